@@ -1,0 +1,74 @@
+"""The library entry points: audit paths or a string, get results that formatters render."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence
+
+from mtqa.article import Article
+from mtqa.engine import AuditContext, AuditOptions, audit_batch
+from mtqa.finding import Finding, severity_rank
+from mtqa.inputs import InputError, read_all
+from mtqa.score import Thresholds, score, verdict
+
+
+@dataclass
+class FileResult:
+    article: Article
+    findings: List[Finding]
+    thresholds: Thresholds = Thresholds()
+
+    @property
+    def path(self) -> str:
+        return self.article.path
+
+    @property
+    def words(self) -> int:
+        return self.article.words
+
+    @property
+    def score(self) -> float:
+        return score(self.findings, self.words)
+
+    @property
+    def verdict(self) -> str:
+        return verdict(self.findings, self.words, self.thresholds)
+
+
+@dataclass
+class BatchResult:
+    files: List[FileResult] = field(default_factory=list)
+    errors: List[InputError] = field(default_factory=list)
+
+    def worst_severity(self) -> Optional[str]:
+        ranks = [severity_rank(f.severity) for r in self.files for f in r.findings]
+        from mtqa.finding import SEVERITIES
+
+        return SEVERITIES[max(ranks)] if ranks else None
+
+    def fails(self, fail_on: str) -> bool:
+        """Does any finding reach the --fail-on severity ("never" never fails)?"""
+        if fail_on == "never":
+            return False
+        worst = self.worst_severity()
+        return worst is not None and severity_rank(worst) >= severity_rank(fail_on)
+
+
+def audit_articles(articles: Sequence[Article], options: Optional[AuditOptions] = None,
+                   ctx: Optional[AuditContext] = None,
+                   thresholds: Thresholds = Thresholds()) -> List[FileResult]:
+    ctx = ctx or AuditContext(options)
+    return [FileResult(a, f, thresholds) for a, f in zip(articles, audit_batch(articles, ctx))]
+
+
+def check_paths(paths: Sequence[str], options: Optional[AuditOptions] = None,
+                thresholds: Thresholds = Thresholds()) -> BatchResult:
+    options = options or AuditOptions()
+    articles, errors = read_all(paths, options.source_lang)
+    return BatchResult(audit_articles(articles, options, thresholds=thresholds), errors)
+
+
+def check_text(text: str, options: Optional[AuditOptions] = None, path: str = "<text>"
+               ) -> List[Finding]:
+    options = options or AuditOptions()
+    article = Article(text, path=path, source_lang=options.source_lang)
+    return audit_articles([article], options)[0].findings

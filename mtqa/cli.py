@@ -1,0 +1,180 @@
+"""The `mtqa` command. Thin: parses options, calls mtqa.api, hands results to a formatter.
+
+Exit status: 0 no finding reaches --fail-on; 1 one does; 2 usage error or unreadable input.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Sequence
+
+import click
+
+from mtqa import __version__
+from mtqa.engine import AuditOptions
+from mtqa.finding import SEVERITIES
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _audit_options(func):
+    """Options shared by every command that audits articles."""
+    options = [
+        click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra glossary file (YAML or TSV), on top of the bundled packs. "
+                          "Repeatable."),
+        click.option("--no-pack", "disabled_packs", multiple=True, metavar="PACK",
+                     help="Switch a bundled glossary pack off (see `mtqa glossary packs`). "
+                          "Repeatable."),
+        click.option("--source-lang", metavar="LANG",
+                     help="Language the article was translated from (id, uk, ru, zh, ...)."),
+        click.option("--select", multiple=True, metavar="RULE",
+                     help="Run only these rules (id or prefix, e.g. 'name'). Repeatable."),
+        click.option("--ignore", multiple=True, metavar="RULE",
+                     help="Skip these rules (id or prefix). Repeatable."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _options(glossaries, disabled_packs, source_lang, select, ignore) -> AuditOptions:
+    from mtqa.registry import all_rules, matches
+
+    ids = [r.id for r in all_rules()]
+    for selector in list(select) + list(ignore):
+        if selector != "all" and not any(matches(i, [selector]) for i in ids):
+            raise click.BadParameter(f"no rule matches {selector!r} (see `mtqa rules`)")
+    return AuditOptions(select=select, ignore=ignore, source_lang=source_lang,
+                        glossaries=glossaries, disabled_packs=disabled_packs)
+
+
+def _run(paths: Sequence[str], options: AuditOptions):
+    from mtqa.api import check_paths
+    from mtqa.glossary import GlossaryError
+
+    try:
+        return check_paths(paths, options)
+    except GlossaryError as exc:
+        for problem in exc.problems:
+            click.echo(f"mtqa: glossary error: {problem}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _report_errors(batch) -> None:
+    for e in batch.errors:
+        click.echo(f"{e.path}: error: {e.message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mtqa")
+def main():
+    """Audit machine-translated news articles for translation artefacts."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["never"]), default="major",
+              show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary (text format).")
+@_audit_options
+def check(paths, fmt, fail_on, quiet, **kw):
+    """Audit article files (.txt, .md; folders recursively; '-' for stdin)."""
+    batch = _run(paths, _options(**kw))
+    if fmt == "json":
+        from mtqa.formatters import jsonout
+
+        click.echo(jsonout.render(batch))
+    else:
+        from mtqa.formatters import text
+
+        click.echo(text.render(batch, quiet=quiet))
+    _report_errors(batch)
+    if batch.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if batch.fails(fail_on) else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", default="reports", show_default=True,
+              type=click.Path(file_okay=False), help="Folder to write the reports to.")
+@_audit_options
+def report(paths, out_dir, **kw):
+    """Write a quality report per article (Markdown, JSON, HTML) and an index page."""
+    from mtqa.formatters import report as report_writer
+
+    batch = _run(paths, _options(**kw))
+    written = report_writer.write_reports(batch, out_dir)
+    for path in written:
+        click.echo(f"wrote {path}")
+    from mtqa.formatters import text
+
+    click.echo(text.summary(batch))
+    _report_errors(batch)
+    sys.exit(EXIT_ERROR if batch.errors else EXIT_OK)
+
+
+@main.command("rules")
+def list_rules():
+    """List every rule: id, default severity, category, summary."""
+    from mtqa.registry import all_rules
+
+    for r in all_rules():
+        off = "" if r.default_enabled else "  (off by default)"
+        click.echo(f"{r.id:28} {r.severity:8} {r.category:24} {r.summary}{off}")
+
+
+@main.command()
+@click.argument("rule_id")
+def explain(rule_id):
+    """Print a rule's documentation."""
+    from mtqa.registry import get_rule
+
+    try:
+        rule = get_rule(rule_id)
+    except KeyError as exc:
+        raise click.BadParameter(str(exc.args[0]), param_hint="RULE_ID") from None
+    click.echo(f"{rule.id}: {rule.summary}\n"
+               f"category: {rule.category}   default severity: {rule.severity}"
+               f"{'   (off by default)' if not rule.default_enabled else ''}\n")
+    click.echo(rule.docs)
+
+
+@main.group()
+def glossary():
+    """Validate and inspect glossaries."""
+
+
+@glossary.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+def glossary_check(files):
+    """Validate glossary files; print each problem with file and line."""
+    from mtqa.glossary import GlossaryError, load_file
+
+    bad = False
+    for f in files:
+        try:
+            pack, entries = load_file(f)
+        except GlossaryError as exc:
+            bad = True
+            for p in exc.problems:
+                click.echo(p, err=True)
+            continue
+        click.echo(f"{f}: ok: pack {pack!r}, {len(entries)} entries")
+    sys.exit(EXIT_ERROR if bad else EXIT_OK)
+
+
+@glossary.command("packs")
+def glossary_packs():
+    """List the bundled glossary packs."""
+    from mtqa.glossary import bundled_pack_paths, load_file
+
+    for name, path in bundled_pack_paths().items():
+        _, entries = load_file(path)
+        click.echo(f"{name:20} {len(entries):6} entries  {path}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,35 @@
+"""One line per finding, `path:line:col: severity rule message (suggestion)`, then a summary."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import List
+
+from mtqa.api import BatchResult
+from mtqa.finding import SEVERITIES
+
+
+def finding_lines(batch: BatchResult) -> List[str]:
+    lines = []
+    for r in batch.files:
+        for f in r.findings:
+            line, col = r.article.position(f.start)
+            hint = f" (suggestion: {f.suggestions[0]})" if f.suggestions else ""
+            lines.append(f"{r.path}:{line}:{col}: {f.severity} {f.rule} {f.message}{hint}")
+    return lines
+
+
+def summary(batch: BatchResult) -> str:
+    counts = Counter(f.severity for r in batch.files for f in r.findings)
+    total = sum(counts.values())
+    parts = ", ".join(f"{counts[s]} {s}" for s in reversed(SEVERITIES) if counts[s])
+    text = (f"{total} finding{'s' if total != 1 else ''}"
+            f"{f' ({parts})' if parts else ''} in {len(batch.files)} "
+            f"article{'s' if len(batch.files) != 1 else ''}")
+    if batch.errors:
+        text += f"; {len(batch.errors)} file{'s' if len(batch.errors) != 1 else ''} not audited"
+    return text
+
+
+def render(batch: BatchResult, quiet: bool = False) -> str:
+    lines = [] if quiet else finding_lines(batch)
+    return "\n".join(lines + [summary(batch)])

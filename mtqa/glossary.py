@@ -1,0 +1,359 @@
+"""The name glossary: the newsroom's house style for names (format: docs/glossary-format.md).
+
+`load_glossary` reads bundled packs and user files into a `Glossary`, which answers two
+questions fast: which glossary forms occur in an article (token-keyed phrase matching, no
+giant regex), and which entries a word could be a near miss of (see `mtqa.nameindex`).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+import yaml
+
+from mtqa.article import TOKEN_RE, Article
+
+ENTRY_TYPES = ("person", "given-name", "surname", "place", "organisation", "term")
+_KNOWN_KEYS = {"name", "type", "country", "variants", "incorrect", "russian_forms", "exceptions",
+               "accept", "note"}
+LIST_KEYS = ("variants", "russian_forms", "exceptions", "accept")
+
+# Kinds of glossary form, as reported by matches.
+CANONICAL, VARIANT, INCORRECT, RUSSIAN, ACCEPT = "canonical", "variant", "incorrect", "russian", "accept"
+
+
+class GlossaryError(Exception):
+    """A glossary file could not be loaded; `problems` lists "path:line: message" strings."""
+
+    def __init__(self, problems: Sequence[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass
+class Entry:
+    name: str
+    type: str
+    country: Optional[str] = None
+    variants: List[str] = field(default_factory=list)
+    incorrect: Dict[str, str] = field(default_factory=dict)  # wrong form -> fix
+    russian_forms: List[str] = field(default_factory=list)
+    exceptions: List[str] = field(default_factory=list)
+    accept: List[str] = field(default_factory=list)
+    note: str = ""
+    pack: str = ""
+    origin: str = ""  # "file:line", for messages
+
+    @property
+    def surname(self) -> Optional[str]:
+        if self.type == "person" and " " in self.name:
+            return self.name.split()[-1]
+        return None
+
+    def fix_for_russian_form(self, form: str) -> str:
+        """Russian forms of a full name map word by word onto the canonical name."""
+        return self.name
+
+
+@dataclass(frozen=True)
+class GlossaryMatch:
+    start: int
+    end: int
+    form: str
+    kind: str
+    entry: Entry
+    fix: Optional[str] = None
+
+
+# ---- loading --------------------------------------------------------------------------------
+
+class _LineLoader(yaml.SafeLoader):
+    """Records the 1-based line of every mapping, so problems can name the line."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _entry_from_dict(raw: dict, where: str, problems: List[str], pack: str) -> Optional[Entry]:
+    unknown = set(raw) - _KNOWN_KEYS - {"__line__"}
+    if unknown:
+        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(f"{where}: entry needs a non-empty 'name'")
+        return None
+    etype = raw.get("type")
+    if etype not in ENTRY_TYPES:
+        problems.append(f"{where}: {name}: 'type' must be one of {', '.join(ENTRY_TYPES)}, "
+                        f"not {etype!r}")
+        return None
+    entry = Entry(name=name.strip(), type=etype, pack=pack, origin=where,
+                  country=raw.get("country"), note=str(raw.get("note") or ""))
+    for key in LIST_KEYS:
+        value = raw.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(f"{where}: {name}: '{key}' must be a list of strings")
+            continue
+        setattr(entry, key, [v.strip() for v in value if v.strip()])
+    incorrect = raw.get("incorrect") or []
+    if not isinstance(incorrect, list):
+        problems.append(f"{where}: {name}: 'incorrect' must be a list")
+        incorrect = []
+    for item in incorrect:
+        if isinstance(item, str):
+            form, fix = item.strip(), entry.name
+        elif isinstance(item, dict) and isinstance(item.get("form"), str):
+            form, fix = item["form"].strip(), str(item.get("fix") or entry.name)
+        else:
+            problems.append(f"{where}: {name}: each 'incorrect' item is a string or "
+                            f"{{form: ..., fix: ...}}")
+            continue
+        if form == entry.name or form in entry.variants:
+            problems.append(f"{where}: {name}: {form!r} is both correct and incorrect")
+            continue
+        entry.incorrect[form] = fix
+    return entry
+
+
+def _load_yaml(path: Path, text: str, problems: List[str]) -> Tuple[str, List[Entry]]:
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problems.append(f"{path}{line}: not valid YAML: {getattr(exc, 'problem', exc)}")
+        return path.stem, []
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        problems.append(f"{path}:1: a glossary is a mapping with an 'entries' list")
+        return path.stem, []
+    pack = str(data.get("pack") or path.stem)
+    entries = []
+    for i, raw in enumerate(data["entries"]):
+        if not isinstance(raw, dict):
+            problems.append(f"{path}: entry {i + 1} is not a mapping")
+            continue
+        entry = _entry_from_dict(raw, f"{path}:{raw.get('__line__', '?')}", problems, pack)
+        if entry:
+            entries.append(entry)
+    return pack, entries
+
+
+def _split_cell(cell: str) -> List[str]:
+    return [c.strip() for c in (cell or "").split("|") if c.strip()]
+
+
+def _load_tsv(path: Path, text: str, problems: List[str]) -> Tuple[str, List[Entry]]:
+    pack = path.stem
+    lines = text.splitlines()
+    body_start = 0
+    for i, line in enumerate(lines):
+        if line.startswith("#"):
+            if line[1:].strip().startswith("pack:"):
+                pack = line.split(":", 1)[1].strip() or pack
+            body_start = i + 1
+        else:
+            break
+    reader = csv.DictReader(io.StringIO("\n".join(lines[body_start:])), delimiter="\t",
+                            quoting=csv.QUOTE_NONE)
+    if not reader.fieldnames or "name" not in reader.fieldnames or "type" not in reader.fieldnames:
+        problems.append(f"{path}:{body_start + 1}: TSV header needs at least 'name' and 'type'")
+        return pack, []
+    entries = []
+    for row_no, row in enumerate(reader, start=body_start + 2):
+        raw = {k: v for k, v in row.items() if k and v}
+        for key in LIST_KEYS:
+            if key in raw:
+                raw[key] = _split_cell(raw[key])
+        if "incorrect" in raw:
+            raw["incorrect"] = [{"form": c.split("=>")[0], "fix": c.split("=>")[1]} if "=>" in c
+                                else c for c in _split_cell(raw["incorrect"])]
+        entry = _entry_from_dict(raw, f"{path}:{row_no}", problems, pack)
+        if entry:
+            entries.append(entry)
+    return pack, entries
+
+
+def load_file(path) -> Tuple[str, List[Entry]]:
+    """Read one glossary file; raise GlossaryError listing every problem found."""
+    path = Path(path)
+    problems: List[str] = []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise GlossaryError([f"{path}: no such file"]) from None
+    except UnicodeDecodeError as exc:
+        raise GlossaryError([f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from None
+    except OSError as exc:
+        raise GlossaryError([f"{path}: cannot read ({exc.strerror})"]) from None
+    if path.suffix.lower() == ".tsv":
+        pack, entries = _load_tsv(path, text, problems)
+    else:
+        pack, entries = _load_yaml(path, text, problems)
+    if problems:
+        raise GlossaryError(problems)
+    return pack, entries
+
+
+def bundled_pack_paths() -> Dict[str, Path]:
+    """Bundled packs by id (the file stem): glossaries/*.yaml, installed as mtqa.glossaries."""
+    import mtqa.glossaries as bundled
+
+    folder = Path(bundled.__file__).parent
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def load_glossary(extra_files: Sequence = (), disabled_packs: Iterable[str] = (),
+                  bundled: bool = True) -> "Glossary":
+    disabled = set(disabled_packs)
+    paths: List[Path] = []
+    if bundled:
+        available = bundled_pack_paths()
+        unknown = disabled - set(available)
+        if unknown:
+            raise GlossaryError([f"no bundled pack named {', '.join(sorted(unknown))} "
+                                 f"(bundled: {', '.join(available)})"])
+        paths += [p for name, p in available.items() if name not in disabled]
+    paths += [Path(p) for p in extra_files]
+    entries: Dict[str, Entry] = {}
+    problems: List[str] = []
+    for path in paths:
+        try:
+            _, loaded = load_file(path)
+        except GlossaryError as exc:
+            problems += exc.problems
+            continue
+        for entry in loaded:
+            entries[entry.name] = entry  # later files override earlier ones
+    if problems:
+        raise GlossaryError(problems)
+    return Glossary(list(entries.values()))
+
+
+# ---- matching -------------------------------------------------------------------------------
+
+def _tokens(form: str) -> Tuple[str, ...]:
+    return tuple(TOKEN_RE.findall(form))
+
+
+class Glossary:
+    def __init__(self, entries: Sequence[Entry]):
+        self.entries = list(entries)
+        self.by_name: Dict[str, Entry] = {e.name: e for e in self.entries}
+        # form -> (kind, entry, fix); correct forms win over incorrect ones of other entries
+        self.forms: Dict[str, Tuple[str, Entry, Optional[str]]] = {}
+        for kind in (RUSSIAN, INCORRECT, ACCEPT, VARIANT, CANONICAL):
+            for e in self.entries:
+                for form, fix in self._forms_of(e, kind):
+                    self.forms[form] = (kind, e, fix)
+        # first token -> [(tokens, form)], longest first: token-keyed phrase matching
+        self._phrases: Dict[str, List[Tuple[Tuple[str, ...], str]]] = {}
+        for form in self.forms:
+            toks = _tokens(form)
+            if toks:
+                self._phrases.setdefault(toks[0], []).append((toks, form))
+        for cands in self._phrases.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        # single words that are part of a correct form: a capitalised word found here is known
+        self.known_words = set()
+        for form, (kind, _, _) in self.forms.items():
+            if kind in (CANONICAL, VARIANT, ACCEPT):
+                self.known_words.update(_tokens(form))
+        self.people_by_surname: Dict[str, List[Entry]] = {}
+        for e in self.entries:
+            if e.surname:
+                self.people_by_surname.setdefault(e.surname, []).append(e)
+        self._index = None
+
+    @staticmethod
+    def _forms_of(e: Entry, kind: str):
+        if kind == CANONICAL:
+            yield e.name, None
+        elif kind == VARIANT:
+            for v in e.variants:
+                yield v, None
+        elif kind == ACCEPT:
+            for v in e.accept:
+                yield v, None
+        elif kind == INCORRECT:
+            yield from e.incorrect.items()
+        elif kind == RUSSIAN:
+            for v in e.russian_forms:
+                yield v, e.name if e.type != "person" else e.fix_for_russian_form(v)
+
+    def lookup(self, form: str) -> Optional[Tuple[str, Entry, Optional[str]]]:
+        return self.forms.get(form)
+
+    def find(self, article: Article) -> List[GlossaryMatch]:
+        """All glossary forms in the article, longest match first, no overlaps. A word in
+        capitals (KIEV) matches its form case-insensitively."""
+        text, tokens = article.text, article.tokens
+        out: List[GlossaryMatch] = []
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            key = tok.text
+            cands = self._phrases.get(key)
+            if cands is None and key.isupper() and len(key) > 1:
+                key = key[0] + key[1:].lower()
+                cands = self._phrases.get(key)
+            matched = None
+            for toks, form in cands or ():
+                n = len(toks)
+                if i + n > len(tokens):
+                    continue
+                end = tokens[i + n - 1].end
+                surface = text[tok.start:end]
+                if surface == form or (surface.isupper() and surface == form.upper()):
+                    # a phrase must not run across a sentence boundary
+                    if tokens[i + n - 1].sentence == tok.sentence:
+                        matched = (n, form, end)
+                        break
+            if matched:
+                n, form, end = matched
+                kind, entry, fix = self.forms[form]
+                out.append(GlossaryMatch(tok.start, end, text[tok.start:end], kind, entry, fix))
+                i += n
+            else:
+                i += 1
+        return out
+
+    def in_exception(self, article: Article, start: int, end: int, entry: Entry) -> bool:
+        """Is the span part of one of the entry's exception phrases ("Chicken Kiev")?"""
+        text = article.text
+        for phrase in entry.exceptions:
+            lo = max(0, start - len(phrase))
+            pos = text.find(phrase, lo, end + len(phrase))
+            while pos >= 0 and pos <= start:
+                if pos + len(phrase) >= end:
+                    return True
+                pos = text.find(phrase, pos + 1, end + len(phrase))
+        return False
+
+    @property
+    def index(self):
+        """Near-miss candidate index (built on first use)."""
+        if self._index is None:
+            from mtqa.nameindex import NameIndex
+
+            self._index = NameIndex.from_glossary(self)
+        return self._index
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give the replacement the letter case of the text it replaces (KIEV -> KYIV)."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].islower() and replacement[:1].isupper() and original[:1].isalpha():
+        return replacement[:1].lower() + replacement[1:]
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

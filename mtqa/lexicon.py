@@ -1,0 +1,29 @@
+"""English word frequencies, loaded on first use (see mtqa/data/README.md)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict
+
+_DATA = Path(__file__).resolve().parent / "data" / "english-zipf.txt"
+
+
+@lru_cache(maxsize=None)
+def _table() -> Dict[str, int]:
+    table = {}
+    with open(_DATA, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            word, z = line.rstrip("\n").split("\t")
+            table[word] = int(z)
+    return table
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of a word in English (0 for words rarer than 1 in 100 million)."""
+    return _table().get(word.lower().replace("’", "'"), 0) / 10
+
+
+def is_common_word(word: str, threshold: float = 3.0) -> bool:
+    return zipf(word) >= threshold

@@ -1,0 +1,60 @@
+"""Near-miss candidates for a word: which glossary name words is it a probable misspelling of?
+
+Exact lookups happen before this (a word in the glossary is never a near miss). The index
+groups name words by (sound class of the first letter, length), so a query compares against a
+few dozen words instead of the whole glossary, then scores them with rapidfuzz.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Dict, List, Tuple
+
+from rapidfuzz import fuzz, process
+
+from mtqa.article import TOKEN_RE
+
+# Letters that romanisations of the same Cyrillic letter start with (Г -> H/G, Х -> Kh/H,
+# И/Й -> I/Y, Є -> Ye/E, Ч -> Ch/Tch), so "Gostomel" still meets "Hostomel".
+_FIRST_CLASS = {"g": "h", "y": "i", "j": "i", "e": "i", "c": "k", "q": "k", "w": "v"}
+MIN_LENGTH = 4
+MAX_LENGTH_GAP = 2
+
+
+def first_class(word: str) -> str:
+    c = word[:1].lower()
+    return _FIRST_CLASS.get(c, c)
+
+
+class NameIndex:
+    def __init__(self, words: Dict[str, object]):
+        # word -> payload (the glossary entry it belongs to)
+        self.words = words
+        self._buckets: Dict[Tuple[str, int], List[str]] = defaultdict(list)
+        for w in words:
+            if len(w) >= MIN_LENGTH:
+                self._buckets[(first_class(w), len(w))].append(w)
+
+    @classmethod
+    def from_glossary(cls, glossary) -> "NameIndex":
+        from mtqa.glossary import ACCEPT, CANONICAL, VARIANT
+
+        words: Dict[str, object] = {}
+        for form, (kind, entry, _) in glossary.forms.items():
+            if kind not in (CANONICAL, VARIANT, ACCEPT):
+                continue
+            for tok in TOKEN_RE.findall(form):
+                if tok[:1].isupper() and not tok.isupper():
+                    words.setdefault(tok, entry)
+        return cls(words)
+
+    def candidates(self, word: str, cutoff: float = 80.0, limit: int = 5
+                   ) -> List[Tuple[str, float, object]]:
+        """(name word, similarity 0-100, entry), best first."""
+        pool: List[str] = []
+        cls = first_class(word)
+        for n in range(len(word) - MAX_LENGTH_GAP, len(word) + MAX_LENGTH_GAP + 1):
+            pool.extend(self._buckets.get((cls, n), ()))
+        if not pool:
+            return []
+        hits = process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+        return [(w, score, self.words[w]) for w, score, _ in hits]

@@ -1,0 +1,99 @@
+"""The rule registry: every check is a `Rule` subclass registered under a stable id.
+
+A rule module defines a class with an `id`, a one-line `summary`, a `category`, a default
+`severity`, and docs (the class docstring, shown by `mtqa explain`), and implements `check`.
+Rules that need every article of a batch at once (cross-article consistency) implement
+`check_batch` instead and set `batch = True`.
+"""
+from __future__ import annotations
+
+import inspect
+from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence
+
+from mtqa.finding import CATEGORIES, SEVERITIES, Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from mtqa.article import Article
+    from mtqa.engine import AuditContext
+
+
+class Rule:
+    id: str = ""
+    summary: str = ""
+    category: str = ""
+    severity: str = "minor"
+    batch: bool = False
+    # Off-by-default rules run only when selected explicitly (by id or prefix).
+    default_enabled: bool = True
+
+    @property
+    def docs(self) -> str:
+        return inspect.cleandoc(self.__doc__ or self.summary)
+
+    def check(self, article: "Article", ctx: "AuditContext") -> Iterable[Finding]:
+        return ()
+
+    def check_batch(self, articles: Sequence["Article"], ctx: "AuditContext"
+                    ) -> Iterable[tuple]:
+        """Yield (article_index, Finding) pairs."""
+        return ()
+
+    def finding(self, start: int, end: int, message: str, suggestions: Sequence[str] = (),
+                safe: bool = False, severity: Optional[str] = None,
+                category: Optional[str] = None) -> Finding:
+        return Finding(self.id, category or self.category, severity or self.severity, start, end,
+                       message, list(suggestions), safe)
+
+
+_REGISTRY: Dict[str, Rule] = {}
+
+
+def register(cls):
+    """Class decorator: instantiate and register a rule."""
+    rule = cls()
+    if not rule.id or not rule.summary:
+        raise ValueError(f"{cls.__name__} needs an id and a summary")
+    if rule.category not in CATEGORIES:
+        raise ValueError(f"{rule.id}: unknown category {rule.category!r}")
+    if rule.severity not in SEVERITIES:
+        raise ValueError(f"{rule.id}: unknown severity {rule.severity!r}")
+    if rule.id in _REGISTRY:
+        raise ValueError(f"duplicate rule id {rule.id}")
+    _REGISTRY[rule.id] = rule
+    return cls
+
+
+def all_rules() -> List[Rule]:
+    import mtqa.rules  # noqa: F401  (registers the rule modules)
+
+    return sorted(_REGISTRY.values(), key=lambda r: r.id)
+
+
+def get_rule(rule_id: str) -> Rule:
+    all_rules()
+    try:
+        return _REGISTRY[rule_id]
+    except KeyError:
+        raise KeyError(f"unknown rule {rule_id!r}") from None
+
+
+def matches(rule_id: str, patterns: Iterable[str]) -> bool:
+    """A selector matches a rule id exactly or as a dash-separated prefix ("name" matches
+    "name-near-miss"), or everything with "all"."""
+    for p in patterns:
+        if p == "all" or rule_id == p or rule_id.startswith(p.rstrip("-") + "-"):
+            return True
+    return False
+
+
+def _selected(rule: Rule, select: Sequence[str]) -> bool:
+    if not select:
+        return rule.default_enabled
+    # "all" means every rule that is on by default; an off-by-default rule must be named.
+    if matches(rule.id, [p for p in select if p != "all"]):
+        return True
+    return "all" in select and rule.default_enabled
+
+
+def select_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> List[Rule]:
+    return [r for r in all_rules() if _selected(r, select) and not matches(r.id, ignore)]

@@ -1,0 +1,100 @@
+"""Shared helpers of the name rules: which words look like names, and when two spellings are
+probably the same name."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, List, Optional
+
+from rapidfuzz import fuzz
+
+from mtqa.article import Article, Token
+from mtqa.lexicon import zipf
+from mtqa.nameindex import first_class
+
+# Words at least this frequent in English are ordinary words or common names (Maria, Sergey),
+# never taken for a misspelling of another name.
+COMMON_ZIPF = 3.0
+# Endings that derive a word from a name (Ukrainian, Kyivans, Bucha's); such pairs are one name.
+_DERIVATIONS = ("s", "es", "n", "an", "ian", "ians", "ans", "ese", "i", "ite", "ites", "ic")
+
+
+def looks_like_name(tok: Token) -> bool:
+    t = tok.text
+    return (len(t) >= 4 and t[:1].isupper() and not t.isupper() and t.isalpha()
+            and zipf(t) < COMMON_ZIPF)
+
+
+def name_tokens(article: Article) -> Iterator[Token]:
+    for tok in article.tokens:
+        if looks_like_name(tok):
+            yield tok
+
+
+def is_derivation(a: str, b: str) -> bool:
+    """One word is the other plus a derivational ending, or a prefix of it."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) or any(long_ == short + e for e in _DERIVATIONS)
+
+
+def same_name(a: str, b: str, cutoff: float = 80.0) -> bool:
+    """Are two different spellings probably the same name (Hostomel/Gostomel, Bucha/Buchi)?"""
+    if a == b or is_derivation(a, b):
+        return False
+    if first_class(a) != first_class(b) or abs(len(a) - len(b)) > 2:
+        return False
+    return fuzz.ratio(a, b) >= cutoff
+
+
+@dataclass(frozen=True)
+class FullName:
+    given: Token
+    surname: Token
+
+    @property
+    def start(self) -> int:
+        return self.given.start
+
+    @property
+    def end(self) -> int:
+        return self.surname.end
+
+    @property
+    def text(self) -> str:
+        return f"{self.given.text} {self.surname.text}"
+
+
+def full_names(article: Article) -> List[FullName]:
+    """Two adjacent capitalised words separated by one space inside a sentence, the second one
+    not an ordinary English word: "Mikhail Podolyak", "Joe Biden"."""
+    out = []
+    toks = article.tokens
+    text = article.text
+    for a, b in zip(toks, toks[1:]):
+        if (a.sentence == b.sentence and b.start == a.end + 1 and text[a.end] == " "
+                and a.text[:1].isupper() and b.text[:1].isupper()
+                and not a.text.isupper() and not b.text.isupper()
+                and a.text.isalpha() and b.text.isalpha() and len(b.text) >= 3
+                and zipf(b.text) < 4.0):
+            out.append(FullName(a, b))
+    return out
+
+
+def given_name_variants(a: str, b: str, glossary) -> bool:
+    """Are two given names romanisations of one name (Mikhail/Mykhailo, Igor/Ihor)?"""
+    if a == b:
+        return False
+    for x, y in ((a, b), (b, a)):
+        found = glossary.lookup(x)
+        if found and found[1].type == "given-name" and (found[1].name == y or y in found[1].russian_forms
+                                                         or y in found[1].variants):
+            return True
+    return first_class(a) == first_class(b) and fuzz.ratio(a, b) >= 75 and not is_derivation(a, b)
+
+
+def preferred(forms: List[str], counts: dict, glossary) -> Optional[str]:
+    """The spelling to suggest: a glossary-correct one, else the most frequent, else the first."""
+    for f in forms:
+        hit = glossary.lookup(f)
+        if hit and hit[0] in ("canonical", "variant"):
+            return f
+    return max(forms, key=lambda f: (counts[f], -forms.index(f)))

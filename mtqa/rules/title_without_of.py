@@ -1,0 +1,39 @@
+import re
+
+from mtqa.glossary import CANONICAL, VARIANT
+from mtqa.registry import Rule, register
+
+_TITLES = re.compile(r"^(Governor|Mayor|Governors|Mayors|Head|Chief|Prosecutor|Ombudsman)$")
+
+
+@register
+class TitleWithoutOf(Rule):
+    """A title followed directly by a place name: "Governor Chernihiv" for "Governor of
+    Chernihiv", "Mayor Kharkiv" for "Mayor of Kharkiv".
+
+    Titles take a person's name directly ("Governor Vyacheslav Chaus") but a place only with
+    "of". The rule fires when the word after the title is a place in the glossary. The fix
+    inserts "of"; an editor confirms, since "the Chernihiv governor" may read better.
+    """
+
+    id = "title-without-of"
+    summary = "Title followed directly by a place name (missing “of”)"
+    category = "fluency/grammar"
+    severity = "major"
+
+    def check(self, article, ctx):
+        glossary = ctx.glossary
+        places = {m.start: m for m in glossary.find(article)
+                  if m.entry.type == "place" and m.kind in (CANONICAL, VARIANT)}
+        tokens = article.tokens
+        text = article.text
+        for title, nxt in zip(tokens, tokens[1:]):
+            if not _TITLES.match(title.text) or title.sentence != nxt.sentence:
+                continue
+            place = places.get(nxt.start)
+            if place is None or text[title.end:nxt.start] != " ":
+                continue
+            yield self.finding(
+                title.start, place.end,
+                f"a title takes a place with “of”: “{title.text} of {place.form}”",
+                [f"{title.text} of {place.form}"])
