@@ -176,5 +176,10 @@ def glossary_packs():
         click.echo(f"{name:20} {len(entries):6} entries  {path}")
 
 
+# Commands in modules of their own register themselves on `main` (mtqa/commands/).
+from mtqa.commands import load_all as _load_command_modules  # noqa: E402
+
+_load_command_modules()
+
 if __name__ == "__main__":  # pragma: no cover
     main()

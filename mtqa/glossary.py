@@ -204,10 +204,13 @@ def load_file(path) -> Tuple[str, List[Entry]]:
 
 
 def bundled_pack_paths() -> Dict[str, Path]:
-    """Bundled packs by id (the file stem): glossaries/*.yaml, installed as mtqa.glossaries."""
-    import mtqa.glossaries as bundled
+    """Bundled packs by id (the file stem): glossaries/*.yaml, installed as mtqa.glossaries.
+    In a source checkout the folder beside the package is used directly."""
+    folder = Path(__file__).resolve().parent.parent / "glossaries"
+    if not (folder / "__init__.py").exists():
+        import mtqa.glossaries as bundled
 
-    folder = Path(bundled.__file__).parent
+        folder = Path(bundled.__file__).parent
     return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
 
 
