@@ -1,0 +1,387 @@
+"""Phrase packs: calques and odd phrases of machine translation, kept as data.
+
+A pack (mtqa/data/phrases/*.yaml, format in docs/phrase-packs.md) lists phrases that MT systems
+produce where a professional writes something else ("hot power plants" for "thermal power
+plants"), each with the replacement of the matched span, a message, a category, a severity,
+optional context conditions and the attested example it was mined from.
+
+`load_packs` reads and validates packs (every problem is reported as "file:line: message");
+`PhraseIndex` finds the phrases of many entries in an article in one pass over its tokens:
+the lower-cased first token of each phrase keys a short list of candidates, so the cost does
+not grow with the number of entries the way one big regex alternation does.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import yaml
+
+from mtqa.article import TOKEN_RE, Article
+from mtqa.finding import CATEGORIES, SEVERITIES
+
+PACK_DIR = Path(__file__).resolve().parent / "data" / "phrases"
+# Languages a pack may be for; "any" is the language-neutral common pack.
+ENTITY_TYPES = ("person", "place", "organisation", "name")
+CONDITION_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by",
+                  "sentence_has", "sentence_lacks", "followed_by_entity")
+ENTRY_KEYS = {"id", "phrase", "fix", "message", "category", "severity", "safe", "when",
+              "example", "source", "enabled", "quotations", "note", "case_sensitive"}
+PACK_KEYS = {"pack", "language", "description", "default", "entries", "measured"}
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Characters that may stand between the words of a phrase besides what the phrase itself has:
+# MT often wraps a calqued word in quotes (seize the “Overall” of Ukraine).
+_QUOTE_CHARS = "“”\"«»„‘’'"
+_QUOTE_STRIP = str.maketrans("", "", _QUOTE_CHARS)
+
+
+class PhrasePackError(Exception):
+    """A pack could not be loaded; `problems` lists "path:line: message" strings."""
+
+    def __init__(self, problems: Sequence[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass
+class Conditions:
+    """Context an occurrence must (or must not) have; all given conditions must hold.
+    Regexes are case-insensitive; write (?-i:...) for a case-sensitive part."""
+
+    preceded_by: Optional[re.Pattern] = None
+    not_preceded_by: Optional[re.Pattern] = None
+    followed_by: Optional[re.Pattern] = None
+    not_followed_by: Optional[re.Pattern] = None
+    sentence_has: Optional[re.Pattern] = None
+    sentence_lacks: Optional[re.Pattern] = None
+    followed_by_entity: Optional[str] = None
+    source: Dict[str, str] = field(default_factory=dict)  # as written, for the docs
+
+    @property
+    def empty(self) -> bool:
+        return not self.source
+
+
+@dataclass
+class PhraseEntry:
+    pack: str
+    id: str
+    phrases: List[str]
+    fixes: List[str]
+    message: str
+    category: str
+    severity: str
+    example: str
+    source: str
+    safe: bool = False
+    enabled: bool = True
+    quotations: bool = True     # also flag inside direct quotations
+    case_sensitive: bool = False
+    note: str = ""
+    when: Conditions = field(default_factory=Conditions)
+    origin: str = ""            # "file:line"
+
+    @property
+    def rule_id(self) -> str:
+        return f"phrase-{self.pack}-{self.id}"
+
+
+@dataclass
+class Pack:
+    name: str
+    language: str               # source language code, or "any"
+    description: str
+    default: bool               # runs when no --source-lang is given
+    entries: List[PhraseEntry]
+    path: Path
+    measured: str = ""
+
+
+# ---- loading --------------------------------------------------------------------------------
+
+class _LineLoader(yaml.SafeLoader):
+    """Records the 1-based line of every mapping, so problems can name the line."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _compile(rx: str, where: str, key: str, problems: List[str], anchor: str
+             ) -> Optional[re.Pattern]:
+    try:
+        re.compile(rx)
+    except re.error as exc:
+        problems.append(f"{where}: '{key}' is not a valid regex: {exc}")
+        return None
+    # Quotes and spaces between the phrase and its context do not count.
+    gap = f"[\\s{re.escape(_QUOTE_CHARS)}]*"
+    if anchor == "end":
+        return re.compile(f"(?:{rx}){gap}\\Z", re.I)
+    if anchor == "start":
+        return re.compile(f"\\A{gap}(?:{rx})", re.I)
+    return re.compile(rx, re.I)
+
+
+def _conditions(raw, where: str, problems: List[str]) -> Conditions:
+    cond = Conditions()
+    if raw is None:
+        return cond
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: 'when' must be a mapping of conditions")
+        return cond
+    unknown = set(raw) - set(CONDITION_KEYS) - {"__line__"}
+    if unknown:
+        problems.append(f"{where}: unknown condition(s) {', '.join(sorted(unknown))} "
+                        f"(known: {', '.join(CONDITION_KEYS)})")
+    for key in CONDITION_KEYS:
+        value = raw.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str) or not value:
+            problems.append(f"{where}: condition '{key}' must be a non-empty string")
+            continue
+        cond.source[key] = value
+        if key == "followed_by_entity":
+            if value not in ENTITY_TYPES:
+                problems.append(f"{where}: followed_by_entity must be one of "
+                                f"{', '.join(ENTITY_TYPES)}, not {value!r}")
+            else:
+                cond.followed_by_entity = value
+            continue
+        anchor = {"preceded_by": "end", "not_preceded_by": "end", "followed_by": "start",
+                  "not_followed_by": "start"}.get(key, "any")
+        setattr(cond, key, _compile(value, where, key, problems, anchor))
+    return cond
+
+
+def _as_list(value) -> Optional[List[str]]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None
+
+
+def _entry(raw: dict, pack: str, where: str, problems: List[str]) -> Optional[PhraseEntry]:
+    unknown = set(raw) - ENTRY_KEYS - {"__line__"}
+    if unknown:
+        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    eid = raw.get("id")
+    if not isinstance(eid, str) or not _ID_RE.match(eid):
+        problems.append(f"{where}: entry needs an 'id' of lower-case words joined by dashes, "
+                        f"not {eid!r}")
+        return None
+    phrases = _as_list(raw.get("phrase"))
+    fixes = _as_list(raw.get("fix"))
+    if phrases is None:
+        problems.append(f"{where}: {eid}: 'phrase' must be a string or a list of strings")
+        return None
+    if fixes is None or len(fixes) not in (1, len(phrases)):
+        problems.append(f"{where}: {eid}: 'fix' must be a string, or a list as long as 'phrase'")
+        return None
+    if len(fixes) == 1:
+        fixes = fixes * len(phrases)
+    for p in phrases:
+        if not _tokens(p):
+            problems.append(f"{where}: {eid}: phrase {p!r} has no words")
+            return None
+    for p, f in zip(phrases, fixes):
+        if p == f:
+            problems.append(f"{where}: {eid}: phrase and fix are the same ({p!r})")
+    missing = [k for k in ("message", "category", "severity", "example", "source")
+               if not isinstance(raw.get(k), str) or not raw.get(k).strip()]
+    if missing:
+        problems.append(f"{where}: {eid}: missing {', '.join(missing)}")
+        return None
+    if raw["category"] not in CATEGORIES:
+        problems.append(f"{where}: {eid}: unknown category {raw['category']!r} "
+                        f"(one of {', '.join(CATEGORIES)})")
+        return None
+    if raw["severity"] not in SEVERITIES:
+        problems.append(f"{where}: {eid}: unknown severity {raw['severity']!r}")
+        return None
+    flags = {}
+    for key, default in (("safe", False), ("enabled", True), ("quotations", True),
+                         ("case_sensitive", False)):
+        value = raw.get(key, default)
+        if not isinstance(value, bool):
+            problems.append(f"{where}: {eid}: '{key}' must be true or false")
+            value = default
+        flags[key] = value
+    return PhraseEntry(pack=pack, id=eid, phrases=phrases, fixes=fixes,
+                       message=raw["message"].strip(), category=raw["category"],
+                       severity=raw["severity"], example=raw["example"].strip(),
+                       source=raw["source"].strip(), note=str(raw.get("note") or "").strip(),
+                       when=_conditions(raw.get("when"), f"{where}: {eid}", problems),
+                       origin=where, **flags)
+
+
+def load_pack(path) -> Pack:
+    """Read one pack file; raise PhrasePackError listing every problem found."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise PhrasePackError([f"{path}: no such file"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PhrasePackError([f"{path}: cannot read ({exc})"]) from None
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise PhrasePackError([f"{path}{line}: not valid YAML: "
+                               f"{getattr(exc, 'problem', exc)}"]) from None
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise PhrasePackError([f"{path}:1: a phrase pack is a mapping with an 'entries' list"])
+    problems: List[str] = []
+    unknown = set(data) - PACK_KEYS - {"__line__"}
+    if unknown:
+        problems.append(f"{path}:1: unknown key(s) {', '.join(sorted(unknown))}")
+    name = str(data.get("pack") or path.stem)
+    if not _ID_RE.match(name):
+        problems.append(f"{path}:1: pack name {name!r} must be lower-case letters/digits")
+    language = str(data.get("language") or "any")
+    entries: List[PhraseEntry] = []
+    seen: Dict[str, str] = {}
+    for i, raw in enumerate(data["entries"]):
+        if not isinstance(raw, dict):
+            problems.append(f"{path}: entry {i + 1} is not a mapping")
+            continue
+        where = f"{path}:{raw.get('__line__', '?')}"
+        entry = _entry(raw, name, where, problems)
+        if entry is None:
+            continue
+        if entry.id in seen:
+            problems.append(f"{where}: duplicate id {entry.id!r} (first at {seen[entry.id]})")
+            continue
+        seen[entry.id] = where
+        entries.append(entry)
+    if problems:
+        raise PhrasePackError(problems)
+    return Pack(name=name, language=language, description=str(data.get("description") or ""),
+                default=bool(data.get("default", language == "any")), entries=entries,
+                path=path, measured=str(data.get("measured") or "").strip())
+
+
+def bundled_pack_paths() -> List[Path]:
+    return sorted(PACK_DIR.glob("*.yaml"))
+
+
+def load_packs(paths: Optional[Sequence] = None) -> List[Pack]:
+    """Load packs (the bundled ones by default); every problem of every file is reported."""
+    packs, problems = [], []
+    for p in (bundled_pack_paths() if paths is None else paths):
+        try:
+            packs.append(load_pack(p))
+        except PhrasePackError as exc:
+            problems += exc.problems
+    names = [p.name for p in packs]
+    for n in set(names):
+        if names.count(n) > 1:
+            problems.append(f"two packs are named {n!r}")
+    if problems:
+        raise PhrasePackError(problems)
+    return packs
+
+
+# ---- matching -------------------------------------------------------------------------------
+
+def _tokens(text: str) -> List[Tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def _norm_gap(gap: str) -> str:
+    """Spaces count as one space, and quote marks next to a space do not count; a gap
+    without spaces (Kyiv's, long-term) must be the same punctuation."""
+    if any(c.isspace() for c in gap):
+        return " ".join(gap.translate(_QUOTE_STRIP).split()) or " "
+    return gap.replace("’", "'")
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    entry: PhraseEntry
+    index: int                  # which of the entry's phrases
+    words: Tuple[str, ...]      # lower-cased tokens
+    exact: Tuple[str, ...]      # tokens as written (for case-sensitive entries)
+    gaps: Tuple[str, ...]       # normalised text between consecutive tokens
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    entry: PhraseEntry
+    index: int
+    start: int
+    end: int
+    first_token: int            # index into article.tokens
+    last_token: int
+
+
+class PhraseIndex:
+    """All phrases of the given entries, keyed by their lower-cased first token."""
+
+    def __init__(self, entries: Sequence[PhraseEntry]):
+        self.entries = list(entries)
+        self._by_first: Dict[str, List[_Pattern]] = {}
+        for e in self.entries:
+            for i, phrase in enumerate(e.phrases):
+                toks = _tokens(phrase)
+                gaps = tuple(_norm_gap(phrase[a[2]:b[1]]) for a, b in zip(toks, toks[1:]))
+                pat = _Pattern(e, i, tuple(t[0].lower() for t in toks),
+                               tuple(t[0] for t in toks), gaps)
+                self._by_first.setdefault(pat.words[0], []).append(pat)
+
+    def find(self, article: Article) -> List[PhraseMatch]:
+        """Every occurrence of every phrase (overlaps allowed: entries are separate rules),
+        within one sentence, with only spaces or quote marks added between its words."""
+        text = article.text
+        tokens = article.tokens
+        lowered = [t.text.lower() for t in tokens]
+        out: List[PhraseMatch] = []
+        by_first = self._by_first
+        n_tokens = len(tokens)
+        for i, low in enumerate(lowered):
+            cands = by_first.get(low)
+            if not cands:
+                continue
+            for pat in cands:
+                n = len(pat.words)
+                j = i + n - 1
+                if j >= n_tokens or tokens[j].sentence != tokens[i].sentence:
+                    continue
+                if any(lowered[i + k] != pat.words[k] for k in range(1, n)):
+                    continue
+                if any(_norm_gap(text[tokens[i + k].end:tokens[i + k + 1].start]) != pat.gaps[k]
+                       for k in range(n - 1)):
+                    continue
+                if pat.entry.case_sensitive and any(tokens[i + k].text != pat.exact[k]
+                                                    for k in range(n)):
+                    continue
+                out.append(PhraseMatch(pat.entry, pat.index, tokens[i].start, tokens[j].end, i, j))
+        return out
+
+
+def fix_case(fix: str, surface: str, capital_expected: bool) -> str:
+    """The letter case of the fix follows the text where the text's case is positional
+    (sentence start, headline, all capitals); mid-sentence the fix keeps its own case, because
+    there a capital in the text is often the artefact itself ("North Ukraine", "Overall")."""
+    from mtqa.glossary import match_case
+
+    if surface.isupper() and len(surface) > 1 and any(c.isalpha() for c in surface):
+        return fix.upper()
+    if capital_expected:
+        words = surface.split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
+            # a title-case headline: title-case the fix's lower-case words
+            return " ".join(w[:1].upper() + w[1:] if w[:1].islower() else w for w in fix.split(" "))
+        return match_case(fix, surface)
+    return fix

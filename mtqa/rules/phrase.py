@@ -1,0 +1,244 @@
+"""Rules from data: every entry of every phrase pack (mtqa/data/phrases/*.yaml) is a rule.
+
+Rule ids are `phrase-<pack>-<entry>`, so `--select phrase` runs every pack, `--ignore phrase-ru`
+switches the Russian pack off and `--ignore phrase-common-within-the-framework` one entry;
+`mtqa explain <id>` shows an entry's message, fix, conditions, attested example and measured
+figures. The pack format and how packs are chosen by --source-lang: docs/phrase-packs.md.
+
+All entries share one `PhraseIndex`; the first entry rule that looks at an article finds the
+phrases of every entry in one pass over its tokens, and the others read that result.
+"""
+from __future__ import annotations
+
+import bisect
+import weakref
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from mtqa.article import Article
+from mtqa.lexicon import zipf
+from mtqa.phrases import Pack, PhraseEntry, PhraseIndex, PhraseMatch, fix_case, load_packs
+from mtqa.registry import Rule, register
+
+_MEASURED = Path(__file__).resolve().parent.parent / "data" / "phrases" / "measured.tsv"
+# Words that make a capitalised pair an organisation or a place, not a person's name.
+_NOT_PERSON_WORDS = frozenset(
+    "group bank company corp corporation holding holdings inc ltd llc plc fund foundation "
+    "university institute ministry council committee agency service party union river sea "
+    "oblast region city district county province street square airport station plant "
+    "factory airlines energy oil gas steel metals motors media news times post".split())
+
+_PACKS: List[Pack] = load_packs()
+_INDEX = PhraseIndex([e for p in _PACKS for e in p.entries])
+_PACK_BY_NAME: Dict[str, Pack] = {p.name: p for p in _PACKS}
+# article -> {rule id: [PhraseMatch]}; weak keys, so a finished article takes its entry along
+_MATCHES: "weakref.WeakKeyDictionary[Article, Dict[str, List[PhraseMatch]]]" = \
+    weakref.WeakKeyDictionary()
+_GLOSSARY_STARTS: "weakref.WeakKeyDictionary[Article, tuple]" = weakref.WeakKeyDictionary()
+
+
+def packs() -> List[Pack]:
+    return list(_PACKS)
+
+
+def _matches_for(article: Article) -> Dict[str, List[PhraseMatch]]:
+    found = _MATCHES.get(article)
+    if found is None:
+        found = {}
+        for m in _INDEX.find(article):
+            found.setdefault(m.entry.rule_id, []).append(m)
+        _MATCHES[article] = found
+    return found
+
+
+def _normalise_lang(lang: Optional[str]) -> Optional[str]:
+    if not lang:
+        return None
+    return lang.lower().replace("_", "-").split("-")[0]
+
+
+def pack_active(pack: Pack, ctx) -> bool:
+    """The common pack always runs; a language pack runs for its --source-lang, or without
+    --source-lang when it is a default pack, or whenever a --select names it."""
+    if pack.language == "any":
+        return True
+    lang = _normalise_lang(ctx.source_lang)
+    if lang == pack.language or (lang is None and pack.default):
+        return True
+    named = [s for s in ctx.options.select if s != "all"]
+    return bool(named) and any(s.startswith(f"phrase-{pack.name}") for s in named)
+
+
+# ---- context conditions ---------------------------------------------------------------------
+
+def _glossary_starts(article: Article, glossary) -> tuple:
+    cached = _GLOSSARY_STARTS.get(article)
+    if cached is None or cached[0] is not glossary:
+        cached = (glossary, {m.start: m for m in glossary.find(article)})
+        _GLOSSARY_STARTS[article] = cached
+    return cached[1]
+
+
+def _looks_like_person(article: Article, i: int) -> bool:
+    """Two or three capitalised words shaped like a full name (Alisher Usmanov, Emmanuel
+    Macron): the last one not an everyday English word, none an organisation/place word."""
+    toks, text = article.tokens, article.text
+    words = [toks[i]]
+    for k in (i + 1, i + 2):
+        if k < len(toks) and toks[k].sentence == toks[i].sentence \
+                and text[words[-1].end:toks[k].start] == " " and toks[k].text[:1].isupper():
+            words.append(toks[k])
+        else:
+            break
+    if len(words) < 2:
+        return False
+    for w in words:
+        t = w.text
+        if not (t.isalpha() and t[:1].isupper() and not t.isupper()) \
+                or t.lower() in _NOT_PERSON_WORDS:
+            return False
+    return zipf(words[0].text) < 5.0 and zipf(words[-1].text) < 4.0
+
+
+def _entity_follows(article: Article, ctx, end: int, kind: str) -> bool:
+    toks = article.tokens
+    i = _token_after(article, end)
+    if i >= len(toks):
+        return False
+    gap = article.text[end:toks[i].start]
+    if gap.strip(" “”\"«»'‘’"):
+        return False
+    hit = _glossary_starts(article, ctx.glossary).get(toks[i].start)
+    if hit is not None:
+        etype = hit.entry.type
+        group = {"person": "person", "given-name": "person", "surname": "person",
+                 "place": "place", "organisation": "organisation"}.get(etype)
+        return kind == "name" or group == kind
+    if kind == "person":
+        return _looks_like_person(article, i)
+    if kind == "name":
+        t = toks[i].text
+        return t[:1].isupper() and t.isalpha() and zipf(t) < 4.0
+    return False
+
+
+_TOKEN_STARTS: "weakref.WeakKeyDictionary[Article, List[int]]" = weakref.WeakKeyDictionary()
+
+
+def _token_after(article: Article, offset: int) -> int:
+    starts = _TOKEN_STARTS.get(article)
+    if starts is None:
+        starts = _TOKEN_STARTS[article] = [t.start for t in article.tokens]
+    return bisect.bisect_left(starts, offset)
+
+
+def conditions_hold(entry: PhraseEntry, article: Article, m: PhraseMatch, ctx) -> bool:
+    w = entry.when
+    if w.empty:
+        return True
+    text = article.text
+    s_start, s_end = article.sentences[article.tokens[m.first_token].sentence]
+    before = text[s_start:m.start]
+    after = text[m.end:s_end]
+    if w.preceded_by and not w.preceded_by.search(before):
+        return False
+    if w.not_preceded_by and w.not_preceded_by.search(before):
+        return False
+    if w.followed_by and not w.followed_by.search(after):
+        return False
+    if w.not_followed_by and w.not_followed_by.search(after):
+        return False
+    sentence = text[s_start:s_end]
+    if w.sentence_has and not w.sentence_has.search(sentence):
+        return False
+    if w.sentence_lacks and w.sentence_lacks.search(sentence):
+        return False
+    if w.followed_by_entity and not _entity_follows(article, ctx, m.end, w.followed_by_entity):
+        return False
+    return True
+
+
+# ---- the rules ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def measured_figures() -> Dict[str, str]:
+    """rule id -> one line of measured figures (bench/phrase_figures.py writes the file)."""
+    out: Dict[str, str] = {}
+    if not _MEASURED.exists():
+        return out
+    with open(_MEASURED, encoding="utf-8") as fh:
+        header = None
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cells
+                continue
+            row = dict(zip(header, cells))
+            out[row["rule"]] = (f"references {row['ref_hits']} hit(s) in {row['ref_words']} words; "
+                                f"MT output {row['mt_hits']} hit(s) in {row['mt_words']} words "
+                                f"({row['mt_segments']} segments)")
+    return out
+
+
+class PhraseRule(Rule):
+    """A rule made from one phrase-pack entry."""
+
+    entry: PhraseEntry
+    pack: Pack
+
+    @property
+    def docs(self) -> str:
+        e, p = self.entry, self.pack
+        pairs = "\n".join(f"  “{ph}” → “{fx}”" for ph, fx in zip(e.phrases, e.fixes))
+        lines = [e.message, "", "Phrase → fix:", pairs]
+        if not e.when.empty:
+            lines += ["", "Only when:"] + [f"  {k}: {v}" for k, v in e.when.source.items()]
+        if not e.quotations:
+            lines += ["", "Not flagged inside direct quotations."]
+        if e.note:
+            lines += ["", e.note]
+        lines += ["", f"Attested: “{e.example}”", f"  ({e.source})"]
+        lang = ("language-neutral, always runs" if p.language == "any" else
+                f"for --source-lang {p.language}" + (", and runs when no --source-lang is "
+                                                      "given" if p.default else ""))
+        lines += ["", f"Pack: {p.name} ({lang}); entry {e.origin}"]
+        figures = measured_figures().get(self.id)
+        if figures:
+            lines += [f"Measured on ../shared/dev: {figures}"]
+        if not e.enabled:
+            lines += ["Off by default: select it by id to run it."]
+        return "\n".join(lines)
+
+    def check(self, article, ctx):
+        if not pack_active(self.pack, ctx):
+            return
+        for m in _matches_for(article).get(self.id, ()):
+            e = self.entry
+            if not e.quotations and article.in_quotation(m.start):
+                continue
+            if not conditions_hold(e, article, m, ctx):
+                continue
+            surface = article.text[m.start:m.end]
+            tok = article.tokens[m.first_token]
+            capital_expected = tok.sentence_initial or article.in_headline(m.start)
+            fix = fix_case(e.fixes[m.index], surface, capital_expected)
+            yield self.finding(m.start, m.end, f"“{surface}”: {e.message}", [fix], safe=e.safe)
+
+
+def _register_entries() -> None:
+    for pack in _PACKS:
+        for entry in pack.entries:
+            summary = (f"“{entry.phrases[0]}” → “{entry.fixes[0]}”"
+                       + (f" (+{len(entry.phrases) - 1} forms)" if len(entry.phrases) > 1 else ""))
+            cls = type(f"Phrase_{pack.name}_{entry.id}".replace("-", "_"), (PhraseRule,), {
+                "id": entry.rule_id, "summary": summary, "category": entry.category,
+                "severity": entry.severity, "default_enabled": entry.enabled,
+                "entry": entry, "pack": pack, "__doc__": entry.message,
+            })
+            register(cls)
+
+
+_register_entries()
