@@ -3,6 +3,7 @@
 (mtqa/data/phrases/*.yaml). Prints candidates; a person curates them into the packs.
 
 usage: python scripts/mine_phrases.py [--source wmt|mqm] [--pair uk-en] [--min-segs 2] [--top 300]
+       python scripts/mine_phrases.py --attest [--fill] [--only RULE-PREFIX]
 
 wmt: for every segment and system, the MT hypothesis is aligned with the professional
      reference (difflib over lower-cased words); each replaced stretch (hyp words -> ref words,
@@ -16,6 +17,12 @@ mqm: spans the zh-en raters marked Style/Awkward, Terminology or Accuracy/Mistra
 
 Each candidate line: count of segments, of systems, the MT phrase, its most frequent
 reference replacements, and one attested example (pair/doc/segment/system: sentence).
+
+--attest runs every phrase-pack entry (the real rules, conditions included) over every MT
+segment and every reference segment of the dev data, one segment at a time, and prints per
+entry: MT segments it fires on, reference segments it fires on, and the first MT segment as a
+candidate example. With --fill, entries whose `example:` and `source:` are still `TODO` get that
+segment and its source written into the pack file (nothing else in the file changes).
 """
 from __future__ import annotations
 
@@ -136,13 +143,81 @@ def mine_mqm(min_segs, top, ref_ngrams):
         print(f"{n_segs:3} {n_sys:2}  {phrase!r} [{cat}] -> {alts}\n        e.g. {example[phrase]}")
 
 
+def segments():
+    """(kind, source label, text) for every MT and reference segment of the dev data."""
+    for d in devdata.all_wmt_docs():
+        for i, ref in enumerate(d.ref):
+            yield "ref", f"wmt23 {d.pair} doc {d.doc} seg {i} reference", ref
+            for system, hyps in d.hyps.items():
+                yield "mt", f"wmt23 {d.pair} doc {d.doc} seg {i} {system}", hyps[i]
+    for (doc, seg), by_sys in sorted(devdata.mqm_segments().items()):
+        for system, text in by_sys.items():
+            kind = "ref" if system in devdata.MQM_REFS else "mt"
+            yield kind, f"mqm zh-en {doc} seg {seg} {system}", text
+
+
+def attest(only, fill):
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root))
+    from mtqa.article import Article
+    from mtqa.engine import AuditContext, AuditOptions, audit_article
+    from mtqa.glossary import load_glossary
+    from mtqa.registry import select_rules
+
+    rules = [r for r in select_rules([only or "phrase"]) if r.id.startswith("phrase-")]
+    ctx = AuditContext(AuditOptions(select=[r.id for r in rules]),
+                       glossary=load_glossary([root / "tests" / "fixtures" / "glossary.yaml"]))
+    mt, ref, first = Counter(), Counter(), {}
+    for kind, label, text in segments():
+        for f in audit_article(Article(text, path=label), ctx):
+            (mt if kind == "mt" else ref)[f.rule] += 1
+            if kind == "mt" and f.rule not in first:
+                first[f.rule] = (label, text)
+    for r in rules:
+        label, text = first.get(r.id, ("-", ""))
+        print(f"{mt[r.id]:4} mt {ref[r.id]:3} ref  {r.id}\n        {label}: {text[:160]}")
+    if fill:
+        _fill_examples(rules, first)
+
+
+def _fill_examples(rules, first):
+    import json
+
+    by_file = defaultdict(dict)
+    for r in rules:
+        if r.entry.example == "TODO" and r.id in first:
+            by_file[r.pack.path][r.entry.id] = first[r.id]
+    for path, todo in by_file.items():
+        lines = Path(path).read_text(encoding="utf-8").split("\n")
+        current = None
+        for i, line in enumerate(lines):
+            m = re.match(r"\s*- id: (\S+)", line)
+            if m:
+                current = m.group(1)
+            if current in todo:
+                label, text = todo[current]
+                indent = line[:len(line) - len(line.lstrip())]
+                if line.strip() == "example: TODO":
+                    lines[i] = f"{indent}example: {json.dumps(text, ensure_ascii=False)}"
+                elif line.strip() == "source: TODO":
+                    lines[i] = f"{indent}source: {label}"
+        Path(path).write_text("\n".join(lines), encoding="utf-8")
+        print(f"filled {len(todo)} example(s) in {path}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--source", choices=["wmt", "mqm"], default="wmt")
     ap.add_argument("--pair", action="append", choices=devdata.WMT_PAIRS)
     ap.add_argument("--min-segs", type=int, default=2)
     ap.add_argument("--top", type=int, default=300)
+    ap.add_argument("--attest", action="store_true", help="measure the phrase-pack entries")
+    ap.add_argument("--only", help="with --attest: rule id prefix (e.g. phrase-uk)")
+    ap.add_argument("--fill", action="store_true", help="with --attest: fill TODO examples")
     a = ap.parse_args()
+    if a.attest:
+        attest(a.only, a.fill)
+        return
     ref_ngrams = ngram_counts(all_reference_texts())
     if a.source == "wmt":
         mine_wmt(a.pair or devdata.WMT_PAIRS, a.min_segs, a.top, ref_ngrams)

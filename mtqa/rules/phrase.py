@@ -48,8 +48,22 @@ def _matches_for(article: Article) -> Dict[str, List[PhraseMatch]]:
         found = {}
         for m in _INDEX.find(article):
             found.setdefault(m.entry.rule_id, []).append(m)
+        for rule_id, ms in found.items():
+            if len(ms) > 1:
+                found[rule_id] = _longest(ms)
         _MATCHES[article] = found
     return found
+
+
+def _longest(ms: List[PhraseMatch]) -> List[PhraseMatch]:
+    """One entry's matches without those inside a longer one ("in the current year" wins over
+    "the current year")."""
+    kept: List[PhraseMatch] = []
+    for m in sorted(ms, key=lambda m: (m.start, -m.end)):
+        if kept and m.end <= kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
 
 
 def _normalise_lang(lang: Optional[str]) -> Optional[str]:
