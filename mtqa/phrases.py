@@ -26,7 +26,7 @@ PACK_DIR = Path(__file__).resolve().parent / "data" / "phrases"
 # Languages a pack may be for; "any" is the language-neutral common pack.
 ENTITY_TYPES = ("person", "place", "organisation", "name")
 CONDITION_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by",
-                  "sentence_has", "sentence_lacks", "followed_by_entity")
+                  "sentence_has", "sentence_lacks", "article_has", "followed_by_entity")
 ENTRY_KEYS = {"id", "phrase", "fix", "message", "category", "severity", "safe", "when",
               "example", "source", "enabled", "quotations", "note", "case_sensitive"}
 PACK_KEYS = {"pack", "language", "description", "default", "entries", "measured"}
@@ -56,6 +56,7 @@ class Conditions:
     not_followed_by: Optional[re.Pattern] = None
     sentence_has: Optional[re.Pattern] = None
     sentence_lacks: Optional[re.Pattern] = None
+    article_has: Optional[re.Pattern] = None
     followed_by_entity: Optional[str] = None
     source: Dict[str, str] = field(default_factory=dict)  # as written, for the docs
 

@@ -19,8 +19,8 @@ Each candidate line: count of segments, of systems, the MT phrase, its most freq
 reference replacements, and one attested example (pair/doc/segment/system: sentence).
 
 --attest runs every phrase-pack entry (the real rules, conditions included) over every MT
-segment and every reference segment of the dev data, one segment at a time, and prints per
-entry: MT segments it fires on, reference segments it fires on, and the first MT segment as a
+output and every reference of the dev data, one document at a time, and prints per entry:
+findings on MT output, findings on references, and the first MT segment it fires on as a
 candidate example. With --fill, entries whose `example:` and `source:` are still `TODO` get that
 segment and its source written into the pack file (nothing else in the file changes).
 """
@@ -143,20 +143,26 @@ def mine_mqm(min_segs, top, ref_ngrams):
         print(f"{n_segs:3} {n_sys:2}  {phrase!r} [{cat}] -> {alts}\n        e.g. {example[phrase]}")
 
 
-def segments():
-    """(kind, source label, text) for every MT and reference segment of the dev data."""
+def documents():
+    """(kind, source label, segments) for every MT output and reference of every document."""
     for d in devdata.all_wmt_docs():
-        for i, ref in enumerate(d.ref):
-            yield "ref", f"wmt23 {d.pair} doc {d.doc} seg {i} reference", ref
-            for system, hyps in d.hyps.items():
-                yield "mt", f"wmt23 {d.pair} doc {d.doc} seg {i} {system}", hyps[i]
-    for (doc, seg), by_sys in sorted(devdata.mqm_segments().items()):
+        yield "ref", f"wmt23 {d.pair} doc {d.doc} seg {{seg}} reference", d.ref
+        for system, hyps in d.hyps.items():
+            yield "mt", f"wmt23 {d.pair} doc {d.doc} seg {{seg}} {system}", hyps
+    talks = defaultdict(lambda: defaultdict(dict))
+    for (doc, seg), by_sys in devdata.mqm_segments().items():
         for system, text in by_sys.items():
+            talks[doc][system][seg] = text
+    for doc, by_sys in sorted(talks.items()):
+        for system, segs in by_sys.items():
+            order = sorted(segs)
             kind = "ref" if system in devdata.MQM_REFS else "mt"
-            yield kind, f"mqm zh-en {doc} seg {seg} {system}", text
+            yield kind, f"mqm zh-en {doc} seg {{seg}} {system}", [segs[i] for i in order], order
 
 
 def attest(only, fill):
+    """Articles are whole documents (one segment per line), as in real use, so conditions on
+    the article (article_has) see the whole text; each finding is reported with its segment."""
     root = Path(__file__).resolve().parents[1]
     sys.path.insert(0, str(root))
     from mtqa.article import Article
@@ -168,11 +174,15 @@ def attest(only, fill):
     ctx = AuditContext(AuditOptions(select=[r.id for r in rules]),
                        glossary=load_glossary([root / "tests" / "fixtures" / "glossary.yaml"]))
     mt, ref, first = Counter(), Counter(), {}
-    for kind, label, text in segments():
-        for f in audit_article(Article(text, path=label), ctx):
+    for item in documents():
+        kind, label, segs = item[:3]
+        seg_ids = item[3] if len(item) > 3 else list(range(len(segs)))
+        article = Article("\n".join(segs), path=label)
+        for f in audit_article(article, ctx):
             (mt if kind == "mt" else ref)[f.rule] += 1
             if kind == "mt" and f.rule not in first:
-                first[f.rule] = (label, text)
+                line = article.position(f.start)[0]
+                first[f.rule] = (label.format(seg=seg_ids[line - 1]), segs[line - 1])
     for r in rules:
         label, text = first.get(r.id, ("-", ""))
         print(f"{mt[r.id]:4} mt {ref[r.id]:3} ref  {r.id}\n        {label}: {text[:160]}")

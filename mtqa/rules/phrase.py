@@ -168,6 +168,8 @@ def conditions_hold(entry: PhraseEntry, article: Article, m: PhraseMatch, ctx) -
         return False
     if w.sentence_lacks and w.sentence_lacks.search(sentence):
         return False
+    if w.article_has and not w.article_has.search(text):
+        return False
     if w.followed_by_entity and not _entity_follows(article, ctx, m.end, w.followed_by_entity):
         return False
     return True
