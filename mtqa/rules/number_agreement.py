@@ -1,0 +1,135 @@
+"""Number agreement after numerals and in fixed phrases ("claimed the life of 227 civilians",
+"1 millions", "two person", "one of the reason")."""
+from __future__ import annotations
+
+import re
+
+from mtqa.glossary import match_case
+from mtqa.registry import Rule, register
+
+# Count nouns that news counts; singular after a plural quantity is an error unless the pair is
+# a compound modifier ("a two-person team", "a 5 star hotel"), which the FOLLOW check excludes.
+_NOUNS = {
+    "person": "people", "civilian": "civilians", "soldier": "soldiers", "child": "children",
+    "resident": "residents", "refugee": "refugees", "victim": "victims", "citizen": "citizens",
+    "officer": "officers", "worker": "workers", "student": "students", "passenger": "passengers",
+    "patient": "patients", "tourist": "tourists", "journalist": "journalists",
+    "casualty": "casualties", "fatality": "fatalities", "hostage": "hostages",
+    "prisoner": "prisoners", "detainee": "detainees", "migrant": "migrants", "doctor": "doctors",
+    "teacher": "teachers", "pupil": "pupils", "baby": "babies", "woman": "women", "man": "men",
+    "boy": "boys", "girl": "girls", "family": "families", "house": "houses", "home": "homes",
+    "building": "buildings", "village": "villages", "town": "towns", "city": "cities",
+    "country": "countries", "region": "regions", "province": "provinces", "school": "schools",
+    "hospital": "hospitals", "church": "churches", "bridge": "bridges", "vehicle": "vehicles",
+    "tank": "tanks", "drone": "drones", "missile": "missiles", "rocket": "rockets",
+    "plane": "planes", "helicopter": "helicopters", "ship": "ships", "boat": "boats",
+    "bomb": "bombs", "truck": "trucks", "apartment": "apartments", "company": "companies",
+    "factory": "factories", "reason": "reasons", "problem": "problems", "thing": "things",
+    "factor": "factors", "example": "examples", "issue": "issues", "incident": "incidents",
+    "attack": "attacks", "explosion": "explosions", "member": "members", "leader": "leaders",
+    "minister": "ministers", "official": "officials", "expert": "experts",
+    "scientist": "scientists", "player": "players", "athlete": "athletes", "voter": "voters",
+    "candidate": "candidates",
+}
+_WORD_NUMBERS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                 "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+                 "seventy|eighty|ninety|hundred")
+# A quantity above one: digits (not a year, not a decimal part, not after "No."), or a word.
+_NUMBER = rf"(?:(?<![\d.,:/-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,:/-]\d)|\b(?:{_WORD_NUMBERS})\b)"
+_QUANTIFIER = r"(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|roughly|approximately|an\s+estimated)"
+# What may follow the counted noun when it is the head of its phrase (not a compound modifier).
+_FOLLOW = (r"(?=\s*(?:[,.;:!?)\]”\"]|$)|\s+(?:of|in|at|on|and|or|were|was|are|is|have|had|has|"
+           r"died|killed|from|to|for|with|by|who|which|that|will|would|could|remain|remained|"
+           r"still|also|including|among|near|during|after|before)\b)")
+_NOUN_ALT = "|".join(sorted(_NOUNS, key=len, reverse=True))
+
+_LIFE_RE = re.compile(
+    rf"\bthe\s+(life|death|body)\s+of\s+((?:{_QUANTIFIER}\s+)?(?:{_NUMBER}|dozens|hundreds|"
+    rf"thousands|scores|many|several)(?:\s+[a-z]+)?)", re.I)
+_PLURAL_MULTIPLIER_RE = re.compile(
+    rf"(?:{_NUMBER}|\b1\b|\bone\b|\bseveral\b|\ba\s+few\b|\bfew\b)\s+(millions|thousands|billions|hundreds|dozens)\b(?!\s+of\b)",
+    re.I)
+_COUNT_RE = re.compile(rf"{_NUMBER}\s+({_NOUN_ALT})\b(?![-’'])" + _FOLLOW, re.I)
+_DETERMINER_RE = re.compile(rf"\b(?:many|several|both|these|those|various|numerous)\s+({_NOUN_ALT})\b(?![-’'])" + _FOLLOW, re.I)
+_ONE_OF_RE = re.compile(
+    rf"\bone\s+of\s+(?:the|our|their|its|his|her|my|your|these|those)\s+"
+    rf"(?:(?:most|main|key|biggest|largest|best|worst|greatest|major|few|last|first|\w+est)\s+)?"
+    rf"({_NOUN_ALT})\b(?![-’'])" + _FOLLOW, re.I)
+_YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
+_PLURALS = {"life": "lives", "death": "deaths", "body": "bodies"}
+
+
+def _plural(word: str) -> str:
+    return match_case(_NOUNS[word.lower()], word)
+
+
+@register
+class NumberAgreement(Rule):
+    """A singular noun where a number or quantity asks for the plural, and plural multipliers
+    after a numeral — artefacts of source languages that count differently (Indonesian and
+    Chinese do not mark the plural; Slavic languages use the genitive singular after some
+    numerals):
+
+    - “claimed the life of 227 civilians” → “the lives of 227 civilians” (also “the death of
+      nearly 500 troops” → “the deaths of”, “the body of”); the finding covers the whole phrase
+      up to the counted noun;
+    - “1 millions”, “5 thousands people”, “several thousands” not followed by “of” → singular;
+    - a number above one, or many/several/both/these/those/various, before one of about 90 count
+      nouns that news counts (people, soldiers, houses, drones, reasons...), in the singular:
+      “two person”, “many civilian were”, “both side”;
+    - “one of the (best) reason” → “one of the reasons”.
+
+    Deliberately not flagged: compound modifiers (“a two-person team”, “a 5 star hotel”, “a
+    10-year sentence”: the noun must end its phrase — punctuation, a preposition, a verb or a
+    conjunction must follow), years (“the 1956 attack”), decimals, times and numbered items
+    (“No. 5”, “building 5”), and “one” itself. Inside direct quotations the rule still runs:
+    the quotation was machine translated too.
+
+    Measured (bench/artefact_precision.py on ../shared/dev): see docs/rules.md.
+    """
+
+    id = "grammar-number-agreement"
+    summary = "Singular noun after a plural number or quantity (“the life of 227 civilians”)"
+    category = "fluency/grammar"
+    severity = "minor"
+
+    def check(self, article, ctx):
+        text = article.text
+        seen = set()
+        for m in _LIFE_RE.finditer(text):
+            quantity = m.group(2)
+            if re.fullmatch(r"(?:\w+\s+)*?(?:1|one)(?:\s+[a-z]+)?", quantity.strip(), re.I):
+                continue
+            number = re.search(r"\d[\d,]*", quantity)
+            if number and _YEAR_RE.match(number.group()):
+                continue
+            noun = m.group(1)
+            fixed = (text[m.start():m.start(1)] + match_case(_PLURALS[noun.lower()], noun)
+                     + text[m.end(1):m.end()])
+            seen.add(m.start())
+            yield self.finding(m.start(), m.end(),
+                               f"“{noun}” of more than one person is plural: “{fixed}”",
+                               [fixed])
+        for m in _PLURAL_MULTIPLIER_RE.finditer(text):
+            word = m.group(1)
+            singular = word[:-1]
+            fixed = text[m.start():m.start(1)] + singular
+            yield self.finding(m.start(), m.end(),
+                               f"after a number, “{word.lower()}” stays singular: “{fixed}”",
+                               [fixed])
+        for regex, what in ((_COUNT_RE, "a number above one"),
+                            (_DETERMINER_RE, "this quantity word"),
+                            (_ONE_OF_RE, "“one of the …”")):
+            for m in regex.finditer(text):
+                if m.start() in seen:
+                    continue
+                digits = re.match(r"\d+", m.group())
+                if digits and _YEAR_RE.match(digits.group()):
+                    continue
+                if re.search(r"\b(?:No|no|Nr|nr|#)\.?\s*$", text[max(0, m.start() - 5):m.start()]):
+                    continue
+                noun = m.group(1)
+                plural = _plural(noun)
+                fixed = text[m.start():m.start(1)] + plural
+                yield self.finding(m.start(), m.end(),
+                                   f"after {what} the noun is plural: “{fixed}”", [fixed])
