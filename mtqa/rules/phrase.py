@@ -60,7 +60,7 @@ def _longest(ms: List[PhraseMatch]) -> List[PhraseMatch]:
     "the current year")."""
     kept: List[PhraseMatch] = []
     for m in sorted(ms, key=lambda m: (m.start, -m.end)):
-        if kept and m.end <= kept[-1].end:
+        if kept and m.start < kept[-1].end:
             continue
         kept.append(m)
     return kept
@@ -242,6 +242,18 @@ class PhraseRule(Rule):
             capital_expected = tok.sentence_initial or article.in_headline(m.start)
             fix = fix_case(e.fixes[m.index], surface, capital_expected)
             yield self.finding(m.start, m.end, f"“{surface}”: {e.message}", [fix], safe=e.safe)
+
+
+def entry_fires(entry: PhraseEntry, text: str, ctx) -> bool:
+    """Does the entry flag something in `text`? (Used to check that an entry fires on its own
+    example; works for entries of packs that are not bundled, too.)"""
+    article = Article(text)
+    for m in PhraseIndex([entry]).find(article):
+        if not entry.quotations and article.in_quotation(m.start):
+            continue
+        if conditions_hold(entry, article, m, ctx):
+            return True
+    return False
 
 
 def _register_entries() -> None:
