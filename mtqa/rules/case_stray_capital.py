@@ -109,7 +109,7 @@ class StrayCapitalPlaceRun(Rule):
             if k >= 0 and toks[k].text[:1].isupper() \
                     and _same_sentence_space(article, toks[k], run[0]):
                 continue
-            if any(zipf(w) < 3.0 or w in _CONVENTIONAL for w in words):
+            if any(zipf(w) < 3.0 for w in words):
                 continue
             if known is None:
                 known = ctx.glossary.known_words
