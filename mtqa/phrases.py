@@ -45,24 +45,62 @@ class PhrasePackError(Exception):
         super().__init__("\n".join(self.problems))
 
 
-@dataclass
+_REGEX_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by",
+               "sentence_has", "sentence_lacks", "article_has")
+_ANCHORS = {"preceded_by": "end", "not_preceded_by": "end", "followed_by": "start",
+            "not_followed_by": "start"}
+
+
+def _anchored(rx: str, key: str) -> re.Pattern:
+    # Quotes and spaces between the phrase and its context do not count.
+    gap = f"[\\s{re.escape(_QUOTE_CHARS)}]*"
+    anchor = _ANCHORS.get(key)
+    if anchor == "end":
+        return re.compile(f"(?:{rx}){gap}\\Z", re.I)
+    if anchor == "start":
+        return re.compile(f"\\A{gap}(?:{rx})", re.I)
+    return re.compile(rx, re.I)
+
+
 class Conditions:
     """Context an occurrence must (or must not) have; all given conditions must hold.
-    Regexes are case-insensitive; write (?-i:...) for a case-sensitive part."""
+    Regexes are case-insensitive; write (?-i:...) for a case-sensitive part. They are
+    compiled on first use (start-up stays fast); `compile_all` checks them up front."""
 
-    preceded_by: Optional[re.Pattern] = None
-    not_preceded_by: Optional[re.Pattern] = None
-    followed_by: Optional[re.Pattern] = None
-    not_followed_by: Optional[re.Pattern] = None
-    sentence_has: Optional[re.Pattern] = None
-    sentence_lacks: Optional[re.Pattern] = None
-    article_has: Optional[re.Pattern] = None
-    followed_by_entity: Optional[str] = None
-    source: Dict[str, str] = field(default_factory=dict)  # as written, for the docs
+    def __init__(self, where: str = ""):
+        self.source: Dict[str, str] = {}   # as written, for the docs
+        self.followed_by_entity: Optional[str] = None
+        self._where = where
+        self._compiled: Dict[str, Optional[re.Pattern]] = {}
 
     @property
     def empty(self) -> bool:
         return not self.source
+
+    def pattern(self, key: str) -> Optional[re.Pattern]:
+        if key not in self._compiled:
+            rx = self.source.get(key)
+            try:
+                self._compiled[key] = None if rx is None else _anchored(rx, key)
+            except re.error as exc:
+                raise PhrasePackError([f"{self._where}: '{key}' is not a valid regex: {exc}"]) \
+                    from None
+        return self._compiled[key]
+
+    def compile_all(self, problems: List[str]) -> None:
+        for key in _REGEX_KEYS:
+            try:
+                self.pattern(key)
+            except PhrasePackError as exc:
+                problems += exc.problems
+
+
+def _condition_property(key):
+    return property(lambda self: self.pattern(key))
+
+
+for _key in _REGEX_KEYS:
+    setattr(Conditions, _key, _condition_property(_key))
 
 
 @dataclass
@@ -102,12 +140,17 @@ class Pack:
 
 # ---- loading --------------------------------------------------------------------------------
 
-class _LineLoader(yaml.SafeLoader):
+# The C parser when PyYAML has it (packs load at every start-up: ~10x faster than the pure
+# Python one); either way mappings record their line so problems and docs can name it.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
     """Records the 1-based line of every mapping, so problems can name the line."""
 
 
 def _construct_mapping(loader, node, deep=False):
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    mapping = yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -115,24 +158,8 @@ def _construct_mapping(loader, node, deep=False):
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _compile(rx: str, where: str, key: str, problems: List[str], anchor: str
-             ) -> Optional[re.Pattern]:
-    try:
-        re.compile(rx)
-    except re.error as exc:
-        problems.append(f"{where}: '{key}' is not a valid regex: {exc}")
-        return None
-    # Quotes and spaces between the phrase and its context do not count.
-    gap = f"[\\s{re.escape(_QUOTE_CHARS)}]*"
-    if anchor == "end":
-        return re.compile(f"(?:{rx}){gap}\\Z", re.I)
-    if anchor == "start":
-        return re.compile(f"\\A{gap}(?:{rx})", re.I)
-    return re.compile(rx, re.I)
-
-
-def _conditions(raw, where: str, problems: List[str]) -> Conditions:
-    cond = Conditions()
+def _conditions(raw, where: str, problems: List[str], strict: bool) -> Conditions:
+    cond = Conditions(where)
     if raw is None:
         return cond
     if not isinstance(raw, dict):
@@ -157,9 +184,8 @@ def _conditions(raw, where: str, problems: List[str]) -> Conditions:
             else:
                 cond.followed_by_entity = value
             continue
-        anchor = {"preceded_by": "end", "not_preceded_by": "end", "followed_by": "start",
-                  "not_followed_by": "start"}.get(key, "any")
-        setattr(cond, key, _compile(value, where, key, problems, anchor))
+    if strict:
+        cond.compile_all(problems)
     return cond
 
 
@@ -171,7 +197,8 @@ def _as_list(value) -> Optional[List[str]]:
     return None
 
 
-def _entry(raw: dict, pack: str, where: str, problems: List[str]) -> Optional[PhraseEntry]:
+def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool = True
+           ) -> Optional[PhraseEntry]:
     unknown = set(raw) - ENTRY_KEYS - {"__line__"}
     if unknown:
         problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -221,12 +248,13 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str]) -> Optional[Ph
                        message=raw["message"].strip(), category=raw["category"],
                        severity=raw["severity"], example=raw["example"].strip(),
                        source=raw["source"].strip(), note=str(raw.get("note") or "").strip(),
-                       when=_conditions(raw.get("when"), f"{where}: {eid}", problems),
+                       when=_conditions(raw.get("when"), f"{where}: {eid}", problems, strict),
                        origin=where, **flags)
 
 
-def load_pack(path) -> Pack:
-    """Read one pack file; raise PhrasePackError listing every problem found."""
+def load_pack(path, strict: bool = True) -> Pack:
+    """Read one pack file; raise PhrasePackError listing every problem found. With
+    strict=False the context regexes are compiled on first use instead of now."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -258,7 +286,7 @@ def load_pack(path) -> Pack:
             problems.append(f"{path}: entry {i + 1} is not a mapping")
             continue
         where = f"{path}:{raw.get('__line__', '?')}"
-        entry = _entry(raw, name, where, problems)
+        entry = _entry(raw, name, where, problems, strict)
         if entry is None:
             continue
         if entry.id in seen:
@@ -277,12 +305,12 @@ def bundled_pack_paths() -> List[Path]:
     return sorted(PACK_DIR.glob("*.yaml"))
 
 
-def load_packs(paths: Optional[Sequence] = None) -> List[Pack]:
+def load_packs(paths: Optional[Sequence] = None, strict: bool = True) -> List[Pack]:
     """Load packs (the bundled ones by default); every problem of every file is reported."""
     packs, problems = [], []
     for p in (bundled_pack_paths() if paths is None else paths):
         try:
-            packs.append(load_pack(p))
+            packs.append(load_pack(p, strict))
         except PhrasePackError as exc:
             problems += exc.problems
     names = [p.name for p in packs]

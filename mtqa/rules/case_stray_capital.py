@@ -1,6 +1,7 @@
 """Stray capitals mid-sentence: common words capitalised as if they were part of a name."""
 from __future__ import annotations
 
+import re
 from typing import List
 
 from mtqa.article import Article, Token
@@ -40,6 +41,9 @@ kremlin union republic federation kingdom empire commission committee office dep
 bureau service forces force guard guards north south east west northern southern eastern western
 central earth sun moon universe bible koran quran mass
 """.split())
+# Cheap test for the only shape the rule can flag: "<Capitalised generic word> of <Capital>".
+_PREFILTER = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in sorted(_GENERIC_PLACE))
+                        + r") of [A-Z]")
 _NAME_JOINERS = frozenset({"of", "and", "the", "for", "de", "du", "la", "von", "van", "in", "on", "&"})
 _OPENERS = "“\"«(['‘:—–-•*"
 
@@ -81,6 +85,8 @@ class StrayCapitalPlaceRun(Rule):
     severity = "minor"
 
     def check(self, article, ctx):
+        if not _PREFILTER.search(article.text):
+            return
         toks = article.tokens
         known = None
         i = 0

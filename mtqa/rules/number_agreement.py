@@ -95,8 +95,10 @@ class NumberAgreement(Rule):
 
     def check(self, article, ctx):
         text = article.text
+        low = text.lower()
         seen = set()
-        for m in _LIFE_RE.finditer(text):
+        has_life = "life of" in low or "death of" in low or "body of" in low
+        for m in (_LIFE_RE.finditer(text) if has_life else ()):
             quantity = m.group(2)
             if re.fullmatch(r"(?:\w+\s+)*?(?:1|one)(?:\s+[a-z]+)?", quantity.strip(), re.I):
                 continue
@@ -110,17 +112,29 @@ class NumberAgreement(Rule):
             yield self.finding(m.start(), m.end(),
                                f"“{noun}” of more than one person is plural: “{fixed}”",
                                [fixed])
-        for m in _PLURAL_MULTIPLIER_RE.finditer(text):
+        has_multiplier = any(w in low for w in ("millions", "thousands", "billions", "hundreds",
+                                                  "dozens"))
+        for m in (_PLURAL_MULTIPLIER_RE.finditer(text) if has_multiplier else ()):
             word = m.group(1)
             singular = word[:-1]
             fixed = text[m.start():m.start(1)] + singular
             yield self.finding(m.start(), m.end(),
                                f"after a number, “{word.lower()}” stays singular: “{fixed}”",
                                [fixed])
+        # The count patterns start a few tokens before a listed noun; only those places are
+        # tried, so an article costs one pass over its tokens instead of three regex scans.
+        starts = set()
+        toks = article.tokens
+        for i, tok in enumerate(toks):
+            if tok.text.lower() in _NOUNS:
+                for k in range(max(0, i - 6), i):
+                    starts.add(toks[k].start)
         for regex, what in ((_COUNT_RE, "a number above one"),
                             (_DETERMINER_RE, "this quantity word"),
                             (_ONE_OF_RE, "“one of the …”")):
-            for m in regex.finditer(text):
+            for m in (regex.match(text, pos) for pos in sorted(starts)):
+                if m is None:
+                    continue
                 if m.start() in seen:
                     continue
                 digits = re.match(r"\d+", m.group())
