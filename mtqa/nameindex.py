@@ -13,9 +13,10 @@ from rapidfuzz import fuzz, process
 
 from mtqa.article import TOKEN_RE
 
-# Letters that romanisations of the same Cyrillic letter start with (Г -> H/G, Х -> Kh/H,
-# И/Й -> I/Y, Є -> Ye/E, Ч -> Ch/Tch), so "Gostomel" still meets "Hostomel".
-_FIRST_CLASS = {"g": "h", "y": "i", "j": "i", "e": "i", "c": "k", "q": "k", "w": "v"}
+# Initial letters that romanisations of one sound differ in (Г -> H/G, Х -> Kh/H, Є -> Ye/E,
+# Й -> Y/J/I, vowels heard differently: Aislin/Eislin), so "Gostomel" still meets "Hostomel".
+_FIRST_CLASS = {"g": "h", "e": "a", "i": "a", "o": "a", "u": "a", "y": "a", "j": "a",
+                "c": "k", "q": "k", "w": "v"}
 MIN_LENGTH = 4
 MAX_LENGTH_GAP = 2
 
