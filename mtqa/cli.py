@@ -23,8 +23,8 @@ def _audit_options(func):
                      help="Extra glossary file (YAML or TSV), on top of the bundled packs. "
                           "Repeatable."),
         click.option("--no-pack", "disabled_packs", multiple=True, metavar="PACK",
-                     help="Switch a bundled glossary pack off (see `mtqa glossary packs`). "
-                          "Repeatable."),
+                     help="Switch a bundled glossary pack off (see `mtqa glossary packs`); "
+                          "'all' switches every bundled pack off. Repeatable."),
         click.option("--source-lang", metavar="LANG",
                      help="Language the article was translated from (id, uk, ru, zh, ...)."),
         click.option("--select", multiple=True, metavar="RULE",
