@@ -119,7 +119,7 @@ SCALE_WORDS = {
     "tys": "thousand", "mld": "billion",
 }
 LATIN_SCALE_ABBREVIATIONS = {"mln": "million", "bln": "billion", "mlrd": "billion",
-                             "mlrd.": "billion", "trln": "trillion"}
+                             "trln": "trillion"}
 
 NUMBER = r"\d+(?:[.,]\d+)*"
 SCALE_WORD_RE = re.compile(
