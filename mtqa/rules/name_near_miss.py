@@ -1,8 +1,58 @@
 from mtqa.glossary import match_case
+from mtqa.lexicon import world_names
 from mtqa.registry import Rule, register
-from mtqa.rules._names import is_derivation, name_tokens
+from mtqa.rules._names import PATRONYMIC_ENDINGS, is_derivation, name_tokens
 
 SIMILARITY = 85.0
+# Given names have many legitimate diminutives and spellings (Darynka, Zoia), so a near miss
+# of a given name must be closer than one of a surname or place.
+GIVEN_NAME_SIMILARITY = 92.0
+
+
+def _only_insertions(word: str, name: str) -> bool:
+    """The word is the name with letters added (Essien/Essen, Darynka/Daryna): usually another
+    real name or a diminutive. MT mangling drops or swaps letters (Zelskyy, Oktyrka)."""
+    it = iter(word)
+    return len(word) > len(name) and all(c in it for c in name)
+
+
+def _other_adjective_ending(word: str, name: str) -> bool:
+    """Slavic adjectival names differ in the ending after -sk- (Cherkassky, a surname, from
+    Cherkasy; Kotsiubynsky the writer, Kotsiubynske the town): different words."""
+    i, j = word.rfind("sk"), name.rfind("sk")
+    return i > 0 and j > 0 and word[i:] != name[j:] and (len(word) - i <= 5) and (len(name) - j <= 5)
+
+
+# Case endings of Ukrainian/Russian nouns that MT sometimes leaves on a name it did not
+# recognise: "in Buchi" (Bucha), "near Irpenya" (Irpin).
+_CASE_ENDINGS = ("i", "y", "u", "e", "oyu", "oy", "om", "ya", "yu", "ia")
+_NOMINATIVE_ENDINGS = ("a", "o", "")
+
+
+def declension_candidates(word: str, glossary):
+    """Glossary places whose inflected form the word is: Buchi -> Bucha."""
+    seen = []
+    for ending in _CASE_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: len(word) - len(ending)]
+        for nominative in _NOMINATIVE_ENDINGS:
+            name = stem + nominative
+            hit = glossary.lookup(name)
+            if name != word and hit and hit[0] == "canonical" and hit[1].type == "place" \
+                    and name not in seen:
+                seen.append(name)
+                yield name, hit[1]
+
+
+def _plausible(word: str, name: str, score: float, entry) -> bool:
+    if is_derivation(name, word) or _only_insertions(word, name):
+        return False
+    if _other_adjective_ending(word, name):
+        return False
+    if entry.type == "given-name" and score < GIVEN_NAME_SIMILARITY:
+        return False
+    return True
 
 
 @register
@@ -12,11 +62,15 @@ class NearMissName(Rule):
 
     Only words that look like names are considered: capitalised, at least four letters, not in
     capitals (acronyms), and not ordinary English words or common first names (English word
-    frequency, so "Maria" or "Sergey" are never taken for misspellings of other names). A word
-    that the glossary knows, in any form, is never a near miss: Austria and Australia are both
+    frequency, so "Maria" or "Sergey" are never taken for misspellings of other names), and not
+    real place names (GeoNames cities of 15,000+, so "Antakya" is not a mangled "Antalya"). A
+    word that the glossary knows, in any form, is never a near miss: Austria and Australia are both
     there, so neither is confused with the other. Candidates are compared by edit similarity
     (rapidfuzz ratio >= 85) within words of a similar length and first sound; suggestions are
-    ranked by similarity. Derived forms (Kyivan, Ukrainians) are not misspellings.
+    ranked by similarity. Derived forms (Kyivan, Ukrainians), patronymics (Ivanivna), names with
+    letters added (Darynka/Daryna, Essien/Essen) and other adjectival endings (Cherkassky/
+    Cherkasy) are not misspellings. A glossary place with a Slavic case ending left on it
+    ("in Buchi" for Bucha) is reported with the nominative as the fix.
     The fix needs a human: a near miss may be a different, real name that the glossary lacks.
     """
 
@@ -31,12 +85,23 @@ class NearMissName(Rule):
         covered = {m.start for m in glossary.find(article)}
         known = glossary.known_words
         for tok in name_tokens(article):
-            if tok.text in known or glossary.lookup(tok.text):
+            if tok.text in known or glossary.lookup(tok.text) or tok.text in world_names():
                 continue
             if tok.start in covered:
                 continue
+            if tok.text.endswith(PATRONYMIC_ENDINGS):
+                continue
+            declined = list(declension_candidates(tok.text, glossary))
+            if declined:
+                best, entry = declined[0]
+                yield self.finding(
+                    tok.start, tok.end,
+                    f"“{tok.text}” looks like {best} ({entry.type}) with a Ukrainian/Russian case "
+                    f"ending left by the translation",
+                    [w for w, _ in declined])
+                continue
             cands = [(w, score, entry) for w, score, entry in glossary.index.candidates(
-                tok.text, cutoff=SIMILARITY) if not is_derivation(w, tok.text)]
+                tok.text, cutoff=SIMILARITY) if _plausible(tok.text, w, score, entry)]
             if not cands:
                 continue
             suggestions = [match_case(w, tok.text) for w, _, _ in cands]

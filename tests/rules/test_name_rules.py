@@ -45,6 +45,13 @@ def test_near_miss_leaves_real_names_and_common_words_alone(audit):
     assert audit(text, "name-near-miss") == []
 
 
+def test_near_miss_declension_and_real_places(audit):
+    text = "Bodies lay in Buchi. Rescuers worked in Antakya and Essien scored."
+    found = audit(text, "name-near-miss")
+    assert flagged(found, text) == ["Buchi"]
+    assert found[0].suggestions == ["Bucha"]
+
+
 # ---- name-russian-form -----------------------------------------------------------------------
 
 def test_russian_form_full_name_from_glossary(audit):
