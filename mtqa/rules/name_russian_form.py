@@ -21,6 +21,8 @@ class RussianFormName(Rule):
       belongs to a Ukrainian in the glossary, or when the words just before the name call the
       person Ukrainian ("Ukrainian Deputy Minister ...") and none call them Russian (not safe:
       an editor confirms).
+    - with `--source-lang uk`, a Russian-form given name followed by a surname, unless the
+      glossary or the words just before it make the person non-Ukrainian (not safe).
     A given name followed by the surname of a non-Ukrainian glossary person is never flagged.
     """
 
@@ -46,7 +48,8 @@ class RussianFormName(Rule):
                     [fix], safe=True)
                 continue
             i = index_of[m.start]
-            verdict, reason = self._is_ukrainian(article, tokens, i, glossary)
+            verdict, reason = self._is_ukrainian(article, tokens, i, glossary,
+                                                 ctx.source_lang or article.source_lang)
             if verdict:
                 fix = match_case(entry.name, m.form)
                 yield self.finding(
@@ -55,9 +58,11 @@ class RussianFormName(Rule):
                     [fix], safe=reason.startswith("glossary"))
 
     @staticmethod
-    def _is_ukrainian(article, tokens, i, glossary):
+    def _is_ukrainian(article, tokens, i, glossary, source_lang):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt and nxt.sentence == tokens[i].sentence and nxt.text[:1].isupper():
+        has_surname = bool(nxt and nxt.sentence == tokens[i].sentence and nxt.text[:1].isupper()
+                           and article.text[tokens[i].end:nxt.start] == " ")
+        if has_surname:
             for entry in glossary.people_by_surname.get(nxt.text, ()):
                 if entry.country == "UA":
                     return True, f"glossary: {entry.name} is Ukrainian"
@@ -71,4 +76,6 @@ class RussianFormName(Rule):
                 return False, ""
             if _UKRAINIAN_CUE.match(t.text):
                 return True, f"the text calls the person {t.text}"
+        if source_lang == "uk" and has_surname:
+            return True, "the article was translated from Ukrainian"
         return False, ""
