@@ -74,6 +74,14 @@ def test_russian_form_given_name_needs_ukrainian_evidence(audit):
     assert found[1].suggestions == ["Ihor"]
 
 
+def test_russian_form_source_language_is_evidence_only_with_a_surname(audit):
+    text = "Mikhail Tkachenko left. Maria stayed. Russian envoy Mikhail Ulyanov spoke."
+    assert audit(text, "name-russian-form") == []
+    found = audit(text, "name-russian-form", source_lang="uk")
+    assert flagged(found, text) == ["Mikhail"]
+    assert found[0].start == 0 and found[0].suggestions == ["Mykhailo"] and not found[0].safe
+
+
 def test_russian_form_place_is_flagged(audit):
     text = "Troops left Gostomel."
     found = audit(text, "name-russian-form")
