@@ -4,9 +4,8 @@ from mtqa.registry import Rule, register
 from mtqa.rules._names import PATRONYMIC_ENDINGS, is_derivation, name_tokens
 
 SIMILARITY = 85.0
-# Given names have many legitimate diminutives and spellings (Darynka, Zoia), so a near miss
-# of a given name must be closer than one of a surname or place.
-GIVEN_NAME_SIMILARITY = 92.0
+# Short words sit among many real names (Zoia/Zoria, Itay/Italy): too close to call.
+MIN_LENGTH = 5
 
 
 def _only_insertions(word: str, name: str) -> bool:
@@ -45,14 +44,35 @@ def declension_candidates(word: str, glossary):
                 yield name, hit[1]
 
 
+def given_name_forms(entry, glossary):
+    """The spellings of a person's given name: canonical, variants, Russian forms."""
+    forms = set()
+    for full in [entry.name] + entry.variants + entry.russian_forms:
+        parts = full.split()
+        if len(parts) > 1:
+            forms.add(parts[0])
+    for given in list(forms):
+        hit = glossary.lookup(given)
+        if hit and hit[1].type == "given-name":
+            g = hit[1]
+            forms.update([g.name] + g.variants + g.russian_forms)
+    return forms
+
+
+def _person_in_article(entry, article_words, glossary) -> bool:
+    """A surname near miss needs the person's given name somewhere in the article: new people
+    are in the news every day, and "Petro Kotin" is not a mangled "Andriy Kostin"."""
+    return bool(given_name_forms(entry, glossary) & article_words)
+
+
 def _plausible(word: str, name: str, score: float, entry) -> bool:
     if is_derivation(name, word) or _only_insertions(word, name):
         return False
     if _other_adjective_ending(word, name):
         return False
-    if entry.type == "given-name" and score < GIVEN_NAME_SIMILARITY:
-        return False
-    return True
+    # Given names come in many legitimate spellings and diminutives (Anatoly, Darynka): a word
+    # close to one is not evidence of a mangled name.
+    return entry.type != "given-name"
 
 
 @register
@@ -60,17 +80,20 @@ class NearMissName(Rule):
     """A capitalised word that is not in the glossary but is a near miss of a glossary name:
     "Zelskyy" for Zelenskyy, "Oktyrka" for Okhtyrka.
 
-    Only words that look like names are considered: capitalised, at least four letters, not in
+    Only words that look like names are considered: capitalised, at least five letters, not in
     capitals (acronyms), and not ordinary English words or common first names (English word
     frequency, so "Maria" or "Sergey" are never taken for misspellings of other names), and not
     real place names (GeoNames cities of 15,000+, so "Antakya" is not a mangled "Antalya"). A
     word that the glossary knows, in any form, is never a near miss: Austria and Australia are both
     there, so neither is confused with the other. Candidates are compared by edit similarity
     (rapidfuzz ratio >= 85) within words of a similar length and first sound; suggestions are
-    ranked by similarity. Derived forms (Kyivan, Ukrainians), patronymics (Ivanivna), names with
+    ranked by similarity. Given names are never targets (Anatoly, Darynka are real spellings of
+    real names). Derived forms (Kyivan, Ukrainians), patronymics (Ivanivna), names with
     letters added (Darynka/Daryna, Essien/Essen) and other adjectival endings (Cherkassky/
     Cherkasy) are not misspellings. A glossary place with a Slavic case ending left on it
-    ("in Buchi" for Bucha) is reported with the nominative as the fix.
+    ("in Buchi" for Bucha) is reported with the nominative as the fix. A near miss of a
+    person's surname counts only when the person's given name (in any spelling) is in the
+    article: "Volodymyr Zelskyy" is Zelenskyy, "Petro Kotin" is not Andriy Kostin.
     The fix needs a human: a near miss may be a different, real name that the glossary lacks.
     """
 
@@ -84,12 +107,13 @@ class NearMissName(Rule):
         # words inside a glossary match (any kind) are another rule's business
         covered = {m.start for m in glossary.find(article)}
         known = glossary.known_words
+        article_words = None
         for tok in name_tokens(article):
             if tok.text in known or glossary.lookup(tok.text) or tok.text in world_names():
                 continue
             if tok.start in covered:
                 continue
-            if tok.text.endswith(PATRONYMIC_ENDINGS):
+            if len(tok.text) < MIN_LENGTH or tok.text.endswith(PATRONYMIC_ENDINGS):
                 continue
             declined = list(declension_candidates(tok.text, glossary))
             if declined:
@@ -102,6 +126,11 @@ class NearMissName(Rule):
                 continue
             cands = [(w, score, entry) for w, score, entry in glossary.index.candidates(
                 tok.text, cutoff=SIMILARITY) if _plausible(tok.text, w, score, entry)]
+            if any(entry.type == "person" for _, _, entry in cands):
+                if article_words is None:
+                    article_words = {t.text for t in article.tokens}
+                cands = [c for c in cands if c[2].type != "person"
+                         or _person_in_article(c[2], article_words, glossary)]
             if not cands:
                 continue
             suggestions = [match_case(w, tok.text) for w, _, _ in cands]

@@ -82,6 +82,17 @@ def test_russian_form_source_language_is_evidence_only_with_a_surname(audit):
     assert found[0].start == 0 and found[0].suggestions == ["Mykhailo"] and not found[0].safe
 
 
+def test_russian_form_evidence_carries_to_other_mentions(audit):
+    text = "We spoke with Ukrainian refugee Igor. Later Igor said he was tired. Maria agreed."
+    found = audit(text, "name-russian-form")
+    assert flagged(found, text) == ["Igor", "Igor"]
+    assert "elsewhere" in found[1].message
+    assert audit("Later Igor said he was tired.", "name-russian-form") == []
+    # a Russian Igor in the same article: the lone mention stays undecided
+    text = "Ukrainian refugee Igor spoke. Russian envoy Igor Petrov did not. Igor left."
+    assert flagged(audit(text, "name-russian-form"), text) == ["Igor"]
+
+
 def test_russian_form_place_is_flagged(audit):
     text = "Troops left Gostomel."
     found = audit(text, "name-russian-form")
