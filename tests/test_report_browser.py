@@ -6,7 +6,6 @@ skipped with the reason otherwise. No network: the pages are local files with a 
 default-src 'none', and Chromium's background services are switched off.
 """
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -55,7 +54,6 @@ def reports(tmp_path_factory):
 def browser(tmp_path_factory):
     from selenium.webdriver.chrome.service import Service
 
-    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must not go online
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in CHROMIUM_FLAGS:
@@ -63,7 +61,9 @@ def browser(tmp_path_factory):
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
     # leave any alert open so the test can see it, instead of Selenium dismissing it
     options.set_capability("unhandledPromptBehavior", "ignore")
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SE_OFFLINE", "true")  # Selenium Manager must never go online
+        driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
     yield driver
     driver.quit()

@@ -12,7 +12,9 @@ from mtqa.finding import SEVERITIES
               help="As for `mtqa check`.")
 @_audit_options
 def show_config(fail_on, **kw):
-    """Print the merged configuration as TOML: defaults, the configuration file (found from
-    the working folder up, or --config) and these options, each value commented with where it
-    came from. The output is valid mtqa.toml. See docs/config.md."""
+    """Print the merged configuration (TOML, with origins).
+
+    Defaults, the configuration file (found from the working folder up, or --config) and
+    these options, each value commented with where it came from. The output is a valid
+    mtqa.toml. See docs/config.md."""
     click.echo(_settings(fail_on=fail_on, **kw).to_toml(), nl=False)
