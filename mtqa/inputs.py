@@ -6,7 +6,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from mtqa.article import Article
 
@@ -25,8 +25,13 @@ class InputError:
 PROSE_VIEWS: Dict[str, Callable[[str], str]] = {}
 
 
-def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES) -> Tuple[List[str], List[InputError]]:
-    """Expand files and folders (recursively, sorted) into article paths; '-' is stdin."""
+def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[str] = (),
+            root: Optional[str] = None) -> Tuple[List[str], List[InputError]]:
+    """Expand files and folders (recursively, sorted) into article paths; '-' is stdin.
+    Files found in folders are skipped when they match an `exclude` glob (mtqa.globs, relative
+    to `root`); files named explicitly are always read."""
+    from mtqa.globs import match_any
+
     files: List[str] = []
     errors: List[InputError] = []
     for raw in paths:
@@ -40,7 +45,8 @@ def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES) -> Tuple[List[str],
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not found:
                 errors.append(InputError(raw, f"folder has no article files ({', '.join(suffixes)})"))
-            files.extend(found)
+            # a folder left empty by `exclude` is what the user asked for, not an error
+            files.extend(f for f in found if not (exclude and match_any(f, exclude, root)))
         elif p.exists():
             files.append(raw)
         else:
@@ -87,9 +93,10 @@ def read_article(path: str, source_lang: Optional[str] = None) -> Article:
     return Article(text, path=name, source_lang=source_lang, text=view(text) if view else None)
 
 
-def read_all(paths: Iterable[str], source_lang: Optional[str] = None
+def read_all(paths: Iterable[str], source_lang: Optional[str] = None,
+             exclude: Sequence[str] = (), root: Optional[str] = None
              ) -> Tuple[List[Article], List[InputError]]:
-    files, errors = collect(paths)
+    files, errors = collect(paths, exclude=exclude, root=root)
     articles = []
     for f in files:
         try:

@@ -32,5 +32,7 @@ def render(batch: BatchResult) -> str:
         "version": __version__,
         "files": [file_dict(r) for r in batch.files],
         "errors": [{"path": e.path, "message": e.message} for e in batch.errors],
+        "warnings": [{"path": w.path, "line": w.line, "message": w.message}
+                     for w in batch.warnings],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
