@@ -15,8 +15,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 FIXTURE_GLOSSARY = Path(__file__).parent / "fixtures" / "glossary.yaml"
-# "Zelskyy" is a near miss (major), "Kiev" a known incorrect form (major).
-ARTICLE = "Zelskyy spoke to reporters in Kiev on Monday.\n"
+# "Oktyrka" is a near miss (major), "Kiev" a known incorrect form (major).
+ARTICLE = "Oktyrka spoke to reporters in Kiev on Monday.\n"
 
 
 @pytest.fixture(autouse=True)
@@ -208,7 +208,7 @@ def test_per_file_ignores(project):
 
 def test_score_thresholds_change_the_verdict(project):
     long_article = ("The minister spoke at length about the harvest and the weather. " * 60
-                    + "Zelskyy was there.\n")
+                    + "Oktyrka was there.\n")
     write(project / "articles" / "kyiv.txt", long_article)
     write(project / "mtqa.toml", 'glossaries = ["house.yaml"]\n')
     _, out, _ = run("check", "--format", "json", "articles")

@@ -11,7 +11,7 @@ from mtqa.formatters.github import command, escape_data, escape_property
 FIXTURE_GLOSSARY = str(Path(__file__).parent / "fixtures" / "glossary.yaml")
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sarif-schema-2.1.0.json"
 # Non-BMP characters before the finding: code points and UTF-16 units differ here.
-ARTICLE = "🇺🇦 Flags flew as Zelskyy met officials in Kiev.\nA quiet line.\n"
+ARTICLE = "🇺🇦 Flags flew as Oktyrka met officials in Kiev.\nA quiet line.\n"
 
 
 @pytest.fixture(autouse=True)
@@ -90,18 +90,18 @@ def test_sarif_regions_count_code_points_and_fixes_apply(desk):
     near = results["name-near-miss"]
     location = near["locations"][0]["physicalLocation"]
     region = location["region"]
-    column = ARTICLE.index("Zelskyy") + 1  # the flag is two code points, four UTF-16 units
+    column = ARTICLE.index("Oktyrka") + 1  # the flag is two code points, four UTF-16 units
     assert region == {"startLine": 1, "startColumn": column, "endLine": 1,
-                      "endColumn": column + len("Zelskyy"), "snippet": {"text": "Zelskyy"}}
+                      "endColumn": column + len("Oktyrka"), "snippet": {"text": "Oktyrka"}}
     assert location["artifactLocation"] == {"uri": "desk/kyiv%20story.txt",
                                             "uriBaseId": "%SRCROOT%"}
-    assert near["level"] == "error" and "Zelenskyy" in near["message"]["text"]
+    assert near["level"] == "error" and "Okhtyrka" in near["message"]["text"]
     fixed = ARTICLE
     for rule in ("name-incorrect", "name-near-miss"):  # right to left keeps columns valid
         (fix,) = results[rule]["fixes"]
         (replacement,) = fix["artifactChanges"][0]["replacements"]
         fixed = _apply(fixed, replacement["deletedRegion"], replacement["insertedContent"]["text"])
-    assert fixed == "🇺🇦 Flags flew as Zelenskyy met officials in Kyiv.\nA quiet line.\n"
+    assert fixed == "🇺🇦 Flags flew as Okhtyrka met officials in Kyiv.\nA quiet line.\n"
     assert doc["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
 
 
@@ -156,10 +156,10 @@ def test_github_annotations(desk, tmp_path):
     config.write_text('[severity]\n"name-incorrect" = "minor"\n', encoding="utf-8")
     code, out, _ = check("--format", "github", "desk", config=config)
     lines = out.splitlines()
-    col = ARTICLE.index("Zelskyy") + 1
+    col = ARTICLE.index("Oktyrka") + 1
     assert (f"::error file=desk/kyiv story.txt,line=1,col={col},endLine=1,endColumn={col + 7},"
-            f"title=name-near-miss::“Zelskyy” is not in the glossary") in lines[0]
-    assert lines[0].endswith("similarity 88%25) (suggestion: Zelenskyy)")
+            f"title=name-near-miss::“Oktyrka” is not in the glossary") in lines[0]
+    assert lines[0].endswith("similarity 93%25) (suggestion: Okhtyrka)")
     assert lines[1].startswith("::warning file=desk/kyiv story.txt,line=1,")
     assert "title=name-incorrect::" in lines[1]
     assert lines[2].startswith("::error file=desk/broken.txt,title=mtqa%3A unreadable input::"
@@ -171,7 +171,7 @@ def test_github_annotations(desk, tmp_path):
 # ---- GitLab Code Quality --------------------------------------------------------------------
 
 def test_gitlab_code_quality_report(desk):
-    (desk / "kyiv story.txt").write_text(ARTICLE + "Zelskyy again.\n", encoding="utf-8")
+    (desk / "kyiv story.txt").write_text(ARTICLE + "Oktyrka again.\n", encoding="utf-8")
     (desk / "broken.txt").unlink()
     code, out, _ = check("--format", "gitlab", "desk")
     issues = json.loads(out)
@@ -181,7 +181,7 @@ def test_gitlab_code_quality_report(desk):
         ("name-near-miss", "major", 3)]
     assert all(i["location"]["path"] == "desk/kyiv story.txt" for i in issues)
     assert len({i["fingerprint"] for i in issues}) == 3  # GitLab drops duplicates
-    assert issues[0]["description"].startswith("name-near-miss: “Zelskyy”")
+    assert issues[0]["description"].startswith("name-near-miss: “Oktyrka”")
     assert set(issues[0]) == {"type", "description", "check_name", "categories", "fingerprint",
                               "severity", "location"}
 

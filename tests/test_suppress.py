@@ -29,78 +29,78 @@ def audit(text, path="a.md"):
 
 
 def test_without_comments_everything_is_reported():
-    found, warnings = audit("Zelskyy met officials in Kiev.\n")
-    assert found == [(1, "name-near-miss", "Zelskyy"), (1, "name-incorrect", "Kiev")]
+    found, warnings = audit("Oktyrka met officials in Kiev.\n")
+    assert found == [(1, "name-near-miss", "Oktyrka"), (1, "name-incorrect", "Kiev")]
     assert warnings == []
 
 
 def test_region_with_rule_id():
     found, warnings = audit("<!-- mtqa-disable name-near-miss -->\n"
-                            "Zelskyy met officials in Kiev.\n"
+                            "Oktyrka met officials in Kiev.\n"
                             "<!-- mtqa-enable -->\n"
-                            "Zelskyy left.\n")
-    assert found == [(2, "name-incorrect", "Kiev"), (4, "name-near-miss", "Zelskyy")]
+                            "Oktyrka left.\n")
+    assert found == [(2, "name-incorrect", "Kiev"), (4, "name-near-miss", "Oktyrka")]
     assert warnings == []
 
 
 def test_region_without_ids_disables_every_rule_until_the_end():
-    found, _ = audit("Kiev first.\n<!-- mtqa-disable -->\nZelskyy met officials in Kiev.\n")
+    found, _ = audit("Kiev first.\n<!-- mtqa-disable -->\nOktyrka met officials in Kiev.\n")
     assert found == [(1, "name-incorrect", "Kiev")]
 
 
 def test_region_inside_a_line():
-    text = ("Zelskyy and <!-- mtqa-disable name -->Zelskyy<!-- mtqa-enable name --> "
-            "and Zelskyy.\n")
+    text = ("Oktyrka and <!-- mtqa-disable name -->Oktyrka<!-- mtqa-enable name --> "
+            "and Oktyrka.\n")
     result = audit_articles([Article(text, path="a.md")], OPTIONS)[0]
     # the first and last occurrences are reported, the one between the comments is not
-    assert [f.start for f in result.findings] == [0, text.rindex("Zelskyy")]
+    assert [f.start for f in result.findings] == [0, text.rindex("Oktyrka")]
 
 
 def test_enable_with_ids_re_enables_only_those():
     found, _ = audit("<!-- mtqa-disable -->\n<!-- mtqa-enable name-incorrect -->\n"
-                     "Zelskyy met officials in Kiev.\n")
+                     "Oktyrka met officials in Kiev.\n")
     assert found == [(3, "name-incorrect", "Kiev")]
 
 
 def test_next_line_skips_blank_lines_and_covers_one_line_only():
     found, _ = audit("<!-- mtqa-disable-next-line name-near-miss, name-incorrect -->\n\n"
-                     "Zelskyy met officials in Kiev.\n"
-                     "Zelskyy left Kiev.\n")
-    assert found == [(4, "name-near-miss", "Zelskyy"), (4, "name-incorrect", "Kiev")]
+                     "Oktyrka met officials in Kiev.\n"
+                     "Oktyrka left Kiev.\n")
+    assert found == [(4, "name-near-miss", "Oktyrka"), (4, "name-incorrect", "Kiev")]
 
 
 def test_disable_line_covers_its_own_line():
-    found, _ = audit("Zelskyy met officials in Kiev. <!-- mtqa-disable-line name-incorrect -->\n"
+    found, _ = audit("Oktyrka met officials in Kiev. <!-- mtqa-disable-line name-incorrect -->\n"
                      "Officials in Kiev.\n")
-    assert found == [(1, "name-near-miss", "Zelskyy"), (2, "name-incorrect", "Kiev")]
+    assert found == [(1, "name-near-miss", "Oktyrka"), (2, "name-incorrect", "Kiev")]
 
 
 def test_prefix_all_and_reason():
-    found, _ = audit("Zelskyy met officials in Kiev. <!-- mtqa-disable-line name -- agency copy -->\n"
-                     "Zelskyy in Kiev. <!-- mtqa-disable-line all -->\n")
+    found, _ = audit("Oktyrka met officials in Kiev. <!-- mtqa-disable-line name -- agency copy -->\n"
+                     "Oktyrka in Kiev. <!-- mtqa-disable-line all -->\n")
     assert found == []
 
 
 def test_plain_text_files_use_the_same_comments():
-    found, _ = audit("Zelskyy in Kiev. <!-- mtqa-disable-line -->\nZelskyy.\n", path="a.txt")
-    assert found == [(2, "name-near-miss", "Zelskyy")]
+    found, _ = audit("Oktyrka in Kiev. <!-- mtqa-disable-line -->\nOktyrka.\n", path="a.txt")
+    assert found == [(2, "name-near-miss", "Oktyrka")]
 
 
 def test_unknown_rule_is_a_warning_and_suppresses_nothing():
-    found, warnings = audit("Zelskyy met officials in Kiev. <!-- mtqa-disable-line name-nearmiss -->\n")
+    found, warnings = audit("Oktyrka met officials in Kiev. <!-- mtqa-disable-line name-nearmiss -->\n")
     assert [f[1] for f in found] == ["name-near-miss", "name-incorrect"]
     assert warnings == [(1, "unknown rule 'name-nearmiss' in mtqa-disable-line comment "
                             "(see `mtqa rules`)")]
 
 
 def test_known_and_unknown_ids_together_suppress_the_known_ones():
-    found, warnings = audit("Zelskyy in Kiev. <!-- mtqa-disable-line name-incorrect, typo-x -->\n")
+    found, warnings = audit("Oktyrka in Kiev. <!-- mtqa-disable-line name-incorrect, typo-x -->\n")
     assert [f[1] for f in found] == ["name-near-miss"]
     assert [w[0] for w in warnings] == [1]
 
 
 def test_unknown_directive_and_stray_enable_are_warnings():
-    found, warnings = audit("Intro.\n<!-- mtqa-disabel name -->\nZelskyy.\n<!-- mtqa-enable -->\n")
+    found, warnings = audit("Intro.\n<!-- mtqa-disabel name -->\nOktyrka.\n<!-- mtqa-enable -->\n")
     assert [f[1] for f in found] == ["name-near-miss"]
     assert [w[0] for w in warnings] == [2, 4]
     assert "unknown directive 'mtqa-disabel'" in warnings[0][1]
@@ -117,7 +117,7 @@ def test_suppression_applies_to_batch_rules_too():
 
 def test_cli_reports_warnings_with_file_and_line(tmp_path):
     article = tmp_path / "story.md"
-    article.write_text("Title\n\nZelskyy spoke. <!-- mtqa-disable-line nmae -->\n", encoding="utf-8")
+    article.write_text("Title\n\nOktyrka spoke. <!-- mtqa-disable-line nmae -->\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--no-config", "--glossary", FIXTURE_GLOSSARY,
                                        "--format", "json", str(article)])
     assert result.exit_code == 1  # a warning does not change the exit status; the finding does

@@ -16,7 +16,7 @@ from mtqa.nameindex import first_class
 COMMON_ZIPF = 3.0
 # Endings that derive a word from a name (Ukrainian, Kyivans, Argentinean); such pairs are
 # one name, not two spellings.
-_DERIVATIONS = ("s", "es", "n", "an", "ean", "ian", "ians", "ans", "eans", "ese", "i", "ite",
+_DERIVATIONS = ("s", "es", "n", "an", "ean", "ian", "ians", "ans", "eans", "ese", "ite",
                 "ites", "ic", "ish", "ers", "er")
 # Patronymics (Ivanivna, Petrovych) and diminutives are forms of names, not misspellings.
 PATRONYMIC_ENDINGS = ("ivna", "ovna", "evna", "yivna", "ovych", "ovich", "evych", "evich",

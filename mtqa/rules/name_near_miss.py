@@ -15,11 +15,28 @@ def _only_insertions(word: str, name: str) -> bool:
     return len(word) > len(name) and all(c in it for c in name)
 
 
+_ADJECTIVE_ENDINGS = {  # ending after -sk- -> grammatical form; spelling variants share a form
+    "y": "masculine", "yi": "masculine", "yy": "masculine", "iy": "masculine", "ii": "masculine",
+    "i": "masculine", "yj": "masculine", "ij": "masculine",
+    "a": "feminine", "aya": "feminine", "aia": "feminine", "aja": "feminine",
+    "e": "neuter", "oe": "neuter", "oye": "neuter", "oie": "neuter",
+    "": "place",
+}
+
+
+def _adjective_form(word: str):
+    i = word.rfind("sk")
+    if i <= 0:
+        return None
+    return _ADJECTIVE_ENDINGS.get(word[i + 2:])
+
+
 def _other_adjective_ending(word: str, name: str) -> bool:
-    """Slavic adjectival names differ in the ending after -sk- (Cherkassky, a surname, from
-    Cherkasy; Kotsiubynsky the writer, Kotsiubynske the town): different words."""
-    i, j = word.rfind("sk"), name.rfind("sk")
-    return i > 0 and j > 0 and word[i:] != name[j:] and (len(word) - i <= 5) and (len(name) - j <= 5)
+    """Slavic adjectival names in another grammatical form are other words: Cherkassky (a
+    surname) and Cherkasy, Kotsiubynsky the writer and Kotsiubynske the town. Spelling
+    variants of one ending (Zelenskyi/Zelenskyy) are not."""
+    a, b = _adjective_form(word), _adjective_form(name)
+    return a is not None and b is not None and a != b
 
 
 # Case endings of Ukrainian/Russian nouns that MT sometimes leaves on a name it did not
