@@ -7,7 +7,7 @@ from typing import List, Optional, Sequence
 from mtqa.article import Article
 from mtqa.engine import AuditContext, AuditOptions, audit_batch
 from mtqa.finding import Finding, severity_rank
-from mtqa.inputs import InputError, read_all
+from mtqa.inputs import InputError, RecordOptions, read_all
 from mtqa.score import Thresholds, score, verdict
 
 
@@ -63,7 +63,8 @@ def audit_articles(articles: Sequence[Article], options: Optional[AuditOptions] 
 def check_paths(paths: Sequence[str], options: Optional[AuditOptions] = None,
                 thresholds: Thresholds = Thresholds()) -> BatchResult:
     options = options or AuditOptions()
-    articles, errors = read_all(paths, options.source_lang)
+    articles, errors = read_all(paths, options.source_lang,
+                                RecordOptions(options.record_field, options.record_id_field))
     return BatchResult(audit_articles(articles, options, thresholds=thresholds), errors)
 
 

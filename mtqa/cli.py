@@ -31,13 +31,19 @@ def _audit_options(func):
                      help="Run only these rules (id or prefix, e.g. 'name'). Repeatable."),
         click.option("--ignore", multiple=True, metavar="RULE",
                      help="Skip these rules (id or prefix). Repeatable."),
+        click.option("--field", "record_field", metavar="NAME",
+                     help="JSON Lines input: the field holding the article text (default: "
+                          "body, else text; dotted paths reach nested objects)."),
+        click.option("--id-field", "record_id_field", metavar="NAME",
+                     help="JSON Lines input: the field naming each record (default: id)."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def _options(glossaries, disabled_packs, source_lang, select, ignore) -> AuditOptions:
+def _options(glossaries, disabled_packs, source_lang, select, ignore, record_field=None,
+             record_id_field=None) -> AuditOptions:
     from mtqa.registry import all_rules, matches
 
     ids = [r.id for r in all_rules()]
@@ -45,7 +51,8 @@ def _options(glossaries, disabled_packs, source_lang, select, ignore) -> AuditOp
         if selector != "all" and not any(matches(i, [selector]) for i in ids):
             raise click.BadParameter(f"no rule matches {selector!r} (see `mtqa rules`)")
     return AuditOptions(select=select, ignore=ignore, source_lang=source_lang,
-                        glossaries=glossaries, disabled_packs=disabled_packs)
+                        glossaries=glossaries, disabled_packs=disabled_packs,
+                        record_field=record_field, record_id_field=record_id_field)
 
 
 def _run(paths: Sequence[str], options: AuditOptions):
@@ -80,7 +87,8 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary (text format).")
 @_audit_options
 def check(paths, fmt, fail_on, quiet, **kw):
-    """Audit article files (.txt, .md; folders recursively; '-' for stdin)."""
+    """Audit article files (.txt, .md, .html, .xlf, .jsonl, ...; folders recursively; '-' for
+    stdin). See docs/inputs.md."""
     batch = _run(paths, _options(**kw))
     if fmt == "json":
         from mtqa.formatters import jsonout

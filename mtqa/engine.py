@@ -17,6 +17,9 @@ class AuditOptions:
     source_lang: Optional[str] = None
     glossaries: Sequence[str] = ()
     disabled_packs: Sequence[str] = ()
+    # JSON Lines input: the field holding the article text and the one naming the record
+    record_field: Optional[str] = None
+    record_id_field: Optional[str] = None
 
 
 class AuditContext:
