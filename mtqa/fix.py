@@ -267,8 +267,9 @@ def fix_file(path: str, ctx: AuditContext, unsafe: bool = False, write: bool = T
     problems, and the fixed bytes. Writes the file when `write` and something changed."""
     display = name or ("<stdin>" if path == "-" else path)
     try:
-        if path != "-" and write and not os.access(path, os.W_OK):
-            raise ValueError("file is read-only; not fixed")
+        if path != "-" and write and os.path.exists(path) and (
+                not os.access(path, os.W_OK) or not os.stat(path).st_mode & 0o222):
+            raise ValueError("file is read-only; not fixed")  # even for root
         before = None if path == "-" else os.stat(os.path.realpath(path))
         limit = MAX_RECORD_FILE_BYTES if suffix_of(display) in RECORD_READERS else MAX_BYTES
         raw = read_bytes(path, limit)

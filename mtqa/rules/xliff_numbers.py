@@ -42,6 +42,7 @@ class Number(NamedTuple):
     text: str
     values: FrozenSet[Decimal]      # readings in the side's own locale, with and without scale
     foreign: FrozenSet[Decimal]     # readings in the other locale (target only)
+    quiet: bool = False             # part of a date: counts for matching, never reported
 
 
 def _read(token: str, comma_decimal: bool) -> Optional[Decimal]:
@@ -102,9 +103,13 @@ def numbers(text: str, lang: Optional[str], target: bool = False) -> Tuple[List[
         hour = int(m.group(1)) % 12
         times.add((hour, int(m.group(2))))
         skip.update(range(m.start(), m.end()))
+    out: List[Number] = []
     for m in _DATE_RE.finditer(text):
         skip.update(range(m.start(), m.end()))
-    out: List[Number] = []
+        for part in re.finditer(r"\d+", m.group()):
+            value = frozenset({Decimal(part.group())})
+            out.append(Number(m.start() + part.start(), m.start() + part.end(), part.group(),
+                              value, frozenset(), quiet=True))
     for m in _NUMBER_RE.finditer(text):
         for start, token in _split_spaces(text, m.start(), m.group()):
             end = start + len(token)
@@ -163,7 +168,7 @@ class XliffNumberMismatch(Rule):
             tgt_values = set().union(*(n.values for n in tgt)) if tgt else set()
             unmatched = 0
             for n in tgt:
-                if n.values & src_values:
+                if n.quiet or n.values & src_values:
                     continue
                 start, end = seg.start + n.start, seg.start + n.end
                 local = _read(n.text, lang in COMMA_DECIMAL)
@@ -187,7 +192,7 @@ class XliffNumberMismatch(Rule):
                 continue  # the target's odd number already tells of the difference
             lowered = target.lower()
             for n in src:
-                if n.values & tgt_values:
+                if n.quiet or n.values & tgt_values:
                     continue
                 value = min(n.values)
                 if value < 13 and value == value.to_integral_value():
