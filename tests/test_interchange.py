@@ -109,3 +109,10 @@ def test_cli_import_and_export(tmp_path):
     bad.write_bytes("name;type\nKyïv;place\n".encode("latin-1"))
     r = runner.invoke(main, ["glossary", "import", str(bad)])
     assert r.exit_code == 2 and "not UTF-8" in r.output
+
+
+def test_cli_type_choices_are_the_glossary_entry_types():
+    from mtqa.commands.glossary_io import _TYPES
+    from mtqa.glossary import ENTRY_TYPES
+
+    assert _TYPES == ENTRY_TYPES
