@@ -14,6 +14,7 @@ lines is one sentence; positions still count lines of the file (Article.line_sta
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import Dict, List, Optional, Tuple
 
@@ -33,6 +34,8 @@ _HTML_RE = re.compile(
     re.S)
 _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,:;!?\"')\]*_~]")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# where inline markup may start; everything between two matches is plain prose
+_SPECIAL_RE = re.compile(r"[\\`<!\[\]*_~&@]|(?<![^\W_])(?:https?://|ftp://|www\.)")
 _FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]+\](?::)?")
 
 
@@ -57,21 +60,40 @@ class _Inline:
 
     def __init__(self, view: ViewBuilder, block: str, where: List[int], refs: Dict):
         self.view, self.s, self.where, self.refs = view, block, where, refs
+        # everything is prose until markup is found; written to the view in one go by flush()
+        self.out = list(block)
+        self.verbatim = [ch != "\n" for ch in block]
 
     def blank(self, a: int, b: int) -> None:
         for i in range(a, b):
             if self.s[i] != "\n":
-                self.view.put(self.where[i], " ")
+                self.out[i] = " "
+                self.verbatim[i] = False
 
     def keep(self, i: int) -> None:
-        if self.s[i] != "\n":
-            self.view.reveal(self.where[i], self.where[i] + 1)
+        pass  # prose already
+
+    def put(self, i: int, ch: str) -> None:
+        self.out[i] = ch
+        self.verbatim[i] = False
+
+    def flush(self) -> None:
+        chars, verbatim, where = self.view.chars, self.view.verbatim, self.where
+        for i, ch in enumerate(self.out):
+            if ch == "\n":
+                continue
+            chars[where[i]] = ch
+            verbatim[where[i]] = self.verbatim[i]
 
     def run(self) -> None:
         s, n = self.s, len(self.s)
         jumps: Dict[int, int] = {}  # closing bracket of a kept link text -> end of its target
         i = 0
         while i < n:
+            m = _SPECIAL_RE.search(s, i)
+            if not m:
+                break
+            i = m.start()  # ordinary characters in between stay prose
             if i in jumps:
                 end = jumps.pop(i)
                 self.blank(i, end)
@@ -81,7 +103,7 @@ class _Inline:
             if c == "\\" and i + 1 < n and (s[i + 1] in _ASCII_PUNCT or s[i + 1] == "\n"):
                 self.blank(i, i + 1)
                 if s[i + 1] != "\n":
-                    self.view.put(self.where[i + 1], s[i + 1])
+                    self.put(i + 1, s[i + 1])
                 i += 2
             elif c == "`":
                 i = self._code_span(i)
@@ -102,10 +124,12 @@ class _Inline:
             elif c in "*_~":
                 i = self._delimiters(i)
             elif c == "&" and (m := _ENTITY_RE.match(s, i)) and self._contiguous(i, m.end()):
-                self.view.entity(self.where[i], self.where[i] + m.end() - i)
+                decoded = html.unescape(m.group()).replace("\xa0", " ")
+                self.blank(i, m.end())
+                if len(decoded) == 1 and decoded.isprintable():
+                    self.put(i, decoded)
                 i = m.end()
-            elif (c in "hfw" and (i == 0 or not s[i - 1].isalnum())
-                  and (m := _URL_RE.match(s, i))):
+            elif c in "hfw" and (m := _URL_RE.match(s, i)):
                 self.blank(i, m.end())
                 i = m.end()
             elif c == "@" and (m := self._email_at(i)):
@@ -318,7 +342,9 @@ def _block(view, tok, lines, starts, refs, heading: bool) -> None:
     text = "".join(block)
     if not text:
         return
-    _Inline(view, text, where, refs).run()
+    inline = _Inline(view, text, where, refs)
+    inline.run()
+    inline.flush()
     # a paragraph wrapped over lines is one paragraph: join its lines with spaces
     for i, ch in enumerate(text):
         if ch == "\n":
@@ -338,7 +364,9 @@ def _cell(view, tok, lines, starts, refs, row_pointer) -> None:
         return
     row_pointer[line_no] = col + len(content)
     base = starts[line_no] + col
-    _Inline(view, content, list(range(base, base + len(content))), refs).run()
+    inline = _Inline(view, content, list(range(base, base + len(content))), refs)
+    inline.run()
+    inline.flush()
 
 
 def _html_block(view, original, starts, lines, line_map) -> None:

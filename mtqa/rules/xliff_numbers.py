@@ -121,6 +121,9 @@ def numbers(text: str, lang: Optional[str], target: bool = False) -> Tuple[List[
             if own is None:
                 continue
             values = {own}
+            if not target and comma_decimal and other is not None and \
+                    re.fullmatch(r"\d{1,3},\d{3}", token):
+                values.add(other)  # "280,000" in such a source may be English-style grouping
             after = re.match(r"\s?([千万萬亿億]|[^\W\d_]+)", text[end:end + 16])
             if after and after.group(1).lower().rstrip(".") in scales:
                 values.add(own * scales[after.group(1).lower().rstrip(".")])

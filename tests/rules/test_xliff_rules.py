@@ -36,7 +36,8 @@ def test_number_mismatch_reads_each_side_in_its_locale():
                        ("Pada pukul 14.30 WIB", "At 2:30 p.m. local time"),
                        ("Pada 17/08/2023 ada 5 korban", "On August 17, 2023 there were five victims"),
                        ("Pesawat F-16 dan G7", "F-16 jets and the G7"),
-                       ("Ia juara 1", "She came 1st")],
+                       ("Ia juara 1", "She came 1st"),
+                       ("Penduduk 280,000 jiwa", "A population of 280,000")],
                       "xliff-number-mismatch")
     assert found == []
     assert _findings([("Близько 1 500 осіб", "About 1,500 people"),
