@@ -70,6 +70,8 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
         if result.changed:
             changed_files += 1
             total_fixes += len(result.applied)
+            click.echo(f"{result.path}: {verb} {len(result.applied)} "
+                       f"({summarise(result.counts())})", err=to_stderr)
         left += result.remaining
     verb = "Would fix" if show_diff else "Fixed"
     summary = (f"{verb} {total_fixes} problem{'s' if total_fixes != 1 else ''} in "
