@@ -7,7 +7,7 @@ from typing import List, Optional, Sequence
 from mtqa.article import Article
 from mtqa.engine import AuditContext, AuditOptions, audit_batch
 from mtqa.finding import Finding, severity_rank
-from mtqa.inputs import InputError, read_all
+from mtqa.inputs import InputError, RecordOptions, read_all
 from mtqa.score import Thresholds, score, verdict
 
 
@@ -67,8 +67,9 @@ def check_paths(paths: Sequence[str], options: Optional[AuditOptions] = None,
     """`progress`, if given, is told the number of articles (`start(total)`), each article
     done (`advance(path)`) and the end (`finish()`); mtqa.progress draws it."""
     options = options or AuditOptions()
-    articles, errors = read_all(paths, options.source_lang, exclude=options.exclude,
-                                root=options.root)
+    articles, errors = read_all(paths, options.source_lang,
+                                RecordOptions(options.record_field, options.record_id_field),
+                                exclude=options.exclude, root=options.root)
     ctx = AuditContext(options)
     if progress is None:
         return BatchResult(audit_articles(articles, ctx=ctx, thresholds=thresholds), errors,

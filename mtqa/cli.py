@@ -36,6 +36,11 @@ def _audit_options(func):
                           "instead of the one found from the working folder up."),
         click.option("--no-config", is_flag=True,
                      help="Ignore configuration files; defaults and options only."),
+        click.option("--field", "record_field", metavar="NAME",
+                     help="JSON Lines input: the field holding the article text (default: "
+                          "body, else text; dotted paths reach nested objects)."),
+        click.option("--id-field", "record_id_field", metavar="NAME",
+                     help="JSON Lines input: the field naming each record (default: id)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -43,7 +48,8 @@ def _audit_options(func):
 
 
 def _settings(glossaries=(), disabled_packs=(), source_lang=None, select=(), ignore=(),
-              config_file=None, no_config=False, fail_on=None):
+              config_file=None, no_config=False, fail_on=None, record_field=None,
+              record_id_field=None):
     """Defaults < configuration file < command line (mtqa.config); exit 2 on a bad file."""
     from mtqa.config import ConfigError, load_settings
     from mtqa.registry import all_rules, matches
@@ -57,11 +63,14 @@ def _settings(glossaries=(), disabled_packs=(), source_lang=None, select=(), ign
     cli = {"glossaries": glossaries, "disabled-packs": disabled_packs, "select": select,
            "ignore": ignore, "source-lang": source_lang, "fail-on": fail_on}
     try:
-        return load_settings(cli, config_file, use_config=not no_config)
+        settings = load_settings(cli, config_file, use_config=not no_config)
     except ConfigError as exc:
         for problem in exc.problems:
             click.echo(f"mtqa: configuration error: {problem}", err=True)
         sys.exit(EXIT_ERROR)
+    # JSON Lines field names are per run, not configuration
+    settings.record_fields = (record_field, record_id_field)
+    return settings
 
 
 def _options(**kw) -> AuditOptions:
@@ -119,7 +128,8 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary (text format).")
 @_audit_options
 def check(paths, fmt, fail_on, quiet, **kw):
-    """Audit article files (.txt, .md; folders recursively; '-' for stdin)."""
+    """Audit article files (.txt, .md, .html, .xlf, .jsonl, ...; folders recursively; '-' for
+    stdin). See docs/inputs.md."""
     settings = _settings(fail_on=fail_on, **kw)
     batch = _run(paths, settings.audit_options(), settings.thresholds())
     click.echo(_render(fmt, batch, quiet))

@@ -259,6 +259,8 @@ class Settings:
     origins: Dict[str, str] = field(default_factory=dict)
     path: Optional[Path] = None
     nested: bool = False  # the file's configuration is its [tool.mtqa] table
+    # JSON Lines input (--field, --id-field): per run, never from the file
+    record_fields: Tuple[Optional[str], Optional[str]] = (None, None)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -275,7 +277,9 @@ class Settings:
         return AuditOptions(select=v["select"], ignore=v["ignore"], severity=dict(v["severity"]),
                             source_lang=v["source-lang"], glossaries=v["glossaries"],
                             disabled_packs=v["disabled-packs"], exclude=v["exclude"],
-                            per_file_ignores=dict(v["per-file-ignores"]), root=self.root)
+                            per_file_ignores=dict(v["per-file-ignores"]), root=self.root,
+                            record_field=self.record_fields[0],
+                            record_id_field=self.record_fields[1])
 
     def thresholds(self):
         from mtqa.score import Thresholds

@@ -20,6 +20,9 @@ class AuditOptions:
     exclude: Sequence[str] = ()  # globs skipped when expanding folders (mtqa.globs)
     per_file_ignores: Dict[str, Sequence[str]] = field(default_factory=dict)  # glob -> rules
     root: Optional[str] = None  # folder the globs are relative to (the config file's)
+    # JSON Lines input: the field holding the article text and the one naming the record
+    record_field: Optional[str] = None
+    record_id_field: Optional[str] = None
 
 
 class AuditContext:

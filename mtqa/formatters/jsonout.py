@@ -20,11 +20,14 @@ def finding_dict(result: FileResult, f: Finding) -> Dict[str, Any]:
 
 
 def file_dict(result: FileResult) -> Dict[str, Any]:
-    return {
+    out = {
         "path": result.path, "words": result.words, "score": result.score,
         "verdict": result.verdict,
         "findings": [finding_dict(result, f) for f in result.findings],
     }
+    if hasattr(result.article, "record_line"):  # one record of a JSON Lines feed
+        out["record"] = {"line": result.article.record_line, "id": result.article.record_id}
+    return out
 
 
 def render(batch: BatchResult) -> str:
