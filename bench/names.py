@@ -14,6 +14,8 @@ Each pair is audited with its source language (--source-lang uk / ru), as a news
 Prints per language pair and per system:
 - recall: share of name differences covered by a finding of a name rule;
 - fix rate: share where the reference spelling is among that finding's suggestions;
+- the same for the differences whose reference spelling is in the glossary (house style knows
+  the right form), where the rules can be expected to act;
 - false alarms: name-rule findings per 1,000 words on the reference translations.
 
 usage: python bench/names.py [--glossary FILE] [--misses N]
@@ -103,15 +105,21 @@ def main():
                         start, end = base + off, base + off + len(word)
                         hits = [f for f in res.findings if f.start < end and start < f.end]
                         fixed = any(counterpart in s for f in hits for s in f.suggestions)
-                        for key in (pair, f"{pair} {system}"):
+                        known = ctx.glossary.lookup(counterpart)
+                        keys = [pair, f"{pair} {system}"]
+                        if known and known[0] in ("canonical", "variant"):
+                            keys.append(f"{pair} (reference form in glossary)")
+                        for key in keys:
                             stats[key]["diffs"] += 1
                             stats[key]["found"] += bool(hits)
                             stats[key]["fixed"] += fixed
-                        (catches if hits else misses).append((pair, system, word, counterpart))
+                        (catches if hits else misses).append(
+                            (pair + (" (in glossary)" if len(keys) > 2 else ""), system, word,
+                             counterpart))
     print("| set | name differences | recall | fix rate |")
     print("|---|---|---|---|")
     total = Counter()
-    for key in sorted(stats):
+    for key in sorted(stats, key=lambda k: (k.count(" ") > 0 and "glossary" not in k, k)):
         s = stats[key]
         if " " not in key:
             total.update(s)

@@ -45,6 +45,13 @@ def test_near_miss_leaves_real_names_and_common_words_alone(audit):
     assert audit(text, "name-near-miss") == []
 
 
+def test_near_miss_declension_and_real_places(audit):
+    text = "Bodies lay in Buchi. Rescuers worked in Antakya and Essien scored."
+    found = audit(text, "name-near-miss")
+    assert flagged(found, text) == ["Buchi"]
+    assert found[0].suggestions == ["Bucha"]
+
+
 # ---- name-russian-form -----------------------------------------------------------------------
 
 def test_russian_form_full_name_from_glossary(audit):
@@ -65,6 +72,25 @@ def test_russian_form_given_name_needs_ukrainian_evidence(audit):
     assert found[1].start == text.index("Igor Petrenko")
     assert not found[1].safe  # evidence from the text: an editor confirms
     assert found[1].suggestions == ["Ihor"]
+
+
+def test_russian_form_source_language_is_evidence_only_with_a_surname(audit):
+    text = "Mikhail Tkachenko left. Maria stayed. Russian envoy Mikhail Ulyanov spoke."
+    assert audit(text, "name-russian-form") == []
+    found = audit(text, "name-russian-form", source_lang="uk")
+    assert flagged(found, text) == ["Mikhail"]
+    assert found[0].start == 0 and found[0].suggestions == ["Mykhailo"] and not found[0].safe
+
+
+def test_russian_form_evidence_carries_to_other_mentions(audit):
+    text = "We spoke with Ukrainian refugee Igor. Later Igor said he was tired. Maria agreed."
+    found = audit(text, "name-russian-form")
+    assert flagged(found, text) == ["Igor", "Igor"]
+    assert "elsewhere" in found[1].message
+    assert audit("Later Igor said he was tired.", "name-russian-form") == []
+    # a Russian Igor in the same article: the lone mention stays undecided
+    text = "Ukrainian refugee Igor spoke. Russian envoy Igor Petrov did not. Igor left."
+    assert flagged(audit(text, "name-russian-form"), text) == ["Igor"]
 
 
 def test_russian_form_place_is_flagged(audit):
