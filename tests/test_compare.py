@@ -111,3 +111,10 @@ def test_pair_paths_pairs_files_directly(tmp_path):
     a = write(tmp_path / "x.txt", MT)
     b = write(tmp_path / "y.md", EDITED)
     assert pair_paths(a, b) == ([(a, b)], [])
+
+
+def test_compare_refuses_json_lines_with_a_clear_message(tmp_path):
+    mt = write(tmp_path / "mt.jsonl", '{"body": "Kyiv , Ukraine."}\n')
+    ed = write(tmp_path / "ed.jsonl", '{"body": "Kyiv, Ukraine."}\n')
+    result = run(mt, ed)
+    assert result.exit_code == 2 and "one file per article" in result.output

@@ -336,6 +336,10 @@ def compare(mt, edited, fmt, top, **kw):
     pairs, problems = pair_paths(mt, edited)
     mt_articles, ed_articles = [], []
     for mt_path, ed_path in pairs:
+        if any(p.lower().endswith(".jsonl") for p in (mt_path, ed_path)):
+            problems.append(Problem(mt_path, "JSON Lines files hold many articles; compare "
+                                             "one file per article"))
+            continue
         try:
             a = read_article(mt_path, options.source_lang)
         except ValueError as exc:

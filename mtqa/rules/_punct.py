@@ -45,3 +45,9 @@ def is_abbreviation(word: str) -> bool:
         return True
     bare = word.rstrip(".")
     return len(bare) <= 2 and bare[:1].isupper() or (bare.isupper() and len(bare) <= 4)
+
+
+def touches_markup(article, start: int, end: int) -> bool:
+    """Does the span cover markup that the prose view blanked out (a Markdown link target,
+    an HTML tag)? Spaces there are not the writer's."""
+    return article.original[start:end] != article.text[start:end]

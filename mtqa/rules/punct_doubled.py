@@ -1,7 +1,7 @@
 import re
 
 from mtqa.registry import Rule, register
-from mtqa.rules._punct import in_code_chunk, is_abbreviation, word_before
+from mtqa.rules._punct import in_code_chunk, is_abbreviation, touches_markup, word_before
 
 # (pattern, message, suggestions function, safe)
 _PATTERNS = re.compile(
@@ -41,6 +41,8 @@ class DoubledPunctuation(Rule):
                                     "qdot", "semis") if m.group(k) is not None)
             start, end = m.span(kind)
             if in_code_chunk(text, start):
+                continue
+            if touches_markup(article, m.start(), m.end()):
                 continue
             found = m.group(kind)
             if kind == "dotq":

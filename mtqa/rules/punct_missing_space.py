@@ -2,7 +2,7 @@ import re
 
 from mtqa.lexicon import zipf
 from mtqa.registry import Rule, register
-from mtqa.rules._punct import in_code_chunk
+from mtqa.rules._punct import in_code_chunk, touches_markup
 
 # word.Word / word?Word / word!Word, and word,word
 _GLUED = re.compile(r"(?<![\w.])([A-Za-z][a-z]+)([.?!])([A-Z][a-z]+)\b(?![.@/]\w)"
@@ -45,6 +45,8 @@ class MissingSpace(Rule):
             if right.lower() in _TLDS or zipf(left) < need or zipf(right) < COMMON:
                 continue
             if in_code_chunk(text, pos):
+                continue
+            if touches_markup(article, m.start(), m.end()):
                 continue
             yield self.finding(pos, pos + 1, f"no space after “{mark}” in “{left}{mark}{right}”",
                                [mark + " "], safe=True)

@@ -1,7 +1,7 @@
 import re
 
 from mtqa.registry import Rule, register
-from mtqa.rules._punct import in_code_chunk
+from mtqa.rules._punct import in_code_chunk, touches_markup
 
 _SPACE_BEFORE = re.compile(
     r"(?<=[\w\"”’»)\]])([ \t]+)([,;:!?]+|\.(?![.\w]))(?=\s|$|[\"”’»])"
@@ -38,5 +38,7 @@ class SpaceBeforePunctuation(Rule):
                 start, end, mark = m.start(5), m.end(6), ")"
                 message = "space before a closing bracket"
             if in_code_chunk(text, end - 1):
+                continue
+            if touches_markup(article, start, end):
                 continue
             yield self.finding(start, end, message, [mark], safe=True)

@@ -135,3 +135,16 @@ def test_quote_style_leaves_consistent_articles_and_apostrophes_alone(audit):
     nested = "“He told me ‘never again’,” she said. Kyiv's students' union, rock 'n' roll.\n"
     assert audit(british, "punct-quote-style") == []
     assert audit(nested, "punct-quote-style") == []
+
+
+# ---- markup ----------------------------------------------------------------------------------
+
+def test_punct_rules_ignore_spaces_left_by_blanked_markup(test_glossary):
+    from mtqa.engine import AuditContext, AuditOptions, audit_article
+    from mtqa.inputs import make_article
+
+    md = "Talks resumed on [Monday](https://x.org/a), then stopped.\n\nIt was fine , really.\n"
+    article = make_article(md, "a.md")
+    ctx = AuditContext(AuditOptions(select=("punct",)), glossary=test_glossary)
+    found = audit_article(article, ctx)
+    assert [article.original[f.start:f.end] for f in found] == [" ,"]
