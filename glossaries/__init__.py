@@ -1,2 +1,6 @@
-"""The bundled glossary packs. This folder installs as the data module `mtqa.glossaries`
-(see pyproject.toml), so the packs travel with the package."""
+"""Bundled glossary packs (YAML) of mtqa.
+
+This folder is installed as the package data module ``mtqa.glossaries``: the main package
+maps it that way. It holds data only; see README.md here for the packs, their sources and
+licences, and how to regenerate them.
+"""

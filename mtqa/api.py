@@ -7,7 +7,7 @@ from typing import List, Optional, Sequence
 from mtqa.article import Article
 from mtqa.engine import AuditContext, AuditOptions, audit_batch
 from mtqa.finding import Finding, severity_rank
-from mtqa.inputs import InputError, read_all
+from mtqa.inputs import InputError, RecordOptions, read_all
 from mtqa.score import Thresholds, score, verdict
 
 
@@ -38,6 +38,7 @@ class FileResult:
 class BatchResult:
     files: List[FileResult] = field(default_factory=list)
     errors: List[InputError] = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # mtqa.suppress.Notice (bad suppressions)
 
     def worst_severity(self) -> Optional[str]:
         ranks = [severity_rank(f.severity) for r in self.files for f in r.findings]
@@ -55,16 +56,31 @@ class BatchResult:
 
 def audit_articles(articles: Sequence[Article], options: Optional[AuditOptions] = None,
                    ctx: Optional[AuditContext] = None,
-                   thresholds: Thresholds = Thresholds()) -> List[FileResult]:
+                   thresholds: Thresholds = Thresholds(), progress=None) -> List[FileResult]:
     ctx = ctx or AuditContext(options)
-    return [FileResult(a, f, thresholds) for a, f in zip(articles, audit_batch(articles, ctx))]
+    found = audit_batch(articles, ctx, progress)
+    return [FileResult(a, f, thresholds) for a, f in zip(articles, found)]
 
 
 def check_paths(paths: Sequence[str], options: Optional[AuditOptions] = None,
-                thresholds: Thresholds = Thresholds()) -> BatchResult:
+                thresholds: Thresholds = Thresholds(), progress=None) -> BatchResult:
+    """`progress`, if given, is told the number of articles (`start(total)`), each article
+    done (`advance(path)`) and the end (`finish()`); mtqa.progress draws it."""
     options = options or AuditOptions()
-    articles, errors = read_all(paths, options.source_lang)
-    return BatchResult(audit_articles(articles, options, thresholds=thresholds), errors)
+    articles, errors = read_all(paths, options.source_lang,
+                                RecordOptions(options.record_field, options.record_id_field),
+                                exclude=options.exclude, root=options.root)
+    ctx = AuditContext(options)
+    if progress is None:
+        return BatchResult(audit_articles(articles, ctx=ctx, thresholds=thresholds), errors,
+                           ctx.notices)
+    progress.start(len(articles))
+    try:
+        files = audit_articles(articles, ctx=ctx, thresholds=thresholds,
+                               progress=progress.advance)
+    finally:
+        progress.finish()
+    return BatchResult(files, errors, ctx.notices)
 
 
 def check_text(text: str, options: Optional[AuditOptions] = None, path: str = "<text>"

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 # A word: letters/digits, joined across inner apostrophes (O'Brien, don't) but not across a
 # possessive 's (Kiev's -> Kiev + 's), and not across hyphens (Russia-Ukraine -> Russia, Ukraine).
@@ -57,10 +57,20 @@ class Article:
         self.path = path
         self.source_lang = source_lang
 
+    # Set by input readers (mtqa.inputs) for markup and bilingual formats; plain text has none.
+    # Spans of headings known from the markup (Markdown `#`, HTML <h1>): always headlines.
+    headings: Sequence[Tuple[int, int]] = ()
+    # Spans of the original that the prose view shows verbatim; None means all of it.
+    prose_runs: Optional[Sequence[Tuple[int, int]]] = None
+    # Bilingual files (XLIFF): one Segment per translation unit, target span + source text.
+    segments: Sequence["Segment"] = ()
+
     # ---- positions -------------------------------------------------------------------------
     @cached_property
     def line_starts(self) -> List[int]:
-        return [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+        # Lines of the original file: a prose view may join a wrapped paragraph's lines or end
+        # a paragraph at an HTML block tag, but positions always point into the file as it is.
+        return [0] + [m.end() for m in re.finditer(r"\n", self.original)]
 
     def position(self, offset: int) -> Tuple[int, int]:
         """1-based (line, column) of a character offset; columns count code points."""
@@ -68,9 +78,21 @@ class Article:
         return line + 1, offset - self.line_starts[line] + 1
 
     def line_text(self, line: int) -> str:
+        """The prose view of the original file's line `line` (1-based)."""
         start = self.line_starts[line - 1]
-        end = self.text.find("\n", start)
+        end = self.original.find("\n", start)
         return self.text[start:] if end < 0 else self.text[start:end]
+
+    def is_prose(self, start: int, end: int) -> bool:
+        """Is the span article text shown verbatim (not markup, not a decoded entity)? A
+        zero-width span is prose when it touches a verbatim run. `mtqa fix` edits only prose."""
+        if self.prose_runs is None:
+            return 0 <= start <= end <= len(self.original)
+        i = bisect.bisect_right(self.prose_runs, (start, float("inf"))) - 1
+        if i < 0:
+            return False
+        s, e = self.prose_runs[i]
+        return s <= start and end <= e
 
     # ---- structure -------------------------------------------------------------------------
     @cached_property
@@ -95,7 +117,9 @@ class Article:
         out = []
         for s, e in self.paragraphs:
             para = self.text[s:e]
-            if para.startswith("#"):
+            if any(hs < e and s < he for hs, he in self.headings):
+                out.append((s, e))
+            elif para.startswith("#"):
                 out.append((s, e))
             elif len(para.split()) <= 20 and para[-1] not in _HEADLINE_END:
                 out.append((s, e))
@@ -168,6 +192,16 @@ class Article:
     def sentence_text(self, index: int) -> str:
         s, e = self.sentences[index]
         return self.text[s:e]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translation unit of a bilingual file: the target's span in the article and the
+    source text it translates (decoded, inline codes dropped)."""
+    id: str
+    source: str
+    start: int
+    end: int
 
 
 def _in_spans(spans: List[Tuple[int, int]], offset: int) -> bool:

@@ -23,37 +23,68 @@ def _audit_options(func):
                      help="Extra glossary file (YAML or TSV), on top of the bundled packs. "
                           "Repeatable."),
         click.option("--no-pack", "disabled_packs", multiple=True, metavar="PACK",
-                     help="Switch a bundled glossary pack off (see `mtqa glossary packs`). "
-                          "Repeatable."),
+                     help="Switch a bundled glossary pack off (see `mtqa glossary packs`); "
+                          "'all' switches every bundled pack off. Repeatable."),
         click.option("--source-lang", metavar="LANG",
                      help="Language the article was translated from (id, uk, ru, zh, ...)."),
         click.option("--select", multiple=True, metavar="RULE",
                      help="Run only these rules (id or prefix, e.g. 'name'). Repeatable."),
         click.option("--ignore", multiple=True, metavar="RULE",
                      help="Skip these rules (id or prefix). Repeatable."),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False),
+                     help="Configuration file (mtqa.toml, or pyproject.toml with [tool.mtqa]) "
+                          "instead of the one found from the working folder up."),
+        click.option("--no-config", is_flag=True,
+                     help="Ignore configuration files; defaults and options only."),
+        click.option("--field", "record_field", metavar="NAME",
+                     help="JSON Lines input: the field holding the article text (default: "
+                          "body, else text; dotted paths reach nested objects)."),
+        click.option("--id-field", "record_id_field", metavar="NAME",
+                     help="JSON Lines input: the field naming each record (default: id)."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def _options(glossaries, disabled_packs, source_lang, select, ignore) -> AuditOptions:
+def _settings(glossaries=(), disabled_packs=(), source_lang=None, select=(), ignore=(),
+              config_file=None, no_config=False, fail_on=None, record_field=None,
+              record_id_field=None):
+    """Defaults < configuration file < command line (mtqa.config); exit 2 on a bad file."""
+    from mtqa.config import ConfigError, load_settings
     from mtqa.registry import all_rules, matches
 
     ids = [r.id for r in all_rules()]
     for selector in list(select) + list(ignore):
         if selector != "all" and not any(matches(i, [selector]) for i in ids):
             raise click.BadParameter(f"no rule matches {selector!r} (see `mtqa rules`)")
-    return AuditOptions(select=select, ignore=ignore, source_lang=source_lang,
-                        glossaries=glossaries, disabled_packs=disabled_packs)
+    if config_file and no_config:
+        raise click.UsageError("--config and --no-config exclude each other")
+    cli = {"glossaries": glossaries, "disabled-packs": disabled_packs, "select": select,
+           "ignore": ignore, "source-lang": source_lang, "fail-on": fail_on}
+    try:
+        settings = load_settings(cli, config_file, use_config=not no_config)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(f"mtqa: configuration error: {problem}", err=True)
+        sys.exit(EXIT_ERROR)
+    # JSON Lines field names are per run, not configuration
+    settings.record_fields = (record_field, record_id_field)
+    return settings
 
 
-def _run(paths: Sequence[str], options: AuditOptions):
+def _options(**kw) -> AuditOptions:
+    return _settings(**kw).audit_options()
+
+
+def _run(paths: Sequence[str], options: AuditOptions, thresholds=None):
     from mtqa.api import check_paths
     from mtqa.glossary import GlossaryError
+    from mtqa.progress import Progress
+    from mtqa.score import Thresholds
 
     try:
-        return check_paths(paths, options)
+        return check_paths(paths, options, thresholds or Thresholds(), progress=Progress())
     except GlossaryError as exc:
         for problem in exc.problems:
             click.echo(f"mtqa: glossary error: {problem}", err=True)
@@ -63,6 +94,22 @@ def _run(paths: Sequence[str], options: AuditOptions):
 def _report_errors(batch) -> None:
     for e in batch.errors:
         click.echo(f"{e.path}: error: {e.message}", err=True)
+    for w in batch.warnings:
+        click.echo(f"{w.path}:{w.line}: warning: {w.message}", err=True)
+
+
+FORMATS = ("text", "json", "sarif", "github", "gitlab")
+
+
+def _render(fmt: str, batch, quiet: bool = False) -> str:
+    import importlib
+
+    if fmt == "text":
+        from mtqa.formatters import text
+
+        return text.render(batch, quiet=quiet)
+    module = {"json": "jsonout"}.get(fmt, fmt)
+    return importlib.import_module(f"mtqa.formatters.{module}").render(batch)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,27 +120,23 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["never"]), default="major",
-              show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="Output format (docs/output-formats.md).")
+@click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["never"]), default=None,
+              help="Exit 1 when a finding of this severity or worse is found "
+                   "[default: major, or the configuration's fail-on].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary (text format).")
 @_audit_options
 def check(paths, fmt, fail_on, quiet, **kw):
-    """Audit article files (.txt, .md; folders recursively; '-' for stdin)."""
-    batch = _run(paths, _options(**kw))
-    if fmt == "json":
-        from mtqa.formatters import jsonout
-
-        click.echo(jsonout.render(batch))
-    else:
-        from mtqa.formatters import text
-
-        click.echo(text.render(batch, quiet=quiet))
+    """Audit article files (.txt, .md, .html, .xlf, .jsonl, ...; folders recursively; '-' for
+    stdin). See docs/inputs.md."""
+    settings = _settings(fail_on=fail_on, **kw)
+    batch = _run(paths, settings.audit_options(), settings.thresholds())
+    click.echo(_render(fmt, batch, quiet))
     _report_errors(batch)
     if batch.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if batch.fails(fail_on) else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if batch.fails(settings["fail-on"]) else EXIT_OK)
 
 
 @main.command()
@@ -105,7 +148,8 @@ def report(paths, out_dir, **kw):
     """Write a quality report per article (Markdown, JSON, HTML) and an index page."""
     from mtqa.formatters import report as report_writer
 
-    batch = _run(paths, _options(**kw))
+    settings = _settings(**kw)
+    batch = _run(paths, settings.audit_options(), settings.thresholds())
     written = report_writer.write_reports(batch, out_dir)
     for path in written:
         click.echo(f"wrote {path}")

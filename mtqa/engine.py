@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
 from mtqa.article import Article
 from mtqa.finding import Finding
@@ -17,6 +17,12 @@ class AuditOptions:
     source_lang: Optional[str] = None
     glossaries: Sequence[str] = ()
     disabled_packs: Sequence[str] = ()
+    exclude: Sequence[str] = ()  # globs skipped when expanding folders (mtqa.globs)
+    per_file_ignores: Dict[str, Sequence[str]] = field(default_factory=dict)  # glob -> rules
+    root: Optional[str] = None  # folder the globs are relative to (the config file's)
+    # JSON Lines input: the field holding the article text and the one naming the record
+    record_field: Optional[str] = None
+    record_id_field: Optional[str] = None
 
 
 class AuditContext:
@@ -27,6 +33,8 @@ class AuditContext:
         self.options = options or AuditOptions()
         self._glossary = glossary
         self.rules: List[Rule] = select_rules(self.options.select, self.options.ignore)
+        self.notices: list = []  # mtqa.suppress.Notice: warnings that do not stop the run
+        self._accepted = None
 
     @property
     def glossary(self):
@@ -39,6 +47,13 @@ class AuditContext:
     @property
     def source_lang(self) -> Optional[str]:
         return self.options.source_lang
+
+    @property
+    def accepted_forms(self) -> frozenset:
+        """Every glossary `accept` form: never flagged, by any rule (mtqa.suppress)."""
+        if self._accepted is None:
+            self._accepted = frozenset(a for e in self.glossary.entries for a in e.accept)
+        return self._accepted
 
 
 def _apply_severity(findings: List[Finding], overrides: Dict[str, str]) -> None:
@@ -72,9 +87,18 @@ def audit_article(article: Article, ctx: AuditContext) -> List[Finding]:
     return _dedupe(findings)
 
 
-def audit_batch(articles: Sequence[Article], ctx: AuditContext) -> List[List[Finding]]:
-    """Findings per article, in input order; batch rules see every article at once."""
-    results = [audit_article(a, ctx) for a in articles]
+def audit_batch(articles: Sequence[Article], ctx: AuditContext,
+                progress: Optional[Callable[[str], None]] = None) -> List[List[Finding]]:
+    """Findings per article, in input order; batch rules see every article at once.
+    Suppressions (comments, per-file ignores, glossary accept lists) are applied last, here
+    and nowhere else. `progress(path)` is called after each article."""
+    from mtqa import suppress
+
+    results = []
+    for a in articles:
+        results.append(audit_article(a, ctx))
+        if progress:
+            progress(a.path)
     batch_findings: List[List[Finding]] = [[] for _ in articles]
     for rule in ctx.rules:
         if rule.batch:
@@ -84,4 +108,4 @@ def audit_batch(articles: Sequence[Article], ctx: AuditContext) -> List[List[Fin
         if extra:
             _apply_severity(extra, ctx.options.severity)
             results[i] = _dedupe(results[i] + extra)
-    return results
+    return [suppress.apply(a, found, ctx) for a, found in zip(articles, results)]

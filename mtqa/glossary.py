@@ -218,6 +218,8 @@ def load_glossary(extra_files: Sequence = (), disabled_packs: Iterable[str] = ()
                   bundled: bool = True) -> "Glossary":
     disabled = set(disabled_packs)
     paths: List[Path] = []
+    if "all" in disabled:  # --no-pack all: only the user's own glossaries
+        bundled = False
     if bundled:
         available = bundled_pack_paths()
         unknown = disabled - set(available)

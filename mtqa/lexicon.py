@@ -1,4 +1,5 @@
-"""English word frequencies, loaded on first use (see mtqa/data/README.md)."""
+"""English word frequencies and real-world place-name words, loaded on first use
+(see mtqa/data/README.md)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -6,6 +7,7 @@ from pathlib import Path
 from typing import Dict
 
 _DATA = Path(__file__).resolve().parent / "data" / "english-zipf.txt"
+_WORLD_NAMES = Path(__file__).resolve().parent / "data" / "world-names.txt"
 
 
 @lru_cache(maxsize=None)
@@ -27,3 +29,10 @@ def zipf(word: str) -> float:
 
 def is_common_word(word: str, threshold: float = 3.0) -> bool:
     return zipf(word) >= threshold
+
+
+@lru_cache(maxsize=None)
+def world_names() -> frozenset:
+    """Words of real place names worldwide (mtqa/data/world-names.txt)."""
+    with open(_WORLD_NAMES, encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if not line.startswith("#"))

@@ -13,9 +13,10 @@ from rapidfuzz import fuzz, process
 
 from mtqa.article import TOKEN_RE
 
-# Letters that romanisations of the same Cyrillic letter start with (Г -> H/G, Х -> Kh/H,
-# И/Й -> I/Y, Є -> Ye/E, Ч -> Ch/Tch), so "Gostomel" still meets "Hostomel".
-_FIRST_CLASS = {"g": "h", "y": "i", "j": "i", "e": "i", "c": "k", "q": "k", "w": "v"}
+# Initial letters that romanisations of one sound differ in (Г -> H/G, Х -> Kh/H, Є -> Ye/E,
+# Й -> Y/J/I, vowels heard differently: Aislin/Eislin), so "Gostomel" still meets "Hostomel".
+_FIRST_CLASS = {"g": "h", "e": "a", "i": "a", "o": "a", "u": "a", "y": "a", "j": "a",
+                "c": "k", "q": "k", "w": "v"}
 MIN_LENGTH = 4
 MAX_LENGTH_GAP = 2
 
@@ -38,13 +39,17 @@ class NameIndex:
     def from_glossary(cls, glossary) -> "NameIndex":
         from mtqa.glossary import ACCEPT, CANONICAL, VARIANT
 
+        # Single-word names and the surnames of people. Parts of longer names are left out:
+        # "Nueva" of Villa Nueva is not a name a word could be a misspelling of.
         words: Dict[str, object] = {}
         for form, (kind, entry, _) in glossary.forms.items():
             if kind not in (CANONICAL, VARIANT, ACCEPT):
                 continue
-            for tok in TOKEN_RE.findall(form):
-                if tok[:1].isupper() and not tok.isupper():
-                    words.setdefault(tok, entry)
+            toks = TOKEN_RE.findall(form)
+            if entry.type == "person" and len(toks) > 1:
+                toks = toks[-1:]
+            if len(toks) == 1 and toks[0][:1].isupper() and not toks[0].isupper():
+                words.setdefault(toks[0], entry)
         return cls(words)
 
     def candidates(self, word: str, cutoff: float = 80.0, limit: int = 5

@@ -20,11 +20,14 @@ def finding_dict(result: FileResult, f: Finding) -> Dict[str, Any]:
 
 
 def file_dict(result: FileResult) -> Dict[str, Any]:
-    return {
+    out = {
         "path": result.path, "words": result.words, "score": result.score,
         "verdict": result.verdict,
         "findings": [finding_dict(result, f) for f in result.findings],
     }
+    if hasattr(result.article, "record_line"):  # one record of a JSON Lines feed
+        out["record"] = {"line": result.article.record_line, "id": result.article.record_id}
+    return out
 
 
 def render(batch: BatchResult) -> str:
@@ -32,5 +35,7 @@ def render(batch: BatchResult) -> str:
         "version": __version__,
         "files": [file_dict(r) for r in batch.files],
         "errors": [{"path": e.path, "message": e.message} for e in batch.errors],
+        "warnings": [{"path": w.path, "line": w.line, "message": w.message}
+                     for w in batch.warnings],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)

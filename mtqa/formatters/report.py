@@ -16,6 +16,7 @@ from mtqa.formatters.jsonout import file_dict
 from mtqa.score import SCALE
 
 SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2}
+SCORING = f"100 − {SCALE:g} × MQM penalty per 100 words (minor 1, major 5, critical 25)"
 
 
 def _slugs(results: List[FileResult]) -> Dict[int, str]:
@@ -73,8 +74,7 @@ def markdown(result: FileResult) -> str:
             out.append(f"| {row['n']} | {row['line']}:{row['column']} | {row['severity']} | "
                        f"`{row['rule']}` | {cell(row['text'])} | {cell(sugg)} | "
                        f"{cell(row['message'])} |")
-    out += ["", f"_mtqa {__version__}. Score: 100 − {SCALE:g} × MQM penalty per 100 words "
-                f"(minor 1, major 5, critical 25)._", ""]
+    out += ["", f"_mtqa {__version__}. Score: {SCORING}._", ""]
     return "\n".join(out)
 
 
@@ -100,7 +100,8 @@ def write_reports(batch: BatchResult, out_dir: str) -> List[Path]:
             f"{stem}.md": markdown(result),
             f"{stem}.json": json.dumps(file_dict(result), ensure_ascii=False, indent=2),
             f"{stem}.html": page.render(r=result, segments=segments(result),
-                                        rows=finding_rows(result), version=__version__),
+                                        rows=finding_rows(result), version=__version__,
+                                        scoring=SCORING),
         }
         for name, content in files.items():
             (out / name).write_text(content, encoding="utf-8")
@@ -112,6 +113,7 @@ def write_reports(batch: BatchResult, out_dir: str) -> List[Path]:
     index_rows.sort(key=lambda row: (row["score"], row["path"]))
     index = out / "index.html"
     index.write_text(env.get_template("index.html.j2").render(
-        rows=index_rows, errors=batch.errors, version=__version__), encoding="utf-8")
+        rows=index_rows, errors=batch.errors, version=__version__, scoring=SCORING),
+        encoding="utf-8")
     written.append(index)
     return written

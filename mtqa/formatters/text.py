@@ -14,7 +14,10 @@ def finding_lines(batch: BatchResult) -> List[str]:
         for f in r.findings:
             line, col = r.article.position(f.start)
             hint = f" (suggestion: {f.suggestions[0]})" if f.suggestions else ""
-            lines.append(f"{r.path}:{line}:{col}: {f.severity} {f.rule} {f.message}{hint}")
+            # a record of a JSON Lines feed is named after its id: feed.jsonl:12:40: ... [id]
+            record = getattr(r.article, "record_id", None)
+            label = f" [{record}]" if record is not None else ""
+            lines.append(f"{r.path}:{line}:{col}: {f.severity} {f.rule}{label} {f.message}{hint}")
     return lines
 
 

@@ -14,8 +14,13 @@ from mtqa.nameindex import first_class
 # Words at least this frequent in English are ordinary words or common names (Maria, Sergey),
 # never taken for a misspelling of another name.
 COMMON_ZIPF = 3.0
-# Endings that derive a word from a name (Ukrainian, Kyivans, Bucha's); such pairs are one name.
-_DERIVATIONS = ("s", "es", "n", "an", "ian", "ians", "ans", "ese", "i", "ite", "ites", "ic")
+# Endings that derive a word from a name (Ukrainian, Kyivans, Argentinean); such pairs are
+# one name, not two spellings.
+_DERIVATIONS = ("s", "es", "n", "an", "ean", "ian", "ians", "ans", "eans", "ese", "ite",
+                "ites", "ic", "ish", "ers", "er")
+# Patronymics (Ivanivna, Petrovych) and diminutives are forms of names, not misspellings.
+PATRONYMIC_ENDINGS = ("ivna", "ovna", "evna", "yivna", "ovych", "ovich", "evych", "evich",
+                      "ich", "ych")
 
 
 def looks_like_name(tok: Token) -> bool:
@@ -33,7 +38,11 @@ def name_tokens(article: Article) -> Iterator[Token]:
 def is_derivation(a: str, b: str) -> bool:
     """One word is the other plus a derivational ending, or a prefix of it."""
     short, long_ = sorted((a, b), key=len)
-    return long_.startswith(short) or any(long_ == short + e for e in _DERIVATIONS)
+    if long_.startswith(short):
+        return True
+    # a final vowel gives way to the ending: Argentina -> Argentinean, Ukraine -> Ukrainian
+    stems = (short, short[:-1]) if short[-1:] in "aeiouy" else (short,)
+    return any(long_ == stem + e for stem in stems for e in _DERIVATIONS)
 
 
 def same_name(a: str, b: str, cutoff: float = 80.0) -> bool:

@@ -2,12 +2,16 @@ from collections import Counter
 from typing import Dict, List
 
 from mtqa.glossary import CANONICAL, VARIANT
+from mtqa.lexicon import world_names
 from mtqa.registry import Rule, register
 from mtqa.rules._names import name_tokens, preferred, same_name
 
 
 def _distinct_entries(a: str, b: str, glossary) -> bool:
-    """Both words are correct glossary forms of different entries (Austria, Australia)."""
+    """Both words are correct glossary forms of different entries (Austria, Australia), or
+    both are real place names."""
+    if a in world_names() and b in world_names():
+        return True
     ha, hb = glossary.lookup(a), glossary.lookup(b)
     return bool(ha and hb and ha[0] in (CANONICAL, VARIANT) and hb[0] in (CANONICAL, VARIANT)
                 and ha[1] is not hb[1])
@@ -41,7 +45,7 @@ class InconsistentName(Rule):
     Name-like words (capitalised, not ordinary English words) are grouped when their spellings
     are close (rapidfuzz ratio >= 80, same first sound, lengths within two letters) and neither
     is a derived form of the other (Kyiv/Kyivan). Two correct glossary names of different
-    entries are never grouped. The minority spellings are reported, with the glossary form as
+    entries, or two real place names (GeoNames), are never grouped. The minority spellings are reported, with the glossary form as
     the fix when one of the spellings is in the glossary, otherwise the majority spelling.
     """
 

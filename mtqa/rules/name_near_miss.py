@@ -1,8 +1,95 @@
 from mtqa.glossary import match_case
+from mtqa.lexicon import world_names
 from mtqa.registry import Rule, register
-from mtqa.rules._names import is_derivation, name_tokens
+from mtqa.rules._names import PATRONYMIC_ENDINGS, is_derivation, name_tokens
 
 SIMILARITY = 85.0
+# Short words sit among many real names (Zoia/Zoria, Itay/Italy): too close to call.
+MIN_LENGTH = 5
+
+
+def _only_insertions(word: str, name: str) -> bool:
+    """The word is the name with letters added (Essien/Essen, Darynka/Daryna): usually another
+    real name or a diminutive. MT mangling drops or swaps letters (Zelskyy, Oktyrka)."""
+    it = iter(word)
+    return len(word) > len(name) and all(c in it for c in name)
+
+
+_ADJECTIVE_ENDINGS = {  # ending after -sk- -> grammatical form; spelling variants share a form
+    "y": "masculine", "yi": "masculine", "yy": "masculine", "iy": "masculine", "ii": "masculine",
+    "i": "masculine", "yj": "masculine", "ij": "masculine",
+    "a": "feminine", "aya": "feminine", "aia": "feminine", "aja": "feminine",
+    "e": "neuter", "oe": "neuter", "oye": "neuter", "oie": "neuter",
+    "": "place",
+}
+
+
+def _adjective_form(word: str):
+    i = word.rfind("sk")
+    if i <= 0:
+        return None
+    return _ADJECTIVE_ENDINGS.get(word[i + 2:])
+
+
+def _other_adjective_ending(word: str, name: str) -> bool:
+    """Slavic adjectival names in another grammatical form are other words: Cherkassky (a
+    surname) and Cherkasy, Kotsiubynsky the writer and Kotsiubynske the town. Spelling
+    variants of one ending (Zelenskyi/Zelenskyy) are not."""
+    a, b = _adjective_form(word), _adjective_form(name)
+    return a is not None and b is not None and a != b
+
+
+# Case endings of Ukrainian/Russian nouns that MT sometimes leaves on a name it did not
+# recognise: "in Buchi" (Bucha), "near Irpenya" (Irpin).
+_CASE_ENDINGS = ("i", "y", "u", "e", "oyu", "oy", "om", "ya", "yu", "ia")
+_NOMINATIVE_ENDINGS = ("a", "o", "")
+
+
+def declension_candidates(word: str, glossary):
+    """Glossary places whose inflected form the word is: Buchi -> Bucha."""
+    seen = []
+    for ending in _CASE_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: len(word) - len(ending)]
+        for nominative in _NOMINATIVE_ENDINGS:
+            name = stem + nominative
+            hit = glossary.lookup(name)
+            if name != word and hit and hit[0] == "canonical" and hit[1].type == "place" \
+                    and name not in seen:
+                seen.append(name)
+                yield name, hit[1]
+
+
+def given_name_forms(entry, glossary):
+    """The spellings of a person's given name: canonical, variants, Russian forms."""
+    forms = set()
+    for full in [entry.name] + entry.variants + entry.russian_forms:
+        parts = full.split()
+        if len(parts) > 1:
+            forms.add(parts[0])
+    for given in list(forms):
+        hit = glossary.lookup(given)
+        if hit and hit[1].type == "given-name":
+            g = hit[1]
+            forms.update([g.name] + g.variants + g.russian_forms)
+    return forms
+
+
+def _person_in_article(entry, article_words, glossary) -> bool:
+    """A surname near miss needs the person's given name somewhere in the article: new people
+    are in the news every day, and "Petro Kotin" is not a mangled "Andriy Kostin"."""
+    return bool(given_name_forms(entry, glossary) & article_words)
+
+
+def _plausible(word: str, name: str, score: float, entry) -> bool:
+    if is_derivation(name, word) or _only_insertions(word, name):
+        return False
+    if _other_adjective_ending(word, name):
+        return False
+    # Given names come in many legitimate spellings and diminutives (Anatoly, Darynka): a word
+    # close to one is not evidence of a mangled name.
+    return entry.type != "given-name"
 
 
 @register
@@ -10,13 +97,20 @@ class NearMissName(Rule):
     """A capitalised word that is not in the glossary but is a near miss of a glossary name:
     "Zelskyy" for Zelenskyy, "Oktyrka" for Okhtyrka.
 
-    Only words that look like names are considered: capitalised, at least four letters, not in
+    Only words that look like names are considered: capitalised, at least five letters, not in
     capitals (acronyms), and not ordinary English words or common first names (English word
-    frequency, so "Maria" or "Sergey" are never taken for misspellings of other names). A word
-    that the glossary knows, in any form, is never a near miss: Austria and Australia are both
+    frequency, so "Maria" or "Sergey" are never taken for misspellings of other names), and not
+    real place names (GeoNames cities of 15,000+, so "Antakya" is not a mangled "Antalya"). A
+    word that the glossary knows, in any form, is never a near miss: Austria and Australia are both
     there, so neither is confused with the other. Candidates are compared by edit similarity
     (rapidfuzz ratio >= 85) within words of a similar length and first sound; suggestions are
-    ranked by similarity. Derived forms (Kyivan, Ukrainians) are not misspellings.
+    ranked by similarity. Given names are never targets (Anatoly, Darynka are real spellings of
+    real names). Derived forms (Kyivan, Ukrainians), patronymics (Ivanivna), names with
+    letters added (Darynka/Daryna, Essien/Essen) and other adjectival endings (Cherkassky/
+    Cherkasy) are not misspellings. A glossary place with a Slavic case ending left on it
+    ("in Buchi" for Bucha) is reported with the nominative as the fix. A near miss of a
+    person's surname counts only when the person's given name (in any spelling) is in the
+    article: "Volodymyr Zelskyy" is Zelenskyy, "Petro Kotin" is not Andriy Kostin.
     The fix needs a human: a near miss may be a different, real name that the glossary lacks.
     """
 
@@ -30,13 +124,30 @@ class NearMissName(Rule):
         # words inside a glossary match (any kind) are another rule's business
         covered = {m.start for m in glossary.find(article)}
         known = glossary.known_words
+        article_words = None
         for tok in name_tokens(article):
-            if tok.text in known or glossary.lookup(tok.text):
+            if tok.text in known or glossary.lookup(tok.text) or tok.text in world_names():
                 continue
             if tok.start in covered:
                 continue
+            if len(tok.text) < MIN_LENGTH or tok.text.endswith(PATRONYMIC_ENDINGS):
+                continue
+            declined = list(declension_candidates(tok.text, glossary))
+            if declined:
+                best, entry = declined[0]
+                yield self.finding(
+                    tok.start, tok.end,
+                    f"“{tok.text}” looks like {best} ({entry.type}) with a Ukrainian/Russian case "
+                    f"ending left by the translation",
+                    [w for w, _ in declined])
+                continue
             cands = [(w, score, entry) for w, score, entry in glossary.index.candidates(
-                tok.text, cutoff=SIMILARITY) if not is_derivation(w, tok.text)]
+                tok.text, cutoff=SIMILARITY) if _plausible(tok.text, w, score, entry)]
+            if any(entry.type == "person" for _, _, entry in cands):
+                if article_words is None:
+                    article_words = {t.text for t in article.tokens}
+                cands = [c for c in cands if c[2].type != "person"
+                         or _person_in_article(c[2], article_words, glossary)]
             if not cands:
                 continue
             suggestions = [match_case(w, tok.text) for w, _, _ in cands]

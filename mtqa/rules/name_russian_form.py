@@ -21,6 +21,10 @@ class RussianFormName(Rule):
       belongs to a Ukrainian in the glossary, or when the words just before the name call the
       person Ukrainian ("Ukrainian Deputy Minister ...") and none call them Russian (not safe:
       an editor confirms).
+    - with `--source-lang uk`, a Russian-form given name followed by a surname, unless the
+      glossary or the words just before it make the person non-Ukrainian (not safe);
+    - other mentions of the same given name in an article where one mention was shown to be
+      Ukrainian ("Ukrainian refugee Marina ... Marina said") (not safe).
     A given name followed by the surname of a non-Ukrainian glossary person is never flagged.
     """
 
@@ -33,6 +37,9 @@ class RussianFormName(Rule):
         glossary = ctx.glossary
         tokens = article.tokens
         index_of = {t.start: i for i, t in enumerate(tokens)}
+        undecided = []  # lone given-name mentions without evidence of their own
+        decided = {}    # form -> reason, from a mention shown to be Ukrainian
+        contested = set()  # forms of which some mention was shown not to be Ukrainian
         for m in glossary.find(article):
             if m.kind != RUSSIAN or glossary.in_exception(article, m.start, m.end, m.entry):
                 continue
@@ -46,29 +53,54 @@ class RussianFormName(Rule):
                     [fix], safe=True)
                 continue
             i = index_of[m.start]
-            verdict, reason = self._is_ukrainian(article, tokens, i, glossary)
+            verdict, reason = self._is_ukrainian(article, tokens, i, glossary,
+                                                 ctx.source_lang or article.source_lang)
             if verdict:
-                fix = match_case(entry.name, m.form)
-                yield self.finding(
-                    m.start, m.end,
-                    f"“{m.form}” is the Russian form of the Ukrainian name {entry.name} ({reason})",
-                    [fix], safe=reason.startswith("glossary"))
+                decided.setdefault(m.form, reason)
+                yield self._given_name_finding(m, reason)
+            elif verdict is False:
+                contested.add(m.form)
+            elif not self._has_surname(article, tokens, i):
+                undecided.append(m)
+        # A lone given name elsewhere in the article is, most often, the same person, unless
+        # the article also has a non-Ukrainian of that name.
+        for m in undecided:
+            if m.form in decided and m.form not in contested:
+                yield self._given_name_finding(
+                    m, f"the article calls {m.form} Ukrainian elsewhere ({decided[m.form]})",
+                    safe=False)
+
+    def _given_name_finding(self, m, reason, safe=None):
+        fix = match_case(m.entry.name, m.form)
+        return self.finding(
+            m.start, m.end,
+            f"“{m.form}” is the Russian form of the Ukrainian name {m.entry.name} ({reason})",
+            [fix], safe=reason.startswith("glossary") if safe is None else safe)
 
     @staticmethod
-    def _is_ukrainian(article, tokens, i, glossary):
+    def _has_surname(article, tokens, i) -> bool:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt and nxt.sentence == tokens[i].sentence and nxt.text[:1].isupper():
-            for entry in glossary.people_by_surname.get(nxt.text, ()):
+        return bool(nxt and nxt.sentence == tokens[i].sentence and nxt.text[:1].isupper()
+                    and article.text[tokens[i].end:nxt.start] == " ")
+
+    @classmethod
+    def _is_ukrainian(cls, article, tokens, i, glossary, source_lang):
+        """(True, reason) Ukrainian; (False, reason) not; (None, "") no evidence either way."""
+        has_surname = cls._has_surname(article, tokens, i)
+        if has_surname:
+            for entry in glossary.people_by_surname.get(tokens[i + 1].text, ()):
                 if entry.country == "UA":
                     return True, f"glossary: {entry.name} is Ukrainian"
-                return False, ""
+                return False, f"glossary: {entry.name} is not Ukrainian"
         sentence = tokens[i].sentence
         for j in range(i - 1, max(-1, i - 1 - _CUE_WINDOW), -1):
             t = tokens[j]
             if t.sentence != sentence:
                 break
             if _RUSSIAN_CUE.match(t.text):
-                return False, ""
+                return False, f"the text calls the person {t.text}"
             if _UKRAINIAN_CUE.match(t.text):
                 return True, f"the text calls the person {t.text}"
-        return False, ""
+        if source_lang == "uk" and has_surname:
+            return True, "the article was translated from Ukrainian"
+        return None, ""

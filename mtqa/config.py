@@ -1,0 +1,361 @@
+"""Project configuration: `[tool.mtqa]` in pyproject.toml or top-level keys in mtqa.toml.
+
+The file is found by walking up from the working directory; the first folder with mtqa
+configuration wins, and in one folder mtqa.toml beats pyproject.toml (a pyproject.toml without
+a `[tool.mtqa]` table does not count). `--config FILE` names the file, `--no-config` ignores
+files. Command-line options override the file key by key (an option given on the command line
+replaces the file's value, it does not add to it). Every value remembers where it came from,
+for `mtqa config`. The reference is docs/config.md.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, Optional, Sequence, Tuple
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python < 3.11 only
+    import tomli as tomllib
+
+from mtqa.finding import SEVERITIES
+
+CONFIG_NAMES = ("mtqa.toml", "pyproject.toml")
+DEFAULT_ORIGIN = "default"
+CLI_ORIGIN = "command line"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; `problems` are "file: key: message" strings."""
+
+    def __init__(self, problems: Sequence[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+# ---- value checks: each returns the normalised value or raises ValueError(message) ----------
+
+@dataclass
+class _Where:
+    """What a check needs to know about the file a value comes from."""
+    folder: Path
+
+
+def _string_list(value, where) -> Tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, list) or \
+            not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError("must be a list of non-empty strings, e.g. [\"a\", \"b\"]")
+    return tuple(v.strip() for v in value)
+
+
+def _known_selectors(selectors: Sequence[str]) -> None:
+    from mtqa.registry import all_rules, matches
+
+    ids = [r.id for r in all_rules()]
+    for s in selectors:
+        if s != "all" and not any(matches(i, [s]) for i in ids):
+            close = difflib.get_close_matches(s, ids, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else " (see `mtqa rules`)"
+            raise ValueError(f"no rule matches {s!r}{hint}")
+
+
+def _rule_list(value, where) -> Tuple[str, ...]:
+    selectors = _string_list(value, where)
+    _known_selectors(selectors)
+    return selectors
+
+
+def _glossaries(value, where) -> Tuple[str, ...]:
+    out = []
+    for p in _string_list(value, where):
+        path = Path(p).expanduser()
+        path = path if path.is_absolute() else where.folder / path
+        if not path.is_file():
+            raise ValueError(f"no such glossary file: {p} (looked for {path})")
+        out.append(os.path.normpath(str(path)))
+    return tuple(out)
+
+
+def _packs(value, where) -> Tuple[str, ...]:
+    from mtqa.glossary import bundled_pack_paths
+
+    packs = _string_list(value, where)
+    available = list(bundled_pack_paths())
+    for p in packs:
+        if p not in available:
+            raise ValueError(f"no bundled pack named {p!r} "
+                             f"(bundled: {', '.join(available) or 'none'})")
+    return packs
+
+
+def _severity_table(value, where) -> Dict[str, str]:
+    if not isinstance(value, dict):
+        raise ValueError('must be a table of rule -> severity, e.g. "name-near-miss" = "minor"')
+    _known_selectors(list(value))
+    for rule, sev in value.items():
+        if sev not in SEVERITIES:
+            raise ValueError(f"{rule}: severity must be one of {', '.join(SEVERITIES)}, "
+                             f"not {sev!r}")
+    return dict(value)
+
+
+def _fail_on(value, where) -> str:
+    choices = list(SEVERITIES) + ["never"]
+    if value not in choices:
+        raise ValueError(f"must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def _source_lang(value, where) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*",
+                                                      value):
+        raise ValueError(f"must be a language code such as \"uk\", \"id\" or \"zh\", not {value!r}")
+    return value
+
+
+def _globs(value, where) -> Tuple[str, ...]:
+    return _string_list(value, where)
+
+
+def _per_file_ignores(value, where) -> Dict[str, Tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise ValueError('must be a table of glob -> rules, e.g. "wire/*.md" = ["name-near-miss"]')
+    out = {}
+    for pattern, rules in value.items():
+        try:
+            out[pattern] = _rule_list(rules, where)
+        except ValueError as exc:
+            raise ValueError(f"{pattern!r}: {exc}") from None
+    return out
+
+
+def _score(value, where) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise ValueError(f"must be a number from 0 to 100, not {value!r}")
+    return float(value)
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    default: Any
+    check: Callable[[Any, _Where], Any]
+    help: str
+
+
+KEYS: Dict[str, Key] = {k.name: k for k in (
+    Key("glossaries", (), _glossaries,
+        "extra glossary files, relative to the configuration file"),
+    Key("disabled-packs", (), _packs, "bundled glossary packs to switch off"),
+    Key("select", (), _rule_list, "run only these rules (ids or prefixes)"),
+    Key("ignore", (), _rule_list, "skip these rules (ids or prefixes)"),
+    Key("severity", {}, _severity_table, "severity per rule id or prefix"),
+    Key("fail-on", "major", _fail_on, "`mtqa check` exits 1 at this severity or worse"),
+    Key("source-lang", None, _source_lang, "language the articles were translated from"),
+    Key("exclude", (), _globs, "paths skipped when expanding folders"),
+    Key("per-file-ignores", {}, _per_file_ignores, "glob -> rules not reported in those files"),
+    Key("publish-at", 90.0, _score, "score at or above which the verdict is publish"),
+    Key("review-below", 60.0, _score, "score below which the verdict is hold"),
+)}
+
+
+# ---- finding and reading the file -----------------------------------------------------------
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{path}: not valid TOML: {exc}"]) from None
+    except OSError as exc:
+        raise ConfigError([f"{path}: cannot read ({exc.strerror or exc})"]) from None
+
+
+def _mtqa_table(path: Path, data: dict) -> Optional[Tuple[dict, bool]]:
+    """The mtqa part of a parsed file: `[tool.mtqa]` of a pyproject.toml (None when it has
+    none); the top level of any other file, or its `[tool.mtqa]` when that is all it holds.
+    The flag says the table is a [tool.mtqa] one (for messages)."""
+    tool = data.get("tool")
+    nested = isinstance(tool, dict) and "mtqa" in tool and (path.name == "pyproject.toml"
+                                                            or set(data) == {"tool"})
+    if path.name == "pyproject.toml" and not nested:
+        return None
+    if not nested:
+        return data, False
+    if not isinstance(tool["mtqa"], dict):
+        raise ConfigError([f"{path}: tool.mtqa: must be a table ([tool.mtqa])"])
+    return tool["mtqa"], True
+
+
+def find_config(start: Optional[Path] = None) -> Optional[Tuple[Path, dict, bool]]:
+    """The first configuration found walking up from `start` (default: the working folder)."""
+    folder = Path(os.path.abspath(start or os.getcwd()))
+    for d in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = d / name
+            if candidate.is_file():
+                found = _mtqa_table(candidate, _read_toml(candidate))
+                if found is not None:
+                    return (candidate, *found)
+    return None
+
+
+def read_config_file(path) -> Tuple[Path, dict, bool]:
+    """An explicitly named configuration file (--config)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError([f"{path}: no such configuration file"])
+    found = _mtqa_table(path, _read_toml(path))
+    if found is None:
+        raise ConfigError([f"{path}: has no [tool.mtqa] table"])
+    return (Path(os.path.abspath(path)), *found)
+
+
+def parse(path: Path, table: dict, nested: bool = False) -> Dict[str, Any]:
+    """Check and normalise a configuration table; ConfigError lists every problem."""
+    problems = []
+    values = {}
+    prefix = "tool.mtqa." if nested else ""
+    where = _Where(path.parent)
+    for key, raw in table.items():
+        spec = KEYS.get(key)
+        if spec is None:
+            close = difflib.get_close_matches(key.replace("_", "-"), list(KEYS), n=1)
+            if key == "tool" and not prefix:
+                hint = " (in mtqa.toml the keys are top-level, without [tool.mtqa])"
+            elif close:
+                hint = f" (did you mean {close[0]!r}?)"
+            else:
+                hint = f" (known keys: {', '.join(KEYS)})"
+            problems.append(f"{path}: {prefix}{key}: unknown key{hint}")
+            continue
+        try:
+            values[key] = spec.check(raw, where)
+        except ValueError as exc:
+            problems.append(f"{path}: {prefix}{key}: {exc}")
+    publish = values.get("publish-at", KEYS["publish-at"].default)
+    review = values.get("review-below", KEYS["review-below"].default)
+    if review > publish:
+        problems.append(f"{path}: {prefix}review-below: {review:g} is above publish-at "
+                        f"{publish:g}")
+    if problems:
+        raise ConfigError(problems)
+    return values
+
+
+# ---- the merged settings --------------------------------------------------------------------
+
+@dataclass
+class Settings:
+    """Defaults, then the file, then the command line; `origins` says which one each value is
+    from."""
+
+    values: Dict[str, Any] = field(default_factory=dict)
+    origins: Dict[str, str] = field(default_factory=dict)
+    path: Optional[Path] = None
+    nested: bool = False  # the file's configuration is its [tool.mtqa] table
+    # JSON Lines input (--field, --id-field): per run, never from the file
+    record_fields: Tuple[Optional[str], Optional[str]] = (None, None)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def root(self) -> str:
+        """The folder `exclude` and `per-file-ignores` patterns are relative to."""
+        return str(self.path.parent) if self.path else os.getcwd()
+
+    def audit_options(self):
+        from mtqa.engine import AuditOptions
+
+        v = self.values
+        return AuditOptions(select=v["select"], ignore=v["ignore"], severity=dict(v["severity"]),
+                            source_lang=v["source-lang"], glossaries=v["glossaries"],
+                            disabled_packs=v["disabled-packs"], exclude=v["exclude"],
+                            per_file_ignores=dict(v["per-file-ignores"]), root=self.root,
+                            record_field=self.record_fields[0],
+                            record_id_field=self.record_fields[1])
+
+    def thresholds(self):
+        from mtqa.score import Thresholds
+
+        return Thresholds(publish_at=self.values["publish-at"],
+                          review_below=self.values["review-below"])
+
+    def to_toml(self) -> str:
+        """The merged configuration as TOML (valid as an mtqa.toml), one comment per value
+        saying where it came from."""
+        if self.path:
+            where = f"{self.path}{' [tool.mtqa]' if self.nested else ''}"
+        else:
+            where = "none (defaults and command line only)"
+        lines = ["# mtqa configuration, merged: defaults < configuration file < command line",
+                 f"# configuration file: {where}", ""]
+        tables = []
+        for key in KEYS:
+            value = self.values[key]
+            if isinstance(value, dict):
+                tables.append(key)
+                continue
+            if value is None:
+                lines.append(f"# {key} is not set  ({self.origins[key]})")
+            else:
+                lines.append(f"{key} = {_toml_value(value)}  # {self.origins[key]}")
+        for key in tables:
+            lines += ["", f"[{key}]  # {self.origins[key]}"]
+            for k, v in self.values[key].items():
+                lines.append(f"{_toml_key(k)} = {_toml_value(v)}")
+        return "\n".join(lines) + "\n"
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} as TOML")
+
+
+def _given(value) -> bool:
+    return value is not None and value != () and value != []
+
+
+def load_settings(cli: Optional[Dict[str, Any]] = None, config_file: Optional[str] = None,
+                  use_config: bool = True, start: Optional[Path] = None) -> Settings:
+    """Merge defaults, the configuration file and command-line values (keyed like the file;
+    None or an empty tuple means "not given")."""
+    settings = Settings()
+    for key, spec in KEYS.items():
+        settings.values[key] = spec.default
+        settings.origins[key] = DEFAULT_ORIGIN
+    found = None
+    if config_file:
+        found = read_config_file(config_file)
+    elif use_config:
+        found = find_config(start)
+    if found:
+        path, table, nested = found
+        settings.path, settings.nested = path, nested
+        for key, value in parse(path, table, nested).items():
+            settings.values[key] = value
+            settings.origins[key] = f"{path}"
+    for key, value in (cli or {}).items():
+        if key not in KEYS:
+            raise KeyError(key)
+        if _given(value):
+            settings.values[key] = tuple(value) if isinstance(value, list) else value
+            settings.origins[key] = CLI_ORIGIN
+    return settings

@@ -1,0 +1,388 @@
+"""Markdown (.md, .markdown): the prose view keeps what a reader of the rendered page reads.
+
+Block structure comes from markdown-it-py (CommonMark, plus tables), which knows lists, block
+quotes, lazy continuation lines, fenced and indented code, HTML blocks and link reference
+definitions exactly; its token line maps say where each paragraph, heading and table cell is.
+Inline markup is blanked by a small scanner here (markdown-it's inline tokens carry no
+positions): code spans, HTML tags and comments, autolinks and bare URLs, link targets and
+reference labels, images (alt text included), footnote markers, emphasis markers and backslash
+escapes. Link text is kept. Character references (&amp;) show their character at the first
+position. Front matter (YAML `---` or TOML `+++`) is blanked.
+
+The lines of one paragraph are joined with spaces in the view, so a sentence wrapped over two
+lines is one sentence; positions still count lines of the file (Article.line_starts).
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Dict, List, Optional, Tuple
+
+from mtqa.inputs import PROSE_VIEWS, ProseView
+from mtqa.readers._view import _ENTITY_RE, ViewBuilder
+
+_FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
+_ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_HTML_RE = re.compile(
+    r"<!--.*?-->"                                         # comment
+    r"|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>"    # processing instruction, declaration
+    r"|</[A-Za-z][A-Za-z0-9-]*\s*>"                       # closing tag
+    r"|<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*"    # opening tag with attributes
+    r"(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>"
+    r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"           # autolink
+    r"|<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?>",  # email autolink
+    re.S)
+_URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,:;!?\"')\]*_~]")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# where inline markup may start; everything between two matches is plain prose
+_SPECIAL_RE = re.compile(r"[\\`<!\[\]*_~&@]|(?<![^\W_])(?:https?://|ftp://|www\.)")
+_FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]+\](?::)?")
+
+
+def _front_matter_end(lines: List[str]) -> int:
+    """Number of lines of front matter at the top (0 if none)."""
+    if not lines or lines[0].rstrip() not in _FRONT_MATTER:
+        return 0
+    closers = _FRONT_MATTER[lines[0].rstrip()]
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in closers:
+            return i + 1
+    return 0
+
+
+def _normalise_label(label: str) -> str:
+    return " ".join(label.split()).casefold().upper()
+
+
+class _Inline:
+    """Blanks inline markup in one block's text. `block` is the block's content as it stands in
+    the file (lines joined with \\n); `where[i]` is the file offset of block[i]."""
+
+    def __init__(self, view: ViewBuilder, block: str, where: List[int], refs: Dict):
+        self.view, self.s, self.where, self.refs = view, block, where, refs
+        # everything is prose until markup is found; written to the view in one go by flush()
+        self.out = list(block)
+        self.verbatim = [ch != "\n" for ch in block]
+
+    def blank(self, a: int, b: int) -> None:
+        for i in range(a, b):
+            if self.s[i] != "\n":
+                self.out[i] = " "
+                self.verbatim[i] = False
+
+    def keep(self, i: int) -> None:
+        pass  # prose already
+
+    def put(self, i: int, ch: str) -> None:
+        self.out[i] = ch
+        self.verbatim[i] = False
+
+    def flush(self) -> None:
+        chars, verbatim, where = self.view.chars, self.view.verbatim, self.where
+        for i, ch in enumerate(self.out):
+            if ch == "\n":
+                continue
+            chars[where[i]] = ch
+            verbatim[where[i]] = self.verbatim[i]
+
+    def run(self) -> None:
+        s, n = self.s, len(self.s)
+        jumps: Dict[int, int] = {}  # closing bracket of a kept link text -> end of its target
+        i = 0
+        while i < n:
+            m = _SPECIAL_RE.search(s, i)
+            if not m:
+                break
+            i = m.start()  # ordinary characters in between stay prose
+            if i in jumps:
+                end = jumps.pop(i)
+                self.blank(i, end)
+                i = end
+                continue
+            c = s[i]
+            if c == "\\" and i + 1 < n and (s[i + 1] in _ASCII_PUNCT or s[i + 1] == "\n"):
+                self.blank(i, i + 1)
+                if s[i + 1] != "\n":
+                    self.put(i + 1, s[i + 1])
+                i += 2
+            elif c == "`":
+                i = self._code_span(i)
+            elif c == "<" and (m := _HTML_RE.match(s, i)):
+                self.blank(i, m.end())
+                i = m.end()
+            elif c == "!" and s.startswith("[", i + 1) and (end := self._link_end(i + 1)):
+                self.blank(i, end[1])  # images are not read: alt text and target both go
+                i = end[1]
+            elif c == "[" and (m := _FOOTNOTE_RE.match(s, i)):
+                self.blank(i, m.end())
+                i = m.end()
+            elif c == "[" and (end := self._link_end(i)):
+                close, stop = end
+                self.blank(i, i + 1)
+                jumps[close] = stop
+                i += 1
+            elif c in "*_~":
+                i = self._delimiters(i)
+            elif c == "&" and (m := _ENTITY_RE.match(s, i)) and self._contiguous(i, m.end()):
+                decoded = html.unescape(m.group()).replace("\xa0", " ")
+                self.blank(i, m.end())
+                if len(decoded) == 1 and decoded.isprintable():
+                    self.put(i, decoded)
+                i = m.end()
+            elif c in "hfw" and (m := _URL_RE.match(s, i)):
+                self.blank(i, m.end())
+                i = m.end()
+            elif c == "@" and (m := self._email_at(i)):
+                self.blank(*m)
+                i = m[1]
+            else:
+                self.keep(i)
+                i += 1
+
+    def _contiguous(self, a: int, b: int) -> bool:
+        return self.where[b - 1] - self.where[a] == b - 1 - a
+
+    def _email_at(self, at: int) -> Optional[Tuple[int, int]]:
+        start = at
+        while start > 0 and (self.s[start - 1].isalnum() or self.s[start - 1] in "._+-"):
+            start -= 1
+        m = _EMAIL_RE.match(self.s, start)
+        if m and start < at < m.end():
+            # the local part was revealed already; take it back
+            return start, m.end()
+        return None
+
+    def _code_span(self, i: int) -> int:
+        s = self.s
+        j = i
+        while j < len(s) and s[j] == "`":
+            j += 1
+        ticks = s[i:j]
+        k = j
+        while True:
+            k = s.find(ticks, k)
+            if k < 0:  # no closing run: the backticks are literal
+                for x in range(i, j):
+                    self.keep(x)
+                return j
+            if (k + len(ticks) < len(s) and s[k + len(ticks)] == "`") or s[k - 1] == "`":
+                k += len(ticks)
+                while k < len(s) and s[k] == "`":
+                    k += 1
+                continue
+            self.blank(i, k + len(ticks))
+            return k + len(ticks)
+
+    def _bracket_close(self, i: int) -> Optional[int]:
+        depth, j, s = 0, i, self.s
+        while j < len(s):
+            if s[j] == "\\":
+                j += 2
+                continue
+            if s[j] == "`":  # brackets inside code spans do not count
+                run = len(s[j:]) - len(s[j:].lstrip("`"))
+                close = s.find("`" * run, j + run)
+                j = (close + run) if close >= 0 else j + run
+                continue
+            if s[j] == "[":
+                depth += 1
+            elif s[j] == "]":
+                depth -= 1
+                if depth == 0:
+                    return j
+            j += 1
+        return None
+
+    def _link_end(self, i: int) -> Optional[Tuple[int, int]]:
+        """For a link or image starting with '[' at i: (index of its closing ']', end of the
+        whole construct), or None when the brackets are literal text."""
+        close = self._bracket_close(i)
+        if close is None:
+            return None
+        s = self.s
+        nxt = close + 1
+        if nxt < len(s) and s[nxt] == "(":
+            end = self._paren_end(nxt)
+            if end:
+                return close, end
+        if nxt < len(s) and s[nxt] == "[":
+            ref_close = s.find("]", nxt)
+            if ref_close > 0:
+                label = s[nxt + 1:ref_close] or s[i + 1:close]
+                if _normalise_label(label) in self.refs:
+                    return close, ref_close + 1
+        if _normalise_label(s[i + 1:close]) in self.refs:
+            return close, close + 1  # shortcut reference link [Kyiv]
+        return None
+
+    def _paren_end(self, i: int) -> Optional[int]:
+        s, depth, j = self.s, 0, i
+        quote = None
+        while j < len(s):
+            ch = s[j]
+            if ch == "\\":
+                j += 2
+                continue
+            if quote:
+                if ch == quote:
+                    quote = None
+            elif ch in "\"'" and s[j - 1].isspace():
+                quote = ch
+            elif ch == "<" and j == i + 1:
+                close = s.find(">", j)
+                if close < 0:
+                    return None
+                j = close
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return j + 1
+            elif ch == "\n" and s[i + 1:j].strip() == "":
+                pass
+            j += 1
+        return None
+
+    def _delimiters(self, i: int) -> int:
+        s = self.s
+        c = s[i]
+        j = i
+        while j < len(s) and s[j] == c:
+            j += 1
+        if c == "~" and j - i != 2:
+            for x in range(i, j):
+                self.keep(x)
+            return j
+        before = s[i - 1] if i > 0 else " "
+        after = s[j] if j < len(s) else " "
+        left = not after.isspace() and (not _is_punct(after) or before.isspace() or _is_punct(before))
+        right = not before.isspace() and (not _is_punct(before) or after.isspace() or _is_punct(after))
+        if c == "_":
+            markup = (left and (not right or _is_punct(before))) or \
+                     (right and (not left or _is_punct(after)))
+        else:
+            markup = left or right
+        if markup:
+            self.blank(i, j)
+        else:
+            for x in range(i, j):
+                self.keep(x)
+        return j
+
+
+def _is_punct(ch: str) -> bool:
+    return not ch.isalnum() and not ch.isspace()
+
+
+def _locate(raw_line: str, content: str) -> Optional[int]:
+    """Where a block's content line starts in the file's line (after list markers, quote
+    markers, heading marks and indentation)."""
+    content = content.strip()
+    if not content:
+        return None
+    pos = raw_line.rfind(content)
+    return pos if pos >= 0 else None
+
+
+def prose_view(original: str) -> ProseView:
+    from markdown_it import MarkdownIt
+
+    view = ViewBuilder(original)
+    lines = original.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    skip = _front_matter_end(lines)
+    source = "\n" * skip + "\n".join(lines[skip:])  # keeps line numbers for the token maps
+    env: Dict = {}
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    tokens = md.parse(source, env)
+    refs = env.get("references", {})
+    in_heading = False
+    in_cell = False
+    row_pointer: Dict[int, int] = {}
+    for tok in tokens:
+        if tok.type == "heading_open":
+            in_heading = True
+        elif tok.type == "heading_close":
+            in_heading = False
+        elif tok.type in ("th_open", "td_open"):
+            in_cell = True
+        elif tok.type in ("th_close", "td_close"):
+            in_cell = False
+        elif tok.type == "html_block" and tok.map:
+            _html_block(view, original, starts, lines, tok.map)
+        elif tok.type == "inline" and tok.map:
+            if in_cell:
+                _cell(view, tok, lines, starts, refs, row_pointer)
+            else:
+                _block(view, tok, lines, starts, refs, in_heading)
+    return view.build()
+
+
+def _block(view, tok, lines, starts, refs, heading: bool) -> None:
+    first, last = tok.map
+    content_lines = tok.content.split("\n")
+    if len(content_lines) != last - first:
+        return  # cannot align this block with the file: leave it out rather than guess
+    block: List[str] = []
+    where: List[int] = []
+    for k, content in enumerate(content_lines):
+        line_no = first + k
+        col = _locate(lines[line_no], content)
+        if col is None:
+            continue
+        seg = content.strip()
+        if block:
+            block.append("\n")
+            where.append(starts[line_no] - 1)  # the newline ending the previous file line
+        block.append(seg)
+        where.extend(range(starts[line_no] + col, starts[line_no] + col + len(seg)))
+    text = "".join(block)
+    if not text:
+        return
+    inline = _Inline(view, text, where, refs)
+    inline.run()
+    inline.flush()
+    # a paragraph wrapped over lines is one paragraph: join its lines with spaces
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            view.put(where[i], " ")
+    if heading:
+        view.headings.append((where[0], where[-1] + 1))
+
+
+def _cell(view, tok, lines, starts, refs, row_pointer) -> None:
+    line_no = tok.map[0]
+    content = tok.content.strip()
+    if not content:
+        return
+    raw = lines[line_no]
+    col = raw.find(content, row_pointer.get(line_no, 0))
+    if col < 0:
+        return
+    row_pointer[line_no] = col + len(content)
+    base = starts[line_no] + col
+    inline = _Inline(view, content, list(range(base, base + len(content))), refs)
+    inline.run()
+    inline.flush()
+
+
+def _html_block(view, original, starts, lines, line_map) -> None:
+    from mtqa.readers.html import html_view
+
+    first, last = line_map
+    start = starts[first]
+    end = starts[last - 1] + len(lines[last - 1])
+    sub = html_view(original[start:end])
+    for i, ch in enumerate(sub.text):
+        if ch != " " and ch != original[start + i]:
+            view.put(start + i, ch)
+    for s, e in sub.prose_runs:
+        view.reveal(start + s, start + e)
+    view.headings.extend((start + s, start + e) for s, e in sub.headings)
+
+
+for _suffix in (".md", ".markdown"):
+    PROSE_VIEWS[_suffix] = prose_view

@@ -1,0 +1,53 @@
+"""Helpers shared by the punct-* rules."""
+from __future__ import annotations
+
+import re
+
+# Words after which a dot is an abbreviation's, so "etc.," or "U.S.," is right.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st gen col lt sgt capt maj adm gov sen rep jr sr inc ltd co corp no "
+    "nos vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m "
+    "u.s u.k u.n e.g i.e al ave blvd mt ft vol pp ch art sq km kg mln bln bn tel ext div "
+    "cf ed eds rev op min max avg univ assn bros str bldg apt".split())
+
+# Characters of a chunk that is a URL, e-mail address, path or code, where dots and
+# punctuation follow other rules.
+_CODE_CHUNK = re.compile(r"(?:https?:|www\.|@|/|\\|\w\.\w+\.\w|\w_\w|\(\)|\w::\w)")
+
+
+def chunk_at(text: str, pos: int) -> str:
+    """The run of non-space characters around a position."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = pos
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
+def in_code_chunk(text: str, pos: int) -> bool:
+    return bool(_CODE_CHUNK.search(chunk_at(text, pos)))
+
+
+def word_before(text: str, pos: int) -> str:
+    """The word (letters, dots, apostrophes) that ends right before `pos`."""
+    m = re.search(r"[\w.'’]+$", text[max(0, pos - 20):pos])
+    return m.group() if m else ""
+
+
+def is_abbreviation(word: str) -> bool:
+    """Is a word followed by a dot an abbreviation ("etc", "U.S", "E.Yu", "J")?"""
+    w = word.rstrip(".").lower()
+    if not w:
+        return False
+    if w in ABBREVIATIONS or "." in w:
+        return True
+    bare = word.rstrip(".")
+    return len(bare) <= 2 and bare[:1].isupper() or (bare.isupper() and len(bare) <= 4)
+
+
+def touches_markup(article, start: int, end: int) -> bool:
+    """Does the span cover markup that the prose view blanked out (a Markdown link target,
+    an HTML tag)? Spaces there are not the writer's."""
+    return article.original[start:end] != article.text[start:end]

@@ -1,0 +1,44 @@
+import re
+
+from mtqa.registry import Rule, register
+from mtqa.rules._punct import in_code_chunk, touches_markup
+
+_SPACE_BEFORE = re.compile(
+    r"(?<=[\w\"”’»)\]])([ \t]+)([,;:!?]+|\.(?![.\w]))(?=\s|$|[\"”’»])"
+    r"|(\()([ \t]+)(?=\w)"
+    r"|(?<=[\w.!?\"”])([ \t]+)(\))")
+
+
+@register
+class SpaceBeforePunctuation(Rule):
+    """A space before a comma, period, colon, semicolon, question or exclamation mark, or
+    inside brackets: "Kyiv , Ukraine", "for me .", "professional !!", "( Jeep Wrangler)".
+    Tokenised MT output and French-style typography (a space before ? ! : ;) leave them.
+
+    Not flagged: emoticons (":)" needs no space rule), ellipses (" ..." and " …" are a
+    style), decimals and file extensions (" .5", " .com"), and anything in URLs and code.
+    The fix deletes the space and is safe.
+    """
+
+    id = "punct-space-before"
+    summary = "Space before punctuation or inside brackets (“Kyiv , Ukraine”)"
+    category = "fluency/punctuation"
+    severity = "minor"
+
+    def check(self, article, ctx):
+        text = article.text
+        for m in _SPACE_BEFORE.finditer(text):
+            if m.group(2) is not None:
+                start, end, mark = m.start(1), m.end(2), m.group(2)
+                message = f"space before “{mark}”"
+            elif m.group(3) is not None:
+                start, end, mark = m.start(3), m.end(4), "("
+                message = "space after an opening bracket"
+            else:
+                start, end, mark = m.start(5), m.end(6), ")"
+                message = "space before a closing bracket"
+            if in_code_chunk(text, end - 1):
+                continue
+            if touches_markup(article, start, end):
+                continue
+            yield self.finding(start, end, message, [mark], safe=True)

@@ -1,0 +1,65 @@
+from mtqa.lexicon import zipf
+from mtqa.registry import Rule, register
+from mtqa.rules._langid import detect, language_name
+from mtqa.rules._scripts import is_non_latin_letter
+
+MIN_WORDS = 4            # lower-case Latin words a sentence needs before it is judged
+UNKNOWN_SHARE = 0.5      # share of them rarer than ZIPF_KNOWN in English that opens the gate
+ZIPF_KNOWN = 3.0
+MIN_PROBABILITY = 0.95   # langdetect's confidence needed to flag
+
+
+def gate(words):
+    """Cheap test before langdetect: enough lower-case words, and most of them rare or unknown
+    in English. Names are capitalised and so never count either way."""
+    lower = [w for w in words if w[0].islower() and len(w) > 1]
+    if len(lower) < MIN_WORDS:
+        return False
+    unknown = sum(1 for w in lower if zipf(w) < ZIPF_KNOWN)
+    return unknown / len(lower) >= UNKNOWN_SHARE
+
+
+@register
+class UntranslatedSentence(Rule):
+    """A sentence in Latin script that is not English: an Indonesian, Polish or Czech sentence
+    the MT system passed through, or a source quote left as it was ("Kami tidak akan mundur
+    dari perjuangan ini").
+
+    Language identification (langdetect, seeded so results never vary) costs about 4 ms a
+    sentence and calls 1-5 % of English MT sentences foreign, so it runs only behind a cheap
+    gate: at least 4 lower-case words, of which at least half are rare or unknown in English
+    (Zipf frequency < 3 in mtqa.lexicon). Names are capitalised and never count, so a sentence
+    full of Ukrainian place names does not reach langdetect. A sentence passing the gate is
+    flagged when langdetect gives a language other than English with probability >= 0.95.
+
+    Quotations are judged like any other text: an untranslated source quote is exactly what
+    this rule is for. A short foreign phrase (a motto, "Slava Ukraini") has too few words to
+    reach the gate; leftover single words are `untranslated-function-word`'s business.
+    No suggestion: the sentence needs translating by a person.
+    """
+
+    id = "untranslated-sentence"
+    summary = "Latin-script sentence in a language other than English"
+    category = "accuracy/untranslated"
+    severity = "major"
+
+    def check(self, article, ctx):
+        text = article.text
+        by_sentence = {}
+        for tok in article.tokens:
+            by_sentence.setdefault(tok.sentence, []).append(tok.text)
+        for index, words in by_sentence.items():
+            words = [w for w in words if w.isalpha() and not any(map(is_non_latin_letter, w))]
+            if not gate(words):
+                continue
+            start, end = article.sentences[index]
+            result = detect(text[start:end])
+            if result is None:
+                continue
+            lang, prob = result
+            if lang == "en" or prob < MIN_PROBABILITY:
+                continue
+            yield self.finding(
+                start, end,
+                f"sentence reads as {language_name(lang)} (langdetect {prob:.0%}), "
+                f"not English: untranslated?")

@@ -1,0 +1,151 @@
+"""Suppressions, applied in one place after the rules have run (engine.audit_batch):
+
+1. inline comments in the article (any input format; they are HTML comments, invisible in
+   rendered Markdown and HTML):
+     <!-- mtqa-disable name-near-miss -->  ...  <!-- mtqa-enable -->   a region
+     <!-- mtqa-disable-next-line name-near-miss -->                     the next non-blank line
+     <!-- mtqa-disable-line name-near-miss -->                          the comment's own line
+   Rule ids may be prefixes ("name") and are separated by spaces or commas; no ids means every
+   rule; text after " -- " is a free reason. `mtqa-enable` with ids re-enables only those.
+2. `per-file-ignores` of the configuration (glob -> rules);
+3. the glossary's `accept` lists: an accepted form is never flagged, by any rule.
+
+A comment naming no known rule, or an unknown directive (mtqa-disabel), is reported as a
+warning naming file and line; it never stops the run. See docs/suppressions.md.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
+
+from mtqa.article import TOKEN_RE, Article
+from mtqa.finding import Finding
+from mtqa.registry import matches
+
+DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line")
+_COMMENT_RE = re.compile(r"<!--\s*mtqa-([A-Za-z-]*)(.*?)-->", re.S)
+
+
+@dataclass
+class Notice:
+    """A warning about the input that does not stop the run."""
+    path: str
+    line: Optional[int]
+    message: str
+
+
+@dataclass
+class Directive:
+    kind: str
+    rules: Optional[Tuple[str, ...]]  # None: every rule
+    start: int                        # offset of "<!--"
+    end: int                          # offset after "-->"
+    line: int                         # 1-based line of the comment
+
+    def covers(self, rule: str) -> bool:
+        return self.rules is None or matches(rule, self.rules)
+
+
+def parse_directives(article: Article, known_ids: Sequence[str]
+                     ) -> Tuple[List[Directive], List[Notice]]:
+    directives: List[Directive] = []
+    notices: List[Notice] = []
+    for m in _COMMENT_RE.finditer(article.original):
+        line = article.position(m.start())[0]
+        kind = m.group(1).rstrip("-").lower()
+        body = m.group(2).split(" -- ", 1)[0]
+        if kind not in DIRECTIVES:
+            notices.append(Notice(article.path, line,
+                                  f"unknown directive 'mtqa-{m.group(1)}' (use "
+                                  f"{', '.join('mtqa-' + d for d in DIRECTIVES)})"))
+            continue
+        ids = tuple(i for i in re.split(r"[\s,]+", body.strip()) if i)
+        unknown = [i for i in ids if i != "all" and not any(matches(r, [i]) for r in known_ids)]
+        for i in unknown:
+            notices.append(Notice(article.path, line,
+                                  f"unknown rule '{i}' in mtqa-{kind} comment (see `mtqa rules`)"))
+        known = tuple(i for i in ids if i not in unknown)
+        if ids and not known:
+            continue  # only unknown ids: suppress nothing rather than everything
+        rules = None if not known or "all" in known else known
+        directives.append(Directive(kind, rules, m.start(), m.end(), line))
+    return directives, notices
+
+
+def _next_content_line(article: Article, line: int) -> int:
+    total = len(article.line_starts)
+    n = line + 1
+    while n <= total and not article.line_text(n).strip():
+        n += 1
+    return n
+
+
+def _inline_filter(article: Article, directives: List[Directive], notices: List[Notice]):
+    """A predicate: is this finding switched off by a comment?"""
+    lines: List[Tuple[int, Directive]] = []
+    regions: List[Directive] = []
+    for d in directives:
+        if d.kind == "disable-line":
+            lines.append((d.line, d))
+        elif d.kind == "disable-next-line":
+            lines.append((_next_content_line(article, d.line), d))
+        else:
+            if d.kind == "enable" and not any(r.kind == "disable" for r in regions):
+                notices.append(Notice(article.path, d.line,
+                                      "mtqa-enable without a preceding mtqa-disable"))
+            regions.append(d)
+
+    def suppressed(f: Finding) -> bool:
+        line = article.position(f.start)[0]
+        if any(n == line and d.covers(f.rule) for n, d in lines):
+            return True
+        off = False
+        for d in regions:
+            if d.end > f.start:
+                break
+            if d.covers(f.rule):
+                off = d.kind == "disable"
+        return off
+
+    return suppressed
+
+
+def _accepted(article: Article, f: Finding, accepted) -> bool:
+    """The flagged text is an accepted form, or the words a suggestion would change are."""
+    text = article.text[f.start:f.end]
+    if text in accepted:
+        return True
+    for s in f.suggestions[:1]:
+        old, new = TOKEN_RE.findall(text), TOKEN_RE.findall(s)
+        if old and len(old) == len(new):
+            changed = [a for a, b in zip(old, new) if a != b]
+            return bool(changed) and all(w in accepted for w in changed)
+    return False
+
+
+def apply(article: Article, findings: List[Finding], ctx) -> List[Finding]:
+    """The findings that survive every suppression; warnings go to ctx.notices."""
+    if not findings and "mtqa-" not in article.original:
+        return findings
+    from mtqa.globs import match
+
+    options = ctx.options
+    ignored: List[str] = []
+    for pattern, rules in (options.per_file_ignores or {}).items():
+        if article.path not in ("<stdin>", "<text>") and match(article.path, pattern,
+                                                               options.root):
+            ignored.extend(rules)
+    out = [f for f in findings if not matches(f.rule, ignored)] if ignored else findings
+    if "mtqa-" in article.original:
+        from mtqa.registry import all_rules
+
+        directives, notices = parse_directives(article, [r.id for r in all_rules()])
+        suppressed = _inline_filter(article, directives, notices)
+        ctx.notices.extend(notices)
+        out = [f for f in out if not suppressed(f)]
+    if out:
+        accepted = ctx.accepted_forms
+        if accepted:
+            out = [f for f in out if not _accepted(article, f, accepted)]
+    return out

@@ -1,0 +1,36 @@
+"""The seed articles, scored by the shared seedcheck tool against what an editor marks."""
+import shlex
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SHARED
+
+SEEDCHECK = SHARED / "tools" / "seedcheck.py"
+NAME_MUSTS = ["Mikhail Podolyak", "Zelskyy", "Azov Sea", "Oktyrka", "Governor Chernihiv"]
+
+pytestmark = pytest.mark.skipif(not SEEDCHECK.exists(), reason="../shared/tools/seedcheck.py not present")
+
+
+@pytest.fixture(scope="module")
+def seedcheck():
+    cmd = f"{shlex.quote(sys.executable)} -m mtqa check --format json"
+    out = subprocess.run([sys.executable, str(SEEDCHECK), "--cmd", cmd], capture_output=True,
+                         text=True, timeout=120)
+    return out
+
+
+def test_name_artefacts_are_flagged_with_fixes(seedcheck):
+    lines = seedcheck.stdout.splitlines()
+    for text in NAME_MUSTS:
+        rows = [ln for ln in lines if " must " in ln and repr(text) in ln]
+        assert rows, f"{text} not in seedcheck output"
+        for row in rows:
+            assert row.startswith("ok") and "fix-offered" in row, row
+
+
+def test_clean_items_stay_unflagged_and_podolyak_found(seedcheck):
+    lines = seedcheck.stdout.splitlines()
+    assert not [ln for ln in lines if ln.startswith("FLAG")]
+    assert "cross-article Podolyak yes" in lines[-1]
