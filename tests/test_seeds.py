@@ -9,6 +9,10 @@ from tests.conftest import SHARED
 
 SEEDCHECK = SHARED / "tools" / "seedcheck.py"
 NAME_MUSTS = ["Mikhail Podolyak", "Zelskyy", "Azov Sea", "Oktyrka", "Governor Chernihiv"]
+# calques (phrase packs), stray capitals and number agreement
+ARTEFACT_MUSTS = ["on the heel of", "colleague", "Overall", "invasion to Ukraine",
+                  "the life of 227 civilians", "Port City of Kherson", "hot power plants",
+                  "North Ukraine", "the life of at least 22 civilians", "conglomerate"]
 
 pytestmark = pytest.mark.skipif(not SEEDCHECK.exists(), reason="../shared/tools/seedcheck.py not present")
 
@@ -21,9 +25,10 @@ def seedcheck():
     return out
 
 
-def test_name_artefacts_are_flagged_with_fixes(seedcheck):
+@pytest.mark.parametrize("musts", [NAME_MUSTS, ARTEFACT_MUSTS], ids=["names", "artefacts"])
+def test_must_artefacts_are_flagged_with_fixes(seedcheck, musts):
     lines = seedcheck.stdout.splitlines()
-    for text in NAME_MUSTS:
+    for text in musts:
         rows = [ln for ln in lines if " must " in ln and repr(text) in ln]
         assert rows, f"{text} not in seedcheck output"
         for row in rows:

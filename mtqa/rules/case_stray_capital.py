@@ -75,8 +75,13 @@ class StrayCapitalPlaceRun(Rule):
 
     Not flagged: headlines; established names (“Old City of Jerusalem”, “Holy City”, “Capital
     Region of Denmark”); runs continuing a longer name (“Salt Lake City of …”); single words
-    (“City of London”, “Port of Rotterdam” are names); words the glossary knows. The fix lowers
+    (“City of London”, “Port of Rotterdam” are names); runs inside a glossary name. The fix lowers
     the run's case (a sentence-initial first word keeps its capital).
+
+    Measured (bench/precision.py on ../shared/dev): 0 findings on the references (58,911
+    words uk-en/ru-en, 17,690 zh-en), 1 on the MT output (668,432 words: “at the Central
+    District of Russia”); it exists for the seed error (“controlling Port City of Kherson”).
+    Isolated capitalised words are the job of `case-stray-capital-word`, off by default.
     """
 
     id = "case-stray-capital"
@@ -118,8 +123,10 @@ class StrayCapitalPlaceRun(Rule):
             if any(zipf(w) < 3.0 for w in words):
                 continue
             if known is None:
-                known = ctx.glossary.known_words
-            if any(t.text in known for t in run):
+                # spans of glossary names (correct forms): a run inside one is a real name
+                known = [(m.start, m.end) for m in ctx.glossary.find(article)
+                         if m.kind in ("canonical", "variant", "accept")]
+            if any(s < run[-1].end and run[0].start < e for s, e in known):
                 continue
             keep_first = run[0].sentence_initial
             lowered = _lower_run([t.text for t in run], keep_first)
@@ -140,8 +147,10 @@ class StrayCapitalWord(Rule):
     Off by default: on the shared dev data it fires about as often on professional
     references as on MT output (film and book titles, programme names and defined terms such
     as “the Regulations” are capitalised on purpose), so its precision does not justify a
-    place in a CI lint. Select it explicitly (`--select case-stray-capital-word`) to review an
-    article by hand. Figures in docs/rules.md.
+    place in a CI lint. Measured (bench/precision.py): 0.14 findings per 1,000 words on uk-en
+    references, 0.07 on ru-en references, 0.19 on MT output (MT/reference 1.8); on the zh-en
+    MQM MT output 11 of 13 findings fall inside a rater's error span. Select it explicitly
+    (`--select case-stray-capital-word`) to review an article by hand.
 
     Not flagged: sentence starts, headlines, words after an opening quote, bracket, colon or
     dash, words with a capitalised neighbour or joined to one by of/and/the/for (“Academy of

@@ -221,10 +221,14 @@ class PhraseRule(Rule):
         lang = ("language-neutral, always runs" if p.language == "any" else
                 f"for --source-lang {p.language}" + (", and runs when no --source-lang is "
                                                       "given" if p.default else ""))
-        lines += ["", f"Pack: {p.name} ({lang}); entry {e.origin}"]
+        origin = e.origin.replace(str(Path(__file__).resolve().parent.parent.parent) + "/", "")
+        lines += ["", f"Pack: {p.name} ({lang}); entry {origin}"]
+        if p.measured:
+            lines += [f"Pack measured: {p.measured}"]
         figures = measured_figures().get(self.id)
         if figures:
-            lines += [f"Measured on ../shared/dev: {figures}"]
+            lines += [f"This entry, measured on ../shared/dev (bench/artefact_precision.py): "
+                      f"{figures}"]
         if not e.enabled:
             lines += ["Off by default: select it by id to run it."]
         return "\n".join(lines)
