@@ -165,9 +165,11 @@ def list_rules():
     """List every rule: id, default severity, category, summary."""
     from mtqa.registry import all_rules
 
-    for r in all_rules():
+    rules = all_rules()
+    width = max(len(r.id) for r in rules)  # phrase-pack entry ids run long
+    for r in rules:
         off = "" if r.default_enabled else "  (off by default)"
-        click.echo(f"{r.id:28} {r.severity:8} {r.category:24} {r.summary}{off}")
+        click.echo(f"{r.id:{width}} {r.severity:8} {r.category:24} {r.summary}{off}")
 
 
 @main.command()

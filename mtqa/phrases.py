@@ -399,12 +399,16 @@ class PhraseIndex:
         return out
 
 
-def fix_case(fix: str, surface: str, capital_expected: bool) -> str:
+def fix_case(fix: str, surface: str, capital_expected: bool, phrase: str = "") -> str:
     """The letter case of the fix follows the text where the text's case is positional
     (sentence start, headline, all capitals); mid-sentence the fix keeps its own case, because
-    there a capital in the text is often the artefact itself ("North Ukraine", "Overall")."""
+    there a capital in the text is often the artefact itself ("North Ukraine", "Overall").
+    Capitals that belong to the phrase itself (abbreviations: "KFH") say nothing about the
+    text's case."""
     from mtqa.glossary import match_case
 
+    if _own_capitals(phrase):
+        return fix[:1].upper() + fix[1:] if capital_expected else fix
     if surface.isupper() and len(surface) > 1 and any(c.isalpha() for c in surface):
         return fix.upper()
     if capital_expected:
@@ -414,3 +418,9 @@ def fix_case(fix: str, surface: str, capital_expected: bool) -> str:
             return " ".join(w[:1].upper() + w[1:] if w[:1].islower() else w for w in fix.split(" "))
         return match_case(fix, surface)
     return fix
+
+
+def _own_capitals(phrase: str) -> bool:
+    """Does the phrase consist of capitalised words as written (KFH, Svatove-Kremlin)?"""
+    words = [w for w, _, _ in _tokens(phrase) if w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() for w in words)

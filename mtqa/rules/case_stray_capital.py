@@ -160,7 +160,7 @@ class StrayCapitalWord(Rule):
     """
 
     id = "case-stray-capital-word"
-    summary = "Everyday word capitalised mid-sentence (off by default: low precision)"
+    summary = "Everyday word capitalised mid-sentence (low precision; for review by hand)"
     category = "fluency/spelling"
     severity = "minor"
     default_enabled = False

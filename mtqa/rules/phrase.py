@@ -245,7 +245,7 @@ class PhraseRule(Rule):
             surface = article.text[m.start:m.end]
             tok = article.tokens[m.first_token]
             capital_expected = tok.sentence_initial or article.in_headline(m.start)
-            fix = fix_case(e.fixes[m.index], surface, capital_expected)
+            fix = fix_case(e.fixes[m.index], surface, capital_expected, e.phrases[m.index])
             yield self.finding(m.start, m.end, f"“{surface}”: {e.message}", [fix], safe=e.safe)
 
 

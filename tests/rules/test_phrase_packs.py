@@ -201,3 +201,11 @@ def test_bad_pack_reports_file_and_line(tmp_path, body, message):
     with pytest.raises(PhrasePackError) as err:
         load_pack(path)
     assert any(str(path) in p and message in p for p in err.value.problems), err.value.problems
+
+
+@pytest.mark.parametrize("text,fix", [
+    ("The head of the KFH spoke.", "farm"),                         # capitals of an abbreviation
+    ("ZSU regained some lost positions.", "Ukrainian Armed Forces"),
+])
+def test_capitals_of_the_phrase_itself_do_not_capitalise_the_fix(flagged, text, fix):
+    assert flagged(text, ["phrase"])[0][2] == fix
