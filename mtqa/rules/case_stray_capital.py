@@ -76,7 +76,8 @@ class StrayCapitalPlaceRun(Rule):
     Not flagged: headlines; established names (“Old City of Jerusalem”, “Holy City”, “Capital
     Region of Denmark”); runs continuing a longer name (“Salt Lake City of …”); single words
     (“City of London”, “Port of Rotterdam” are names); runs inside a glossary name. The fix lowers
-    the run's case (a sentence-initial first word keeps its capital).
+    the run's case (a sentence-initial first word keeps its capital). Inside direct quotations
+    the rule still runs: the quotation was machine translated with the rest.
 
     Measured (bench/precision.py on ../shared/dev): 0 findings on the references (58,911
     words uk-en/ru-en, 17,690 zh-en), 1 on the MT output (668,432 words: “at the Central
@@ -153,10 +154,10 @@ class StrayCapitalWord(Rule):
     (`--select case-stray-capital-word`) to review an article by hand.
 
     Not flagged: sentence starts, headlines, words after an opening quote, bracket, colon or
-    dash, words with a capitalised neighbour or joined to one by of/and/the/for (“Academy of
-    Sciences”), words before a number (“Article 5”), conventionally capitalised words (months,
-    days, titles, institutions), glossary names, and words never seen in lower case in the
-    article (names and nationalities).
+    dash (so the first word of a quotation), words with a capitalised neighbour or joined to one
+    by of/and/the/for (“Academy of Sciences”), words before a number (“Article 5”),
+    conventionally capitalised words (months, days, titles, institutions), glossary names, and
+    words never seen in lower case in the article (names and nationalities).
     """
 
     id = "case-stray-capital-word"
