@@ -66,6 +66,23 @@ def run(select, glossaries, source_lang=None):
     return rules, counts, words, overlap, total_mqm, inside_chars / max(all_chars, 1), examples
 
 
+def pack_of(rule_id: str) -> str:
+    """phrase-ru-hot-power-plants -> phrase-ru-*: the packs are reported as one row each."""
+    parts = rule_id.split("-")
+    return "-".join(parts[:2]) + "-*" if parts[0] == "phrase" and len(parts) > 2 else rule_id
+
+
+def collapse_phrase_entries(rules, counts, overlap, total_mqm):
+    def fold(counter):
+        out = Counter()
+        for rule, n in counter.items():
+            out[pack_of(rule)] += n
+        return out
+
+    return (sorted({pack_of(r) for r in rules}), {k: fold(v) for k, v in counts.items()},
+            fold(overlap), fold(total_mqm))
+
+
 def _merge(spans):
     out = []
     for a, b in sorted(spans):
@@ -82,11 +99,16 @@ def main():
     ap.add_argument("--glossary", action="append", default=[])
     ap.add_argument("--source-lang")
     ap.add_argument("--examples", metavar="RULE", help="print sample reference findings of a rule")
+    ap.add_argument("--per-entry", action="store_true",
+                    help="one row per phrase-pack entry (default: one row per pack)")
     ap.add_argument("--json", metavar="OUT", help="also write the figures as JSON")
     a = ap.parse_args()
     t0 = time.perf_counter()
     rules, counts, words, overlap, total_mqm, chance, examples = run(
         a.select, a.glossary, a.source_lang)
+    if not a.per_entry:
+        rules, counts, overlap, total_mqm = collapse_phrase_entries(rules, counts, overlap,
+                                                                    total_mqm)
     ref = sum(sum(counts[f"{p}:ref"].values()) for p in WMT_PAIRS)
     head = ("| rule | uk-en ref /1k | ru-en ref /1k | MT /1k | MT/ref | MQM findings | "
             "MQM in span |")
