@@ -7,7 +7,7 @@ from typing import List, Optional, Sequence
 from mtqa.article import Article
 from mtqa.engine import AuditContext, AuditOptions, audit_batch
 from mtqa.finding import Finding, severity_rank
-from mtqa.inputs import InputError, read_all
+from mtqa.inputs import InputError, collect
 from mtqa.score import Thresholds, score, verdict
 
 
@@ -61,10 +61,18 @@ def audit_articles(articles: Sequence[Article], options: Optional[AuditOptions] 
 
 
 def check_paths(paths: Sequence[str], options: Optional[AuditOptions] = None,
-                thresholds: Thresholds = Thresholds()) -> BatchResult:
+                thresholds: Thresholds = Thresholds(), jobs: Optional[int] = 1) -> BatchResult:
+    """Audit files and folders. `jobs`: worker processes (None or 0: all cores); the result is
+    the same for any number of jobs, in input order."""
+    from mtqa.parallel import audit_items, effective_jobs
+
     options = options or AuditOptions()
-    articles, errors = read_all(paths, options.source_lang)
-    return BatchResult(audit_articles(articles, options, thresholds=thresholds), errors)
+    files, errors = collect(paths)
+    ctx = AuditContext(options)
+    articles, findings, read_errors = audit_items(files, ctx, effective_jobs(jobs, len(files)),
+                                                  options.source_lang)
+    return BatchResult([FileResult(a, f, thresholds) for a, f in zip(articles, findings)],
+                       errors + read_errors)
 
 
 def check_text(text: str, options: Optional[AuditOptions] = None, path: str = "<text>"

@@ -48,12 +48,19 @@ def _options(glossaries, disabled_packs, source_lang, select, ignore) -> AuditOp
                         glossaries=glossaries, disabled_packs=disabled_packs)
 
 
-def _run(paths: Sequence[str], options: AuditOptions):
+def _jobs_option(func):
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=0), default=0, show_default="all cores",
+        help="Worker processes; 1 runs in this process. Output is the same for any value; "
+             "small batches use one process.")(func)
+
+
+def _run(paths: Sequence[str], options: AuditOptions, jobs: int = 1):
     from mtqa.api import check_paths
     from mtqa.glossary import GlossaryError
 
     try:
-        return check_paths(paths, options)
+        return check_paths(paths, options, jobs=jobs)
     except GlossaryError as exc:
         for problem in exc.problems:
             click.echo(f"mtqa: glossary error: {problem}", err=True)
@@ -79,9 +86,10 @@ def main():
               show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary (text format).")
 @_audit_options
-def check(paths, fmt, fail_on, quiet, **kw):
+@_jobs_option
+def check(paths, fmt, fail_on, quiet, jobs, **kw):
     """Audit article files (.txt, .md; folders recursively; '-' for stdin)."""
-    batch = _run(paths, _options(**kw))
+    batch = _run(paths, _options(**kw), jobs)
     if fmt == "json":
         from mtqa.formatters import jsonout
 
@@ -101,11 +109,12 @@ def check(paths, fmt, fail_on, quiet, **kw):
 @click.option("-o", "--output", "out_dir", default="reports", show_default=True,
               type=click.Path(file_okay=False), help="Folder to write the reports to.")
 @_audit_options
-def report(paths, out_dir, **kw):
+@_jobs_option
+def report(paths, out_dir, jobs, **kw):
     """Write a quality report per article (Markdown, JSON, HTML) and an index page."""
     from mtqa.formatters import report as report_writer
 
-    batch = _run(paths, _options(**kw))
+    batch = _run(paths, _options(**kw), jobs)
     written = report_writer.write_reports(batch, out_dir)
     for path in written:
         click.echo(f"wrote {path}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from itertools import compress, count
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
@@ -298,16 +299,32 @@ class Glossary:
     def find(self, article: Article) -> List[GlossaryMatch]:
         """All glossary forms in the article, longest match first, no overlaps. A word in
         capitals (KIEV) matches its form case-insensitively."""
-        text, tokens = article.text, article.tokens
+        # Several rules ask for the same matches: computed once per article and glossary.
+        return list(article.memo(("glossary-matches", self), lambda: self._find(article)))
+
+    def _find(self, article: Article) -> List[GlossaryMatch]:
+        text, tokens, texts = article.text, article.tokens, article.token_texts
+        phrases = self._phrases
+        # Only tokens that can start a form are visited (set operations in C): a glossary
+        # form's first token, or a word in capitals (KIEV) whose capitalised form is one.
+        words = set(texts)
+        starts = words.intersection(phrases)
+        for word in filter(str.isupper, words):
+            if len(word) > 1 and word not in starts and word[0] + word[1:].lower() in phrases:
+                starts.add(word)
+        if not starts:
+            return []
         out: List[GlossaryMatch] = []
-        i = 0
-        while i < len(tokens):
+        next_free = 0
+        for i in compress(count(), map(starts.__contains__, texts)):
+            if i < next_free:
+                continue  # inside the previous match
             tok = tokens[i]
             key = tok.text
-            cands = self._phrases.get(key)
+            cands = phrases.get(key)
             if cands is None and key.isupper() and len(key) > 1:
                 key = key[0] + key[1:].lower()
-                cands = self._phrases.get(key)
+                cands = phrases.get(key)
             matched = None
             for toks, form in cands or ():
                 n = len(toks)
@@ -324,9 +341,7 @@ class Glossary:
                 n, form, end = matched
                 kind, entry, fix = self.forms[form]
                 out.append(GlossaryMatch(tok.start, end, text[tok.start:end], kind, entry, fix))
-                i += n
-            else:
-                i += 1
+                next_free = i + n
         return out
 
     def in_exception(self, article: Article, start: int, end: int, entry: Entry) -> bool:

@@ -32,7 +32,7 @@ class RussianFormName(Rule):
     def check(self, article, ctx):
         glossary = ctx.glossary
         tokens = article.tokens
-        index_of = {t.start: i for i, t in enumerate(tokens)}
+        index_of = None
         for m in glossary.find(article):
             if m.kind != RUSSIAN or glossary.in_exception(article, m.start, m.end, m.entry):
                 continue
@@ -45,6 +45,8 @@ class RussianFormName(Rule):
                     f"are romanised from Ukrainian",
                     [fix], safe=True)
                 continue
+            if index_of is None:
+                index_of = {t.start: i for i, t in enumerate(tokens)}
             i = index_of[m.start]
             verdict, reason = self._is_ukrainian(article, tokens, i, glossary)
             if verdict:
