@@ -9,10 +9,8 @@ Small batches run in one process: starting workers costs more than it saves.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from mtqa.article import Article
@@ -91,6 +89,8 @@ def _chunks(items: Sequence[Item], jobs: int) -> List[Sequence[Item]]:
 
 
 def _mp_context():
+    import multiprocessing
+
     # fork shares the parent's loaded modules and glossary with the workers at no cost;
     # elsewhere (macOS, Windows) the platform default is the safe choice.
     if sys.platform.startswith("linux"):
@@ -127,6 +127,8 @@ def audit_items(items: Sequence[Item], ctx: AuditContext, jobs: int,
         ctx.glossary  # noqa: B018
         _worker_ctx = ctx
         items = [_read_in_parent(i, source_lang) if i == "-" else i for i in items]
+        from concurrent.futures import ProcessPoolExecutor  # only when workers are used
+
         chunks = _chunks(items, jobs)
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(),
                                  initializer=_init_worker, initargs=(ctx.options,)) as pool:
