@@ -279,7 +279,8 @@ class NameIndex:
 
     def _ids_near(self, word: str) -> Set[int]:
         # the hot path: key prefixes are hashed once per (query length, first sound) and
-        # chained into crc32 (crc32(v, crc32(prefix)) == crc32(prefix + v))
+        # chained into crc32 (crc32(v, crc32(prefix)) == crc32(prefix + v)); a plain loop
+        # measured faster here than map() pipelines
         offsets, postings, mask = self._offsets, self._postings, self._mask
         ids: Set[int] = set()
         seen: Set[int] = set()

@@ -152,7 +152,8 @@ def test_index_survives_pickling(synthetic):
                                                                   max_size=18))
 def test_words_within_the_definition_share_a_key(query, name):
     """The lemma the index rests on: a pair within the cut-off always meets on a key."""
-    if abs(len(query) - len(name)) > MAX_LENGTH_GAP or fuzz.ratio(query, name) < INDEX_CUTOFF:
+    if (abs(len(query) - len(name)) > MAX_LENGTH_GAP or first_class(query) != first_class(name)
+            or fuzz.ratio(query, name) < INDEX_CUTOFF):
         return
     index = NameIndex({})
     assert index._keys(query) & index._name_keys(name)
