@@ -55,11 +55,20 @@ def _jobs_option(func):
              "small batches use one process.")(func)
 
 
-def _run(paths: Sequence[str], options: AuditOptions, jobs: int = 1):
+def _run(paths: Sequence[str], options: AuditOptions, jobs: int = 1, engine: str = "local",
+         scheduler=None):
     from mtqa.api import check_paths
     from mtqa.glossary import GlossaryError
 
     try:
+        if engine == "dask":
+            from mtqa.dask import check_paths_dask
+
+            try:
+                return check_paths_dask(paths, options, scheduler=scheduler)
+            except (RuntimeError, OSError) as exc:
+                click.echo(f"mtqa: dask engine: {exc}", err=True)
+                sys.exit(EXIT_ERROR)
         return check_paths(paths, options, jobs=jobs)
     except GlossaryError as exc:
         for problem in exc.problems:
@@ -87,9 +96,17 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary (text format).")
 @_audit_options
 @_jobs_option
-def check(paths, fmt, fail_on, quiet, jobs, **kw):
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Where to audit: here, or on a Dask cluster (needs "
+                                      "mtqa[dask]; also reads .jsonl archives of "
+                                      '{"path": ..., "text": ...} lines).')
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
+def check(paths, fmt, fail_on, quiet, jobs, engine, scheduler, **kw):
     """Audit article files (.txt, .md; folders recursively; '-' for stdin)."""
-    batch = _run(paths, _options(**kw), jobs)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    batch = _run(paths, _options(**kw), jobs, engine, scheduler)
     if fmt == "json":
         from mtqa.formatters import jsonout
 
