@@ -48,6 +48,28 @@ def run_check(target: Path, jobs: int, glossaries, out_file: Path):
     return wall, usage.ru_maxrss / 1024
 
 
+def synthetic_glossary(path: Path, n: int) -> Path:
+    import json
+    import random
+
+    from _names import misspell, name_words
+
+    rng = random.Random(42)
+    words = name_words(2 * n, seed=42)
+    lines = ["pack: synthetic", "entries:"]
+    for i in range(n):
+        if i % 2:
+            name = f"{words[2 * i]} {words[2 * i + 1]}"
+            lines.append(f"  - {{name: {json.dumps(name)}, type: person, country: UA}}")
+        else:
+            name = words[2 * i]
+            wrong = misspell(name, rng)
+            extra = f", incorrect: [{json.dumps(wrong)}]" if wrong != name else ""
+            lines.append(f"  - {{name: {json.dumps(name)}, type: place{extra}}}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--copies", default="1,10", help="corpus sizes as copies of the WMT23 "
@@ -57,6 +79,9 @@ def main(argv=None) -> int:
     ap.add_argument("--glossary", action="append", default=None,
                     help="glossary file(s) on top of the bundled packs "
                          "(default tests/fixtures/glossary.yaml)")
+    ap.add_argument("--synthetic-glossary", type=int, default=0, metavar="N",
+                    help="also load a generated glossary of N entries (people and places "
+                         "with variants and wrong spellings), as large bundled packs would")
     args = ap.parse_args(argv)
     copies = [int(c) for c in args.copies.split(",")]
     jobs_values = [int(j) for j in args.jobs.split(",")]
@@ -73,6 +98,10 @@ def main(argv=None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="mtqa-throughput-"))
     rows = []
     try:
+        if args.synthetic_glossary:
+            glossaries = list(glossaries) + [synthetic_glossary(tmp / "synthetic.yaml",
+                                                                args.synthetic_glossary)]
+            print(f"plus a synthetic glossary of {args.synthetic_glossary:,} entries")
         for n in copies:
             corpus = tmp / f"corpus-{n}x"
             files = write_corpus(corpus, copies=n)

@@ -69,15 +69,41 @@ def _cases(m: int, l: int, cutoff: float):
             yield (d + gap) // 2, (d - gap) // 2, d
 
 
+# Among a million names, halves shorter than this are too common to be good keys ("Sha" of
+# "Shakhta"): such pairs use symmetric keys with deeper query-side deletions instead. Smaller
+# glossaries use halves whenever they save lookups.
+HALF_MIN_LARGE = 5
+LARGE = 300_000
+
+
+def _by_halves(l: int, ea: int, eb: int, half_min: int) -> bool:
+    """Does the pair case (e_a, e_b) with a name of length l use half keys?"""
+    if eb <= 1:  # names carry their one-deletion variants: the query may delete more
+        return ea > 1 and l // 2 >= half_min
+    return True
+
+
 @lru_cache(maxsize=None)
-def query_plan(m: int, cutoff: float) -> Tuple[Tuple[str, int, int, int, int, int], ...]:
+def symmetric_depth(m: int, cutoff: float, half_min: int = 2) -> int:
+    """How many letters a query of length m deletes for the symmetric keys."""
+    depth = 1
+    for l in range(max(MIN_LENGTH, m - MAX_LENGTH_GAP), m + MAX_LENGTH_GAP + 1):
+        for ea, eb, _ in _cases(m, l, cutoff):
+            if not _by_halves(l, ea, eb, half_min):
+                depth = max(depth, ea)
+    return depth
+
+
+@lru_cache(maxsize=None)
+def query_plan(m: int, cutoff: float, half_min: int = 2
+               ) -> Tuple[Tuple[str, int, int, int, int, int], ...]:
     """The half-key lookups of a query of length m: (half, name length, name-side deletions,
     slice start, slice end, query-side deletions) for the pairs the symmetric keys miss."""
     plan = set()
     for l in range(max(MIN_LENGTH, m - MAX_LENGTH_GAP), m + MAX_LENGTH_GAP + 1):
         cut = l // 2
         for ea, eb, d in _cases(m, l, cutoff):
-            if ea <= 1 and eb <= 1:
+            if not _by_halves(l, ea, eb, half_min):
                 continue  # the symmetric keys find it
             most = d // 2  # the better half carries at most this many of the d edits
             for ea_half in range(min(ea, most) + 1):
@@ -92,11 +118,11 @@ def query_plan(m: int, cutoff: float) -> Tuple[Tuple[str, int, int, int, int, in
 
 
 @lru_cache(maxsize=None)
-def half_depths(l: int, cutoff: float) -> Dict[str, int]:
+def half_depths(l: int, cutoff: float, half_min: int = 2) -> Dict[str, int]:
     """How many letters each half of a name of length l may lose in a half-key lookup."""
     depth = {"A": -1, "B": -1}
     for m in range(max(1, l - MAX_LENGTH_GAP), l + MAX_LENGTH_GAP + 1):
-        for half, length, eb_half, *_ in query_plan(m, cutoff):
+        for half, length, eb_half, *_ in query_plan(m, cutoff, half_min):
             if length == l:
                 depth[half] = max(depth[half], eb_half)
     return depth
@@ -109,17 +135,20 @@ def exact_deletions(word: str, k: int) -> Set[str]:
     if k == 1:
         return {word[:i] + word[i + 1:] for i in range(len(word))}
     n = len(word)
+    if k == 2:
+        return {word[:i] + word[i + 1:j] + word[j + 1:] for i in range(n) for j in range(i + 1, n)}
     return {"".join(word[i] for i in range(n) if i not in cut)
             for cut in combinations(range(n), k)}
 
 
 @lru_cache(maxsize=4096)
-def _compiled_plan(m: int, cls: str, cutoff: float) -> Tuple[Tuple[int, int, int, int], ...]:
+def _compiled_plan(m: int, cls: str, cutoff: float, half_min: int
+                   ) -> Tuple[Tuple[int, int, int, int], ...]:
     """Every lookup of a query of length m and first sound cls: (crc32 of the key prefix,
     slice start, slice end, deletions from the slice)."""
-    out = [(crc32(f"{cls}\x00S\x00".encode("utf-8", "surrogatepass")), 0, m, 0),
-           (crc32(f"{cls}\x00S\x00".encode("utf-8", "surrogatepass")), 0, m, 1)]
-    for half, l, eb, start, end, ea in query_plan(m, cutoff):
+    seed = crc32(f"{cls}\x00S\x00".encode("utf-8", "surrogatepass"))
+    out = [(seed, 0, m, ea) for ea in range(symmetric_depth(m, cutoff, half_min) + 1)]
+    for half, l, eb, start, end, ea in query_plan(m, cutoff, half_min):
         prefix = f"{cls}\x00{half}{l}.{eb}\x00".encode("utf-8", "surrogatepass")
         out.append((crc32(prefix), start, end, ea))
     return tuple(out)
@@ -139,9 +168,12 @@ class NameIndex:
     """words: name word -> payload (the glossary entry it belongs to), in glossary order."""
 
     def __init__(self, words: Mapping[str, object], cutoff: float = INDEX_CUTOFF,
-                 table_load: float = 1.0):
+                 table_load: float = 1.0, half_min: Optional[int] = None):
         self.cutoff = float(cutoff)
         self._words: List[str] = [w for w in words if len(w) >= MIN_LENGTH and "\n" not in w]
+        if half_min is None:
+            half_min = HALF_MIN_LARGE if len(self._words) >= LARGE else 2
+        self.half_min = half_min
         self._payloads = _payload_store([words[w] for w in self._words])
         self._build(table_load)
         self._cache: Dict[Tuple[str, float, int], list] = {}
@@ -178,7 +210,7 @@ class NameIndex:
         keys = {f"{cls}\x00S\x00{v}" for v in _symmetric_keys(w)}
         l = len(w)
         cut = l // 2
-        for half, depth in half_depths(l, self.cutoff).items():
+        for half, depth in half_depths(l, self.cutoff, self.half_min).items():
             part = w[:cut] if half == "A" else w[cut:]
             for eb in range(depth + 1):
                 prefix = f"{cls}\x00{half}{l}.{eb}\x00"
@@ -200,13 +232,14 @@ class NameIndex:
 
     # ---- storing: pickles (inside the cached glossary) and raw files (huge glossaries) ------
     def __getstate__(self):
-        return {"cutoff": self.cutoff, "payloads": self._payloads, "mask": self._mask,
+        return {"cutoff": self.cutoff, "half_min": self.half_min, "payloads": self._payloads, "mask": self._mask,
                 "words": "\n".join(self._words), "offsets": self._offsets.tobytes(),
                 "postings": self._postings.tobytes()}
 
     def __setstate__(self, state):
         self.cutoff, self._payloads, self._mask = (state["cutoff"], state["payloads"],
                                                    state["mask"])
+        self.half_min = state["half_min"]
         self._words = state["words"].split("\n") if state["words"] else []
         self._offsets, self._postings = array("I"), array("I")
         self._offsets.frombytes(state["offsets"])
@@ -222,6 +255,7 @@ class NameIndex:
         payloads = (self._payloads.tobytes() if isinstance(self._payloads, array)
                     else pickle.dumps(self._payloads, protocol=pickle.HIGHEST_PROTOCOL))
         header = json.dumps({"format": 1, "cutoff": self.cutoff, "mask": self._mask,
+                             "half_min": self.half_min,
                              "offsets": len(self._offsets), "postings": len(self._postings),
                              "words": len(words), "payloads": len(payloads),
                              "int_payloads": isinstance(self._payloads, array)}).encode()
@@ -244,6 +278,7 @@ class NameIndex:
             if header.get("format") != 1:
                 raise ValueError(f"{path}: not a name index of this version")
             self.cutoff, self._mask = header["cutoff"], header["mask"]
+            self.half_min = header["half_min"]
             self._offsets, self._postings = array("I"), array("I")
             self._offsets.fromfile(fh, header["offsets"])
             self._postings.fromfile(fh, header["postings"])
@@ -271,8 +306,10 @@ class NameIndex:
     def _keys(self, word: str) -> Set[str]:
         """The query's keys, as strings (for tests; lookups hash them incrementally)."""
         cls = first_class(word)
-        keys = {f"{cls}\x00S\x00{v}" for v in _symmetric_keys(word)}
-        for half, l, eb, start, end, ea in query_plan(len(word), self.cutoff):
+        keys = {f"{cls}\x00S\x00{v}"
+                for ea in range(symmetric_depth(len(word), self.cutoff, self.half_min) + 1)
+                for v in exact_deletions(word, ea)}
+        for half, l, eb, start, end, ea in query_plan(len(word), self.cutoff, self.half_min):
             prefix = f"{cls}\x00{half}{l}.{eb}\x00"
             keys.update(prefix + v for v in exact_deletions(word[start:end], ea))
         return keys
@@ -284,7 +321,8 @@ class NameIndex:
         offsets, postings, mask = self._offsets, self._postings, self._mask
         ids: Set[int] = set()
         seen: Set[int] = set()
-        for seed, start, end, ea in _compiled_plan(len(word), first_class(word), self.cutoff):
+        for seed, start, end, ea in _compiled_plan(len(word), first_class(word), self.cutoff,
+                                                   self.half_min):
             part = word[start:end]
             if ea == 0:
                 variants = (part,)

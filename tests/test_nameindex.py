@@ -73,10 +73,12 @@ def queries_for(names, n, seed):
     return out
 
 
-@pytest.fixture(scope="module")
-def synthetic():
+@pytest.fixture(scope="module", params=[None, 5], ids=["small-plan", "large-plan"])
+def synthetic(request):
+    # both lookup plans: small glossaries' (half keys throughout) and very large ones'
     names = name_words(8_000, seed=7)
-    return names, NameIndex({w: i for i, w in enumerate(names)}), BruteForce(names)
+    index = NameIndex({w: i for i, w in enumerate(names)}, half_min=request.param)
+    return names, index, BruteForce(names)
 
 
 @pytest.mark.parametrize("cutoff", [INDEX_CUTOFF, 90.0])
@@ -156,6 +158,8 @@ def test_words_within_the_definition_share_a_key(query, name):
             or fuzz.ratio(query, name) < INDEX_CUTOFF):
         return
     index = NameIndex({})
+    assert index._keys(query) & index._name_keys(name)
+    index.half_min = 5  # the planning of very large glossaries
     assert index._keys(query) & index._name_keys(name)
 
 
