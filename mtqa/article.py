@@ -29,6 +29,7 @@ _ABBREVIATIONS = frozenset(
     "no vs etc e.g i.e approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k u.n a.m p.m".split()
 )
+_PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _HEADLINE_END = ".!?…:;,\"”’»)"
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 
@@ -111,16 +112,8 @@ class Article:
     def paragraphs(self) -> List[Tuple[int, int]]:
         """Non-empty lines are paragraphs: MT news arrives one paragraph per line, and a
         Markdown paragraph wrapped over lines still splits into sentences correctly."""
-        spans = []
-        for m in re.finditer(r"[^\n]+", self.text):
-            s, e = m.span()
-            while s < e and self.text[s].isspace():
-                s += 1
-            while e > s and self.text[e - 1].isspace():
-                e -= 1
-            if s < e:
-                spans.append((s, e))
-        return spans
+        # a line from its first to its last non-space character, in one regex pass
+        return [m.span() for m in _PARAGRAPH_RE.finditer(self.text)]
 
     @cached_property
     def headlines(self) -> List[Tuple[int, int]]:

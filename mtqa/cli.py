@@ -50,9 +50,9 @@ def _options(glossaries, disabled_packs, source_lang, select, ignore) -> AuditOp
 
 def _jobs_option(func):
     return click.option(
-        "--jobs", "-j", type=click.IntRange(min=0), default=0, show_default="all cores",
-        help="Worker processes; 1 runs in this process. Output is the same for any value; "
-             "small batches use one process.")(func)
+        "--jobs", "-j", type=click.IntRange(min=0), default=0, metavar="N",
+        help="Worker processes (default 0: one per core; 1: none). Output is the same for "
+             "any value; small batches run in one process.")(func)
 
 
 def _run(paths: Sequence[str], options: AuditOptions, jobs: int = 1, engine: str = "local",

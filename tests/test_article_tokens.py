@@ -74,3 +74,25 @@ def test_memo_computes_once():
     assert article.memo("k", lambda: calls.append(1) or 42) == 42
     assert article.memo("k", lambda: calls.append(1) or 43) == 42
     assert calls == [1]
+
+
+def reference_paragraphs(text):
+    import re
+
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .\n\t\r\x0b\x0c\x1c\x85\u2028\u3000é")),
+               max_size=80))
+def test_paragraphs_match_the_line_trimming_definition(text):
+    assert Article(text).paragraphs == reference_paragraphs(text)
