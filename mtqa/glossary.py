@@ -345,7 +345,7 @@ class Glossary:
         # Only tokens that can start a form are visited (set operations in C): a glossary
         # form's first token, or a word in capitals (KIEV) whose capitalised form is one.
         words = set(texts)
-        starts = words.intersection(phrases)
+        starts = set(filter(phrases.__contains__, words))  # O(words), not O(glossary)
         for word in filter(str.isupper, words):
             if len(word) > 1 and word not in starts and word[0] + word[1:].lower() in phrases:
                 starts.add(word)
