@@ -130,9 +130,10 @@ def check_paths_dask(paths: Sequence[str], options: Optional[AuditOptions] = Non
     articles, errors = read_inputs(paths, options.source_lang)
     ctx = AuditContext(options)
     glossary = ctx.glossary  # loaded (and validated) once, here; workers get this object
-    owned = None
+    created = cluster = None
     if client is None:
-        client, owned = _client(scheduler, workers)
+        client, cluster = _client(scheduler, workers)
+        created = client
     try:
         remote_glossary = client.scatter(glossary, broadcast=True)
         chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
@@ -145,9 +146,10 @@ def check_paths_dask(paths: Sequence[str], options: Optional[AuditOptions] = Non
                 results.append(findings)
                 collected.append(summary)
     finally:
-        if owned is not None:
-            client.close()
-            owned.close()
+        if created is not None:  # a client (and local cluster) made here is closed here
+            created.close()
+        if cluster is not None:
+            cluster.close()
     findings = finish_batch(articles, results, collected, ctx)
     return BatchResult([FileResult(a, f, thresholds) for a, f in zip(articles, findings)],
                        errors)
