@@ -63,6 +63,11 @@ def build(names: int, seed: int) -> Path:
     tmp = path.with_suffix(".tmp")
     index.save(tmp)
     os.replace(tmp, path)
+    # keep the two newest benchmark indexes (e.g. 100k and 1M names); older versions go
+    older = sorted(path.parent.glob("nameindex-bench-*.bin"), key=lambda p: p.stat().st_mtime,
+                   reverse=True)[2:]
+    for old in older:
+        old.unlink()
     print(f"index: {names:,} names generated in {generated - start:.1f} s, built in "
           f"{built - generated:.1f} s (once; kept in the cache), "
           f"{path.stat().st_size / 1e6:.0f} MB on disk")

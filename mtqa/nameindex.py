@@ -168,7 +168,7 @@ class NameIndex:
     """words: name word -> payload (the glossary entry it belongs to), in glossary order."""
 
     def __init__(self, words: Mapping[str, object], cutoff: float = INDEX_CUTOFF,
-                 table_load: float = 1.0, half_min: Optional[int] = None):
+                 table_load: Optional[float] = None, half_min: Optional[int] = None):
         self.cutoff = float(cutoff)
         self._words: List[str] = [w for w in words if len(w) >= MIN_LENGTH and "\n" not in w]
         if half_min is None:
@@ -179,13 +179,17 @@ class NameIndex:
         self._cache: Dict[Tuple[str, float, int], list] = {}
 
     # ---- building -------------------------------------------------------------------------
-    def _build(self, table_load: float) -> None:
+    def _build(self, table_load: Optional[float]) -> None:
         hashes = array("I")
         owners = array("I")
         for i, w in enumerate(self._words):
             keys = {_hash(k) for k in self._name_keys(w)}
             hashes.extend(keys)
             owners.extend([i] * len(keys))
+        if table_load is None:
+            # a sparser table means fewer stray ids per lookup; very large glossaries trade
+            # some of that for memory (two postings per bucket on average)
+            table_load = 2.0 if len(self._words) >= LARGE else 1.0
         size = 16
         while size * table_load < len(hashes):
             size *= 2
@@ -254,7 +258,7 @@ class NameIndex:
         words = "\n".join(self._words).encode("utf-8", "surrogatepass")
         payloads = (self._payloads.tobytes() if isinstance(self._payloads, array)
                     else pickle.dumps(self._payloads, protocol=pickle.HIGHEST_PROTOCOL))
-        header = json.dumps({"format": 1, "cutoff": self.cutoff, "mask": self._mask,
+        header = json.dumps({"format": 2, "cutoff": self.cutoff, "mask": self._mask,
                              "half_min": self.half_min,
                              "offsets": len(self._offsets), "postings": len(self._postings),
                              "words": len(words), "payloads": len(payloads),
@@ -275,7 +279,7 @@ class NameIndex:
         self = cls.__new__(cls)
         with open(path, "rb") as fh:
             header = json.loads(fh.read(int.from_bytes(fh.read(4), "little")))
-            if header.get("format") != 1:
+            if header.get("format") != 2:
                 raise ValueError(f"{path}: not a name index of this version")
             self.cutoff, self._mask = header["cutoff"], header["mask"]
             self.half_min = header["half_min"]
