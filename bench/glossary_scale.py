@@ -142,7 +142,9 @@ def main(argv=None) -> int:
     out = subprocess.run([sys.executable, __file__, "--measure", str(path), "--names",
                           str(args.names), "--queries", str(args.queries), "--check",
                           str(args.check), "--seed", str(args.seed)],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"measuring failed:\n{out.stderr}")
     r = json.loads(out.stdout.strip().splitlines()[-1])
     t = sorted(r["times"])
     us = 1e6

@@ -76,22 +76,32 @@ HALF_MIN_LARGE = 5
 LARGE = 300_000
 
 
+def name_symmetric_depth(l: int, half_min: int) -> int:
+    """How many letters a name of length l drops for its symmetric keys: two when its halves
+    are too short to be good keys, else one."""
+    return 2 if l // 2 < half_min else 1
+
+
 def _by_halves(l: int, ea: int, eb: int, half_min: int) -> bool:
     """Does the pair case (e_a, e_b) with a name of length l use half keys?"""
-    if eb <= 1:  # names carry their one-deletion variants: the query may delete more
-        return ea > 1 and l // 2 >= half_min
-    return True
+    depth = name_symmetric_depth(l, half_min)
+    if depth == 2:
+        return ea > 2 or eb > 2  # short names: symmetric keys two deep on both sides
+    return ea > 1 or eb > 1
 
 
 @lru_cache(maxsize=None)
-def symmetric_depth(m: int, cutoff: float, half_min: int = 2) -> int:
-    """How many letters a query of length m deletes for the symmetric keys."""
-    depth = 1
+def symmetric_pairs(m: int, cutoff: float, half_min: int = 2) -> Tuple[Tuple[int, str], ...]:
+    """(query-side deletions, key tag) a query of length m looks up in the symmetric keys.
+    Names' own and one-deletion variants share the tag "S"; their two-deletion variants (short
+    names of very large glossaries only) are tagged "S2", so that the many short strings they
+    make are met only by the queries that need them."""
+    pairs = {(0, "S"), (1, "S")}
     for l in range(max(MIN_LENGTH, m - MAX_LENGTH_GAP), m + MAX_LENGTH_GAP + 1):
         for ea, eb, _ in _cases(m, l, cutoff):
             if not _by_halves(l, ea, eb, half_min):
-                depth = max(depth, ea)
-    return depth
+                pairs.add((ea, "S2" if eb == 2 else "S"))
+    return tuple(sorted(pairs))
 
 
 @lru_cache(maxsize=None)
@@ -146,22 +156,19 @@ def _compiled_plan(m: int, cls: str, cutoff: float, half_min: int
                    ) -> Tuple[Tuple[int, int, int, int], ...]:
     """Every lookup of a query of length m and first sound cls: (crc32 of the key prefix,
     slice start, slice end, deletions from the slice)."""
-    seed = crc32(f"{cls}\x00S\x00".encode("utf-8", "surrogatepass"))
-    out = [(seed, 0, m, ea) for ea in range(symmetric_depth(m, cutoff, half_min) + 1)]
+    out = [(crc32(f"{cls}\x00{tag}\x00".encode("utf-8", "surrogatepass")), 0, m, ea)
+           for ea, tag in symmetric_pairs(m, cutoff, half_min)]
     for half, l, eb, start, end, ea in query_plan(m, cutoff, half_min):
         prefix = f"{cls}\x00{half}{l}.{eb}\x00".encode("utf-8", "surrogatepass")
         out.append((crc32(prefix), start, end, ea))
     return tuple(out)
 
 
-def _symmetric_keys(word: str) -> Set[str]:
-    out = {word[:i] + word[i + 1:] for i in range(len(word))}
-    out.add(word)
-    return out
-
-
 def _hash(key: str) -> int:
     return crc32(key.encode("utf-8", "surrogatepass"))
+
+
+_FILE_FORMAT = 4  # of NameIndex.save files; bump when the layout or the keys change
 
 
 class NameIndex:
@@ -190,12 +197,10 @@ class NameIndex:
             # a sparser table means fewer stray ids per lookup; very large glossaries trade
             # some of that for memory (two postings per bucket on average)
             table_load = 2.0 if len(self._words) >= LARGE else 1.0
-        size = 16
-        while size * table_load < len(hashes):
-            size *= 2
-        self._mask = mask = size - 1
+        # any table size works with a modulo (no power-of-two cliff in memory)
+        self._size = size = max(16, int(len(hashes) / table_load) + 1)
         counts = array("I", bytes(4 * (size + 1)))
-        masked = array("I", (h & mask for h in hashes))
+        masked = array("I", (h % size for h in hashes))
         del hashes
         for h in masked:
             counts[h + 1] += 1
@@ -211,8 +216,10 @@ class NameIndex:
 
     def _name_keys(self, w: str) -> Set[str]:
         cls = first_class(w)
-        keys = {f"{cls}\x00S\x00{v}" for v in _symmetric_keys(w)}
         l = len(w)
+        keys = {f"{cls}\x00{'S2' if eb == 2 else 'S'}\x00{v}"
+                for eb in range(name_symmetric_depth(l, self.half_min) + 1)
+                for v in exact_deletions(w, eb)}
         cut = l // 2
         for half, depth in half_depths(l, self.cutoff, self.half_min).items():
             part = w[:cut] if half == "A" else w[cut:]
@@ -236,13 +243,13 @@ class NameIndex:
 
     # ---- storing: pickles (inside the cached glossary) and raw files (huge glossaries) ------
     def __getstate__(self):
-        return {"cutoff": self.cutoff, "half_min": self.half_min, "payloads": self._payloads, "mask": self._mask,
+        return {"cutoff": self.cutoff, "half_min": self.half_min, "payloads": self._payloads, "size": self._size,
                 "words": "\n".join(self._words), "offsets": self._offsets.tobytes(),
                 "postings": self._postings.tobytes()}
 
     def __setstate__(self, state):
-        self.cutoff, self._payloads, self._mask = (state["cutoff"], state["payloads"],
-                                                   state["mask"])
+        self.cutoff, self._payloads, self._size = (state["cutoff"], state["payloads"],
+                                                   state["size"])
         self.half_min = state["half_min"]
         self._words = state["words"].split("\n") if state["words"] else []
         self._offsets, self._postings = array("I"), array("I")
@@ -258,7 +265,7 @@ class NameIndex:
         words = "\n".join(self._words).encode("utf-8", "surrogatepass")
         payloads = (self._payloads.tobytes() if isinstance(self._payloads, array)
                     else pickle.dumps(self._payloads, protocol=pickle.HIGHEST_PROTOCOL))
-        header = json.dumps({"format": 2, "cutoff": self.cutoff, "mask": self._mask,
+        header = json.dumps({"format": _FILE_FORMAT, "cutoff": self.cutoff, "size": self._size,
                              "half_min": self.half_min,
                              "offsets": len(self._offsets), "postings": len(self._postings),
                              "words": len(words), "payloads": len(payloads),
@@ -279,9 +286,9 @@ class NameIndex:
         self = cls.__new__(cls)
         with open(path, "rb") as fh:
             header = json.loads(fh.read(int.from_bytes(fh.read(4), "little")))
-            if header.get("format") != 2:
+            if header.get("format") != _FILE_FORMAT:
                 raise ValueError(f"{path}: not a name index of this version")
-            self.cutoff, self._mask = header["cutoff"], header["mask"]
+            self.cutoff, self._size = header["cutoff"], header["size"]
             self.half_min = header["half_min"]
             self._offsets, self._postings = array("I"), array("I")
             self._offsets.fromfile(fh, header["offsets"])
@@ -310,8 +317,8 @@ class NameIndex:
     def _keys(self, word: str) -> Set[str]:
         """The query's keys, as strings (for tests; lookups hash them incrementally)."""
         cls = first_class(word)
-        keys = {f"{cls}\x00S\x00{v}"
-                for ea in range(symmetric_depth(len(word), self.cutoff, self.half_min) + 1)
+        keys = {f"{cls}\x00{tag}\x00{v}"
+                for ea, tag in symmetric_pairs(len(word), self.cutoff, self.half_min)
                 for v in exact_deletions(word, ea)}
         for half, l, eb, start, end, ea in query_plan(len(word), self.cutoff, self.half_min):
             prefix = f"{cls}\x00{half}{l}.{eb}\x00"
@@ -322,7 +329,7 @@ class NameIndex:
         # the hot path: key prefixes are hashed once per (query length, first sound) and
         # chained into crc32 (crc32(v, crc32(prefix)) == crc32(prefix + v)); a plain loop
         # measured faster here than map() pipelines
-        offsets, postings, mask = self._offsets, self._postings, self._mask
+        offsets, postings, size = self._offsets, self._postings, self._size
         ids: Set[int] = set()
         seen: Set[int] = set()
         for seed, start, end, ea in _compiled_plan(len(word), first_class(word), self.cutoff,
@@ -335,7 +342,7 @@ class NameIndex:
             else:
                 variants = exact_deletions(part, ea)
             for v in variants:
-                h = crc32(v.encode("utf-8", "surrogatepass"), seed) & mask
+                h = crc32(v.encode("utf-8", "surrogatepass"), seed) % size
                 if h in seen:
                     continue
                 seen.add(h)

@@ -140,6 +140,25 @@ def test_same_answers_as_the_previous_bucket_index():
         assert [(w, s) for w, s, _ in glossary.index.candidates(q, 85)] == legacy(q, 85), q
 
 
+def test_index_file_round_trip(synthetic, tmp_path):
+    names, index, _ = synthetic
+    index.save(tmp_path / "index.bin")
+    copy = NameIndex.load(tmp_path / "index.bin")
+    assert list(copy.words()) == list(index.words()) and copy.half_min == index.half_min
+    for q in queries_for(names, 100, seed=12):
+        assert copy.candidates(q, 85) == index.candidates(q, 85)
+    (tmp_path / "bad.bin").write_bytes(b"\x02\x00\x00\x00{}")
+    with pytest.raises(ValueError):
+        NameIndex.load(tmp_path / "bad.bin")
+
+
+def test_entry_payloads_round_trip_through_a_file(tmp_path):
+    index = NameIndex({"Kharkiv": {"name": "Kharkiv"}, "Zelenskyy": {"name": "Zelenskyy"}})
+    index.save(tmp_path / "index.bin")
+    assert NameIndex.load(tmp_path / "index.bin").candidates("Zelskyy", 85)[0][2] == {
+        "name": "Zelenskyy"}
+
+
 def test_index_survives_pickling(synthetic):
     import pickle
 
