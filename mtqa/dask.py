@@ -135,7 +135,9 @@ def check_paths_dask(paths: Sequence[str], options: Optional[AuditOptions] = Non
         client, cluster = _client(scheduler, workers)
         created = client
     try:
-        remote_glossary = client.scatter(glossary, broadcast=True)
+        # hash=False: a fresh key per run, so a previous run releasing its copy cannot take
+        # this one away (a content-hashed key would be shared between runs)
+        remote_glossary = client.scatter(glossary, broadcast=True, hash=False)
         chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
         futures = client.map(_audit_chunk, chunks, options=options, glossary=remote_glossary,
                              pure=False)

@@ -111,3 +111,11 @@ def test_unreachable_scheduler_is_a_clear_error(corpus):
 def test_scheduler_needs_the_dask_engine(corpus):
     result = CliRunner().invoke(main, ["check", "--scheduler", "tcp://x:1", str(corpus)])
     assert result.exit_code == 2 and "--engine dask" in result.output
+
+
+def test_repeated_runs_on_one_client(client, corpus):
+    # each run scatters its own glossary: one run releasing its copy must not cancel the next
+    options = AuditOptions(glossaries=[GLOSSARY])
+    outputs = {jsonout.render(check_paths_dask([str(corpus)], options, client=client, chunk=3))
+               for _ in range(4)}
+    assert len(outputs) == 1
