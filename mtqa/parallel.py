@@ -130,10 +130,13 @@ def audit_items(items: Sequence[Item], ctx: AuditContext, jobs: int,
         from concurrent.futures import ProcessPoolExecutor  # only when workers are used
 
         chunks = _chunks(items, jobs)
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(),
-                                 initializer=_init_worker, initargs=(ctx.options,)) as pool:
-            for chunk, outcomes in zip(chunks, pool.map(_audit_chunk, chunks,
-                                                        [source_lang] * len(chunks))):
-                for item, outcome in zip(chunk, outcomes):
-                    take(item, outcome)
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(),
+                                     initializer=_init_worker, initargs=(ctx.options,)) as pool:
+                for chunk, outcomes in zip(chunks, pool.map(_audit_chunk, chunks,
+                                                            [source_lang] * len(chunks))):
+                    for item, outcome in zip(chunk, outcomes):
+                        take(item, outcome)
+        finally:
+            _worker_ctx = None  # the parent keeps no glossary alive after the run
     return articles, finish_batch(articles, results, collected, ctx), errors

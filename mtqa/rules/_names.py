@@ -36,7 +36,7 @@ _NAME_LIKE: Dict[str, bool] = {}
 _CAPITALISED: Dict[str, bool] = {}
 
 
-def _word_flags(texts: List[str], cache: Dict[str, bool], predicate) -> Iterator[bool]:
+def _word_flags(texts: List[str], cache: Dict[str, bool], predicate) -> List[bool]:
     unseen = set(texts).difference(cache)
     if unseen:
         if len(cache) + len(unseen) > _CACHE_MAX:
@@ -44,7 +44,11 @@ def _word_flags(texts: List[str], cache: Dict[str, bool], predicate) -> Iterator
             unseen = set(texts)
         for word in unseen:
             cache[word] = predicate(word)
-    return map(cache.__getitem__, texts)
+    try:
+        return list(map(cache.__getitem__, texts))
+    except KeyError:  # another thread (a multi-threaded Dask worker) cleared the cache
+        local = {w: predicate(w) for w in set(texts)}
+        return list(map(local.__getitem__, texts))
 
 
 def _name_tokens(article: Article) -> List[Token]:
