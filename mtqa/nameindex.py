@@ -151,6 +151,21 @@ def exact_deletions(word: str, k: int) -> Set[str]:
             for cut in combinations(range(n), k)}
 
 
+@lru_cache(maxsize=None)
+def plan_cost(m: int, cutoff: float, half_min: int) -> int:
+    """How many keys a query of length m looks up."""
+    from math import comb
+
+    return (sum(comb(m, ea) for ea, _ in symmetric_pairs(m, cutoff, half_min))
+            + sum(comb(end - start, ea)
+                  for _, _, _, start, end, ea in query_plan(m, cutoff, half_min)))
+
+
+# A key lookup costs about as much as scoring this many names directly (measured: ~0.6 µs
+# against ~0.1 µs): where a query's length buckets hold fewer names than that, scan them.
+SCAN_PER_KEY = 6
+
+
 @lru_cache(maxsize=4096)
 def _compiled_plan(m: int, cls: str, cutoff: float, half_min: int
                    ) -> Tuple[Tuple[int, int, int, int], ...]:
@@ -168,7 +183,7 @@ def _hash(key: str) -> int:
     return crc32(key.encode("utf-8", "surrogatepass"))
 
 
-_FILE_FORMAT = 4  # of NameIndex.save files; bump when the layout or the keys change
+_FILE_FORMAT = 5  # of NameIndex.save files; bump when the layout or the keys change
 
 
 class NameIndex:
@@ -213,6 +228,20 @@ class NameIndex:
             postings[fill[h]] = owner
             fill[h] += 1
         self._postings = postings
+        self._index_buckets()
+
+    def _index_buckets(self) -> None:
+        # names grouped by (first sound, length), as contiguous runs of ids: the direct scan
+        # for queries whose candidates are few
+        order = sorted(range(len(self._words)),
+                       key=lambda i: (first_class(self._words[i]), len(self._words[i]), i))
+        self._by_bucket = array("I", order)
+        self._buckets: Dict[Tuple[str, int], Tuple[int, int]] = {}
+        for pos, i in enumerate(order):
+            w = self._words[i]
+            key = (first_class(w), len(w))
+            lo, _ = self._buckets.get(key, (pos, pos))
+            self._buckets[key] = (lo, pos + 1)
 
     def _name_keys(self, w: str) -> Set[str]:
         cls = first_class(w)
@@ -245,7 +274,8 @@ class NameIndex:
     def __getstate__(self):
         return {"cutoff": self.cutoff, "half_min": self.half_min, "payloads": self._payloads, "size": self._size,
                 "words": "\n".join(self._words), "offsets": self._offsets.tobytes(),
-                "postings": self._postings.tobytes()}
+                "postings": self._postings.tobytes(), "by_bucket": self._by_bucket.tobytes(),
+                "buckets": self._buckets}
 
     def __setstate__(self, state):
         self.cutoff, self._payloads, self._size = (state["cutoff"], state["payloads"],
@@ -255,6 +285,9 @@ class NameIndex:
         self._offsets, self._postings = array("I"), array("I")
         self._offsets.frombytes(state["offsets"])
         self._postings.frombytes(state["postings"])
+        self._by_bucket = array("I")
+        self._by_bucket.frombytes(state["by_bucket"])
+        self._buckets = state["buckets"]
         self._cache = {}
 
     def save(self, path) -> None:
@@ -265,16 +298,19 @@ class NameIndex:
         words = "\n".join(self._words).encode("utf-8", "surrogatepass")
         payloads = (self._payloads.tobytes() if isinstance(self._payloads, array)
                     else pickle.dumps(self._payloads, protocol=pickle.HIGHEST_PROTOCOL))
-        header = json.dumps({"format": _FILE_FORMAT, "cutoff": self.cutoff, "size": self._size,
+        buckets = json.dumps([[c, n, lo, hi] for (c, n), (lo, hi) in self._buckets.items()])
+        header = json.dumps({"format": _FILE_FORMAT, "buckets": buckets, "cutoff": self.cutoff, "size": self._size,
                              "half_min": self.half_min,
                              "offsets": len(self._offsets), "postings": len(self._postings),
                              "words": len(words), "payloads": len(payloads),
+                             "words_count": len(self._words),
                              "int_payloads": isinstance(self._payloads, array)}).encode()
         with open(path, "wb") as fh:
             fh.write(len(header).to_bytes(4, "little"))
             fh.write(header)
             self._offsets.tofile(fh)
             self._postings.tofile(fh)
+            self._by_bucket.tofile(fh)
             fh.write(words)
             fh.write(payloads)
 
@@ -293,6 +329,9 @@ class NameIndex:
             self._offsets, self._postings = array("I"), array("I")
             self._offsets.fromfile(fh, header["offsets"])
             self._postings.fromfile(fh, header["postings"])
+            self._by_bucket = array("I")
+            self._by_bucket.fromfile(fh, header["words_count"])
+            self._buckets = {(c, n): (lo, hi) for c, n, lo, hi in json.loads(header["buckets"])}
             words = fh.read(header["words"]).decode("utf-8", "surrogatepass")
             self._words = words.split("\n") if words else []
             data = fh.read(header["payloads"])
@@ -372,12 +411,29 @@ class NameIndex:
     def _candidates(self, word: str, cutoff: float, limit: int):
         if cutoff < self.cutoff:
             return self.scan(word, cutoff, limit)
-        ids = list(self._ids_near(word))
+        m, cls = len(word), first_class(word)
+        bucketed = self._bucket_ids(cls, m, SCAN_PER_KEY * plan_cost(m, self.cutoff,
+                                                                     self.half_min))
+        if bucketed is not None:  # few names of these lengths: score them all directly
+            ids = bucketed
+        else:
+            ids = list(self._ids_near(word))
         if not ids:
             return []
         # score first (in C, over every id found), then check length and first sound on the
         # few that pass: most ids share a key but are not within the cut-off
         return self._rank(word, ids, list(map(self._words.__getitem__, ids)), cutoff, limit)
+
+    def _bucket_ids(self, cls: str, m: int, most: int) -> Optional[List[int]]:
+        """Ids of the names of first sound cls and lengths m-2..m+2, or None if more than
+        `most` (the index is then cheaper)."""
+        spans = [self._buckets.get((cls, n)) for n in range(m - MAX_LENGTH_GAP,
+                                                               m + MAX_LENGTH_GAP + 1)]
+        spans = [span for span in spans if span]
+        if sum(hi - lo for lo, hi in spans) > most:
+            return None
+        by_bucket = self._by_bucket
+        return [i for lo, hi in spans for i in by_bucket[lo:hi]]
 
     def scan(self, word: str, cutoff: float = 80.0, limit: int = 5
              ) -> List[Tuple[str, float, object]]:

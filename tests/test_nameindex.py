@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from mtqa import nameindex
 from mtqa.glossary import load_glossary
 from mtqa.nameindex import (INDEX_CUTOFF, MAX_LENGTH_GAP, MIN_LENGTH, NameIndex, first_class,
                             query_plan)
@@ -81,9 +82,13 @@ def synthetic(request):
     return names, index, BruteForce(names)
 
 
+@pytest.mark.parametrize("path", ["keys", "cheapest"])
 @pytest.mark.parametrize("cutoff", [INDEX_CUTOFF, 90.0])
-def test_index_equals_brute_force_on_synthetic_names(synthetic, cutoff):
+def test_index_equals_brute_force_on_synthetic_names(synthetic, cutoff, path, monkeypatch):
     names, index, scan = synthetic
+    if path == "keys":  # never scan length buckets directly: every query through the keys
+        monkeypatch.setattr(nameindex, "SCAN_PER_KEY", 0)
+    index._cache.clear()
     queries = queries_for(names, 3000, seed=int(cutoff))
     found = 0
     for q in queries:
@@ -140,11 +145,26 @@ def test_same_answers_as_the_previous_bucket_index():
         assert [(w, s) for w, s, _ in glossary.index.candidates(q, 85)] == legacy(q, 85), q
 
 
+def test_both_lookup_paths_are_used(synthetic):
+    names, index, _ = synthetic
+    def budget(word):
+        return nameindex.SCAN_PER_KEY * nameindex.plan_cost(len(word), index.cutoff,
+                                                             index.half_min)
+
+    # long names are few: scanning their buckets beats dozens of key lookups
+    long_ = "Zhytomyrskyiv"
+    assert index._bucket_ids(first_class(long_), len(long_), budget(long_)) is not None
+    # short ones are many: the keys
+    short = max(names, key=lambda w: len(index._bucket_ids(first_class(w), len(w), 10**9)))
+    assert index._bucket_ids(first_class(short), len(short), budget(short)) is None
+
+
 def test_index_file_round_trip(synthetic, tmp_path):
     names, index, _ = synthetic
     index.save(tmp_path / "index.bin")
     copy = NameIndex.load(tmp_path / "index.bin")
     assert list(copy.words()) == list(index.words()) and copy.half_min == index.half_min
+    assert copy._buckets == index._buckets and copy._by_bucket == index._by_bucket
     for q in queries_for(names, 100, seed=12):
         assert copy.candidates(q, 85) == index.candidates(q, 85)
     (tmp_path / "bad.bin").write_bytes(b"\x02\x00\x00\x00{}")
