@@ -7,7 +7,7 @@ from typing import List, Optional, Sequence
 from mtqa.article import Article
 from mtqa.engine import AuditContext, AuditOptions, audit_batch
 from mtqa.finding import Finding, severity_rank
-from mtqa.inputs import InputError, RecordOptions, read_all
+from mtqa.inputs import InputError, RecordOptions, collect
 from mtqa.score import Thresholds, score, verdict
 
 
@@ -63,24 +63,29 @@ def audit_articles(articles: Sequence[Article], options: Optional[AuditOptions] 
 
 
 def check_paths(paths: Sequence[str], options: Optional[AuditOptions] = None,
-                thresholds: Thresholds = Thresholds(), progress=None) -> BatchResult:
-    """`progress`, if given, is told the number of articles (`start(total)`), each article
-    done (`advance(path)`) and the end (`finish()`); mtqa.progress draws it."""
+                thresholds: Thresholds = Thresholds(), progress=None,
+                jobs: Optional[int] = 1) -> BatchResult:
+    """Audit files and folders. `jobs`: worker processes (None or 0: all cores); the result is
+    the same for any number of jobs, in input order. `progress`, if given, is told the number
+    of files (`start(total)`), each file done (`advance(path)`) and the end (`finish()`);
+    mtqa.progress draws it."""
+    from mtqa.parallel import audit_items, effective_jobs
+
     options = options or AuditOptions()
-    articles, errors = read_all(paths, options.source_lang,
-                                RecordOptions(options.record_field, options.record_id_field),
-                                exclude=options.exclude, root=options.root)
+    files, errors = collect(paths, exclude=options.exclude, root=options.root)
     ctx = AuditContext(options)
-    if progress is None:
-        return BatchResult(audit_articles(articles, ctx=ctx, thresholds=thresholds), errors,
-                           ctx.notices)
-    progress.start(len(articles))
+    records = RecordOptions(options.record_field, options.record_id_field)
+    if progress is not None:
+        progress.start(len(files))
     try:
-        files = audit_articles(articles, ctx=ctx, thresholds=thresholds,
-                               progress=progress.advance)
+        articles, findings, read_errors = audit_items(
+            files, ctx, effective_jobs(jobs, len(files)), options.source_lang, records,
+            progress=progress.advance if progress is not None else None)
     finally:
-        progress.finish()
-    return BatchResult(files, errors, ctx.notices)
+        if progress is not None:
+            progress.finish()
+    return BatchResult([FileResult(a, f, thresholds) for a, f in zip(articles, findings)],
+                       errors + read_errors, ctx.notices)
 
 
 def check_text(text: str, options: Optional[AuditOptions] = None, path: str = "<text>"

@@ -10,12 +10,17 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
-from typing import List, Optional, Sequence, Tuple
+from functools import cached_property, partial
+from itertools import accumulate, repeat
+from operator import itemgetter, ne
+from typing import Any, Callable, Dict, Hashable, List, NamedTuple, Optional, Sequence, Tuple
 
 # A word: letters/digits, joined across inner apostrophes (O'Brien, don't) but not across a
 # possessive 's (Kiev's -> Kiev + 's), and not across hyphens (Russia-Ukraine -> Russia, Ukraine).
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*")
+# The same pattern as one capturing group: re.split then yields gap, token, gap, token, ...,
+# and cumulative lengths give every offset without a Python-level loop over matches.
+_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 # Sentence ends: terminal punctuation (optionally closing quotes/brackets), then space, then
 # something that can start a sentence.
@@ -25,12 +30,14 @@ _ABBREVIATIONS = frozenset(
     "no vs etc e.g i.e approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k u.n a.m p.m".split()
 )
+_PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _HEADLINE_END = ".!?…:;,\"”’»)"
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    # A named tuple rather than a dataclass: an article has hundreds of tokens, and tuples are
+    # built in C (see Article.tokens), several times faster than a frozen dataclass.
     text: str
     start: int
     end: int
@@ -40,6 +47,15 @@ class Token:
     @property
     def is_capitalised(self) -> bool:
         return self.text[:1].isupper()
+
+
+_make_token = partial(tuple.__new__, Token)
+_token_text = itemgetter(0)
+
+
+# Cached structure an Article computes from its text (dropped by release(), never pickled).
+_COMPUTED = frozenset({"paragraphs", "headlines", "sentences", "tokens", "token_texts",
+                       "quotations", "_memo", "line_starts"})
 
 
 class Article:
@@ -64,6 +80,31 @@ class Article:
     prose_runs: Optional[Sequence[Tuple[int, int]]] = None
     # Bilingual files (XLIFF): one Segment per translation unit, target span + source text.
     segments: Sequence["Segment"] = ()
+
+    def __getstate__(self) -> Dict[str, Any]:
+        # Only the text and what readers set (headings, segments, record ids) cross process
+        # boundaries (parallel runs); computed structure is recomputed lazily where it is
+        # needed, which is cheaper than pickling hundreds of tokens.
+        return {k: v for k, v in self.__dict__.items() if k not in _COMPUTED}
+
+    def release(self) -> None:
+        """Drop the computed structure (tokens, sentences, rule caches) to save memory once the
+        article is audited; anything asked for later is recomputed. Line starts (for
+        positions) and the word count stay."""
+        self.words  # noqa: B018  (the score needs it; keep it)
+        for key in ("paragraphs", "headlines", "sentences", "tokens", "token_texts",
+                    "quotations", "_memo"):
+            self.__dict__.pop(key, None)
+
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """Per-article cache for data derived from the article that several rules use
+        (glossary matches, name-like tokens): computed once, by the first rule that asks."""
+        cache = self.__dict__.setdefault("_memo", {})
+        try:
+            return cache[key]
+        except KeyError:
+            value = cache[key] = compute()
+            return value
 
     # ---- positions -------------------------------------------------------------------------
     @cached_property
@@ -99,16 +140,8 @@ class Article:
     def paragraphs(self) -> List[Tuple[int, int]]:
         """Non-empty lines are paragraphs: MT news arrives one paragraph per line, and a
         Markdown paragraph wrapped over lines still splits into sentences correctly."""
-        spans = []
-        for m in re.finditer(r"[^\n]+", self.text):
-            s, e = m.span()
-            while s < e and self.text[s].isspace():
-                s += 1
-            while e > s and self.text[e - 1].isspace():
-                e -= 1
-            if s < e:
-                spans.append((s, e))
-        return spans
+        # a line from its first to its last non-space character, in one regex pass
+        return [m.span() for m in _PARAGRAPH_RE.finditer(self.text)]
 
     @cached_property
     def headlines(self) -> List[Tuple[int, int]]:
@@ -156,6 +189,28 @@ class Article:
 
     @cached_property
     def tokens(self) -> List[Token]:
+        # One regex pass over the whole text; offsets from cumulative lengths and sentence
+        # numbers by bisection, all in C (map/accumulate): the hot path of every rule.
+        sentences = self.sentences
+        parts = _TOKEN_SPLIT_RE.split(self.text)
+        texts = parts[1::2]
+        if not texts or not sentences:
+            return self._tokens_by_sentence()
+        offsets = list(accumulate(map(len, parts)))
+        starts = offsets[0::2][:len(texts)]
+        ends = offsets[1::2]
+        sentence_starts = [s for s, _ in sentences]
+        index = list(map(bisect.bisect_right, repeat(sentence_starts[1:]), starts))
+        # A token must lie inside its sentence (always so for these patterns); if one ever
+        # did not, the per-sentence scan below is the definition.
+        sentence_ends = [e for _, e in sentences]
+        if starts[0] < sentence_starts[0] or any(
+                map(int.__gt__, ends, map(sentence_ends.__getitem__, index))):
+            return self._tokens_by_sentence()
+        initial = list(map(ne, index, [-1] + index))
+        return list(map(_make_token, zip(texts, starts, ends, index, initial)))
+
+    def _tokens_by_sentence(self) -> List[Token]:
         out: List[Token] = []
         for i, (s, e) in enumerate(self.sentences):
             first = True
@@ -163,6 +218,11 @@ class Article:
                 out.append(Token(m.group(), m.start(), m.end(), i, first))
                 first = False
         return out
+
+    @cached_property
+    def token_texts(self) -> List[str]:
+        """The tokens' texts, for fast set and dict operations over an article's words."""
+        return list(map(_token_text, self.tokens))
 
     @cached_property
     def words(self) -> int:

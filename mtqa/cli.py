@@ -77,14 +77,31 @@ def _options(**kw) -> AuditOptions:
     return _settings(**kw).audit_options()
 
 
-def _run(paths: Sequence[str], options: AuditOptions, thresholds=None):
+def _jobs_option(func):
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=0), default=0, metavar="N",
+        help="Worker processes (default 0: one per core; 1: none). Output is the same for "
+             "any value; small batches run in one process.")(func)
+
+
+def _run(paths: Sequence[str], options: AuditOptions, thresholds=None, jobs: int = 1,
+         engine: str = "local", scheduler=None):
     from mtqa.api import check_paths
     from mtqa.glossary import GlossaryError
     from mtqa.progress import Progress
     from mtqa.score import Thresholds
 
     try:
-        return check_paths(paths, options, thresholds or Thresholds(), progress=Progress())
+        if engine == "dask":
+            from mtqa.dask import check_paths_dask
+
+            try:
+                return check_paths_dask(paths, options, scheduler=scheduler)
+            except (RuntimeError, OSError) as exc:
+                click.echo(f"mtqa: dask engine: {exc}", err=True)
+                sys.exit(EXIT_ERROR)
+        return check_paths(paths, options, thresholds or Thresholds(), progress=Progress(),
+                           jobs=jobs)
     except GlossaryError as exc:
         for problem in exc.problems:
             click.echo(f"mtqa: glossary error: {problem}", err=True)
@@ -127,11 +144,21 @@ def main():
                    "[default: major, or the configuration's fail-on].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary (text format).")
 @_audit_options
-def check(paths, fmt, fail_on, quiet, **kw):
+@_jobs_option
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Where to audit: here, or on a Dask cluster (needs "
+                                      "mtqa[dask]; also reads .jsonl archives of "
+                                      '{"path": ..., "text": ...} lines).')
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
+def check(paths, fmt, fail_on, quiet, jobs, engine, scheduler, **kw):
     """Audit article files (.txt, .md, .html, .xlf, .jsonl, ...; folders recursively; '-' for
     stdin). See docs/inputs.md."""
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     settings = _settings(fail_on=fail_on, **kw)
-    batch = _run(paths, settings.audit_options(), settings.thresholds())
+    batch = _run(paths, settings.audit_options(), settings.thresholds(), jobs, engine,
+                 scheduler)
     click.echo(_render(fmt, batch, quiet))
     _report_errors(batch)
     if batch.errors:
@@ -144,12 +171,13 @@ def check(paths, fmt, fail_on, quiet, **kw):
 @click.option("-o", "--output", "out_dir", default="reports", show_default=True,
               type=click.Path(file_okay=False), help="Folder to write the reports to.")
 @_audit_options
-def report(paths, out_dir, **kw):
+@_jobs_option
+def report(paths, out_dir, jobs, **kw):
     """Write a quality report per article (Markdown, JSON, HTML) and an index page."""
     from mtqa.formatters import report as report_writer
 
     settings = _settings(**kw)
-    batch = _run(paths, settings.audit_options(), settings.thresholds())
+    batch = _run(paths, settings.audit_options(), settings.thresholds(), jobs)
     written = report_writer.write_reports(batch, out_dir)
     for path in written:
         click.echo(f"wrote {path}")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from mtqa.article import Article
 from mtqa.finding import Finding
@@ -87,25 +87,60 @@ def audit_article(article: Article, ctx: AuditContext) -> List[Finding]:
     return _dedupe(findings)
 
 
-def audit_batch(articles: Sequence[Article], ctx: AuditContext,
-                progress: Optional[Callable[[str], None]] = None) -> List[List[Finding]]:
-    """Findings per article, in input order; batch rules see every article at once.
-    Suppressions (comments, per-file ignores, glossary accept lists) are applied last, here
-    and nowhere else. `progress(path)` is called after each article."""
+def collectors(ctx: AuditContext) -> List[Rule]:
+    """Batch rules that summarise each article as it is audited (Rule.collects)."""
+    return [r for r in ctx.rules if r.batch and r.collects]
+
+
+def audit_one(article: Article, ctx: AuditContext, release: bool = False
+              ) -> Tuple[List[Finding], Dict[str, object]]:
+    """Per-article rules and the per-article part of batch rules: the unit of work that worker
+    processes run. With `release`, the article's structure is dropped afterwards."""
+    findings = audit_article(article, ctx)
+    collected = {r.id: r.collect(article, ctx) for r in collectors(ctx)}
+    if release:
+        article.release()
+    return findings, collected
+
+
+def finish_batch(articles: Sequence[Article], results: List[List[Finding]],
+                 collected: Sequence[Dict[str, object]], ctx: AuditContext
+                 ) -> List[List[Finding]]:
+    """Run the batch rules over the whole batch (in the parent process), merge their findings
+    into the per-article results, in input order, and apply suppressions (comments, per-file
+    ignores, glossary accept lists): here and nowhere else."""
     from mtqa import suppress
 
-    results = []
-    for a in articles:
-        results.append(audit_article(a, ctx))
-        if progress:
-            progress(a.path)
     batch_findings: List[List[Finding]] = [[] for _ in articles]
     for rule in ctx.rules:
-        if rule.batch:
-            for index, finding in rule.check_batch(articles, ctx):
-                batch_findings[index].append(finding)
+        if not rule.batch:
+            continue
+        if rule.collects:
+            pairs = rule.check_collected([c[rule.id] for c in collected], articles, ctx)
+        else:
+            pairs = rule.check_batch(articles, ctx)
+        for index, finding in pairs:
+            batch_findings[index].append(finding)
     for i, extra in enumerate(batch_findings):
         if extra:
             _apply_severity(extra, ctx.options.severity)
             results[i] = _dedupe(results[i] + extra)
     return [suppress.apply(a, found, ctx) for a, found in zip(articles, results)]
+
+
+def audit_batch(articles: Sequence[Article], ctx: AuditContext,
+                progress: Optional[Callable[[str], None]] = None) -> List[List[Finding]]:
+    """Findings per article, in input order; batch rules see every article at once.
+    `progress(path)` is called after each article."""
+    # Structure is released after each article unless a batch rule needs whole articles:
+    # memory then stays proportional to the text, not to the tokens, of a large batch.
+    release = not any(r.batch and not r.collects for r in ctx.rules)
+    results: List[List[Finding]] = []
+    collected: List[Dict[str, object]] = []
+    for article in articles:
+        findings, summary = audit_one(article, ctx, release)
+        results.append(findings)
+        collected.append(summary)
+        if progress:
+            progress(article.path)
+    return finish_batch(articles, results, collected, ctx)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress, count
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-import yaml
-
+from mtqa import cache
 from mtqa.article import TOKEN_RE, Article
 
 ENTRY_TYPES = ("person", "given-name", "surname", "place", "organisation", "term")
@@ -31,6 +32,10 @@ class GlossaryError(Exception):
     def __init__(self, problems: Sequence[str]):
         self.problems = list(problems)
         super().__init__("\n".join(self.problems))
+
+    def __reduce__(self):
+        # keeps `problems` intact when the error crosses a process boundary
+        return GlossaryError, (self.problems,)
 
 
 @dataclass
@@ -70,17 +75,24 @@ class GlossaryMatch:
 
 # ---- loading --------------------------------------------------------------------------------
 
-class _LineLoader(yaml.SafeLoader):
-    """Records the 1-based line of every mapping, so problems can name the line."""
+@lru_cache(maxsize=None)
+def _line_loader():
+    """A YAML loader that records the 1-based line of every mapping, so problems can name the
+    line. Built on first use: PyYAML is only imported when a glossary file is really parsed
+    (a cached glossary needs no parsing)."""
+    import yaml
 
+    class _LineLoader(yaml.SafeLoader):
+        pass
 
-def _construct_mapping(loader, node, deep=False):
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
+    def _construct_mapping(loader, node, deep=False):
+        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
 
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                                _construct_mapping)
+    return _LineLoader
 
 
 def _entry_from_dict(raw: dict, where: str, problems: List[str], pack: str) -> Optional[Entry]:
@@ -125,8 +137,10 @@ def _entry_from_dict(raw: dict, where: str, problems: List[str], pack: str) -> O
 
 
 def _load_yaml(path: Path, text: str, problems: List[str]) -> Tuple[str, List[Entry]]:
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_LineLoader)
+        data = yaml.load(text, Loader=_line_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -228,6 +242,30 @@ def load_glossary(extra_files: Sequence = (), disabled_packs: Iterable[str] = ()
                                  f"(bundled: {', '.join(available)})"])
         paths += [p for name, p in available.items() if name not in disabled]
     paths += [Path(p) for p in extra_files]
+    # Parsing YAML is slow (seconds for thousands of entries): the built glossary, with its
+    # name index, is cached on disk under a hash of the files' contents (see mtqa.cache).
+    try:
+        key = cache.file_key(paths + _CACHE_SHAPING_CODE)
+    except OSError:
+        key = None  # a missing or unreadable file: build, and report it as usual
+    if key is not None:
+        found = cache.load("glossary", key)
+        if isinstance(found, Glossary):
+            return found
+    glossary = _build_glossary(paths)
+    if key is not None and cache.cache_dir() is not None:
+        glossary.index  # noqa: B018  (cache it built)
+        cache.store("glossary", key, glossary)
+    return glossary
+
+
+# The cached glossary is a pickle of objects defined here and in nameindex.py: their source is
+# part of the cache key, so a changed class never meets a stale pickle.
+_CACHE_SHAPING_CODE = [Path(__file__), Path(__file__).with_name("nameindex.py"),
+                       Path(__file__).with_name("article.py")]
+
+
+def _build_glossary(paths: Sequence[Path]) -> "Glossary":
     entries: Dict[str, Entry] = {}
     problems: List[str] = []
     for path in paths:
@@ -300,16 +338,32 @@ class Glossary:
     def find(self, article: Article) -> List[GlossaryMatch]:
         """All glossary forms in the article, longest match first, no overlaps. A word in
         capitals (KIEV) matches its form case-insensitively."""
-        text, tokens = article.text, article.tokens
+        # Several rules ask for the same matches: computed once per article and glossary.
+        return list(article.memo(("glossary-matches", self), lambda: self._find(article)))
+
+    def _find(self, article: Article) -> List[GlossaryMatch]:
+        text, tokens, texts = article.text, article.tokens, article.token_texts
+        phrases = self._phrases
+        # Only tokens that can start a form are visited (set operations in C): a glossary
+        # form's first token, or a word in capitals (KIEV) whose capitalised form is one.
+        words = set(texts)
+        starts = set(filter(phrases.__contains__, words))  # O(words), not O(glossary)
+        for word in filter(str.isupper, words):
+            if len(word) > 1 and word not in starts and word[0] + word[1:].lower() in phrases:
+                starts.add(word)
+        if not starts:
+            return []
         out: List[GlossaryMatch] = []
-        i = 0
-        while i < len(tokens):
+        next_free = 0
+        for i in compress(count(), map(starts.__contains__, texts)):
+            if i < next_free:
+                continue  # inside the previous match
             tok = tokens[i]
             key = tok.text
-            cands = self._phrases.get(key)
+            cands = phrases.get(key)
             if cands is None and key.isupper() and len(key) > 1:
                 key = key[0] + key[1:].lower()
-                cands = self._phrases.get(key)
+                cands = phrases.get(key)
             matched = None
             for toks, form in cands or ():
                 n = len(toks)
@@ -326,9 +380,7 @@ class Glossary:
                 n, form, end = matched
                 kind, entry, fix = self.forms[form]
                 out.append(GlossaryMatch(tok.start, end, text[tok.start:end], kind, entry, fix))
-                i += n
-            else:
-                i += 1
+                next_free = i + n
         return out
 
     def in_exception(self, article: Article, start: int, end: int, entry: Entry) -> bool:

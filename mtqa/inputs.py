@@ -11,7 +11,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from mtqa.article import Article, Segment
 
@@ -69,9 +69,7 @@ def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[s
             continue
         p = Path(raw)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*")
-                           if f.is_file() and f.suffix.lower() in suffixes
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            found = sorted(_walk(str(p), suffixes))
             if not found:
                 errors.append(InputError(raw, f"folder has no article files ({', '.join(suffixes)})"))
             # a folder left empty by `exclude` is what the user asked for, not an error
@@ -81,6 +79,32 @@ def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[s
         else:
             errors.append(InputError(raw, "no such file or folder"))
     return files, errors
+
+
+def _walk(root: str, suffixes) -> Iterator[str]:
+    """Article files under root, skipping hidden files and folders and not following folder
+    symlinks (os.scandir: tens of thousands of files in a fraction of a second)."""
+    prefix = "" if root == "." else root if root.endswith(os.sep) else root + os.sep
+    stack = [""]
+    while stack:
+        rel = stack.pop()
+        try:
+            entries = list(os.scandir(prefix + rel if rel else root))
+        except (PermissionError, FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = rel + entry.name
+            try:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        stack.append(path + os.sep)
+                elif (entry.is_file()
+                      and os.path.splitext(entry.name)[1].lower() in suffixes):
+                    yield prefix + path
+            except OSError:
+                continue
 
 
 def decode(data: bytes, path: str) -> str:

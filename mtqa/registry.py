@@ -36,6 +36,22 @@ class Rule:
     def check_batch(self, articles: Sequence["Article"], ctx: "AuditContext"
                     ) -> Iterable[tuple]:
         """Yield (article_index, Finding) pairs."""
+        if self.collects:
+            return self.check_collected([self.collect(a, ctx) for a in articles], articles, ctx)
+        return ()
+
+    # A batch rule scales to large batches (and to worker processes) when it splits its work:
+    # `collect` runs on each article as it is audited, where its structure is at hand, and
+    # returns a small picklable summary; `check_collected` then sees every summary in input
+    # order (and the articles, text only) and yields (article_index, Finding) pairs. Set
+    # `collects = True` to use it; a batch rule with only `check_batch` gets whole articles.
+    collects: bool = False
+
+    def collect(self, article: "Article", ctx: "AuditContext"):
+        return None
+
+    def check_collected(self, collected: Sequence, articles: Sequence["Article"],
+                        ctx: "AuditContext") -> Iterable[tuple]:
         return ()
 
     def finding(self, start: int, end: int, message: str, suggestions: Sequence[str] = (),

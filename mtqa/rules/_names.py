@@ -3,7 +3,9 @@ probably the same name."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, List, Optional
+from itertools import compress, count
+from operator import and_
+from typing import Dict, Iterator, List, Optional
 
 from rapidfuzz import fuzz
 
@@ -23,16 +25,44 @@ PATRONYMIC_ENDINGS = ("ivna", "ovna", "evna", "yivna", "ovych", "ovich", "evych"
                       "ich", "ych")
 
 
-def looks_like_name(tok: Token) -> bool:
-    t = tok.text
+def _name_like(t: str) -> bool:
     return (len(t) >= 4 and t[:1].isupper() and not t.isupper() and t.isalpha()
             and zipf(t) < COMMON_ZIPF)
 
 
+def looks_like_name(tok: Token) -> bool:
+    return _name_like(tok.text)
+
+
+# word -> flag caches: words repeat across articles (Zipf), so each distinct word is judged
+# once per process; bounded so a huge batch cannot grow them without limit.
+_CACHE_MAX = 500_000
+_NAME_LIKE: Dict[str, bool] = {}
+_CAPITALISED: Dict[str, bool] = {}
+
+
+def _word_flags(texts: List[str], cache: Dict[str, bool], predicate) -> List[bool]:
+    unseen = set(texts).difference(cache)
+    if unseen:
+        if len(cache) + len(unseen) > _CACHE_MAX:
+            cache.clear()
+            unseen = set(texts)
+        for word in unseen:
+            cache[word] = predicate(word)
+    try:
+        return list(map(cache.__getitem__, texts))
+    except KeyError:  # another thread (a multi-threaded Dask worker) cleared the cache
+        local = {w: predicate(w) for w in set(texts)}
+        return list(map(local.__getitem__, texts))
+
+
+def _name_tokens(article: Article) -> List[Token]:
+    return list(compress(article.tokens, _word_flags(article.token_texts, _NAME_LIKE, _name_like)))
+
+
 def name_tokens(article: Article) -> Iterator[Token]:
-    for tok in article.tokens:
-        if looks_like_name(tok):
-            yield tok
+    # shared by several name rules, so computed once per article
+    return iter(article.memo("name-tokens", lambda: _name_tokens(article)))
 
 
 def is_derivation(a: str, b: str) -> bool:
@@ -52,6 +82,10 @@ def same_name(a: str, b: str, cutoff: float = 80.0) -> bool:
     if first_class(a) != first_class(b) or abs(len(a) - len(b)) > 2:
         return False
     return fuzz.ratio(a, b) >= cutoff
+
+
+def _capitalised_word(t: str) -> bool:
+    return t[:1].isupper() and t.isalpha() and not t.isupper()
 
 
 @dataclass(frozen=True)
@@ -78,7 +112,10 @@ def full_names(article: Article) -> List[FullName]:
     out = []
     toks = article.tokens
     text = article.text
-    for a, b in zip(toks, toks[1:]):
+    # only pairs of capitalised alphabetic words can qualify: find them with C-level maps
+    capitalised = list(_word_flags(article.token_texts, _CAPITALISED, _capitalised_word))
+    for i in compress(count(), map(and_, capitalised, capitalised[1:])):
+        a, b = toks[i], toks[i + 1]
         if (a.sentence == b.sentence and b.start == a.end + 1 and text[a.end] == " "
                 and a.text[:1].isupper() and b.text[:1].isupper()
                 and not a.text.isupper() and not b.text.isupper()

@@ -3,6 +3,7 @@ from typing import Dict, List
 
 from mtqa.glossary import CANONICAL, VARIANT
 from mtqa.lexicon import world_names
+from mtqa.nameindex import first_class
 from mtqa.registry import Rule, register
 from mtqa.rules._names import name_tokens, preferred, same_name
 
@@ -27,10 +28,15 @@ def spelling_clusters(words: List[str], glossary) -> List[List[str]]:
             w = parent[w]
         return w
 
-    for i, a in enumerate(words):
-        for b in words[i + 1:]:
-            if same_name(a, b) and not _distinct_entries(a, b, glossary):
-                parent[root(a)] = root(b)
+    # same_name needs the same first sound, so only words within one class are compared
+    by_class: Dict[str, List[str]] = {}
+    for w in words:
+        by_class.setdefault(first_class(w), []).append(w)
+    for group in by_class.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if same_name(a, b) and not _distinct_entries(a, b, glossary):
+                    parent[root(a)] = root(b)
     groups: Dict[str, List[str]] = {}
     for w in words:
         groups.setdefault(root(w), []).append(w)

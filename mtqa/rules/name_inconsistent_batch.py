@@ -22,16 +22,21 @@ class InconsistentNameAcrossArticles(Rule):
     category = "fluency/inconsistency"
     severity = "major"
     batch = True
+    collects = True
 
-    def check_batch(self, articles, ctx):
+    def collect(self, article, ctx):
+        # per article, in the process that audits it: the full names, as plain tuples
+        return [(n.given.text, n.surname.text, n.start, n.end) for n in full_names(article)]
+
+    def check_collected(self, collected, articles, ctx):
         if len(articles) < 2:
             return
         glossary = ctx.glossary
-        # surname -> given name -> [(article index, FullName)]
+        # surname -> given name -> [(article index, start, end)]
         by_surname = defaultdict(lambda: defaultdict(list))
-        for i, article in enumerate(articles):
-            for name in full_names(article):
-                by_surname[name.surname.text][name.given.text].append((i, name))
+        for i, names in enumerate(collected):
+            for given, surname, start, end in names:
+                by_surname[surname][given].append((i, start, end))
         for surname, givens in by_surname.items():
             if len(givens) < 2:
                 continue
@@ -43,14 +48,14 @@ class InconsistentNameAcrossArticles(Rule):
                 best = max([a] + rivals, key=lambda g: self._support(g, surname, givens, glossary))
                 if best == a:
                     continue
-                files_a = {i for i, _ in givens[a]}
-                others = [i for i, _ in givens[best] if i not in files_a]
+                files_a = {i for i, _, _ in givens[a]}
+                others = [i for i, _, _ in givens[best] if i not in files_a]
                 if not others:
                     continue  # both spellings in the same article: name-inconsistent's job
                 other = Path(articles[others[0]].path).name
-                for i, name in givens[a]:
+                for i, start, end in givens[a]:
                     yield i, self.finding(
-                        name.start, name.end,
+                        start, end,
                         f"“{a} {surname}” is spelled “{best} {surname}” in {other}",
                         [f"{best} {surname}"])
 
@@ -58,4 +63,4 @@ class InconsistentNameAcrossArticles(Rule):
     def _support(given, surname, givens, glossary):
         full = glossary.lookup(f"{given} {surname}")
         in_glossary = bool(full and full[0] in ("canonical", "variant"))
-        return (in_glossary, len({i for i, _ in givens[given]}), len(givens[given]))
+        return (in_glossary, len({i for i, _, _ in givens[given]}), len(givens[given]))

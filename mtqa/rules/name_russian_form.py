@@ -36,7 +36,7 @@ class RussianFormName(Rule):
     def check(self, article, ctx):
         glossary = ctx.glossary
         tokens = article.tokens
-        index_of = {t.start: i for i, t in enumerate(tokens)}
+        index_of = None
         undecided = []  # lone given-name mentions without evidence of their own
         decided = {}    # form -> reason, from a mention shown to be Ukrainian
         contested = set()  # forms of which some mention was shown not to be Ukrainian
@@ -52,6 +52,8 @@ class RussianFormName(Rule):
                     f"are romanised from Ukrainian",
                     [fix], safe=True)
                 continue
+            if index_of is None:
+                index_of = {t.start: i for i, t in enumerate(tokens)}
             i = index_of[m.start]
             verdict, reason = self._is_ukrainian(article, tokens, i, glossary,
                                                  ctx.source_lang or article.source_lang)

@@ -25,6 +25,8 @@ class TitleWithoutOf(Rule):
         glossary = ctx.glossary
         places = {m.start: m for m in glossary.find(article)
                   if m.entry.type == "place" and m.kind in (CANONICAL, VARIANT)}
+        if not places:
+            return
         tokens = article.tokens
         text = article.text
         for title, nxt in zip(tokens, tokens[1:]):

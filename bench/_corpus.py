@@ -1,0 +1,70 @@
+"""Builds the benchmark corpus: every MT system's output of every WMT23 document as an article
+file (one segment per line, as MT news arrives), from ../shared/dev/wmt23/*.jsonl."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import List
+
+REPO = Path(__file__).resolve().parent.parent
+WMT23 = REPO.parent / "shared" / "dev" / "wmt23"
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", name)
+
+
+def write_corpus(out_dir: Path, copies: int = 1, source: Path = WMT23) -> List[Path]:
+    """Write the articles under out_dir (copy-N/ subfolders when copies > 1); return the files."""
+    files: List[Path] = []
+    articles = []
+    for jsonl in sorted(source.glob("*.jsonl")):
+        with open(jsonl, encoding="utf-8") as fh:
+            for line in fh:
+                doc = json.loads(line)
+                for system, segments in sorted(doc["hyps"].items()):
+                    if not "".join(segments).strip():
+                        continue  # a few systems produced nothing for a document
+                    name = f"{jsonl.stem}-{_safe(str(doc['doc']))}-{_safe(system)}.txt"
+                    articles.append((name, "\n".join(s.strip() for s in segments) + "\n"))
+    if not articles:
+        raise SystemExit(f"no documents found in {source}")
+    for copy in range(copies):
+        folder = out_dir / f"copy-{copy + 1}" if copies > 1 else out_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in articles:
+            path = folder / name
+            path.write_text(text, encoding="utf-8")
+            files.append(path)
+    return files
+
+
+def jsonl_archive(out_path: Path, copies: int = 1, source: Path = WMT23) -> int:
+    """The same corpus as one JSON Lines archive ({"path": ..., "text": ...} per line)."""
+    n = 0
+    with open(out_path, "w", encoding="utf-8") as out:
+        for copy in range(copies):
+            for jsonl in sorted(source.glob("*.jsonl")):
+                with open(jsonl, encoding="utf-8") as fh:
+                    for line in fh:
+                        doc = json.loads(line)
+                        for system, segments in sorted(doc["hyps"].items()):
+                            if not "".join(segments).strip():
+                                continue
+                            path = f"copy-{copy + 1}/{jsonl.stem}-{doc['doc']}-{system}.txt"
+                            text = "\n".join(s.strip() for s in segments) + "\n"
+                            out.write(json.dumps({"path": path, "text": text},
+                                                 ensure_ascii=False) + "\n")
+                            n += 1
+    return n
+
+
+if __name__ == "__main__":
+    import sys
+
+    target = Path(sys.argv[1])
+    if target.exists():
+        shutil.rmtree(target)
+    print(len(write_corpus(target)), "files in", target)

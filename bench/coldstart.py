@@ -1,0 +1,96 @@
+"""Cold start: wall time of `mtqa check one.txt`, as a user or an editor's save hook runs it.
+
+    python bench/coldstart.py [--repeat 15] [--glossary FILE]
+
+Runs `python -m mtqa check ARTICLE` as a fresh subprocess many times and prints the median
+wall and CPU (user+sys) time, next to `python -c pass` measured in the same run (the
+interpreter's own start-up, which mtqa cannot shorten). The first run fills a temporary cache
+folder (MTQA_CACHE_DIR), as a user's first run fills ~/.cache/mtqa; it is reported separately.
+Then `python -X importtime` lists the slowest imports. On a shared machine the wall time
+follows the load; CPU time does not, so both are printed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = """Ukrainian President Volodymyr Zelenskyy met the mayor of Kharkiv on Tuesday.
+The Russian forces shelled Kharkiv and the nearby town of Okhtyrka overnight, the regional
+governor said. "We will rebuild," Zelenskyy told reporters in Kyiv.
+Officials in Hostomel said the airport would reopen next year.
+"""
+
+
+def timed(cmd, env):
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(map(str, cmd))} failed ({code}):\n{err}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--glossary", action="append", default=None,
+                    help="extra glossary file(s) (default tests/fixtures/glossary.yaml)")
+    ap.add_argument("--article", help="article to check (default: a short news text)")
+    args = ap.parse_args(argv)
+    glossaries = args.glossary if args.glossary is not None else [
+        REPO / "tests" / "fixtures" / "glossary.yaml"]
+    tmp = Path(tempfile.mkdtemp(prefix="mtqa-coldstart-"))
+    try:
+        article = Path(args.article) if args.article else tmp / "one.txt"
+        if not args.article:
+            article.write_text(ARTICLE, encoding="utf-8")
+        env = dict(os.environ, MTQA_CACHE_DIR=str(tmp / "cache"))
+        cmd = [sys.executable, "-m", "mtqa", "check"]
+        for g in glossaries:
+            cmd += ["--glossary", str(g)]
+        cmd.append(str(article))
+        first_wall, first_cpu = timed(cmd, env)
+        runs, base = [], []
+        for _ in range(args.repeat):  # interleaved, so both see the same load
+            base.append(timed([sys.executable, "-c", "pass"], env))
+            runs.append(timed(cmd, env))
+        med = statistics.median
+        print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; "
+              f"{args.repeat} runs each, medians")
+        print(f"{'':34} {'wall s':>7} {'cpu s':>7}")
+        print(f"{'python -c pass':34} {med(w for w, _ in base):7.3f} {med(c for _, c in base):7.3f}")
+        print(f"{'mtqa check one.txt (cache warm)':34} {med(w for w, _ in runs):7.3f} "
+              f"{med(c for _, c in runs):7.3f}   min wall {min(w for w, _ in runs):.3f}")
+        print(f"{'mtqa check one.txt (first run)':34} {first_wall:7.3f} {first_cpu:7.3f}")
+        print(f"mtqa's own share (median wall minus python -c pass): "
+              f"{med(w for w, _ in runs) - med(w for w, _ in base):.3f} s")
+        out = subprocess.run([sys.executable, "-X", "importtime"] + cmd[1:], cwd=REPO, env=env,
+                             capture_output=True, text=True).stderr
+        rows = []
+        for line in out.splitlines():
+            if line.startswith("import time:") and "|" in line and "cumulative" not in line:
+                self_us, cum_us, name = line[len("import time:"):].split("|", 2)
+                rows.append((int(cum_us), int(self_us), name.rstrip()))
+        print("slowest imports (cumulative ms, self ms):")
+        for cum, self_, name in sorted(rows, reverse=True)[:12]:
+            print(f"  {cum / 1000:7.1f} {self_ / 1000:7.1f}  {name.strip()}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
