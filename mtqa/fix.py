@@ -25,8 +25,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from mtqa.article import Article
 from mtqa.engine import AuditContext, audit_batch
 from mtqa.finding import Finding
-from mtqa.inputs import (InputError, RecordOptions, decode, make_article, read_bytes,
-                         suffix_of, RECORD_READERS, MAX_BYTES, MAX_RECORD_FILE_BYTES)
+from mtqa.inputs import (InputError, RecordOptions, decode, load_readers, make_article,
+                         read_bytes, suffix_of, RECORD_READERS, MAX_BYTES,
+                         MAX_RECORD_FILE_BYTES)
 
 MAX_PASSES = 10
 _MARKUP_SUFFIXES = (".html", ".htm", ".xlf", ".xliff")
@@ -169,6 +170,7 @@ def fix_text(text: str, name: str, ctx: AuditContext, unsafe: bool = False,
     """Fix decoded file text (any supported format). Raises ValueError for unreadable input."""
     suffix = suffix_of(name)
     source_lang = ctx.options.source_lang
+    load_readers(suffix)
     if suffix in RECORD_READERS:
         return _fix_records(text, name, ctx, unsafe, records or RecordOptions())
 
@@ -271,6 +273,7 @@ def fix_file(path: str, ctx: AuditContext, unsafe: bool = False, write: bool = T
                 not os.access(path, os.W_OK) or not os.stat(path).st_mode & 0o222):
             raise ValueError("file is read-only; not fixed")  # even for root
         before = None if path == "-" else os.stat(os.path.realpath(path))
+        load_readers(suffix_of(display))
         limit = MAX_RECORD_FILE_BYTES if suffix_of(display) in RECORD_READERS else MAX_BYTES
         raw = read_bytes(path, limit)
         text = decode(raw, display)

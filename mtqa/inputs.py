@@ -146,7 +146,7 @@ def suffix_of(name: str) -> str:
 
 def make_article(text: str, name: str, source_lang: Optional[str] = None) -> Article:
     """An Article of decoded file text, through the prose view its suffix registers."""
-    _load_readers()
+    load_readers(suffix_of(name))
     reader = PROSE_VIEWS.get(suffix_of(name))
     if reader is None:
         return Article(text, path=name, source_lang=source_lang)
@@ -171,8 +171,8 @@ def read_article(path: str, source_lang: Optional[str] = None) -> Article:
 def read_file(path: str, source_lang: Optional[str] = None,
               records: Optional[RecordOptions] = None) -> Tuple[List[Article], List[InputError]]:
     """Every article of one file: one for most formats, one per record for JSON Lines."""
-    _load_readers()
     name = "<stdin>" if path == "-" else path
+    load_readers(suffix_of(name))
     record_reader = RECORD_READERS.get(suffix_of(name))
     try:
         if record_reader is None:
@@ -195,5 +195,16 @@ def read_all(paths: Iterable[str], source_lang: Optional[str] = None,
     return articles, errors
 
 
-def _load_readers() -> None:
+# Plain text has no reader; importing the readers (html.parser, ElementTree, ...) for it would
+# cost a one-file check ~15 ms of start-up. No reader may register these suffixes.
+PLAIN_TEXT_SUFFIXES = frozenset({".txt"})
+
+
+def load_readers(suffix: Optional[str] = None) -> None:
+    """Register the format readers, unless `suffix` is plain text, which needs none."""
+    if suffix in PLAIN_TEXT_SUFFIXES:
+        return
     import mtqa.readers  # noqa: F401  (registers the format readers)
+
+
+_load_readers = load_readers

@@ -14,11 +14,12 @@ import bisect
 import weakref
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from mtqa.article import Article
 from mtqa.lexicon import zipf
-from mtqa.phrases import Pack, PhraseEntry, PhraseIndex, PhraseMatch, fix_case, load_packs
+from mtqa.phrases import (Pack, PhraseEntry, PhraseIndex, PhraseMatch, bundled_pack_paths,
+                          fix_case, load_packs)
 from mtqa.registry import Rule, register
 
 _MEASURED = Path(__file__).resolve().parent.parent / "data" / "phrases" / "measured.tsv"
@@ -29,9 +30,32 @@ _NOT_PERSON_WORDS = frozenset(
     "oblast region city district county province street square airport station plant "
     "factory airlines energy oil gas steel metals motors media news times post".split())
 
-# Context regexes compile on first use; tests and `mtqa phrases check` compile them all.
-_PACKS: List[Pack] = load_packs(strict=False)
-_INDEX = PhraseIndex([e for p in _PACKS for e in p.entries])
+
+
+def _load_bundled() -> Tuple[List[Pack], PhraseIndex]:
+    """The bundled packs and their index, from the on-disk cache when the pack files (and the
+    code that parses and indexes them) are unchanged: parsing the YAML at every start-up cost
+    a third of a one-file check. Context regexes compile on first use either way; tests and
+    `mtqa phrases check` compile them all."""
+    def build():
+        packs_ = load_packs(strict=False)
+        return packs_, PhraseIndex([e for p in packs_ for e in p.entries])
+
+    from mtqa import cache, phrases as phrases_module
+    import mtqa.article as article_module
+
+    try:
+        key = cache.file_key(bundled_pack_paths() + [Path(phrases_module.__file__),
+                                                     Path(article_module.__file__)])
+    except OSError:
+        key = None
+    value = cache.cached("phrase-packs", key, build)
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], PhraseIndex)):
+        value = build()
+    return value
+
+
+_PACKS, _INDEX = _load_bundled()
 _PACK_BY_NAME: Dict[str, Pack] = {p.name: p for p in _PACKS}
 # article -> {rule id: [PhraseMatch]}; weak keys, so a finished article takes its entry along
 _MATCHES: "weakref.WeakKeyDictionary[Article, Dict[str, List[PhraseMatch]]]" = \

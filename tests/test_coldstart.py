@@ -1,0 +1,104 @@
+"""Start-up shortcuts keep behaviour: the phrase packs come from the cache exactly as parsed,
+an edited pack misses the cache, and plain-text input does not load the format readers."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtqa import inputs
+from mtqa.phrases import PhraseIndex, load_packs
+from mtqa.rules import phrase as phrase_rules
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(folder))
+    return folder
+
+
+def _summary(packs, index):
+    entries = [(p.name, p.language, p.default, e.rule_id, tuple(e.phrases), tuple(e.fixes),
+                e.message, e.severity, e.enabled, dict(e.when.source), e.origin)
+               for p in packs for e in p.entries]
+    by_first = {k: [(pat.entry.rule_id, pat.index, pat.words, pat.gaps) for pat in v]
+                for k, v in index._by_first.items()}
+    return entries, by_first
+
+
+def test_cached_phrase_packs_equal_freshly_parsed_ones(cache_dir, monkeypatch):
+    fresh = load_packs(strict=False)
+    expected = _summary(fresh, PhraseIndex([e for p in fresh for e in p.entries]))
+    built = phrase_rules._load_bundled()
+    assert len(list(cache_dir.glob("phrase-packs-*.pickle"))) == 1
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed although cached")
+
+    monkeypatch.setattr(phrase_rules, "load_packs", no_parsing)
+    cached = phrase_rules._load_bundled()
+    assert cached[0] is not built[0]
+    assert _summary(*built) == expected
+    assert _summary(*cached) == expected
+    # a context regex of a cached entry still compiles and matches
+    with_context = [e for p in cached[0] for e in p.entries if e.when.preceded_by is not None]
+    assert with_context
+
+
+def test_edited_pack_misses_the_cache(cache_dir, tmp_path, monkeypatch):
+    packs_dir = tmp_path / "phrases"
+    packs_dir.mkdir()
+    for p in sorted(Path(phrase_rules.__file__).parent.parent.joinpath("data", "phrases")
+                    .glob("*.yaml")):
+        (packs_dir / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    import mtqa.phrases as phrases_module
+
+    monkeypatch.setattr(phrases_module, "PACK_DIR", packs_dir)
+    before = phrase_rules._load_bundled()[0]
+    common = packs_dir / "common.yaml"
+    common.write_text(common.read_text(encoding="utf-8").replace(
+        "\nentries:\n", "\nentries:\n  - id: zz-test-entry\n    phrase: purple elephant parade\n"
+        "    fix: parade\n    message: test entry\n    category: style/awkward\n"
+        "    severity: minor\n    example: a purple elephant parade\n    source: test\n", 1),
+        encoding="utf-8")
+    after = phrase_rules._load_bundled()[0]
+    ids = lambda packs: {e.rule_id for p in packs for e in p.entries}  # noqa: E731
+    assert ids(after) - ids(before) == {"phrase-common-zz-test-entry"}
+    assert len(list(cache_dir.glob("phrase-packs-*.pickle"))) == 2
+
+
+def test_no_reader_claims_plain_text():
+    import mtqa.readers  # noqa: F401
+
+    claimed = set(inputs.PROSE_VIEWS) | set(inputs.RECORD_READERS)
+    assert claimed, "readers registered nothing"
+    assert not claimed & inputs.PLAIN_TEXT_SUFFIXES
+
+
+def _modules_after_check(tmp_path, name, text):
+    article = tmp_path / name
+    article.write_text(text, encoding="utf-8")
+    probe = ("import sys, json\n"
+             "from mtqa.cli import main\n"
+             "try:\n    main([" + repr("check") + ", " + repr(str(article)) + "])\n"
+             "except SystemExit:\n    pass\n"
+             "print(json.dumps(sorted(m for m in sys.modules if m.startswith('mtqa.readers'))),"
+             " file=sys.stderr)\n")
+    env = dict(os.environ, MTQA_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=60)
+    return proc.stdout, json.loads(proc.stderr.strip().splitlines()[-1])
+
+
+def test_plain_text_check_skips_the_readers_but_markdown_uses_them(tmp_path):
+    out, loaded = _modules_after_check(tmp_path, "one.txt", "The talks in Kyiv went on.\n")
+    assert "1 article" in out
+    assert loaded == []
+    out, loaded = _modules_after_check(tmp_path, "one.md", "# Talks\n\nThe talks went on.\n")
+    assert "1 article" in out
+    assert "mtqa.readers.markdown" in loaded
