@@ -129,7 +129,23 @@ def _render(fmt: str, batch, quiet: bool = False) -> str:
     return importlib.import_module(f"mtqa.formatters.{module}").render(batch)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _MainGroup(click.Group):
+    """The command modules (mtqa/commands/) are imported only when one of their commands may
+    be asked for: a plain command defined here (check, report, ...) runs without them, which
+    saves a one-file check their import time. Listing (--help) and groups load them all."""
+
+    def get_command(self, ctx, cmd_name):
+        found = self.commands.get(cmd_name)
+        if found is None or isinstance(found, click.Group):
+            _load_command_modules()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx):
+        _load_command_modules()
+        return super().list_commands(ctx)
+
+
+@click.group(cls=_MainGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mtqa")
 def main():
     """Audit machine-translated news articles for translation artefacts."""
@@ -250,10 +266,11 @@ def glossary_packs():
         click.echo(f"{name:20} {len(entries):6} entries  {path}")
 
 
-# Commands in modules of their own register themselves on `main` (mtqa/commands/).
-from mtqa.commands import load_all as _load_command_modules  # noqa: E402
+def _load_command_modules() -> None:
+    """Commands in modules of their own register themselves on `main` (mtqa/commands/)."""
+    from mtqa.commands import load_all
 
-_load_command_modules()
+    load_all()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -80,14 +80,14 @@ def test_no_reader_claims_plain_text():
     assert not claimed & inputs.PLAIN_TEXT_SUFFIXES
 
 
-def _modules_after_check(tmp_path, name, text):
+def _modules_after_check(tmp_path, name, text, command="check"):
     article = tmp_path / name
     article.write_text(text, encoding="utf-8")
     probe = ("import sys, json\n"
              "from mtqa.cli import main\n"
-             "try:\n    main([" + repr("check") + ", " + repr(str(article)) + "])\n"
+             "try:\n    main([" + repr(command) + ", " + repr(str(article)) + "])\n"
              "except SystemExit:\n    pass\n"
-             "print(json.dumps(sorted(m for m in sys.modules if m.startswith('mtqa.readers'))),"
+             "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('mtqa.readers', 'mtqa.commands.')))),"
              " file=sys.stderr)\n")
     env = dict(os.environ, MTQA_CACHE_DIR=str(tmp_path / "cache"))
     proc = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env=env,
@@ -98,7 +98,19 @@ def _modules_after_check(tmp_path, name, text):
 def test_plain_text_check_skips_the_readers_but_markdown_uses_them(tmp_path):
     out, loaded = _modules_after_check(tmp_path, "one.txt", "The talks in Kyiv went on.\n")
     assert "1 article" in out
-    assert loaded == []
+    assert loaded == []  # neither readers nor the command modules (fix, compare, ...)
     out, loaded = _modules_after_check(tmp_path, "one.md", "# Talks\n\nThe talks went on.\n")
     assert "1 article" in out
     assert "mtqa.readers.markdown" in loaded
+
+
+def test_commands_in_their_own_modules_still_run_and_are_listed(tmp_path):
+    from click.testing import CliRunner
+
+    from mtqa.cli import main
+
+    assert "fix" in CliRunner().invoke(main, ["--help"]).output
+    assert "import" in CliRunner().invoke(main, ["glossary", "--help"]).output
+    out, loaded = _modules_after_check(tmp_path, "one.txt", "The talks in Kyiv went on.\n",
+                                       command="fix")
+    assert "mtqa.commands.fix" in loaded
