@@ -114,3 +114,32 @@ def test_commands_in_their_own_modules_still_run_and_are_listed(tmp_path):
     out, loaded = _modules_after_check(tmp_path, "one.txt", "The talks in Kyiv went on.\n",
                                        command="fix")
     assert "mtqa.commands.fix" in loaded
+
+
+def test_sorted_word_table_answers_like_the_parsed_file(cache_dir):
+    import pickle
+
+    from mtqa import lexicon
+
+    parsed = lexicon._parse()
+    table = pickle.loads(pickle.dumps(lexicon.SortedWords(parsed)))
+    assert len(table) == len(parsed)
+    assert all(table.get(w) == z for w, z in parsed.items())
+    for absent in ("", "Zelenskyy", "zzzzzzzzzzzz", "\uffff", "!"):
+        assert table.get(absent) == 0 and table.get(absent, -1) == -1
+    lexicon._table.cache_clear()
+    assert lexicon.zipf("The") == parsed["the"] / 10
+    assert list(cache_dir.glob("english-zipf-*.pickle"))
+
+
+def test_world_names_come_back_from_the_cache(cache_dir):
+    from mtqa import lexicon
+
+    lexicon.world_names.cache_clear()
+    first = lexicon.world_names()
+    (entry,) = cache_dir.glob("world-names-*.pickle")
+    lexicon.world_names.cache_clear()
+    assert lexicon.world_names() == first == lexicon._parse_world_names()
+    entry.write_bytes(b"junk")
+    lexicon.world_names.cache_clear()
+    assert lexicon.world_names() == first
