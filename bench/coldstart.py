@@ -6,8 +6,16 @@ Runs `python -m mtqa check ARTICLE` as a fresh subprocess many times and prints 
 wall and CPU (user+sys) time, next to `python -c pass` measured in the same run (the
 interpreter's own start-up, which mtqa cannot shorten). The first run fills a temporary cache
 folder (MTQA_CACHE_DIR), as a user's first run fills ~/.cache/mtqa; it is reported separately.
-Then `python -X importtime` lists the slowest imports. On a shared machine the wall time
-follows the load; CPU time does not, so both are printed.
+
+Two start-up cases are measured, interleaved so both see the same load:
+- "bytecode": Python's compiled bytecode is kept (in a temporary PYTHONPYCACHEPREFIX folder,
+  written by the first run), as for an installed mtqa (pip compiles it at install time);
+- "sources": PYTHONDONTWRITEBYTECODE=1 and no bytecode cache for mtqa, so every run compiles
+  mtqa's sources again (a source checkout in an environment that forbids .pyc files); unless
+  the checkout already holds __pycache__ folders, which the run would then use.
+Then `python -X importtime` lists the slowest imports. Note that importtime does not list the
+rule modules (mtqa.rules imports them with importlib): their time is mtqa.rules' "self" time.
+On a shared machine the wall time follows the load; CPU time does not, so both are printed.
 """
 from __future__ import annotations
 
@@ -57,25 +65,36 @@ def main(argv=None) -> int:
         article = Path(args.article) if args.article else tmp / "one.txt"
         if not args.article:
             article.write_text(ARTICLE, encoding="utf-8")
-        env = dict(os.environ, MTQA_CACHE_DIR=str(tmp / "cache"))
+        env = dict(os.environ, MTQA_CACHE_DIR=str(tmp / "cache"),
+                   PYTHONPYCACHEPREFIX=str(tmp / "pycache"))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        source_env = dict(os.environ, MTQA_CACHE_DIR=str(tmp / "cache"),
+                          PYTHONDONTWRITEBYTECODE="1")
+        source_env.pop("PYTHONPYCACHEPREFIX", None)
         cmd = [sys.executable, "-m", "mtqa", "check"]
         for g in glossaries:
             cmd += ["--glossary", str(g)]
         cmd.append(str(article))
         first_wall, first_cpu = timed(cmd, env)
-        runs, base = [], []
-        for _ in range(args.repeat):  # interleaved, so both see the same load
+        runs, base, source_runs = [], [], []
+        for _ in range(args.repeat):  # interleaved, so all see the same load
             base.append(timed([sys.executable, "-c", "pass"], env))
             runs.append(timed(cmd, env))
+            source_runs.append(timed(cmd, source_env))
         med = statistics.median
         print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; "
               f"{args.repeat} runs each, medians")
-        print(f"{'':34} {'wall s':>7} {'cpu s':>7}")
-        print(f"{'python -c pass':34} {med(w for w, _ in base):7.3f} {med(c for _, c in base):7.3f}")
-        print(f"{'mtqa check one.txt (cache warm)':34} {med(w for w, _ in runs):7.3f} "
-              f"{med(c for _, c in runs):7.3f}   min wall {min(w for w, _ in runs):.3f}")
-        print(f"{'mtqa check one.txt (first run)':34} {first_wall:7.3f} {first_cpu:7.3f}")
-        print(f"mtqa's own share (median wall minus python -c pass): "
+        print(f"{'':42} {'wall s':>7} {'cpu s':>7}")
+        print(f"{'python -c pass':42} {med(w for w, _ in base):7.3f} "
+              f"{med(c for _, c in base):7.3f}")
+        for label, rows in (("mtqa check one.txt (cache warm, bytecode)", runs),
+                            ("mtqa check one.txt (cache warm, sources)", source_runs)):
+            print(f"{label:42} {med(w for w, _ in rows):7.3f} {med(c for _, c in rows):7.3f}"
+                  f"   min wall {min(w for w, _ in rows):.3f}")
+        print(f"{'mtqa check one.txt (first run)':42} {first_wall:7.3f} {first_cpu:7.3f}")
+        if any(REPO.joinpath("mtqa").rglob("__pycache__")):
+            print("note: mtqa/ holds __pycache__ folders; the 'sources' runs may have used them")
+        print(f"mtqa's own share (median wall minus python -c pass, bytecode): "
               f"{med(w for w, _ in runs) - med(w for w, _ in base):.3f} s")
         out = subprocess.run([sys.executable, "-X", "importtime"] + cmd[1:], cwd=REPO, env=env,
                              capture_output=True, text=True).stderr
