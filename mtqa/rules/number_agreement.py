@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mtqa.glossary import match_case
 from mtqa.registry import Rule, register
@@ -43,18 +44,36 @@ _FOLLOW = (r"(?=\s*(?:[,.;:!?)\]”\"]|$)|\s+(?:of|in|at|on|and|or|were|was|are|
            r"still|also|including|among|near|during|after|before)\b)")
 _NOUN_ALT = "|".join(sorted(_NOUNS, key=len, reverse=True))
 
-_LIFE_RE = re.compile(
-    rf"\bthe\s+(life|death|body)\s+of\s+((?:{_QUANTIFIER}\s+)?(?:{_NUMBER}|dozens|hundreds|"
-    rf"thousands|scores|many|several)(?:\s+[a-z]+)?)", re.I)
-_PLURAL_MULTIPLIER_RE = re.compile(
-    rf"(?:{_NUMBER}|\b1\b|\bone\b|\bseveral\b|\ba\s+few\b|\bfew\b)\s+(millions|thousands|billions|hundreds|dozens)\b(?!\s+of\b)",
-    re.I)
-_COUNT_RE = re.compile(rf"{_NUMBER}\s+({_NOUN_ALT})\b(?![-’'])" + _FOLLOW, re.I)
-_DETERMINER_RE = re.compile(rf"\b(?:many|several|both|these|those|various|numerous)\s+({_NOUN_ALT})\b(?![-’'])" + _FOLLOW, re.I)
-_ONE_OF_RE = re.compile(
-    rf"\bone\s+of\s+(?:the|our|their|its|his|her|my|your|these|those)\s+"
-    rf"(?:(?:most|main|key|biggest|largest|best|worst|greatest|major|few|last|first|\w+est)\s+)?"
-    rf"({_NOUN_ALT})\b(?![-’'])" + _FOLLOW, re.I)
+
+# The patterns below take ~8 ms to compile, so each compiles on first use: a run that never
+# meets "the life of" or "thousands" (or `mtqa rules`) does not pay for them.
+@lru_cache(maxsize=None)
+def _life_re() -> re.Pattern:
+    return re.compile(
+        rf"\bthe\s+(life|death|body)\s+of\s+((?:{_QUANTIFIER}\s+)?(?:{_NUMBER}|dozens|hundreds|"
+        rf"thousands|scores|many|several)(?:\s+[a-z]+)?)", re.I)
+
+
+@lru_cache(maxsize=None)
+def _plural_multiplier_re() -> re.Pattern:
+    return re.compile(
+        rf"(?:{_NUMBER}|\b1\b|\bone\b|\bseveral\b|\ba\s+few\b|\bfew\b)\s+(millions|thousands|billions|hundreds|dozens)\b(?!\s+of\b)",
+        re.I)
+
+
+@lru_cache(maxsize=None)
+def _count_patterns() -> tuple:
+    """(regex, what) pairs tried where a listed noun follows within a few tokens."""
+    count = re.compile(rf"{_NUMBER}\s+({_NOUN_ALT})\b(?![-’'])" + _FOLLOW, re.I)
+    determiner = re.compile(rf"\b(?:many|several|both|these|those|various|numerous)\s+({_NOUN_ALT})\b(?![-’'])" + _FOLLOW, re.I)
+    one_of = re.compile(
+        rf"\bone\s+of\s+(?:the|our|their|its|his|her|my|your|these|those)\s+"
+        rf"(?:(?:most|main|key|biggest|largest|best|worst|greatest|major|few|last|first|\w+est)\s+)?"
+        rf"({_NOUN_ALT})\b(?![-’'])" + _FOLLOW, re.I)
+    return ((count, "a number above one"), (determiner, "this quantity word"),
+            (one_of, "“one of the …”"))
+
+
 _YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 _PLURALS = {"life": "lives", "death": "deaths", "body": "bodies"}
 
@@ -105,7 +124,7 @@ class NumberAgreement(Rule):
         low = text.lower()
         seen = set()
         has_life = "life of" in low or "death of" in low or "body of" in low
-        for m in (_LIFE_RE.finditer(text) if has_life else ()):
+        for m in (_life_re().finditer(text) if has_life else ()):
             quantity = m.group(2)
             if re.fullmatch(r"(?:\w+\s+)*?(?:1|one)(?:\s+[a-z]+)?", quantity.strip(), re.I):
                 continue
@@ -121,7 +140,7 @@ class NumberAgreement(Rule):
                                [fixed])
         has_multiplier = any(w in low for w in ("millions", "thousands", "billions", "hundreds",
                                                   "dozens"))
-        for m in (_PLURAL_MULTIPLIER_RE.finditer(text) if has_multiplier else ()):
+        for m in (_plural_multiplier_re().finditer(text) if has_multiplier else ()):
             word = m.group(1)
             singular = word[:-1]
             fixed = text[m.start():m.start(1)] + singular
@@ -136,9 +155,7 @@ class NumberAgreement(Rule):
             if tok.text.lower() in _NOUNS:
                 for k in range(max(0, i - 6), i):
                     starts.add(toks[k].start)
-        for regex, what in ((_COUNT_RE, "a number above one"),
-                            (_DETERMINER_RE, "this quantity word"),
-                            (_ONE_OF_RE, "“one of the …”")):
+        for regex, what in (_count_patterns() if starts else ()):
             for m in (regex.match(text, pos) for pos in sorted(starts)):
                 if m is None:
                     continue
