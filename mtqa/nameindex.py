@@ -13,16 +13,20 @@ at most d = floor((m + l)(1 - c/100)) insertions/deletions, and then the query r
 common subsequence by deleting e_a = (d + m - l)/2 letters and the name by deleting
 e_b = (d - m + l)/2. Two kinds of keys cover every case, each hashed (with the first-letter
 class) into one compact CSR table of arrays:
-- symmetric deletion keys (SymSpell) with at most one deletion on each side, which cover every
-  pair with e_a <= 1 and e_b <= 1 (most near misses);
+- symmetric deletion keys (SymSpell): names under themselves and their one-letter deletions,
+  queries under theirs; this covers every pair with e_a <= 1 and e_b <= 1 (most near misses);
 - half keys for the rest (Zelskyy/Zelenskyy: the name loses two letters): cut the name at
   l // 2; in an optimal alignment the two halves share the d edits, so one half carries at
   most d // 2 of them, and its exact deletion variants, keyed by half, name length and
   deletion count, meet the matching slice of the query (whose cut position follows from the
   same counts). Deletions stay shallow, so memory stays near 2l postings per name instead of
   the l²/2 of two-deep deletion neighbourhoods.
-A query looks up its keys and scores the few names found with rapidfuzz. Hash collisions only
-add candidates that scoring rejects, so recall and ranking are exactly those of the scan
+Among a million names the halves of short names are too common to be useful keys, so very
+large glossaries store names under 10 letters with their two-letter deletions instead (tag
+"S2") and let queries delete two letters (`half_min`). Queries whose length buckets hold few
+names (long words, small glossaries) score those names directly, which is cheaper than the
+lookups. Either way the few names found are scored with rapidfuzz; hash collisions only add
+candidates that scoring rejects, so recall and ranking are exactly those of the scan
 (tests/test_nameindex.py checks this against brute force). Queries below the index's cutoff
 fall back to the scan.
 """
@@ -31,6 +35,7 @@ from __future__ import annotations
 from array import array
 from functools import lru_cache
 from itertools import combinations
+from math import comb
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 from zlib import crc32
 
@@ -155,8 +160,6 @@ def exact_deletions(word: str, k: int) -> Set[str]:
 @lru_cache(maxsize=None)
 def plan_cost(m: int, cutoff: float, half_min: int) -> int:
     """How many keys a query of length m looks up."""
-    from math import comb
-
     return (sum(comb(m, ea) for ea, _ in symmetric_pairs(m, cutoff, half_min))
             + sum(comb(end - start, ea)
                   for _, _, _, start, end, ea in query_plan(m, cutoff, half_min)))

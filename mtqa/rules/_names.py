@@ -75,6 +75,25 @@ def is_derivation(a: str, b: str) -> bool:
     return any(long_ == stem + e for stem in stems for e in _DERIVATIONS)
 
 
+_TRANSLIT_STEPS = (("kh", "h"), ("x", "ks"), ("yo", "e"), ("y", "i"), ("j", "i"), ("w", "v"),
+                   ("ph", "f"), ("aie", "ae"), ("oie", "oe"), ("eie", "ee"))
+
+
+def translit_key(word: str) -> str:
+    """One key for the romanisations of one Cyrillic name: Natalia/Natalya, Sergei/Sergey,
+    Aleksei/Alexei, Fedorov/Fyodorov, Alekseeva/Alexeyeva, Yevgeny/Evgeny."""
+    w = word.lower()
+    if w.startswith("ye"):
+        w = w[1:]
+    for old, new in _TRANSLIT_STEPS:
+        w = w.replace(old, new)
+    out = []
+    for c in w:  # doubled letters: Valeriia/Valeria
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
 def same_name(a: str, b: str, cutoff: float = 80.0) -> bool:
     """Are two different spellings probably the same name (Hostomel/Gostomel, Bucha/Buchi)?"""
     if a == b or is_derivation(a, b):

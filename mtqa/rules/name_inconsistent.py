@@ -5,7 +5,7 @@ from mtqa.glossary import CANONICAL, VARIANT
 from mtqa.lexicon import world_names
 from mtqa.nameindex import first_class
 from mtqa.registry import Rule, register
-from mtqa.rules._names import name_tokens, preferred, same_name
+from mtqa.rules._names import name_tokens, preferred, same_name, translit_key
 
 
 def _distinct_entries(a: str, b: str, glossary) -> bool:
@@ -18,8 +18,19 @@ def _distinct_entries(a: str, b: str, glossary) -> bool:
                 and ha[1] is not hb[1])
 
 
-def spelling_clusters(words: List[str], glossary) -> List[List[str]]:
-    """Group words that are probably one name spelled differently."""
+def _capitalised_words(article):
+    """Capitalised words that are not name-like by frequency (Natalia, Sergei): they join a
+    group only through an exact romanisation match, never through fuzzy similarity."""
+    for tok in article.tokens:
+        t = tok.text
+        if len(t) >= 4 and t[:1].isupper() and not t.isupper() and t.isalpha():
+            yield tok
+
+
+def spelling_clusters(words: List[str], glossary, common=()) -> List[List[str]]:
+    """Group words that are probably one name spelled differently. `common` words (frequent
+    in English: Natalia, Sergei) join a group only when they romanise one Cyrillic spelling
+    like another word does (translit_key)."""
     parent = {w: w for w in words}
 
     def root(w):
@@ -37,8 +48,16 @@ def spelling_clusters(words: List[str], glossary) -> List[List[str]]:
             for b in group[i + 1:]:
                 if same_name(a, b) and not _distinct_entries(a, b, glossary):
                     parent[root(a)] = root(b)
+    by_key: Dict[str, List[str]] = {}
+    for w in list(words) + [c for c in common if c not in parent]:
+        parent.setdefault(w, w)
+        by_key.setdefault(translit_key(w), []).append(w)
+    for same in by_key.values():
+        for a, b in zip(same, same[1:]):
+            if not _distinct_entries(a, b, glossary):
+                parent[root(a)] = root(b)
     groups: Dict[str, List[str]] = {}
-    for w in words:
+    for w in parent:
         groups.setdefault(root(w), []).append(w)
     return [g for g in groups.values() if len(g) > 1]
 
@@ -50,9 +69,12 @@ class InconsistentName(Rule):
 
     Name-like words (capitalised, not ordinary English words) are grouped when their spellings
     are close (rapidfuzz ratio >= 80, same first sound, lengths within two letters) and neither
-    is a derived form of the other (Kyiv/Kyivan). Two correct glossary names of different
-    entries, or two real place names (GeoNames), are never grouped. The minority spellings are reported, with the glossary form as
-    the fix when one of the spellings is in the glossary, otherwise the majority spelling.
+    is a derived form of the other (Kyiv/Kyivan). Common first names (Natalia, Sergei) are
+    grouped only when they are two romanisations of one Cyrillic spelling (Natalia/Natalya,
+    Sergei/Sergey, Alexei/Aleksei): an article that switches between them has one person
+    spelled two ways. Two correct glossary names of different entries, or two real place names
+    (GeoNames), are never grouped. The minority spellings are reported, with the glossary form
+    as the fix when one of the spellings is in the glossary, otherwise the majority spelling.
     """
 
     id = "name-inconsistent"
@@ -65,10 +87,15 @@ class InconsistentName(Rule):
         occurrences: Dict[str, list] = {}
         for tok in name_tokens(article):
             occurrences.setdefault(tok.text, []).append(tok)
+        names = list(occurrences)
+        for tok in _capitalised_words(article):
+            if tok.text not in names:
+                occurrences.setdefault(tok.text, []).append(tok)
         if len(occurrences) < 2:
             return
+        common = [w for w in occurrences if w not in names]
         counts = Counter({w: len(v) for w, v in occurrences.items()})
-        for group in spelling_clusters(list(occurrences), glossary):
+        for group in spelling_clusters(names, glossary, common):
             best = preferred(group, counts, glossary)
             for form in group:
                 if form == best:

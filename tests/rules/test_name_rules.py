@@ -116,6 +116,14 @@ def test_inconsistent_prefers_glossary_form(audit):
     assert found[0].suggestions == ["Bucha"]
 
 
+def test_inconsistent_groups_romanisations_of_common_names(audit):
+    text = ("Natalia Ivanova spoke first. Later Natalia agreed, and Natalya left. "
+            "Maria met Mario. The Centre and the Center.")
+    found = audit(text, "name-inconsistent")
+    assert flagged(found, text) == ["Natalya"]
+    assert found[0].suggestions == ["Natalia"]
+
+
 def test_inconsistent_ignores_distinct_names_and_derived_forms(audit):
     text = ("Austria and Australia signed. Ukraine and Ukrainians. Kyiv and Kyivans. "
             "Daniel met Daniela.")
