@@ -1,0 +1,66 @@
+"""Per-rule cost of the default rule set on real MT output, in ms per article.
+
+    python bench/rule_costs.py                    # 800 uk-en MT articles, top 15 rules
+    python bench/rule_costs.py --pair ru-en --limit 2000 --top 30 --warm
+
+Times each non-batch rule's `check` on every article of ../shared/dev/wmt23 (every MT system's
+output of every document) with every default rule on, and prints the total and the costliest
+rules; the 152 phrase-* entry rules are summed into one row unless --split-phrases. The first
+rule that asks an article for its tokens or sentences pays for computing them; --warm computes
+them before timing so that each rule is charged only for its own work (the structure's cost is
+then printed on its own row).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from devsets import wmt_articles  # noqa: E402
+
+from mtqa.engine import AuditContext, AuditOptions  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pair", default="uk-en", choices=("uk-en", "ru-en"))
+    ap.add_argument("--limit", type=int, default=800, help="articles to time (default 800)")
+    ap.add_argument("--top", type=int, default=15, help="rules to list (default 15)")
+    ap.add_argument("--warm", action="store_true",
+                    help="compute tokens/sentences before timing (per-rule attribution)")
+    ap.add_argument("--split-phrases", action="store_true",
+                    help="list phrase-* rules one by one instead of summed")
+    args = ap.parse_args(argv)
+
+    articles = list(wmt_articles(args.pair, "mt"))[:args.limit]
+    ctx = AuditContext(AuditOptions())
+    ctx.glossary  # loaded outside the timing
+    rules = [r for r in ctx.rules if not r.batch]
+    cost = collections.Counter()
+    for article in articles:
+        if args.warm:
+            start = time.perf_counter()
+            article.tokens, article.sentences, article.token_texts
+            cost["(tokens+sentences)"] += time.perf_counter() - start
+        for rule in rules:
+            start = time.perf_counter()
+            for _ in rule.check(article, ctx):
+                pass
+            cost[rule.id] += time.perf_counter() - start
+    grouped = collections.Counter()
+    for rule_id, seconds in cost.items():
+        key = "phrase-*" if rule_id.startswith("phrase-") and not args.split_phrases else rule_id
+        grouped[key] += seconds
+    n = len(articles)
+    print(f"{n} articles, {len(rules)} rules; total {1000 * sum(cost.values()) / n:.3f} ms/article")
+    for key, seconds in grouped.most_common(args.top):
+        print(f"{key:40} {1000 * seconds / n:.3f} ms/article")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
