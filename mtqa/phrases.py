@@ -374,6 +374,18 @@ class PhraseIndex:
                 pat = _Pattern(e, i, tuple(t[0].lower() for t in toks),
                                tuple(t[0] for t in toks), gaps)
                 self._by_first.setdefault(pat.words[0], []).append(pat)
+        # Frequent first words ("the", "in") start dozens of phrases; keyed by the first two
+        # words, a token is tried only against the phrases its next word can continue (and the
+        # one-word phrases), in the order of _by_first, so the matches come out the same.
+        self._singles: Dict[str, List[_Pattern]] = {}
+        self._by_pair: Dict[Tuple[str, str], List[_Pattern]] = {}
+        for first, pats in self._by_first.items():
+            singles = [p for p in pats if len(p.words) == 1]
+            if singles:
+                self._singles[first] = singles
+            for second in {p.words[1] for p in pats if len(p.words) > 1}:
+                self._by_pair[(first, second)] = [
+                    p for p in pats if len(p.words) == 1 or p.words[1] == second]
 
     def find(self, article: Article) -> List[PhraseMatch]:
         """Every occurrence of every phrase (overlaps allowed: entries are separate rules),
@@ -382,10 +394,14 @@ class PhraseIndex:
         tokens = article.tokens
         lowered = [t.text.lower() for t in tokens]
         out: List[PhraseMatch] = []
-        by_first = self._by_first
+        by_first, by_pair, singles = self._by_first, self._by_pair, self._singles
         n_tokens = len(tokens)
+        last = n_tokens - 1
         for i, low in enumerate(lowered):
-            cands = by_first.get(low)
+            if low not in by_first:
+                continue
+            cands = (by_pair.get((low, lowered[i + 1])) if i < last else None) \
+                or singles.get(low)
             if not cands:
                 continue
             for pat in cands:

@@ -258,9 +258,11 @@ class PhraseRule(Rule):
         return "\n".join(lines)
 
     def check(self, article, ctx):
-        if not pack_active(self.pack, ctx):
+        # Most entries find nothing in an article: look that up before the pack conditions.
+        matches = _matches_for(article).get(self.id)
+        if not matches or not pack_active(self.pack, ctx):
             return
-        for m in _matches_for(article).get(self.id, ()):
+        for m in matches:
             e = self.entry
             if not e.quotations and article.in_quotation(m.start):
                 continue

@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from mtqa.lexicon import zipf
 from mtqa.registry import Rule, register
 from mtqa.rules._langid import detect, language_name
@@ -17,6 +19,19 @@ def gate(words):
         return False
     unknown = sum(1 for w in lower if zipf(w) < ZIPF_KNOWN)
     return unknown / len(lower) >= UNKNOWN_SHARE
+
+
+_KNOWN, _UNKNOWN = 1, 2
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_class(word: str) -> int:
+    """0 when gate() does not count the word (not a lower-case Latin-script word of two or
+    more letters), else _KNOWN or _UNKNOWN in English."""
+    if not (len(word) > 1 and word[0].islower() and word.isalpha()) \
+            or any(map(is_non_latin_letter, word)):
+        return 0
+    return _UNKNOWN if zipf(word) < ZIPF_KNOWN else _KNOWN
 
 
 @register
@@ -45,12 +60,19 @@ class UntranslatedSentence(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        by_sentence = {}
+        # gate() per sentence, from per-word classes computed once per distinct word
+        counts = {}
         for tok in article.tokens:
-            by_sentence.setdefault(tok.sentence, []).append(tok.text)
-        for index, words in by_sentence.items():
-            words = [w for w in words if w.isalpha() and not any(map(is_non_latin_letter, w))]
-            if not gate(words):
+            kind = _word_class(tok.text)
+            if kind:
+                tally = counts.get(tok.sentence)
+                if tally is None:
+                    tally = counts[tok.sentence] = [0, 0]
+                tally[0] += 1
+                if kind == _UNKNOWN:
+                    tally[1] += 1
+        for index, (lower, unknown) in counts.items():
+            if lower < MIN_WORDS or unknown / lower < UNKNOWN_SHARE:
                 continue
             start, end = article.sentences[index]
             result = detect(text[start:end])
