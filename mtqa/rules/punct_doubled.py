@@ -14,6 +14,10 @@ _PATTERNS = re.compile(
     r"|(?P<qdot>[?!]\.)(?![.?!])"
     r"|(?P<semis>;;+|(?<!:)::(?!:))")
 
+# Every alternative above holds two adjacent marks; most articles have none, and this scan is
+# far cheaper than the lookbehinds tried at every position.
+_TWO_MARKS = re.compile(r"[.,;:?!][.,;:?!]")
+
 
 @register
 class DoubledPunctuation(Rule):
@@ -36,6 +40,8 @@ class DoubledPunctuation(Rule):
 
     def check(self, article, ctx):
         text = article.text
+        if not _TWO_MARKS.search(text):
+            return
         for m in _PATTERNS.finditer(text):
             kind = next(k for k in ("dotq", "qdots", "two", "commas", "dotcomma", "commadot",
                                     "qdot", "semis") if m.group(k) is not None)

@@ -8,6 +8,10 @@ _SPACE_BEFORE = re.compile(
     r"|(\()([ \t]+)(?=\w)"
     r"|(?<=[\w.!?\"”])([ \t]+)(\))")
 
+# What every _SPACE_BEFORE match contains; most articles have none, and this scan is far
+# cheaper than _SPACE_BEFORE's lookbehinds tried at every position.
+_SPACE_HINT = re.compile(r"[ \t][,;:!?.)]|\([ \t]")
+
 
 @register
 class SpaceBeforePunctuation(Rule):
@@ -27,6 +31,8 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, article, ctx):
         text = article.text
+        if not _SPACE_HINT.search(text):
+            return
         for m in _SPACE_BEFORE.finditer(text):
             if m.group(2) is not None:
                 start, end, mark = m.start(1), m.end(2), m.group(2)

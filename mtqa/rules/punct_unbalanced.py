@@ -31,9 +31,18 @@ def _innocent_close(text, ps, pos) -> bool:
                 or text[pos - 1:pos] == ")" or text[pos + 1:pos + 2] == ")")
 
 
+# every character that _OPEN, _CLOSE or the straight-quote test looks at
+_MARK = re.compile('[(\\[“«)\\]”»"]')
+
+
 def unbalanced_marks(article):
     """(kind, offset, problem) for every mark left unpaired; problem is "unclosed" or
-    "unopened". See UnbalancedMarks for the pairing."""
+    "unopened". See UnbalancedMarks for the pairing. Computed once per article (two rules
+    read it); the list is shared, so callers must not change it."""
+    return article.memo("unbalanced_marks", lambda: _unbalanced_marks(article))
+
+
+def _unbalanced_marks(article):
     text = article.text
     stack = []  # [kind, offset, paragraph index]
     out = []
@@ -43,7 +52,8 @@ def unbalanced_marks(article):
             kind, pos, _ = stack.pop(0)
             out.append((kind, pos, "unclosed"))
         first_mark = True
-        for pos in range(ps, pe):
+        for mark in _MARK.finditer(text, ps, pe):
+            pos = mark.start()
             ch = text[pos]
             kind = role = None
             if ch in _OPEN:
