@@ -33,6 +33,7 @@ _ABBREVIATIONS = frozenset(
 _PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _HEADLINE_END = ".!?…:;,\"”’»)"
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_QUOTE_OPEN_RE = re.compile('[“«„"]')
 
 
 class Token(NamedTuple):
@@ -232,18 +233,18 @@ class Article:
     def quotations(self) -> List[Tuple[int, int]]:
         """Spans of direct speech, quote marks included, paired within a paragraph."""
         spans = []
+        text = self.text
         for ps, pe in self.paragraphs:
-            i = ps
-            while i < pe:
-                ch = self.text[i]
-                close = _QUOTE_PAIRS.get(ch)
-                if close:
-                    j = self.text.find(close, i + 1, pe)
-                    if j > 0:
-                        spans.append((i, j + 1))
-                        i = j + 1
-                        continue
-                i += 1
+            # jump from opening mark to opening mark: a character loop cost ~0.5 ms an article
+            m = _QUOTE_OPEN_RE.search(text, ps, pe)
+            while m:
+                i = m.start()
+                j = text.find(_QUOTE_PAIRS[text[i]], i + 1, pe)
+                if j > 0:
+                    spans.append((i, j + 1))
+                    m = _QUOTE_OPEN_RE.search(text, j + 1, pe)
+                else:
+                    m = _QUOTE_OPEN_RE.search(text, i + 1, pe)
         return spans
 
     def in_quotation(self, offset: int) -> bool:

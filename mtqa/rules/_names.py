@@ -3,6 +3,7 @@ probably the same name."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress, count
 from operator import and_
 from typing import Dict, Iterator, List, Optional
@@ -79,6 +80,7 @@ _TRANSLIT_STEPS = (("kh", "h"), ("x", "ks"), ("yo", "e"), ("y", "i"), ("j", "i")
                    ("ph", "f"), ("aie", "ae"), ("oie", "oe"), ("eie", "ee"))
 
 
+@lru_cache(maxsize=1 << 16)
 def translit_key(word: str) -> str:
     """One key for the romanisations of one Cyrillic name: Natalia/Natalya, Sergei/Sergey,
     Aleksei/Alexei, Fedorov/Fyodorov, Alekseeva/Alexeyeva, Yevgeny/Evgeny."""

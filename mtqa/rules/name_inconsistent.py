@@ -1,4 +1,6 @@
 from collections import Counter
+from functools import lru_cache
+from itertools import compress
 from typing import Dict, List
 
 from mtqa.glossary import CANONICAL, VARIANT
@@ -21,10 +23,12 @@ def _distinct_entries(a: str, b: str, glossary) -> bool:
 def _capitalised_words(article):
     """Capitalised words that are not name-like by frequency (Natalia, Sergei): they join a
     group only through an exact romanisation match, never through fuzzy similarity."""
-    for tok in article.tokens:
-        t = tok.text
-        if len(t) >= 4 and t[:1].isupper() and not t.isupper() and t.isalpha():
-            yield tok
+    return compress(article.tokens, map(_is_capitalised, article.token_texts))
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_capitalised(t: str) -> bool:
+    return len(t) >= 4 and t[:1].isupper() and not t.isupper() and t.isalpha()
 
 
 def spelling_clusters(words: List[str], glossary, common=()) -> List[List[str]]:
@@ -88,8 +92,9 @@ class InconsistentName(Rule):
         for tok in name_tokens(article):
             occurrences.setdefault(tok.text, []).append(tok)
         names = list(occurrences)
+        name_set = set(names)
         for tok in _capitalised_words(article):
-            if tok.text not in names:
+            if tok.text not in name_set:
                 occurrences.setdefault(tok.text, []).append(tok)
         if len(occurrences) < 2:
             return
