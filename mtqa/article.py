@@ -265,6 +265,12 @@ class Segment:
     end: int
 
 
+def lowered_token_texts(article: "Article") -> List[str]:
+    """The tokens' texts in lower case, computed once per article (phrase matching and
+    several rules look words up by their lower-case form)."""
+    return article.memo("lowered-token-texts", lambda: list(map(str.lower, article.token_texts)))
+
+
 def _in_spans(spans: List[Tuple[int, int]], offset: int) -> bool:
     i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= offset < spans[i][1]

@@ -18,7 +18,7 @@ from pathlib import Path
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from mtqa.article import TOKEN_RE, Article
+from mtqa.article import TOKEN_RE, Article, lowered_token_texts
 from mtqa.finding import CATEGORIES, SEVERITIES
 
 PACK_DIR = Path(__file__).resolve().parent / "data" / "phrases"
@@ -392,7 +392,7 @@ class PhraseIndex:
         within one sentence, with only spaces or quote marks added between its words."""
         text = article.text
         tokens = article.tokens
-        lowered = [t.text.lower() for t in tokens]
+        lowered = lowered_token_texts(article)
         out: List[PhraseMatch] = []
         by_first, by_pair, singles = self._by_first, self._by_pair, self._singles
         n_tokens = len(tokens)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from mtqa.article import lowered_token_texts
 from mtqa.glossary import match_case
 from mtqa.registry import Rule, register
 
@@ -74,6 +75,8 @@ def _count_patterns() -> tuple:
             (one_of, "“one of the …”"))
 
 
+_COUNT_START = re.compile(
+    rf"\d|(?:{_WORD_NUMBERS}|many|several|both|these|those|various|numerous|one)\b", re.I)
 _YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 _PLURALS = {"life": "lives", "death": "deaths", "body": "bodies"}
 
@@ -149,12 +152,16 @@ class NumberAgreement(Rule):
                                [fixed])
         # The count patterns start a few tokens before a listed noun; only those places are
         # tried, so an article costs one pass over its tokens instead of three regex scans.
+        # Each count pattern starts with a digit or a number/quantity word, so other places
+        # cannot match and are not tried.
         starts = set()
         toks = article.tokens
-        for i, tok in enumerate(toks):
-            if tok.text.lower() in _NOUNS:
+        for i, low in enumerate(lowered_token_texts(article)):
+            if low in _NOUNS:
                 for k in range(max(0, i - 6), i):
-                    starts.add(toks[k].start)
+                    start = toks[k].start
+                    if start not in starts and _COUNT_START.match(text, start):
+                        starts.add(start)
         for regex, what in (_count_patterns() if starts else ()):
             for m in (regex.match(text, pos) for pos in sorted(starts)):
                 if m is None:
