@@ -227,7 +227,8 @@ class Article:
 
     @cached_property
     def words(self) -> int:
-        return sum(1 for t in self.tokens if not t.text.isdigit()) or len(self.tokens)
+        texts = self.token_texts
+        return len(texts) - sum(map(str.isdigit, texts)) or len(texts)
 
     @cached_property
     def quotations(self) -> List[Tuple[int, int]]:

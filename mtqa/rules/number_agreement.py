@@ -156,12 +156,14 @@ class NumberAgreement(Rule):
         # cannot match and are not tried.
         starts = set()
         toks = article.tokens
-        for i, low in enumerate(lowered_token_texts(article)):
-            if low in _NOUNS:
-                for k in range(max(0, i - 6), i):
-                    start = toks[k].start
-                    if start not in starts and _COUNT_START.match(text, start):
-                        starts.add(start)
+        lowered = lowered_token_texts(article)
+        nouns = [] if _NOUNS.keys().isdisjoint(lowered) else \
+            [i for i, low in enumerate(lowered) if low in _NOUNS]
+        for i in nouns:
+            for k in range(max(0, i - 6), i):
+                start = toks[k].start
+                if start not in starts and _COUNT_START.match(text, start):
+                    starts.add(start)
         for regex, what in (_count_patterns() if starts else ()):
             for m in (regex.match(text, pos) for pos in sorted(starts)):
                 if m is None:

@@ -67,7 +67,16 @@ def packs() -> List[Pack]:
     return list(_PACKS)
 
 
+# (weak reference to the article, its matches): the 152 entry rules ask one after another about
+# the same article, and an identity test is cheaper than a weak-dictionary lookup
+_LAST: tuple = (lambda: None, {})
+
+
 def _matches_for(article: Article) -> Dict[str, List[PhraseMatch]]:
+    global _LAST
+    last = _LAST  # one read: another thread may replace it
+    if last[0]() is article:
+        return last[1]
     found = _MATCHES.get(article)
     if found is None:
         found = {}
@@ -77,6 +86,7 @@ def _matches_for(article: Article) -> Dict[str, List[PhraseMatch]]:
             if len(ms) > 1:
                 found[rule_id] = _longest(ms)
         _MATCHES[article] = found
+    _LAST = (weakref.ref(article), found)
     return found
 
 

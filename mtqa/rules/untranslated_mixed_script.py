@@ -1,8 +1,8 @@
 import re
 
 from mtqa.registry import Rule, register
-from mtqa.rules._scripts import (LATIN_LETTER, describe_script, is_non_latin_letter,
-                                 latin_lookalike)
+from mtqa.rules._scripts import (LATIN_LETTER, NON_LATIN_LETTER, describe_script,
+                                 is_non_latin_letter, latin_lookalike)
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -27,6 +27,9 @@ class UntranslatedMixedScript(Rule):
 
     def check(self, article, ctx):
         text = article.text
+        # a finding needs a non-Latin letter, and most articles have none
+        if not NON_LATIN_LETTER.search(text):
+            return
         for m in _WORD.finditer(text):
             word = m.group()
             if word.isascii() or not LATIN_LETTER.search(word):

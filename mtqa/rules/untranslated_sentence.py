@@ -1,4 +1,6 @@
+from bisect import bisect_left
 from functools import lru_cache
+from operator import itemgetter
 
 from mtqa.lexicon import zipf
 from mtqa.registry import Rule, register
@@ -60,19 +62,18 @@ class UntranslatedSentence(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        # gate() per sentence, from per-word classes computed once per distinct word
-        counts = {}
-        for tok in article.tokens:
-            kind = _word_class(tok.text)
-            if kind:
-                tally = counts.get(tok.sentence)
-                if tally is None:
-                    tally = counts[tok.sentence] = [0, 0]
-                tally[0] += 1
-                if kind == _UNKNOWN:
-                    tally[1] += 1
-        for index, (lower, unknown) in counts.items():
-            if lower < MIN_WORDS or unknown / lower < UNKNOWN_SHARE:
+        # gate() per sentence, from per-word classes computed once per distinct word; tokens
+        # come in sentence order, so a sentence's words are one slice
+        kinds = list(map(_word_class, article.token_texts))
+        sentence_of = list(map(itemgetter(3), article.tokens))
+        for index in range(len(article.sentences)):
+            a = bisect_left(sentence_of, index)
+            b = bisect_left(sentence_of, index + 1, a)
+            if b - a < MIN_WORDS:
+                continue
+            words = kinds[a:b]
+            lower = b - a - words.count(0)
+            if lower < MIN_WORDS or words.count(_UNKNOWN) / lower < UNKNOWN_SHARE:
                 continue
             start, end = article.sentences[index]
             result = detect(text[start:end])
