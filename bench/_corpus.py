@@ -16,21 +16,26 @@ def _safe(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name)
 
 
-def write_corpus(out_dir: Path, copies: int = 1, source: Path = WMT23) -> List[Path]:
-    """Write the articles under out_dir (copy-N/ subfolders when copies > 1); return the files."""
-    files: List[Path] = []
-    articles = []
+def _mt_documents(source: Path):
+    """(file stem, document id, system, article text) for every system's output of every
+    document; systems that produced nothing for a document are skipped."""
     for jsonl in sorted(source.glob("*.jsonl")):
         with open(jsonl, encoding="utf-8") as fh:
             for line in fh:
                 doc = json.loads(line)
                 for system, segments in sorted(doc["hyps"].items()):
-                    if not "".join(segments).strip():
-                        continue  # a few systems produced nothing for a document
-                    name = f"{jsonl.stem}-{_safe(str(doc['doc']))}-{_safe(system)}.txt"
-                    articles.append((name, "\n".join(s.strip() for s in segments) + "\n"))
+                    if "".join(segments).strip():
+                        yield (jsonl.stem, str(doc["doc"]), system,
+                               "\n".join(s.strip() for s in segments) + "\n")
+
+
+def write_corpus(out_dir: Path, copies: int = 1, source: Path = WMT23) -> List[Path]:
+    """Write the articles under out_dir (copy-N/ subfolders when copies > 1); return the files."""
+    articles = [(f"{stem}-{_safe(doc)}-{_safe(system)}.txt", text)
+                for stem, doc, system, text in _mt_documents(source)]
     if not articles:
         raise SystemExit(f"no documents found in {source}")
+    files: List[Path] = []
     for copy in range(copies):
         folder = out_dir / f"copy-{copy + 1}" if copies > 1 else out_dir
         folder.mkdir(parents=True, exist_ok=True)
@@ -46,25 +51,8 @@ def jsonl_archive(out_path: Path, copies: int = 1, source: Path = WMT23) -> int:
     n = 0
     with open(out_path, "w", encoding="utf-8") as out:
         for copy in range(copies):
-            for jsonl in sorted(source.glob("*.jsonl")):
-                with open(jsonl, encoding="utf-8") as fh:
-                    for line in fh:
-                        doc = json.loads(line)
-                        for system, segments in sorted(doc["hyps"].items()):
-                            if not "".join(segments).strip():
-                                continue
-                            path = f"copy-{copy + 1}/{jsonl.stem}-{doc['doc']}-{system}.txt"
-                            text = "\n".join(s.strip() for s in segments) + "\n"
-                            out.write(json.dumps({"path": path, "text": text},
-                                                 ensure_ascii=False) + "\n")
-                            n += 1
+            for stem, doc, system, text in _mt_documents(source):
+                path = f"copy-{copy + 1}/{stem}-{doc}-{system}.txt"
+                out.write(json.dumps({"path": path, "text": text}, ensure_ascii=False) + "\n")
+                n += 1
     return n
-
-
-if __name__ == "__main__":
-    import sys
-
-    target = Path(sys.argv[1])
-    if target.exists():
-        shutil.rmtree(target)
-    print(len(write_corpus(target)), "files in", target)
