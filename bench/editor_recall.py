@@ -38,6 +38,10 @@ sys.path.insert(0, str(HERE / "editor_marks"))
 from documents import load  # noqa: E402
 
 MARKS = HERE / "editor_marks" / "marks.jsonl"
+ADJUDICATION = HERE / "editor_marks" / "adjudication.txt"
+# categories an auditor of the English text alone can hope to see; the others (meaning changed,
+# content lost or added) need the source or a reference
+NEEDS_SOURCE = {"mistranslation", "omission", "addition"}
 # mtqa.score's MQM-style weights; read from mtqa when importable so a change there is followed
 SEVERITY_WEIGHT = {"minor": 1, "major": 5, "critical": 25}
 try:  # pragma: no cover - depends on the checkout
@@ -128,6 +132,17 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
     return cov / (vx * vy) if vx and vy else float("nan")
 
 
+def load_adjudication() -> Dict[Tuple[str, str, str], Tuple[str, str]]:
+    """{(doc, rule, flagged text): (verdict, note)} from the second look at unmatched findings."""
+    table = {}
+    if ADJUDICATION.exists():
+        for line in ADJUDICATION.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                doc, rule, text, verdict, *note = [p.strip() for p in line.split(" | ")]
+                table[(doc, rule, text)] = (verdict, note[0] if note else "")
+    return table
+
+
 def share(found: int, total: int) -> str:
     return f"{found}/{total} ({100.0 * found / total:.0f}%)" if total else "0/0"
 
@@ -170,6 +185,11 @@ def main(argv=None) -> int:
     for cat, n in cats.most_common():
         k = sum(1 for i, m in enumerate(marks) if m["category"] == cat and i in found)
         print(f"  {cat:18} {share(k, n)}")
+    for label, keep in (("detectable in the English alone", lambda c: c not in NEEDS_SOURCE),
+                        ("needing the source (mistranslation, omission, addition)",
+                         lambda c: c in NEEDS_SOURCE)):
+        idx = [i for i, m in enumerate(marks) if keep(m["category"])]
+        print(f"  {label}: {share(sum(1 for i in idx if i in found), len(idx))}")
     print("\nper language pair")
     for pair in sorted({d["pair"] for d in docs}):
         idx = [i for i, m in enumerate(marks) if pair_of[m["doc"]] == pair]
@@ -195,10 +215,21 @@ def main(argv=None) -> int:
     by_rule = Counter(f["rule"] for _, f in unmatched)
     for rule, n in by_rule.most_common():
         print(f"  {rule:32} {n}")
+    adjudication = load_adjudication()
+    judged: Counter = Counter()
+    lines = []
+    for d, f in unmatched:
+        span = d["text"][f["start"]:f["end"]]
+        verdict, note = adjudication.get((d["id"], f["rule"], span.strip()), ("not judged", ""))
+        judged[verdict] += 1
+        lines.append(f"  - {d['id']} {f['rule']} [{f['severity']}] "
+                     f"{span.replace(chr(10), ' / ')!r}: {f['message']}\n      second look: "
+                     f"{verdict}{' - ' + note if note else ''}")
+    print(f"  second look ({ADJUDICATION.name}): {dict(judged)}")
+    on_a_mark = total_findings - len(unmatched)
+    print(f"  findings on a mark or judged real: {on_a_mark + judged['real']}/{total_findings}")
     if not args.no_unmatched:
-        for d, f in unmatched:
-            span = d["text"][f["start"]:f["end"]].replace("\n", "\\n")
-            print(f"  - {d['id']} {f['rule']} [{f['severity']}] {span!r}: {f['message']}")
+        print("\n".join(lines))
 
     print("\nper document: words, marks, marks found, findings, penalty/100 words, score, "
           "verdict")
