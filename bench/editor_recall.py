@@ -15,6 +15,9 @@ A mark counts as found when at least one finding's span overlaps it (a zero-widt
 when it sits inside or at the edge of the mark). A `+all` mark (a name wrong consistently, fixed
 by one replace-all) counts as found when any of its occurrences is overlapped.
 
+A stricter count also needs the finding to be no longer than twice the mark (or 20 characters
+longer), so a finding spanning a whole quotation takes no credit for a wrong term inside it.
+
 Figures printed: marks found overall / per category / per pair / per rule; findings that overlap
 no mark (printed for reading: a false alarm, or an artefact the marker missed); per-document
 counts; Spearman's rank correlation between the per-document penalty per 100 words and the
@@ -105,6 +108,13 @@ def overlaps(fs: int, fe: int, ms: int, me: int) -> bool:
     return fs < me and ms < fe
 
 
+def tight(fs: int, fe: int, ms: int, me: int) -> bool:
+    """An overlap that points at the mark rather than sweeping over it: the finding is at most
+    twice the mark's length (or 20 characters longer). Keeps a finding spanning a whole
+    quotation from taking credit for a wrong term inside it."""
+    return overlaps(fs, fe, ms, me) and fe - fs <= max(2 * (me - ms), me - ms + 20)
+
+
 def mark_spans(mark: Dict) -> List[Tuple[int, int]]:
     return [(mark["start"], mark["end"])] + [tuple(s) for s in mark.get("also", [])]
 
@@ -175,11 +185,16 @@ def main(argv=None) -> int:
                 if any(overlaps(f["start"], f["end"], s, e) for s, e in mark_spans(m))]
         found_by[i] = hits
     found = {i for i, hits in found_by.items() if hits}
+    found_tight = {i for i, hits in found_by.items()
+                   if any(tight(f["start"], f["end"], s, e)
+                          for f in hits for s, e in mark_spans(marks[i]))}
 
     pair_of = {d["id"]: d["pair"] for d in docs}
     print(f"Editor recall: {len(marks)} marks in {len(docs)} documents "
           f"({sum(len(d['text'].split()) for d in docs)} words)")
     print(f"  marks overlapped by a finding: {share(len(found), len(marks))}")
+    print(f"  ... by a finding no longer than twice the mark (or +20 characters): "
+          f"{share(len(found_tight), len(marks))}")
     print("\nper category")
     cats = Counter(m["category"] for m in marks)
     for cat, n in cats.most_common():
