@@ -22,6 +22,10 @@ Figures printed: marks found overall / per category / per pair / per rule; findi
 no mark (printed for reading: a false alarm, or an artefact the marker missed); per-document
 counts; Spearman's rank correlation between the per-document penalty per 100 words and the
 marks per 100 words; documents mtqa would publish although they hold marks.
+
+A zh-en part (skip with --no-mqm) measures the same recall against the human MQM error spans of
+../shared/dev/mqm/mqm_ted_zhen.tsv on its one talk of moderate length (talk.5, 434 words) in
+every MT system's output: a cross-check by other readers, on TED talks rather than news.
 """
 from __future__ import annotations
 
@@ -157,11 +161,80 @@ def share(found: int, total: int) -> str:
     return f"{found}/{total} ({100.0 * found / total:.0f}%)" if total else "0/0"
 
 
+MQM = HERE.parent.parent / "shared" / "dev" / "mqm" / "mqm_ted_zhen.tsv"
+MQM_TALK = "talk.5"  # the one talk of moderate length (434 words) in the zh-en MQM data
+
+
+def mqm_documents(path: Path = MQM, talk: str = MQM_TALK) -> Tuple[List[Dict], List[Dict]]:
+    """The talk in every MT system's output (references excluded) as documents, and the human
+    MQM error spans on them as marks (category = the MQM category; source errors and no-error
+    rows dropped; every rater's span kept once)."""
+    import csv
+    import re
+    segments: Dict[str, Dict[int, str]] = defaultdict(dict)
+    spans: Dict[str, set] = defaultdict(set)
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row["doc"] != talk or row["system"] in ("ref", "refB"):
+                continue
+            target = row["target"]
+            segments[row["system"]].setdefault(int(row["seg_id"]), re.sub("</?v>", "", target))
+            if row["category"] in ("No-error", "Source error") or "<v>" not in target:
+                continue
+            start = target.index("<v>")
+            end = target.index("</v>") - len("<v>")
+            spans[row["system"]].add((int(row["seg_id"]), start, end, row["category"],
+                                      row["severity"]))
+    docs, marks = [], []
+    for system in sorted(segments):
+        ordered = sorted(segments[system])
+        text = "\n".join(segments[system][k].strip() for k in ordered) + "\n"
+        offsets, at = {}, 0
+        for k in ordered:  # where each stripped segment starts in the document
+            raw = segments[system][k]
+            offsets[k] = at - (len(raw) - len(raw.lstrip()))
+            at += len(raw.strip()) + 1
+        doc_id = f"zh-en/{talk}/{system}"
+        docs.append({"id": doc_id, "pair": "zh-en", "source_lang": "zh", "text": text})
+        for seg, start, end, category, severity in sorted(spans[system]):
+            s, e = offsets[seg] + start, offsets[seg] + end
+            marks.append({"doc": doc_id, "start": s, "end": e, "text": text[s:e],
+                          "category": category, "severity": severity})
+    return docs, marks
+
+
+def mqm_report(command: List[str]) -> None:
+    if not MQM.exists():
+        print(f"\n(zh-en MQM part skipped: {MQM} not found)")
+        return
+    docs, marks = mqm_documents()
+    results = run_mtqa(command, docs)
+    found = [m for m in marks if any(overlaps(f["start"], f["end"], m["start"], m["end"])
+                                     for f in results[m["doc"]]["findings"])]
+    findings = [f for r in results.values() for f in r["findings"]]
+    on_span = [f for d in docs for f in results[d["id"]]["findings"]
+               if any(overlaps(f["start"], f["end"], m["start"], m["end"])
+                      for m in marks if m["doc"] == d["id"])]
+    words = sum(len(d["text"].split()) for d in docs)
+    print(f"\nzh-en MQM ({MQM_TALK} in {len(docs)} systems' output, {words} words): "
+          f"human error spans flagged {share(len(found), len(marks))}; findings {len(findings)}, "
+          f"inside a span {len(on_span)}")
+    cats = Counter(m["category"] for m in marks)
+    hit = Counter(m["category"] for m in found)
+    for cat, n in cats.most_common():
+        print(f"  {cat:40} {share(hit[cat], n)}")
+    for sev in ("Major", "Minor"):
+        n = sum(1 for m in marks if m["severity"] == sev)
+        print(f"  severity {sev:31} {share(sum(1 for m in found if m['severity'] == sev), n)}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mtqa", default=f"{shlex.quote(sys.executable)} -m mtqa",
                     help="command that runs mtqa")
     ap.add_argument("--missed", action="store_true", help="list the marks mtqa missed")
+    ap.add_argument("--no-mqm", action="store_true",
+                    help="skip the zh-en part measured against human MQM spans")
     ap.add_argument("--no-unmatched", action="store_true",
                     help="do not list the findings that overlap no mark")
     args = ap.parse_args(argv)
@@ -268,6 +341,9 @@ def main(argv=None) -> int:
     print(f"Spearman rho (penalty per 100 words vs marks per 100 words): "
           f"{spearman(penalty_rate, density):+.2f} over {len(docs)} documents")
     print(f"verdicts: {dict(verdicts)}; 'publish' although marked: {publish_with_marks}")
+
+    if not args.no_mqm:
+        mqm_report(shlex.split(args.mtqa))
 
     if args.missed:
         print("\nmarks mtqa missed")
