@@ -22,7 +22,8 @@ from xml.sax.saxutils import escape
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an installed mtqa
 
 from mtqa.engine import AuditContext, AuditOptions, audit_batch
-from mtqa.inputs import RecordOptions, make_article
+from mtqa.formats import RecordOptions
+from mtqa.pipeline import make_article
 from mtqa.readers.jsonl import read_records
 
 SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"

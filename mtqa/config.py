@@ -112,10 +112,12 @@ def _fail_on(value, where) -> str:
 
 
 def _source_lang(value, where) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*",
-                                                      value):
+    # normalised once, to a BCP 47 primary subtag (mtqa.lang; id_ID -> id)
+    from mtqa.lang import normalise_language
+
+    if not isinstance(value, str):
         raise ValueError(f"must be a language code such as \"uk\", \"id\" or \"zh\", not {value!r}")
-    return value
+    return normalise_language(value, None)
 
 
 def _globs(value, where) -> Tuple[str, ...]:

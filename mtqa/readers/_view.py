@@ -6,7 +6,7 @@ import html
 import re
 from typing import List, Tuple
 
-from mtqa.inputs import ProseView
+from mtqa.formats import ProseView
 
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 

@@ -31,7 +31,7 @@ class AmbiguousDate(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        source = (ctx.source_lang or article.source_lang or "").lower().split("-")[0]
+        source = ctx.source_lang or ""
         for m in _SLASH_DATE.finditer(text):
             a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
             if not (1 <= a <= 12 and 1 <= b <= 12) or a == b:

@@ -56,7 +56,7 @@ class RussianFormName(Rule):
                 index_of = {t.start: i for i, t in enumerate(tokens)}
             i = index_of[m.start]
             verdict, reason = self._is_ukrainian(article, tokens, i, glossary,
-                                                 ctx.source_lang or article.source_lang)
+                                                 ctx.source_lang)
             if verdict:
                 decided.setdefault(m.form, reason)
                 yield self._given_name_finding(m, reason)

@@ -101,18 +101,12 @@ def _longest(ms: List[PhraseMatch]) -> List[PhraseMatch]:
     return kept
 
 
-def _normalise_lang(lang: Optional[str]) -> Optional[str]:
-    if not lang:
-        return None
-    return lang.lower().replace("_", "-").split("-")[0]
-
-
 def pack_active(pack: Pack, ctx) -> bool:
     """The common pack always runs; a language pack runs for its --source-lang, or without
     --source-lang when it is a default pack, or whenever a --select names it."""
     if pack.language == "any":
         return True
-    lang = _normalise_lang(ctx.source_lang)
+    lang = ctx.source_lang  # normalised once, by the article's reader (mtqa.lang)
     if lang == pack.language or (lang is None and pack.default):
         return True
     named = [s for s in ctx.options.select if s != "all"]

@@ -62,9 +62,9 @@ class UntranslatedFunctionWord(Rule):
     severity = "major"
 
     def check(self, article, ctx):
-        source = (ctx.source_lang or article.source_lang or "").lower()
+        source = ctx.source_lang or ""
         words = dict(STRONG)
-        if source.split("-")[0] in INDONESIAN:
+        if source in INDONESIAN:
             words.update(WEAK)
         tokens = article.tokens
         foreign_sentences = None
@@ -87,7 +87,8 @@ class UntranslatedFunctionWord(Rule):
                 tok.start, tok.end,
                 f"“{tok.text}” is an Indonesian word"
                 f"{f' (“{gloss}”)' if gloss else ' (a plural marker)'} left in the English text",
-                [gloss] if gloss else [])
+                # a gloss for the editor, never written: the clause needs rewording
+                [gloss] if gloss else [], display_only=True)
 
     @staticmethod
     def _weak_context_ok(word, prev, nxt) -> bool:

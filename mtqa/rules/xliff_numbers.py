@@ -162,7 +162,7 @@ class XliffNumberMismatch(Rule):
     severity = "major"
 
     def check(self, article, ctx):
-        lang = article.source_lang
+        lang = ctx.source_lang
         for seg in article.segments:
             target = article.text[seg.start:seg.end]
             src, src_times = numbers(seg.source, lang)

@@ -5,7 +5,8 @@ import json
 from xml.sax.saxutils import escape
 
 from mtqa.engine import audit_batch
-from mtqa.inputs import RecordOptions, make_article
+from mtqa.formats import RecordOptions
+from mtqa.pipeline import make_article
 from mtqa.readers.jsonl import read_records
 
 PARAGRAPHS = [

@@ -1,5 +1,5 @@
 from mtqa.engine import audit_batch
-from mtqa.inputs import make_article
+from mtqa.pipeline import make_article
 
 from tests.inputs.helpers import flagged
 
@@ -89,5 +89,5 @@ def test_fix_never_edits_code_or_link_targets(ctx):
     from mtqa.fix import fix_text
 
     doc = "Kiev `Kiev` [Kiev](https://x.org/Kiev) **Kiev**\n"
-    result, _ = fix_text(doc, "x.md", ctx)
+    result = fix_text(doc, "x.md", ctx)
     assert result.after == "Kyiv `Kiev` [Kyiv](https://x.org/Kiev) **Kyiv**\n"

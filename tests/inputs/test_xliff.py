@@ -1,7 +1,7 @@
 import pytest
 
 from mtqa.engine import audit_batch
-from mtqa.inputs import make_article
+from mtqa.pipeline import make_article
 
 from tests.inputs.helpers import flagged
 

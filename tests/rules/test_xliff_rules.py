@@ -1,6 +1,6 @@
 from mtqa.engine import AuditContext, AuditOptions, audit_batch
 from mtqa.glossary import Glossary
-from mtqa.inputs import make_article
+from mtqa.pipeline import make_article
 
 
 def _xliff(pairs, src="id"):
