@@ -16,7 +16,7 @@ def _safe(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name)
 
 
-def _mt_documents(source: Path):
+def mt_documents(source: Path = WMT23):
     """(file stem, document id, system, article text) for every system's output of every
     document; systems that produced nothing for a document are skipped."""
     for jsonl in sorted(source.glob("*.jsonl")):
@@ -32,7 +32,7 @@ def _mt_documents(source: Path):
 def write_corpus(out_dir: Path, copies: int = 1, source: Path = WMT23) -> List[Path]:
     """Write the articles under out_dir (copy-N/ subfolders when copies > 1); return the files."""
     articles = [(f"{stem}-{_safe(doc)}-{_safe(system)}.txt", text)
-                for stem, doc, system, text in _mt_documents(source)]
+                for stem, doc, system, text in mt_documents(source)]
     if not articles:
         raise SystemExit(f"no documents found in {source}")
     files: List[Path] = []
@@ -51,7 +51,7 @@ def jsonl_archive(out_path: Path, copies: int = 1, source: Path = WMT23) -> int:
     n = 0
     with open(out_path, "w", encoding="utf-8") as out:
         for copy in range(copies):
-            for stem, doc, system, text in _mt_documents(source):
+            for stem, doc, system, text in mt_documents(source):
                 path = f"copy-{copy + 1}/{stem}-{doc}-{system}.txt"
                 out.write(json.dumps({"path": path, "text": text}, ensure_ascii=False) + "\n")
                 n += 1
