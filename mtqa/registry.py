@@ -25,6 +25,9 @@ class Rule:
     batch: bool = False
     # Off-by-default rules run only when selected explicitly (by id or prefix).
     default_enabled: bool = True
+    # Text the rule must flag (with its fixed text where it has a fix) and text it must leave
+    # alone, run by tests/test_rule_examples.py; the format is in mtqa/examples.py.
+    examples: Dict[str, list] = {}
 
     @property
     def docs(self) -> str:

@@ -90,6 +90,14 @@ class InconsistentName(Rule):
     summary = "One name spelled two ways in the same article"
     category = "fluency/inconsistency"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "Bodies were found in Buchi. Buchi was occupied. Bucha is near Kyiv.", "fixed": "Bodies were found in Bucha. Bucha was occupied. Bucha is near Kyiv."},
+        ],
+        "leave": [
+            "Austria and Australia signed. Ukraine and Ukrainians. Kyiv and Kyivans.",
+        ],
+    }
 
     def check(self, article, ctx):
         glossary = ctx.glossary

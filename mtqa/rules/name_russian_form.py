@@ -32,6 +32,16 @@ class RussianFormName(Rule):
     summary = "Russian-form spelling of a Ukrainian name or place"
     category = "terminology/name"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "Adviser Mikhail Podolyak tweeted.", "fixed": "Adviser Mykhailo Podolyak tweeted."},
+            {"text": "Troops left Gostomel.", "fixed": "Troops left Hostomel."},
+        ],
+        "leave": [
+            "Russian envoy Mikhail Ulyanov spoke.",
+            "Maria stayed in Kharkiv.",
+        ],
+    }
 
     def check(self, article, ctx):
         glossary = ctx.glossary

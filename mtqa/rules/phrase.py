@@ -261,6 +261,21 @@ class PhraseRule(Rule):
             lines += ["Off by default: select it by id to run it."]
         return "\n".join(lines)
 
+    @property
+    def examples(self) -> dict:
+        """The entry's examples in the shape of a Python rule's (mtqa.examples): `example` /
+        `examples` must be flagged, `good` / `leave` must not, in the pack's language."""
+        lang = None if self.pack.language == "any" else self.pack.language
+        fields = vars(self.entry)  # packs may add examples/good/leave fields (phrases.py)
+
+        def as_case(text):
+            return {"text": text, "source_lang": lang} if isinstance(text, str) else \
+                {"source_lang": lang, **text}
+
+        flag = [fields.get("example")] + list(fields.get("examples") or [])
+        leave = list(fields.get("good") or []) + list(fields.get("leave") or [])
+        return {"flag": [as_case(t) for t in flag if t], "leave": [as_case(t) for t in leave if t]}
+
     def check(self, article, ctx):
         # Most entries find nothing in an article: look that up before the pack conditions.
         matches = _matches_for(article).get(self.id)

@@ -60,6 +60,14 @@ class UntranslatedFunctionWord(Rule):
     summary = "Source-language function word left in the English text (Indonesian yang, dan, untuk...)"
     category = "accuracy/untranslated"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "The minister yang said the sanctions untuk Russia would stay.", "source_lang": "id", "fixed": "The minister yang said the sanctions untuk Russia would stay."},
+        ],
+        "leave": [
+            "Dan said that Leonardo di Caprio holds a fifth dan in judo.",
+        ],
+    }
 
     def check(self, article, ctx):
         source = ctx.source_lang or ""
