@@ -1,7 +1,7 @@
 from mtqa.engine import audit_batch
 from mtqa.pipeline import make_article
 
-from tests.inputs.helpers import flagged
+from tests.inputs.helpers import flagged_in_file
 
 DOC = """---
 title: Kiev news
@@ -57,7 +57,7 @@ def test_markup_is_blanked_and_prose_kept():
 def test_findings_point_at_the_flagged_text_in_the_file(ctx):
     a = _article()
     findings = [f for f in audit_batch([a], ctx)[0] if f.rule == "name-incorrect"]
-    texts = flagged(a, findings)
+    texts = flagged_in_file(a, findings)
     assert texts == ["Kiev", "Kiev", "Kharkov", "Kiev", "Kharkov", "Kiev"]
     lines = [a.position(f.start)[0] for f in findings]
     assert lines == [5, 7, 8, 17, 18, 24]
