@@ -8,8 +8,10 @@ import shutil
 from pathlib import Path
 from typing import List
 
+from devdata import DEV, WmtDoc  # noqa: E402  (bench/ is on sys.path where this is used)
+
 REPO = Path(__file__).resolve().parent.parent
-WMT23 = REPO.parent / "shared" / "dev" / "wmt23"
+WMT23 = DEV / "wmt23"
 
 
 def _safe(name: str) -> str:
@@ -22,10 +24,12 @@ def mt_documents(source: Path = WMT23):
     for jsonl in sorted(source.glob("*.jsonl")):
         with open(jsonl, encoding="utf-8") as fh:
             for line in fh:
-                doc = json.loads(line)
-                for system, segments in sorted(doc["hyps"].items()):
+                d = json.loads(line)
+                doc = WmtDoc(jsonl.stem, str(d["doc"]), d.get("domain", ""), d["src"],
+                             d["ref"], d["hyps"])
+                for system, segments in sorted(doc.hyps.items()):
                     if "".join(segments).strip():
-                        yield (jsonl.stem, str(doc["doc"]), system,
+                        yield (doc.pair, doc.doc, system,
                                "\n".join(s.strip() for s in segments) + "\n")
 
 
