@@ -23,6 +23,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python < 3.11 only
     import tomli as tomllib
 
+from mtqa.problems import ProblemsError
 from mtqa.finding import SEVERITIES
 
 CONFIG_NAMES = ("mtqa.toml", "pyproject.toml")
@@ -30,12 +31,8 @@ DEFAULT_ORIGIN = "default"
 CLI_ORIGIN = "command line"
 
 
-class ConfigError(Exception):
+class ConfigError(ProblemsError):
     """The configuration cannot be used; `problems` are "file: key: message" strings."""
-
-    def __init__(self, problems: Sequence[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
 
 
 # ---- value checks: each returns the normalised value or raises ValueError(message) ----------

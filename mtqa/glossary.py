@@ -14,6 +14,7 @@ from itertools import compress, count
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from mtqa.problems import ProblemsError
 from mtqa import cache
 from mtqa.article import TOKEN_RE, Article
 
@@ -26,12 +27,8 @@ LIST_KEYS = ("variants", "russian_forms", "exceptions", "accept")
 CANONICAL, VARIANT, INCORRECT, RUSSIAN, ACCEPT = "canonical", "variant", "incorrect", "russian", "accept"
 
 
-class GlossaryError(Exception):
+class GlossaryError(ProblemsError):
     """A glossary file could not be loaded; `problems` lists "path:line: message" strings."""
-
-    def __init__(self, problems: Sequence[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
 
     def __reduce__(self):
         # keeps `problems` intact when the error crosses a process boundary

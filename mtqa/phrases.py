@@ -18,6 +18,7 @@ from pathlib import Path
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from mtqa.problems import ProblemsError
 from mtqa.article import TOKEN_RE, Article, lowered_token_texts
 from mtqa.finding import CATEGORIES, SEVERITIES
 
@@ -36,12 +37,8 @@ _QUOTE_CHARS = "“”\"«»„‘’'"
 _QUOTE_STRIP = str.maketrans("", "", _QUOTE_CHARS)
 
 
-class PhrasePackError(Exception):
+class PhrasePackError(ProblemsError):
     """A pack could not be loaded; `problems` lists "path:line: message" strings."""
-
-    def __init__(self, problems: Sequence[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
 
 
 _REGEX_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by",

@@ -27,16 +27,16 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import click
 
 from mtqa.cli import EXIT_ERROR, EXIT_OK, _audit_options, _options, main
+from mtqa.formats import InputError
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 # ---- pairing and reading ---------------------------------------------------------------------
 
-@dataclass
-class Problem:
-    path: str
-    message: str
+# a file that cannot be paired or read: the pipeline's error type
+Problem = InputError
+
 
 
 def pair_paths(mt: str, edited: str) -> Tuple[List[Tuple[str, str]], List[Problem]]:
