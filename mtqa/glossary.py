@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import compress, count
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
@@ -72,26 +71,6 @@ class GlossaryMatch:
 
 # ---- loading --------------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
-def _line_loader():
-    """A YAML loader that records the 1-based line of every mapping, so problems can name the
-    line. Built on first use: PyYAML is only imported when a glossary file is really parsed
-    (a cached glossary needs no parsing)."""
-    import yaml
-
-    class _LineLoader(yaml.SafeLoader):
-        pass
-
-    def _construct_mapping(loader, node, deep=False):
-        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-                                _construct_mapping)
-    return _LineLoader
-
-
 def _entry_from_dict(raw: dict, where: str, problems: List[str], pack: str) -> Optional[Entry]:
     unknown = set(raw) - _KNOWN_KEYS - {"__line__"}
     if unknown:
@@ -134,14 +113,11 @@ def _entry_from_dict(raw: dict, where: str, problems: List[str], pack: str) -> O
 
 
 def _load_yaml(path: Path, text: str, problems: List[str]) -> Tuple[str, List[Entry]]:
-    import yaml
+    from mtqa.yamlio import load_with_lines
 
-    try:
-        data = yaml.load(text, Loader=_line_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        problems.append(f"{path}{line}: not valid YAML: {getattr(exc, 'problem', exc)}")
+    data, problem = load_with_lines(text, path)
+    if problem:
+        problems.append(problem)
         return path.stem, []
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         problems.append(f"{path}:1: a glossary is a mapping with an 'entries' list")
