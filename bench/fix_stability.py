@@ -64,7 +64,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--every", type=int, default=1, help="check every Nth document")
     args = ap.parse_args(argv)
     ctxs = contexts()
-    checked = broken = changed = 0
+    checked = broken = 0
     start = time.perf_counter()
     for i, (stem, doc, system, text) in enumerate(mt_documents(WMT23)):
         if i % args.every:

@@ -325,11 +325,6 @@ class Article:
     def in_quotation(self, offset: int) -> bool:
         return _in_spans(self.quotations, offset)
 
-    def sentence_text(self, index: int) -> str:
-        s, e = self.sentences[index]
-        return self.text[s:e]
-
-
 @dataclass(frozen=True)
 class Segment:
     """One translation unit of a bilingual file: the target's span in the article and the

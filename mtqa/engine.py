@@ -4,7 +4,7 @@ batch (`run_batch_rules`). The order of a run (read -> audit -> finish) is mtqa.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence
 
 from mtqa.article import Article
 from mtqa.finding import Finding

@@ -23,7 +23,7 @@ proselint's example table are the models).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Tuple, Union
 
 from mtqa.registry import Rule
 
@@ -111,7 +111,3 @@ def problems(case: Case, glossary=None) -> List[str]:
     if case.fixed is not None and out.fixed != case.fixed:
         return [f"{case.label}: fixed to {out.fixed!r}, expected {case.fixed!r}"]
     return []
-
-
-def check_rules(rules: Sequence[Rule], glossary=None) -> List[str]:
-    return [p for r in rules for c in cases(r) for p in problems(c, glossary)]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
-from mtqa.article import Article, FileOrigin, RecordOrigin
+from mtqa.article import Article, FileOrigin
 from mtqa.engine import AuditContext, AuditOptions, collect_summaries, run_batch_rules, run_rules
 from mtqa.finding import SEVERITIES, Finding, severity_rank
 from mtqa.formats import (PROSE_VIEWS, RECORD_READERS, InputError, ProseView, RecordOptions,

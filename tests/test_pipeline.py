@@ -49,7 +49,7 @@ def _mixed_folder(root: Path) -> Path:
 
 def test_every_executor_gives_byte_identical_json(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
-    folder = _mixed_folder(tmp_path)
+    _mixed_folder(tmp_path)
     monkeypatch.chdir(tmp_path)
     # the process pool only starts workers for batches worth it: make this one worth it
     monkeypatch.setattr(parallel, "MIN_FILES_PER_JOB", 1)

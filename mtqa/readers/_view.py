@@ -44,14 +44,6 @@ class ViewBuilder:
         if len(decoded) == 1 and decoded.isprintable():
             self.put(start, decoded)
 
-    def reveal_with_entities(self, start: int, end: int) -> None:
-        pos = start
-        for m in _ENTITY_RE.finditer(self.original, start, end):
-            self.reveal(pos, m.start())
-            self.entity(m.start(), m.end())
-            pos = m.end()
-        self.reveal(pos, end)
-
     def runs(self) -> List[Tuple[int, int]]:
         return [m.span() for m in re.finditer(rb"\x01+", bytes(self.verbatim))]
 

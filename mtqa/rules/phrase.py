@@ -14,7 +14,7 @@ import bisect
 import weakref
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
 from mtqa.article import Article
 from mtqa.lexicon import zipf
