@@ -374,8 +374,24 @@ class Glossary:
         if self._index is None:
             from mtqa.nameindex import NameIndex
 
-            self._index = NameIndex.from_glossary(self)
+            self._index = NameIndex(self.name_words())
         return self._index
+
+    def name_words(self) -> Dict[str, "Entry"]:
+        """The words a misspelling could be a near miss of (mtqa.nameindex): single-word names
+        and the surnames of people, correct forms only. Parts of longer names are left out:
+        "Nueva" of Villa Nueva is not a name a word could be a misspelling of. (Here, not in
+        nameindex.py, so that the index knows nothing of glossaries: no import cycle.)"""
+        words: Dict[str, Entry] = {}
+        for form, (kind, entry, _) in self.forms.items():
+            if kind not in (CANONICAL, VARIANT, ACCEPT):
+                continue
+            toks = TOKEN_RE.findall(form)
+            if entry.type == "person" and len(toks) > 1:
+                toks = toks[-1:]
+            if len(toks) == 1 and toks[0][:1].isupper() and not toks[0].isupper():
+                words.setdefault(toks[0], entry)
+        return words
 
 
 def match_case(replacement: str, original: str) -> str:
