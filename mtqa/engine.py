@@ -4,7 +4,7 @@ batch (`run_batch_rules`). The order of a run (read -> audit -> finish) is mtqa.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 from mtqa.article import Article
 from mtqa.finding import Finding
@@ -173,14 +173,5 @@ def run_batch_rules(articles: Sequence[Article], results: List[List[Finding]],
 
 
 # Kept for callers of earlier versions: the per-article rules only (no batch rules, no
-# suppressions); `mtqa.pipeline.audit_articles` runs the whole pipeline.
+# suppressions); mtqa.pipeline.audit_articles runs audit and finish on articles already read.
 audit_article = run_rules
-
-
-def audit_batch(articles: Sequence[Article], ctx: AuditContext,
-                progress: Optional[Callable[[str], None]] = None) -> List[List[Finding]]:
-    """Findings per article, in input order, after batch rules and suppressions: the pipeline
-    (mtqa.pipeline) on articles already read."""
-    from mtqa.pipeline import audit_articles
-
-    return audit_articles(articles, ctx, progress)

@@ -37,7 +37,7 @@ from mtqa import pipeline
 from mtqa.article import Article
 from mtqa.engine import AuditContext
 from mtqa.finding import SAFE, UNSAFE, Finding
-from mtqa.formats import RECORD_READERS, InputError, RecordOptions, load_readers
+from mtqa.formats import RECORD_READERS, InputError, RecordOptions
 from mtqa.inputs import MAX_BYTES, MAX_RECORD_FILE_BYTES, decode, read_bytes
 
 MAX_PASSES = 10
@@ -345,7 +345,7 @@ def fix_text(text: str, name: str, ctx: AuditContext, unsafe: bool = False,
     pipeline's reader. Raises ValueError when a single-article file cannot be read; a feed's
     unreadable records are `FixResult.errors`."""
     suffix = pipeline.suffix_of(name)
-    load_readers(suffix)
+    pipeline.load_readers(suffix)
     options = ctx.options
     if records is not None:
         from dataclasses import replace
@@ -454,7 +454,7 @@ def fix_file(path: str, ctx: AuditContext, unsafe: bool = False, write: bool = T
                 not os.access(path, os.W_OK) or not os.stat(path).st_mode & 0o222):
             raise ValueError("file is read-only; not fixed")  # even for root
         before = None if path == "-" else os.stat(os.path.realpath(path))
-        load_readers(pipeline.suffix_of(display))
+        pipeline.load_readers(pipeline.suffix_of(display))
         limit = MAX_RECORD_FILE_BYTES if pipeline.suffix_of(display) in RECORD_READERS \
             else MAX_BYTES
         raw = read_bytes(path, limit)

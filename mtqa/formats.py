@@ -50,12 +50,7 @@ PROSE_VIEWS: Dict[str, Callable[[str], Union[str, ProseView]]] = {}
 RECORD_READERS: Dict[str, Callable] = {}
 
 # Plain text has no reader; importing the readers (html.parser, ElementTree, ...) for it would
-# cost a one-file check ~15 ms of start-up. No reader may register these suffixes.
+# cost a one-file check ~15 ms of start-up (mtqa.pipeline.load_readers). No reader may
+# register these suffixes.
 PLAIN_TEXT_SUFFIXES = frozenset({".txt"})
 
-
-def load_readers(suffix: Optional[str] = None) -> None:
-    """Register the format readers, unless `suffix` is plain text, which needs none."""
-    if suffix in PLAIN_TEXT_SUFFIXES:
-        return
-    import mtqa.readers  # noqa: F401  (registers the format readers)

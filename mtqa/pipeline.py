@@ -22,8 +22,8 @@ from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence,
 from mtqa.article import Article, FileOrigin
 from mtqa.engine import AuditContext, AuditOptions, collect_summaries, run_batch_rules, run_rules
 from mtqa.finding import SEVERITIES, Finding, severity_rank
-from mtqa.formats import (PROSE_VIEWS, RECORD_READERS, InputError, ProseView, RecordOptions,
-                          load_readers)
+from mtqa.formats import (PLAIN_TEXT_SUFFIXES, PROSE_VIEWS, RECORD_READERS, InputError,
+                          ProseView, RecordOptions)
 from mtqa.inputs import MAX_BYTES, MAX_RECORD_FILE_BYTES, collect, decode, read_bytes
 from mtqa.lang import LanguageError, normalise_language
 from mtqa.score import Thresholds, score, verdict
@@ -87,6 +87,14 @@ class BatchResult:
 
 
 # ---- read -----------------------------------------------------------------------------------
+
+def load_readers(suffix: Optional[str] = None) -> None:
+    """Register the format readers (mtqa/readers/), unless `suffix` is plain text, which needs
+    none."""
+    if suffix in PLAIN_TEXT_SUFFIXES:
+        return
+    import mtqa.readers  # noqa: F401  (registers the format readers)
+
 
 def suffix_of(name: str) -> str:
     return Path(name).suffix.lower()

@@ -1,6 +1,6 @@
 import json
 
-from mtqa.engine import audit_batch
+from mtqa.pipeline import audit_articles
 from mtqa.engine import AuditOptions
 from mtqa.formats import RecordOptions
 from mtqa.pipeline import read
@@ -31,7 +31,7 @@ def test_records_become_articles_and_bad_lines_errors_naming_the_line():
 
 def test_positions_point_into_the_raw_json_line(ctx):
     articles, _ = read_records(FEED, "feed.jsonl", RecordOptions(), None)
-    findings = audit_batch(articles, ctx)
+    findings = audit_articles(articles, ctx)
     seen = []
     for article, found in zip(articles, findings):
         for f in found:

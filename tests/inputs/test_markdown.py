@@ -1,4 +1,4 @@
-from mtqa.engine import audit_batch
+from mtqa.pipeline import audit_articles
 from mtqa.pipeline import make_article
 
 from tests.inputs.helpers import flagged_in_file
@@ -56,7 +56,7 @@ def test_markup_is_blanked_and_prose_kept():
 
 def test_findings_point_at_the_flagged_text_in_the_file(ctx):
     a = _article()
-    findings = [f for f in audit_batch([a], ctx)[0] if f.rule == "name-incorrect"]
+    findings = [f for f in audit_articles([a], ctx)[0] if f.rule == "name-incorrect"]
     texts = flagged_in_file(a, findings)
     assert texts == ["Kiev", "Kiev", "Kharkov", "Kiev", "Kharkov", "Kiev"]
     lines = [a.position(f.start)[0] for f in findings]
