@@ -21,7 +21,7 @@ STRONG = {
 }
 WEAK = {"yang": "which", "dan": "and", "di": "in", "ke": "to", "para": "",
         "ini": "this", "kami": "we", "kita": "we", "ada": "there is", "agar": "so that"}
-INDONESIAN = ("id", "ms", "in")
+INDONESIAN = ("id", "ms")  # source_lang is normalised: "in" (old code) is "id"
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                   "eighth", "ninth", "tenth"}
 
