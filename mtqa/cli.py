@@ -70,6 +70,12 @@ def _settings(glossaries=(), disabled_packs=(), source_lang=None, select=(), ign
         sys.exit(EXIT_ERROR)
     # JSON Lines field names are per run, not configuration
     settings.record_fields = (record_field, record_id_field)
+    from mtqa.lang import LanguageError, normalise_language
+
+    try:  # the flag's value, normalised once (id_ID -> id); AuditOptions keeps it
+        settings.values["source-lang"] = normalise_language(settings["source-lang"], None)
+    except LanguageError as exc:
+        raise click.BadParameter(str(exc), param_hint="--source-lang") from None
     return settings
 
 
@@ -96,7 +102,8 @@ def _run(paths: Sequence[str], options: AuditOptions, thresholds=None, jobs: int
             from mtqa.dask import check_paths_dask
 
             try:
-                return check_paths_dask(paths, options, scheduler=scheduler)
+                return check_paths_dask(paths, options, scheduler=scheduler,
+                                        thresholds=thresholds or Thresholds())
             except (RuntimeError, OSError) as exc:
                 click.echo(f"mtqa: dask engine: {exc}", err=True)
                 sys.exit(EXIT_ERROR)

@@ -23,6 +23,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python < 3.11 only
     import tomli as tomllib
 
+from mtqa.problems import ProblemsError
 from mtqa.finding import SEVERITIES
 
 CONFIG_NAMES = ("mtqa.toml", "pyproject.toml")
@@ -30,12 +31,8 @@ DEFAULT_ORIGIN = "default"
 CLI_ORIGIN = "command line"
 
 
-class ConfigError(Exception):
+class ConfigError(ProblemsError):
     """The configuration cannot be used; `problems` are "file: key: message" strings."""
-
-    def __init__(self, problems: Sequence[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
 
 
 # ---- value checks: each returns the normalised value or raises ValueError(message) ----------
@@ -112,10 +109,12 @@ def _fail_on(value, where) -> str:
 
 
 def _source_lang(value, where) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*",
-                                                      value):
+    # normalised once, to a BCP 47 primary subtag (mtqa.lang; id_ID -> id)
+    from mtqa.lang import normalise_language
+
+    if not isinstance(value, str):
         raise ValueError(f"must be a language code such as \"uk\", \"id\" or \"zh\", not {value!r}")
-    return value
+    return normalise_language(value, None)
 
 
 def _globs(value, where) -> Tuple[str, ...]:

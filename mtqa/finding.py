@@ -1,8 +1,9 @@
-"""Findings: what a rule reports, with a span, a message and suggested replacements."""
+"""Findings: what a rule reports, with a span, a message, suggestions for the editor and an
+optional fix (edits plus applicability)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List
+from typing import Dict, List, Optional, Tuple
 
 SEVERITIES = ("minor", "major", "critical")
 # MQM-style penalty weights: used for the score and for --fail-on comparisons.
@@ -25,11 +26,46 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
+# How a fix may be applied (ruff's model): `safe` fixes are certain and `mtqa fix` applies them;
+# `unsafe` ones need a human and are applied only with --unsafe; `display-only` ones (a gloss,
+# an explanation) are shown to the editor and never written into copy.
+SAFE, UNSAFE, DISPLAY_ONLY = "safe", "unsafe", "display-only"
+APPLICABILITIES = (SAFE, UNSAFE, DISPLAY_ONLY)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the characters start..end (end exclusive) with `content`; start == end inserts."""
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The edits that repair one finding, applied together or not at all, and how certain
+    they are."""
+    edits: Tuple[Edit, ...]
+    applicability: str = UNSAFE
+
+    def __post_init__(self):
+        if self.applicability not in APPLICABILITIES:
+            raise ValueError(f"unknown fix applicability {self.applicability!r}")
+        if not self.edits:
+            raise ValueError("a fix needs at least one edit")
+
+    @classmethod
+    def replace(cls, start: int, end: int, content: str, applicability: str = UNSAFE) -> "Fix":
+        return cls((Edit(start, end, content),), applicability)
+
+
 @dataclass
 class Finding:
     """One probable artefact. `start`/`end` are character offsets into the article (end
-    exclusive); `suggestions` are replacement texts for that span, best first; `safe` says the
-    first suggestion may be applied without a human looking at it."""
+    exclusive). `suggestions` are what the editor is shown, best first (replacements, or a
+    gloss); `fix`, when there is one, is what `mtqa fix` may write, with its applicability.
+    Built by `Rule.finding`, which derives the fix from the first suggestion for rules that
+    pass `safe=`."""
 
     rule: str
     category: str
@@ -38,13 +74,22 @@ class Finding:
     end: int
     message: str
     suggestions: List[str] = field(default_factory=list)
-    safe: bool = False
+    fix: Optional[Fix] = None
 
     def __post_init__(self):
         if self.severity not in SEVERITIES:
             raise ValueError(f"unknown severity {self.severity!r}")
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad span {self.start}..{self.end}")
+
+    @property
+    def safe(self) -> bool:
+        """Does the finding carry a fix `mtqa fix` applies without --unsafe?"""
+        return self.fix is not None and self.fix.applicability == SAFE
+
+    @property
+    def applicability(self) -> Optional[str]:
+        return self.fix.applicability if self.fix is not None else None
 
     @property
     def sort_key(self):

@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import compress, count
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from mtqa.problems import ProblemsError
 from mtqa import cache
 from mtqa.article import TOKEN_RE, Article
 
@@ -26,12 +26,8 @@ LIST_KEYS = ("variants", "russian_forms", "exceptions", "accept")
 CANONICAL, VARIANT, INCORRECT, RUSSIAN, ACCEPT = "canonical", "variant", "incorrect", "russian", "accept"
 
 
-class GlossaryError(Exception):
+class GlossaryError(ProblemsError):
     """A glossary file could not be loaded; `problems` lists "path:line: message" strings."""
-
-    def __init__(self, problems: Sequence[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
 
     def __reduce__(self):
         # keeps `problems` intact when the error crosses a process boundary
@@ -75,26 +71,6 @@ class GlossaryMatch:
 
 # ---- loading --------------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
-def _line_loader():
-    """A YAML loader that records the 1-based line of every mapping, so problems can name the
-    line. Built on first use: PyYAML is only imported when a glossary file is really parsed
-    (a cached glossary needs no parsing)."""
-    import yaml
-
-    class _LineLoader(yaml.SafeLoader):
-        pass
-
-    def _construct_mapping(loader, node, deep=False):
-        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-                                _construct_mapping)
-    return _LineLoader
-
-
 def _entry_from_dict(raw: dict, where: str, problems: List[str], pack: str) -> Optional[Entry]:
     unknown = set(raw) - _KNOWN_KEYS - {"__line__"}
     if unknown:
@@ -137,14 +113,11 @@ def _entry_from_dict(raw: dict, where: str, problems: List[str], pack: str) -> O
 
 
 def _load_yaml(path: Path, text: str, problems: List[str]) -> Tuple[str, List[Entry]]:
-    import yaml
+    from mtqa.yamlio import load_with_lines
 
-    try:
-        data = yaml.load(text, Loader=_line_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        problems.append(f"{path}{line}: not valid YAML: {getattr(exc, 'problem', exc)}")
+    data, problem = load_with_lines(text, path)
+    if problem:
+        problems.append(problem)
         return path.stem, []
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         problems.append(f"{path}:1: a glossary is a mapping with an 'entries' list")
@@ -401,8 +374,24 @@ class Glossary:
         if self._index is None:
             from mtqa.nameindex import NameIndex
 
-            self._index = NameIndex.from_glossary(self)
+            self._index = NameIndex(self.name_words())
         return self._index
+
+    def name_words(self) -> Dict[str, "Entry"]:
+        """The words a misspelling could be a near miss of (mtqa.nameindex): single-word names
+        and the surnames of people, correct forms only. Parts of longer names are left out:
+        "Nueva" of Villa Nueva is not a name a word could be a misspelling of. (Here, not in
+        nameindex.py, so that the index knows nothing of glossaries: no import cycle.)"""
+        words: Dict[str, Entry] = {}
+        for form, (kind, entry, _) in self.forms.items():
+            if kind not in (CANONICAL, VARIANT, ACCEPT):
+                continue
+            toks = TOKEN_RE.findall(form)
+            if entry.type == "person" and len(toks) > 1:
+                toks = toks[-1:]
+            if len(toks) == 1 and toks[0][:1].isupper() and not toks[0].isupper():
+                words.setdefault(toks[0], entry)
+        return words
 
 
 def match_case(replacement: str, original: str) -> str:

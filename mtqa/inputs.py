@@ -1,57 +1,18 @@
-"""Finding and reading article files. Bad input never stops a batch: each problem becomes an
-`InputError` naming the file, and the rest goes on.
-
-Formats (docs/inputs.md): plain text; markup files (Markdown, HTML, XLIFF), read through a
-*prose view* registered in `PROSE_VIEWS`; and record files (JSON Lines), which hold many
-articles and are read by a function registered in `RECORD_READERS`.
-"""
+"""Finding article files and reading their bytes. Bad input never stops a batch: each problem
+becomes an `InputError` naming the file, and the rest goes on. Making articles of the text is
+the pipeline's `read` (mtqa.pipeline), through the format readers (mtqa.readers)."""
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Iterable, Iterator, List, Optional, Sequence, Tuple
 
-from mtqa.article import Article, Segment
+from mtqa.formats import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xlf", ".xliff", ".jsonl")
 MAX_BYTES = 10 * 1024 * 1024  # an article larger than this is not an article
 MAX_RECORD_FILE_BYTES = 512 * 1024 * 1024  # a JSON Lines feed holds many articles
-
-
-@dataclass
-class InputError:
-    path: str
-    message: str
-
-
-@dataclass
-class ProseView:
-    """What a markup reader makes of a file: `text` is the original with markup blanked to
-    spaces (same length, so every offset means the same in both), plus what the markup tells
-    about structure."""
-    text: str
-    headings: Sequence[Tuple[int, int]] = ()
-    prose_runs: Optional[Sequence[Tuple[int, int]]] = None
-    segments: Sequence[Segment] = ()
-    source_lang: Optional[str] = None
-
-
-@dataclass
-class RecordOptions:
-    """How to read record files (JSON Lines): which field holds the article text (None: "body"
-    or "text") and which one identifies the record."""
-    field: Optional[str] = None
-    id_field: Optional[str] = None
-
-
-# suffix -> function(original text) -> prose view (a str of the same length, or a ProseView).
-# Input formats register here (mtqa/readers/); plain text needs none. A reader raises ValueError
-# with a message for the editor when the file cannot be read.
-PROSE_VIEWS: Dict[str, Callable[[str], Union[str, ProseView]]] = {}
-# suffix -> function(text, path, RecordOptions, source_lang) -> (articles, errors)
-RECORD_READERS: Dict[str, Callable] = {}
 
 
 def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[str] = (),
@@ -138,73 +99,3 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
         raise ValueError("is a folder") from None
     except OSError as exc:
         raise ValueError(exc.strerror or str(exc)) from None
-
-
-def suffix_of(name: str) -> str:
-    return Path(name).suffix.lower()
-
-
-def make_article(text: str, name: str, source_lang: Optional[str] = None) -> Article:
-    """An Article of decoded file text, through the prose view its suffix registers."""
-    load_readers(suffix_of(name))
-    reader = PROSE_VIEWS.get(suffix_of(name))
-    if reader is None:
-        return Article(text, path=name, source_lang=source_lang)
-    view = reader(text)
-    if isinstance(view, str):
-        view = ProseView(view)
-    # an explicit --source-lang wins over the language a bilingual file declares
-    article = Article(text, path=name, source_lang=source_lang or view.source_lang, text=view.text)
-    article.headings = list(view.headings)
-    article.prose_runs = None if view.prose_runs is None else list(view.prose_runs)
-    article.segments = list(view.segments)
-    return article
-
-
-def read_article(path: str, source_lang: Optional[str] = None) -> Article:
-    """Read one single-article file; raise ValueError with a clear message if it cannot be
-    audited."""
-    name = "<stdin>" if path == "-" else path
-    return make_article(decode(read_bytes(path), name), name, source_lang)
-
-
-def read_file(path: str, source_lang: Optional[str] = None,
-              records: Optional[RecordOptions] = None) -> Tuple[List[Article], List[InputError]]:
-    """Every article of one file: one for most formats, one per record for JSON Lines."""
-    name = "<stdin>" if path == "-" else path
-    load_readers(suffix_of(name))
-    record_reader = RECORD_READERS.get(suffix_of(name))
-    try:
-        if record_reader is None:
-            return [read_article(path, source_lang)], []
-        text = decode(read_bytes(path, MAX_RECORD_FILE_BYTES), name)
-        return record_reader(text, name, records or RecordOptions(), source_lang)
-    except ValueError as exc:
-        return [], [InputError(name, str(exc))]
-
-
-def read_all(paths: Iterable[str], source_lang: Optional[str] = None,
-             records: Optional[RecordOptions] = None, exclude: Sequence[str] = (),
-             root: Optional[str] = None) -> Tuple[List[Article], List[InputError]]:
-    files, errors = collect(paths, exclude=exclude, root=root)
-    articles = []
-    for f in files:
-        found, problems = read_file(f, source_lang, records)
-        articles.extend(found)
-        errors.extend(problems)
-    return articles, errors
-
-
-# Plain text has no reader; importing the readers (html.parser, ElementTree, ...) for it would
-# cost a one-file check ~15 ms of start-up. No reader may register these suffixes.
-PLAIN_TEXT_SUFFIXES = frozenset({".txt"})
-
-
-def load_readers(suffix: Optional[str] = None) -> None:
-    """Register the format readers, unless `suffix` is plain text, which needs none."""
-    if suffix in PLAIN_TEXT_SUFFIXES:
-        return
-    import mtqa.readers  # noqa: F401  (registers the format readers)
-
-
-_load_readers = load_readers

@@ -22,6 +22,7 @@ import re
 from typing import Dict, List, Optional, Sequence, Tuple
 from xml.etree import ElementTree as ET
 
+from mtqa.problems import ProblemsError
 from mtqa import safexml
 from mtqa.glossary import ENTRY_TYPES, Entry
 
@@ -52,12 +53,8 @@ for _type, _phrases in {
         TYPE_SYNONYMS[_phrase] = _type
 
 
-class InterchangeError(Exception):
+class InterchangeError(ProblemsError):
     """The file cannot be imported; `problems` name the file (and line) and what is wrong."""
-
-    def __init__(self, problems: Sequence[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
 
 
 def entry_type(value: Optional[str]) -> Optional[str]:

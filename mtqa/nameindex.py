@@ -41,7 +41,6 @@ from zlib import crc32
 
 from rapidfuzz import fuzz, process
 
-from mtqa.article import TOKEN_RE
 
 # Initial letters that romanisations of one sound differ in (Г -> H/G, Х -> Kh/H, Є -> Ye/E,
 # Й -> Y/J/I, vowels heard differently: Aislin/Eislin), so "Gostomel" still meets "Hostomel".
@@ -260,23 +259,6 @@ class NameIndex:
                 prefix = f"{cls}\x00{half}{l}.{eb}\x00"
                 keys.update(prefix + v for v in exact_deletions(part, eb))
         return keys
-
-    @classmethod
-    def from_glossary(cls, glossary) -> "NameIndex":
-        from mtqa.glossary import ACCEPT, CANONICAL, VARIANT
-
-        # Single-word names and the surnames of people. Parts of longer names are left out:
-        # "Nueva" of Villa Nueva is not a name a word could be a misspelling of.
-        words: Dict[str, object] = {}
-        for form, (kind, entry, _) in glossary.forms.items():
-            if kind not in (CANONICAL, VARIANT, ACCEPT):
-                continue
-            toks = TOKEN_RE.findall(form)
-            if entry.type == "person" and len(toks) > 1:
-                toks = toks[-1:]
-            if len(toks) == 1 and toks[0][:1].isupper() and not toks[0].isupper():
-                words.setdefault(toks[0], entry)
-        return cls(words)
 
     # ---- storing: pickles (inside the cached glossary) and raw files (huge glossaries) ------
     def __getstate__(self):

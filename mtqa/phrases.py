@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from mtqa.problems import ProblemsError
 from mtqa.article import TOKEN_RE, Article, lowered_token_texts
 from mtqa.finding import CATEGORIES, SEVERITIES
 
@@ -36,12 +36,8 @@ _QUOTE_CHARS = "“”\"«»„‘’'"
 _QUOTE_STRIP = str.maketrans("", "", _QUOTE_CHARS)
 
 
-class PhrasePackError(Exception):
+class PhrasePackError(ProblemsError):
     """A pack could not be loaded; `problems` lists "path:line: message" strings."""
-
-    def __init__(self, problems: Sequence[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
 
 
 _REGEX_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by",
@@ -138,29 +134,6 @@ class Pack:
 
 
 # ---- loading --------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _line_loader():
-    """The YAML loader for packs. PyYAML is imported here, not at module import: a start-up
-    that finds the parsed packs in the cache (mtqa.rules.phrase) never needs it."""
-    import yaml
-
-    # The C parser when PyYAML has it (~10x faster than the pure Python one); either way
-    # mappings record their line so problems and docs can name it.
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class _LineLoader(base):
-        """Records the 1-based line of every mapping, so problems can name the line."""
-
-    def _construct_mapping(loader, node, deep=False):
-        mapping = yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-                                _construct_mapping)
-    return _LineLoader
-
 
 def _conditions(raw, where: str, problems: List[str], strict: bool) -> Conditions:
     cond = Conditions(where)
@@ -266,15 +239,11 @@ def load_pack(path, strict: bool = True) -> Pack:
         raise PhrasePackError([f"{path}: no such file"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PhrasePackError([f"{path}: cannot read ({exc})"]) from None
-    import yaml
+    from mtqa.yamlio import load_with_lines
 
-    try:
-        data = yaml.load(text, Loader=_line_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise PhrasePackError([f"{path}{line}: not valid YAML: "
-                               f"{getattr(exc, 'problem', exc)}"]) from None
+    data, problem = load_with_lines(text, path)
+    if problem:
+        raise PhrasePackError([problem])
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise PhrasePackError([f"{path}:1: a phrase pack is a mapping with an 'entries' list"])
     problems: List[str] = []

@@ -8,13 +8,13 @@ Rules that need every article of a batch at once (cross-article consistency) imp
 from __future__ import annotations
 
 import inspect
-from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence
 
-from mtqa.finding import CATEGORIES, SEVERITIES, Finding
+from mtqa.finding import CATEGORIES, DISPLAY_ONLY, SAFE, SEVERITIES, UNSAFE, Finding, Fix
+from mtqa.article import Article
 
-if TYPE_CHECKING:  # pragma: no cover
-    from mtqa.article import Article
-    from mtqa.engine import AuditContext
+# `ctx` below is a mtqa.engine.RuleContext (per article: glossary, options, source_lang) or,
+# for batch rules, the run's AuditContext; not imported, so the registry stays below the engine.
 
 
 class Rule:
@@ -25,15 +25,18 @@ class Rule:
     batch: bool = False
     # Off-by-default rules run only when selected explicitly (by id or prefix).
     default_enabled: bool = True
+    # Text the rule must flag (with its fixed text where it has a fix) and text it must leave
+    # alone, run by tests/test_rule_examples.py; the format is in mtqa/examples.py.
+    examples: Dict[str, list] = {}
 
     @property
     def docs(self) -> str:
         return inspect.cleandoc(self.__doc__ or self.summary)
 
-    def check(self, article: "Article", ctx: "AuditContext") -> Iterable[Finding]:
+    def check(self, article: Article, ctx) -> Iterable[Finding]:
         return ()
 
-    def check_batch(self, articles: Sequence["Article"], ctx: "AuditContext"
+    def check_batch(self, articles: Sequence[Article], ctx
                     ) -> Iterable[tuple]:
         """Yield (article_index, Finding) pairs."""
         if self.collects:
@@ -47,18 +50,26 @@ class Rule:
     # `collects = True` to use it; a batch rule with only `check_batch` gets whole articles.
     collects: bool = False
 
-    def collect(self, article: "Article", ctx: "AuditContext"):
+    def collect(self, article: Article, ctx):
         return None
 
-    def check_collected(self, collected: Sequence, articles: Sequence["Article"],
-                        ctx: "AuditContext") -> Iterable[tuple]:
+    def check_collected(self, collected: Sequence, articles: Sequence[Article],
+                        ctx) -> Iterable[tuple]:
         return ()
 
     def finding(self, start: int, end: int, message: str, suggestions: Sequence[str] = (),
                 safe: bool = False, severity: Optional[str] = None,
-                category: Optional[str] = None) -> Finding:
+                category: Optional[str] = None, fix: Optional[Fix] = None,
+                display_only: bool = False) -> Finding:
+        """A finding of this rule. Its fix: `fix` when given; otherwise the first suggestion
+        replacing the span, safe when `safe`, else unsafe; or, with `display_only` (a gloss,
+        an explanation), shown to the editor and never written."""
+        suggestions = list(suggestions)
+        if fix is None and suggestions:
+            applicability = DISPLAY_ONLY if display_only else SAFE if safe else UNSAFE
+            fix = Fix.replace(start, end, suggestions[0], applicability)
         return Finding(self.id, category or self.category, severity or self.severity, start, end,
-                       message, list(suggestions), safe)
+                       message, suggestions, fix)
 
 
 _REGISTRY: Dict[str, Rule] = {}

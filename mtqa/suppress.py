@@ -1,4 +1,4 @@
-"""Suppressions, applied in one place after the rules have run (engine.audit_batch):
+"""Suppressions, applied in one place after the rules have run (pipeline.finish):
 
 1. inline comments in the article (any input format; they are HTML comments, invisible in
    rendered Markdown and HTML):

@@ -8,6 +8,8 @@ from mtqa.api import audit_articles, check_text
 from mtqa.article import Article
 from mtqa.engine import AuditOptions
 
+from tests.conftest import flagged
+
 FIXTURE_GLOSSARY = str(Path(__file__).parent / "fixtures" / "glossary.yaml")
 
 
@@ -27,8 +29,8 @@ def options(tmp_path, accept=()):
     return AuditOptions(glossaries=files)
 
 
-def flagged(text, opts, rule):
-    return [text[f.start:f.end] for f in check_text(text, opts) if f.rule == rule]
+def flagged_by(rule, text, opts):
+    return flagged([f for f in check_text(text, opts) if f.rule == rule], text)
 
 
 @pytest.mark.parametrize("rule, text, word", [
@@ -40,8 +42,8 @@ def flagged(text, opts, rule):
     ("title-without-of", "Governor Chernihiv said so.", "Governor Chernihiv"),
 ])
 def test_accepted_word_is_not_flagged(tmp_path, rule, text, word):
-    assert flagged(text, options(tmp_path), rule) == [word]  # flagged without the accept list
-    assert flagged(text, options(tmp_path, [word]), rule) == []
+    assert flagged_by(rule, text, options(tmp_path)) == [word]  # flagged without the accept list
+    assert flagged_by(rule, text, options(tmp_path, [word])) == []
 
 
 def test_batch_rule_honours_accept(tmp_path):
@@ -57,6 +59,6 @@ def test_batch_rule_honours_accept(tmp_path):
 def test_accept_is_exact(tmp_path):
     # accepting one spelling does not accept its neighbours
     opts = options(tmp_path, ["Zelenskyi"])
-    assert flagged("Volodymyr Zelenskyu spoke to reporters.", opts, "name-near-miss") == ["Zelenskyu"]
-    assert flagged("Officials in Kiev said so.", options(tmp_path, ["Kievan"]),
-                   "name-incorrect") == ["Kiev"]
+    assert flagged_by("name-near-miss", "Volodymyr Zelenskyu spoke to reporters.", opts) == ["Zelenskyu"]
+    assert flagged_by("name-incorrect", "Officials in Kiev said so.",
+                      options(tmp_path, ["Kievan"])) == ["Kiev"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mtqa import inputs
+from mtqa import formats
 from mtqa.phrases import PhraseIndex, load_packs
 from mtqa.rules import phrase as phrase_rules
 
@@ -75,9 +75,9 @@ def test_edited_pack_misses_the_cache(cache_dir, tmp_path, monkeypatch):
 def test_no_reader_claims_plain_text():
     import mtqa.readers  # noqa: F401
 
-    claimed = set(inputs.PROSE_VIEWS) | set(inputs.RECORD_READERS)
+    claimed = set(formats.PROSE_VIEWS) | set(formats.RECORD_READERS)
     assert claimed, "readers registered nothing"
-    assert not claimed & inputs.PLAIN_TEXT_SUFFIXES
+    assert not claimed & formats.PLAIN_TEXT_SUFFIXES
 
 
 def _modules_after_check(tmp_path, name, text, command="check"):

@@ -59,22 +59,21 @@ def test_jobs_output_identical_to_one_process(corpus, jobs):
 
 
 def test_parallel_run_really_uses_workers(corpus, tmp_path, monkeypatch):
-    from mtqa.engine import AuditContext
+    from mtqa import pipeline
 
     seen = tmp_path / "pids"
-    original = parallel.audit_item
+    original = pipeline.process
 
-    def spy(item, ctx, source_lang, records=None):
+    def spy(item, ctx, release=True):
         with open(seen, "a") as fh:  # workers are other processes: they report via a file
             fh.write(f"{os.getpid()}\n")
-        return original(item, ctx, source_lang, records)
+        return original(item, ctx, release)
 
-    monkeypatch.setattr(parallel, "audit_item", spy)
+    monkeypatch.setattr(pipeline, "process", spy)
     files = sorted(str(p) for p in corpus.glob("a*.txt"))
-    articles, findings, errors = parallel.audit_items(
-        files, AuditContext(AuditOptions(glossaries=[GLOSSARY])), 2)
+    batch = pipeline.run(files, AuditOptions(glossaries=[GLOSSARY]), executor=parallel.pool(2))
     pids = set(seen.read_text().split())
-    assert len(articles) == 40 and not errors
+    assert len(batch.files) == 40 and not batch.errors
     assert pids and str(os.getpid()) not in pids
 
 

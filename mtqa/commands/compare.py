@@ -27,16 +27,16 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import click
 
 from mtqa.cli import EXIT_ERROR, EXIT_OK, _audit_options, _options, main
+from mtqa.formats import InputError
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 # ---- pairing and reading ---------------------------------------------------------------------
 
-@dataclass
-class Problem:
-    path: str
-    message: str
+# a file that cannot be paired or read: the pipeline's error type
+Problem = InputError
+
 
 
 def pair_paths(mt: str, edited: str) -> Tuple[List[Tuple[str, str]], List[Problem]]:
@@ -330,7 +330,7 @@ def compare(mt, edited, fmt, top, **kw):
     from mtqa.api import audit_articles
     from mtqa.engine import AuditContext
     from mtqa.glossary import GlossaryError
-    from mtqa.inputs import read_article
+    from mtqa import pipeline
 
     options = _options(**kw)
     pairs, problems = pair_paths(mt, edited)
@@ -340,18 +340,16 @@ def compare(mt, edited, fmt, top, **kw):
             problems.append(Problem(mt_path, "JSON Lines files hold many articles; compare "
                                              "one file per article"))
             continue
-        try:
-            a = read_article(mt_path, options.source_lang)
-        except ValueError as exc:
-            problems.append(Problem(mt_path, str(exc)))
+        read_mt, bad = pipeline.read(mt_path, options)
+        if bad:
+            problems.extend(Problem(e.path, e.message) for e in bad)
             continue
-        try:
-            b = read_article(ed_path, options.source_lang)
-        except ValueError as exc:
-            problems.append(Problem(ed_path, str(exc)))
+        read_ed, bad = pipeline.read(ed_path, options)
+        if bad:
+            problems.extend(Problem(e.path, e.message) for e in bad)
             continue
-        mt_articles.append(a)
-        ed_articles.append(b)
+        mt_articles.append(read_mt[0])
+        ed_articles.append(read_ed[0])
     try:
         audited = audit_articles(mt_articles, ctx=AuditContext(options))
     except GlossaryError as exc:

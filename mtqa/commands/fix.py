@@ -1,7 +1,8 @@
 """`mtqa fix`: apply safe fixes to article files (docs/fix.md).
 
 Exit status: 0 done (with --diff: nothing would change); 1 with --diff: some file would
-change; 2 a file could not be read or written (the others are still fixed) or bad usage.
+change, or a file's fixes did not settle (it is not written; the rules are named); 2 a file
+could not be read or written (the others are still fixed) or bad usage.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
     from mtqa.engine import AuditContext
     from mtqa.fix import fix_file, summarise, unified_diff
     from mtqa.glossary import GlossaryError
-    from mtqa.inputs import RecordOptions, collect
+    from mtqa import pipeline
 
     options = _options(**kw)
     ctx = AuditContext(options)
@@ -42,11 +43,12 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
         for problem in exc.problems:
             click.echo(f"mtqa: glossary error: {problem}", err=True)
         sys.exit(EXIT_ERROR)
-    records = RecordOptions(options.record_field, options.record_id_field)
-    files, errors = collect(paths)
+    records = pipeline.record_options(options)
+    files, errors = pipeline.items(paths, options)
     # the report goes to stderr whenever stdout carries text (a diff, or fixed stdin)
     to_stderr = show_diff or "-" in files
     changed_files = total_fixes = left = 0
+    unsettled = []
     for path in files:
         name = (stdin_filename or "<stdin>") if path == "-" else path
         result, problems, data = fix_file(path, ctx, unsafe, write=not show_diff,
@@ -55,7 +57,7 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
         if result is None:
             continue
         if path == "-" and not show_diff:
-            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.write(data)  # unchanged when the fixes did not settle
             sys.stdout.flush()
         if show_diff and result.changed:
             click.echo(unified_diff(result), nl=False)
@@ -64,9 +66,16 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
             rec = f" [{a.record}]" if a.record is not None else ""
             click.echo(f"{result.path}:{a.line}:{a.column}: {verb} {a.rule}{rec}: "
                        f"“{a.old}” → “{a.new}”{'' if a.safe else ' (unsafe)'}", err=to_stderr)
+        for a in result.withdrawn:
+            rec = f" [{a.record}]" if a.record is not None else ""
+            click.echo(f"{result.path}:{a.line}:{a.column}: withdrew {a.rule}{rec}: "
+                       f"“{a.old}” → “{a.new}” (its finding came back, or it made one appear: left for an editor)", err=True)
         if not result.converged:
-            click.echo(f"{result.path}: warning: the fixes did not settle after several passes; "
-                       f"check the result", err=True)
+            unsettled.append(result.path)
+            click.echo(f"{result.path}: error: the fixes of {', '.join(result.unsettled)} did "
+                       f"not settle after several passes; file not "
+                       f"{'changed' if path != '-' else 'fixed'}", err=True)
+            continue
         if result.changed:
             changed_files += 1
             total_fixes += len(result.applied)
@@ -83,4 +92,4 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
         click.echo(f"{e.path}: error: {e.message}", err=True)
     if errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if show_diff and changed_files else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if unsettled or (show_diff and changed_files) else EXIT_OK)

@@ -15,6 +15,7 @@ from typing import List, Optional
 
 from mtqa.api import BatchResult
 from mtqa.formatters.text import summary
+from mtqa.formatters import suggestion_hint
 
 LEVELS = {"critical": "error", "major": "error", "minor": "warning"}
 
@@ -43,7 +44,7 @@ def render(batch: BatchResult) -> str:
         for f in r.findings:
             line, col = r.article.position(f.start)
             end_line, end_col = r.article.position(f.end)
-            hint = f" (suggestion: {f.suggestions[0]})" if f.suggestions else ""
+            hint = suggestion_hint(f)
             lines.append(command(LEVELS[f.severity], f"{f.message}{hint}", r.path, line, col,
                                  end_line, end_col, title=f.rule))
     for e in batch.errors:

@@ -16,6 +16,7 @@ from typing import Any, Dict, List
 
 from mtqa.api import BatchResult
 from mtqa.formatters.sarif import fingerprint
+from mtqa.formatters import suggestion_hint
 
 
 def issues(batch: BatchResult) -> List[Dict[str, Any]]:
@@ -29,7 +30,7 @@ def issues(batch: BatchResult) -> List[Dict[str, Any]]:
             seen[(f.rule, text)] += 1
             line = r.article.position(f.start)[0]
             end_line = r.article.position(f.end)[0]
-            hint = f" (suggestion: {f.suggestions[0]})" if f.suggestions else ""
+            hint = suggestion_hint(f)
             out.append({
                 "type": "issue",
                 "description": f"{f.rule}: {f.message}{hint}",

@@ -16,6 +16,7 @@ def finding_dict(result: FileResult, f: Finding) -> Dict[str, Any]:
         "rule": f.rule, "category": f.category, "severity": f.severity,
         "line": line, "column": col, "end_line": end_line, "end_column": end_col,
         "message": f.message, "suggestions": list(f.suggestions), "safe": f.safe,
+        "fix": f.applicability,  # "safe", "unsafe", "display-only", or null (no fix)
     }
 
 
@@ -25,8 +26,9 @@ def file_dict(result: FileResult) -> Dict[str, Any]:
         "verdict": result.verdict,
         "findings": [finding_dict(result, f) for f in result.findings],
     }
-    if hasattr(result.article, "record_line"):  # one record of a JSON Lines feed
-        out["record"] = {"line": result.article.record_line, "id": result.article.record_id}
+    record = result.article.record
+    if record is not None:  # one record of a JSON Lines feed
+        out["record"] = {"line": record.line, "id": record.id}
     return out
 
 

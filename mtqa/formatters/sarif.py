@@ -20,6 +20,7 @@ from urllib.parse import quote
 from mtqa import __version__
 from mtqa.api import BatchResult, FileResult
 from mtqa.finding import Finding
+from mtqa.formatters import suggestion_hint
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -93,8 +94,7 @@ def result_objects(result: FileResult, rule_index: Dict[str, int]) -> List[Dict[
         obj: Dict[str, Any] = {
             "ruleId": f.rule,
             "level": LEVELS[f.severity],
-            "message": {"text": f.message + (f" (suggestion: {f.suggestions[0]})"
-                                             if f.suggestions else "")},
+            "message": {"text": f.message + suggestion_hint(f)},
             "locations": [{"physicalLocation": {
                 "artifactLocation": artifact_location(result.path),
                 "region": _region(result, f.start, f.end)}}],
@@ -104,7 +104,8 @@ def result_objects(result: FileResult, rule_index: Dict[str, int]) -> List[Dict[
         }
         if f.rule in rule_index:
             obj["ruleIndex"] = rule_index[f.rule]
-        if f.suggestions:
+        # (pipeline, issue 11) a display-only fix (a gloss) is no SARIF fix: tools apply those
+        if f.suggestions and f.fix is not None and f.fix.applicability != "display-only":
             obj["fixes"] = _fixes(result, f)
         out.append(obj)
     return out

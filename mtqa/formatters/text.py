@@ -6,6 +6,7 @@ from typing import List
 
 from mtqa.api import BatchResult
 from mtqa.finding import SEVERITIES
+from mtqa.formatters import suggestion_hint
 
 
 def finding_lines(batch: BatchResult) -> List[str]:
@@ -13,10 +14,10 @@ def finding_lines(batch: BatchResult) -> List[str]:
     for r in batch.files:
         for f in r.findings:
             line, col = r.article.position(f.start)
-            hint = f" (suggestion: {f.suggestions[0]})" if f.suggestions else ""
+            hint = suggestion_hint(f)
             # a record of a JSON Lines feed is named after its id: feed.jsonl:12:40: ... [id]
-            record = getattr(r.article, "record_id", None)
-            label = f" [{record}]" if record is not None else ""
+            record = r.article.record
+            label = f" [{record.id}]" if record is not None and record.id is not None else ""
             lines.append(f"{r.path}:{line}:{col}: {f.severity} {f.rule}{label} {f.message}{hint}")
     return lines
 

@@ -18,7 +18,7 @@ import html
 import re
 from typing import Dict, List, Optional, Tuple
 
-from mtqa.inputs import PROSE_VIEWS, ProseView
+from mtqa.formats import PROSE_VIEWS, ProseView
 from mtqa.readers._view import _ENTITY_RE, ViewBuilder
 
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}

@@ -31,6 +31,11 @@ def _is_capitalised(t: str) -> bool:
     return len(t) >= 4 and t[:1].isupper() and not t.isupper() and t.isalpha()
 
 
+def _correct_form(word: str, glossary) -> bool:
+    hit = glossary.lookup(word)
+    return bool(hit) and hit[0] in (CANONICAL, VARIANT)
+
+
 def spelling_clusters(words: List[str], glossary, common=()) -> List[List[str]]:
     """Group words that are probably one name spelled differently. `common` words (frequent
     in English: Natalia, Sergei) join a group only when they romanise one Cyrillic spelling
@@ -85,6 +90,14 @@ class InconsistentName(Rule):
     summary = "One name spelled two ways in the same article"
     category = "fluency/inconsistency"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "Bodies were found in Buchi. Buchi was occupied. Bucha is near Kyiv.", "fixed": "Bodies were found in Bucha. Bucha was occupied. Bucha is near Kyiv."},
+        ],
+        "leave": [
+            "Austria and Australia signed. Ukraine and Ukrainians. Kyiv and Kyivans.",
+        ],
+    }
 
     def check(self, article, ctx):
         glossary = ctx.glossary
@@ -105,9 +118,13 @@ class InconsistentName(Rule):
             for form in group:
                 if form == best:
                     continue
+                # (pipeline, issue 11) Only the glossary's form may be written by `mtqa fix`
+                # (unsafe), and not over a correct glossary form: a majority is no authority,
+                # and two people may share a surname (Zelenskyy, Zelenska).
+                house = _correct_form(best, glossary) and not _correct_form(form, glossary)
                 for tok in occurrences[form]:
                     yield self.finding(
                         tok.start, tok.end,
                         f"“{form}” is spelled “{best}” elsewhere in this article "
                         f"({counts[best]}×{', the glossary form' if glossary.lookup(best) else ''})",
-                        [best])
+                        [best], display_only=not house)

@@ -118,6 +118,14 @@ class NearMissName(Rule):
     summary = "Probable mangled name: a near miss of a glossary name"
     category = "terminology/name"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "President Volodymyr Zelskyy visited Oktyrka on Monday.", "fixed": "President Volodymyr Zelenskyy visited Okhtyrka on Monday."},
+        ],
+        "leave": [
+            "Rescuers worked in Antakya and Essien scored.",
+        ],
+    }
 
     def check(self, article, ctx):
         glossary = ctx.glossary

@@ -32,6 +32,16 @@ class RussianFormName(Rule):
     summary = "Russian-form spelling of a Ukrainian name or place"
     category = "terminology/name"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "Adviser Mikhail Podolyak tweeted.", "fixed": "Adviser Mykhailo Podolyak tweeted."},
+            {"text": "Troops left Gostomel.", "fixed": "Troops left Hostomel."},
+        ],
+        "leave": [
+            "Russian envoy Mikhail Ulyanov spoke.",
+            "Maria stayed in Kharkiv.",
+        ],
+    }
 
     def check(self, article, ctx):
         glossary = ctx.glossary
@@ -56,7 +66,7 @@ class RussianFormName(Rule):
                 index_of = {t.start: i for i, t in enumerate(tokens)}
             i = index_of[m.start]
             verdict, reason = self._is_ukrainian(article, tokens, i, glossary,
-                                                 ctx.source_lang or article.source_lang)
+                                                 ctx.source_lang)
             if verdict:
                 decided.setdefault(m.form, reason)
                 yield self._given_name_finding(m, reason)

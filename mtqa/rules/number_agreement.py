@@ -121,6 +121,14 @@ class NumberAgreement(Rule):
     summary = "Singular noun after a plural number or quantity (“the life of 227 civilians”)"
     category = "fluency/grammar"
     severity = "minor"
+    examples = {
+        "flag": [
+            {"text": "The invasion has claimed the life of 227 civilians.", "fixed": "The invasion has claimed the lives of 227 civilians."},
+        ],
+        "leave": [
+            "Two civilians lost their lives.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

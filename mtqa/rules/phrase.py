@@ -14,7 +14,7 @@ import bisect
 import weakref
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
 from mtqa.article import Article
 from mtqa.lexicon import zipf
@@ -101,18 +101,12 @@ def _longest(ms: List[PhraseMatch]) -> List[PhraseMatch]:
     return kept
 
 
-def _normalise_lang(lang: Optional[str]) -> Optional[str]:
-    if not lang:
-        return None
-    return lang.lower().replace("_", "-").split("-")[0]
-
-
 def pack_active(pack: Pack, ctx) -> bool:
     """The common pack always runs; a language pack runs for its --source-lang, or without
     --source-lang when it is a default pack, or whenever a --select names it."""
     if pack.language == "any":
         return True
-    lang = _normalise_lang(ctx.source_lang)
+    lang = ctx.source_lang  # normalised once, by the article's reader (mtqa.lang)
     if lang == pack.language or (lang is None and pack.default):
         return True
     named = [s for s in ctx.options.select if s != "all"]
@@ -266,6 +260,21 @@ class PhraseRule(Rule):
         if not e.enabled:
             lines += ["Off by default: select it by id to run it."]
         return "\n".join(lines)
+
+    @property
+    def examples(self) -> dict:
+        """The entry's examples in the shape of a Python rule's (mtqa.examples): `example` /
+        `examples` must be flagged, `good` / `leave` must not, in the pack's language."""
+        lang = None if self.pack.language == "any" else self.pack.language
+        fields = vars(self.entry)  # packs may add examples/good/leave fields (phrases.py)
+
+        def as_case(text):
+            return {"text": text, "source_lang": lang} if isinstance(text, str) else \
+                {"source_lang": lang, **text}
+
+        flag = [fields.get("example")] + list(fields.get("examples") or [])
+        leave = list(fields.get("good") or []) + list(fields.get("leave") or [])
+        return {"flag": [as_case(t) for t in flag if t], "leave": [as_case(t) for t in leave if t]}
 
     def check(self, article, ctx):
         # Most entries find nothing in an article: look that up before the pack conditions.

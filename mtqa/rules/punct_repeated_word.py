@@ -35,6 +35,14 @@ class RepeatedWord(Rule):
     summary = "Word repeated (“the the”)"
     category = "fluency/grammar"
     severity = "minor"
+    examples = {
+        "flag": [
+            {"text": "It was done by the the Academy.", "fixed": "It was done by the Academy."},
+        ],
+        "leave": [
+            "He said that that plan had failed.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

@@ -21,6 +21,14 @@ class StrayBracket(Rule):
     summary = "Closing bracket that closes nothing (lost “(” or a Russian-style smiley)"
     category = "fluency/punctuation"
     severity = "minor"
+    examples = {
+        "flag": [
+            "The coach praises her) that's the main thing.",
+        ],
+        "leave": [
+            "We won (again) and left.",
+        ],
+    }
 
     def check(self, article, ctx):
         for kind, pos, problem in unbalanced_marks(article):

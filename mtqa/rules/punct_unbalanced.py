@@ -111,6 +111,14 @@ class UnbalancedMarks(Rule):
     category = "fluency/punctuation"
     severity = "minor"
     default_enabled = False
+    examples = {
+        "flag": [
+            "He said “we won and left.",
+        ],
+        "leave": [
+            "He said “we won” and left.",
+        ],
+    }
 
     def check(self, article, ctx):
         for kind, pos, problem in unbalanced_marks(article):

@@ -160,9 +160,18 @@ class XliffNumberMismatch(Rule):
     summary = "A number in the translation differs from the source"
     category = "accuracy/mistranslation"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "<xliff version=\"1.2\"><file source-language=\"id\" target-language=\"en\"><body>\n<trans-unit id=\"1\"><source>Harga naik 2,5 persen</source><target>Prices rose 25 percent</target></trans-unit>\n</body></file></xliff>\n", "path": "job.xlf"},
+            {"text": "<xliff version=\"1.2\"><file source-language=\"id\" target-language=\"en\"><body>\n<trans-unit id=\"1\"><source>Sebanyak 1.500 warga</source><target>As many as 1.500 residents</target></trans-unit>\n</body></file></xliff>\n", "path": "job.xlf", "fixed": "<xliff version=\"1.2\"><file source-language=\"id\" target-language=\"en\"><body>\n<trans-unit id=\"1\"><source>Sebanyak 1.500 warga</source><target>As many as 1,500 residents</target></trans-unit>\n</body></file></xliff>\n"},
+        ],
+        "leave": [
+            {"text": "<xliff version=\"1.2\"><file source-language=\"id\" target-language=\"en\"><body>\n<trans-unit id=\"1\"><source>Harga naik 2,5 persen</source><target>Prices rose 2.5 percent</target></trans-unit>\n</body></file></xliff>\n", "path": "job.xlf"},
+        ],
+    }
 
     def check(self, article, ctx):
-        lang = article.source_lang
+        lang = ctx.source_lang
         for seg in article.segments:
             target = article.text[seg.start:seg.end]
             src, src_times = numbers(seg.source, lang)
