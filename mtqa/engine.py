@@ -125,7 +125,10 @@ def finish_batch(articles: Sequence[Article], results: List[List[Finding]],
         if extra:
             _apply_severity(extra, ctx.options.severity)
             results[i] = _dedupe(results[i] + extra)
-    return [suppress.apply(a, found, ctx) for a, found in zip(articles, results)]
+    from mtqa.merge import finish_findings  # one finding per problem (report, issue 10)
+
+    return [finish_findings(a, suppress.apply(a, found, ctx), ctx)
+            for a, found in zip(articles, results)]
 
 
 def audit_batch(articles: Sequence[Article], ctx: AuditContext,

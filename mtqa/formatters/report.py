@@ -13,10 +13,10 @@ from typing import Dict, List
 from mtqa import __version__
 from mtqa.api import BatchResult, FileResult
 from mtqa.formatters.jsonout import file_dict
-from mtqa.score import SCALE
+from mtqa.score import SHAPE
 
 SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2}
-SCORING = f"100 − {SCALE:g} × MQM penalty per 100 words (minor 1, major 5, critical 25)"
+SCORING = SHAPE
 
 
 def _slugs(results: List[FileResult]) -> Dict[int, str]:
