@@ -120,11 +120,14 @@ def one_per_problem(text: str, findings: Sequence[Finding]) -> List[Finding]:
 
 
 def finish_findings(article, findings: List[Finding], ctx) -> List[Finding]:
-    """The report's last step over one article's findings (after suppressions): severity
-    capped by measured confidence, then one finding per problem. Called once, from the
-    pipeline's batch finish step."""
+    """The report's last step over one article's findings (after suppressions): the list of
+    checks that ran (article.coverage), severity capped by measured confidence, then one
+    finding per problem. Called once, from the pipeline's batch finish step."""
     from mtqa.confidence import cap_severity
+    from mtqa.coverage import article_coverage
 
+    # what the checks could see, for the honest verdict (mtqa.coverage)
+    article.coverage = article_coverage(article, ctx)
     if not findings:
         return findings
     cap_severity(findings, getattr(ctx.options, "severity", None) or {})
