@@ -128,6 +128,9 @@ def finish_findings(article, findings: List[Finding], ctx) -> List[Finding]:
 
     # what the checks could see, for the honest verdict (mtqa.coverage)
     article.coverage = article_coverage(article, ctx)
+    from mtqa.ledger import remember_context
+
+    remember_context(article, ctx)  # the report's name ledger reads this run's glossary
     if not findings:
         return findings
     cap_severity(findings, getattr(ctx.options, "severity", None) or {})

@@ -46,7 +46,7 @@ VERDICT_SHORT = {"hold": "Hold", "review": "Review", "minor": "Minor findings on
 
 @dataclass(frozen=True)
 class Thresholds:
-    publish_at: float = 85.0   # score >= this with only minor findings: "minor"
+    publish_at: float = 90.0   # score >= this with only minor findings: "minor"
     review_below: float = 60.0  # score < this: hold
 
 
