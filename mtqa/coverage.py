@@ -9,7 +9,7 @@ omissions without a source). `article_coverage` is computed once per article in 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 # (rule ids or prefixes, what they check). Order = order shown.
 FAMILIES: Tuple[Tuple[Tuple[str, ...], str], ...] = (
@@ -144,16 +144,31 @@ def _short(label: str) -> str:
 
 def batch_line(results) -> Optional[str]:
     """One line for a CI log: what the checks covered and did not, for the whole batch (short
-    labels; the reports give the details)."""
+    labels; the reports give the details). A check that ran for some articles only (numbers
+    against the source, when only some have one) says for how many."""
     covs = [getattr(r.article, "coverage", None) for r in results]
     covs = [c for c in covs if c is not None]
     if not covs:
         return None
-    checked = list(dict.fromkeys(_short(c) for cov in covs for c in cov.checked))
-    not_checked = list(dict.fromkeys(
-        _short(c) + (" (no source)" if "no source" in c else "")
-        for cov in covs for c in cov.not_checked if "not selected" not in c))
-    off = len({c for cov in covs for c in cov.not_checked if "not selected" in c})
+    n = len(covs)
+    checked: Dict[str, int] = {}
+    not_checked: Dict[str, int] = {}
+    off = set()
+    for cov in covs:
+        for c in cov.checked:
+            checked[_short(c)] = checked.get(_short(c), 0) + 1
+        for c in cov.not_checked:
+            if "not selected" in c:
+                off.add(c)
+            else:
+                not_checked[_short(c)] = not_checked.get(_short(c), 0) + 1
+    yes = [k if v == n else f"{k} ({v} of {n} articles)" for k, v in checked.items()]
+    no = [k if k not in checked else f"{k} ({v} of {n} articles, no source)"
+          for k, v in not_checked.items() if not (k in checked and v == 0)]
+    no = [k + (" (no source)" if k in ("numbers vs source", "names vs source")
+               and k not in checked and any("no source" in c for cov in covs
+                                            for c in cov.not_checked if _short(c) == k) else "")
+          if "(" not in k else k for k in no]
     if off:
-        not_checked.append(f"{off} rule famil{'ies' if off != 1 else 'y'} not selected")
-    return f"checked: {', '.join(checked) or 'nothing'}; not checked: {', '.join(not_checked)}"
+        no.append(f"{len(off)} rule famil{'ies' if len(off) != 1 else 'y'} not selected")
+    return f"checked: {', '.join(yes) or 'nothing'}; not checked: {', '.join(no)}"

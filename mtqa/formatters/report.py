@@ -18,7 +18,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
@@ -86,11 +86,39 @@ class Block:
     label: str = ""
 
 
+def _visible_mask(article) -> Optional[bytearray]:
+    """Which characters of the prose view a reader sees: the verbatim runs, decoded entities,
+    and line breaks the view joined into spaces; not the blanks that stand in for markup (a
+    tag between a word and its full stop must not become a space). None: all of them."""
+    runs = article.prose_runs
+    if runs is None:
+        return None
+    cached = getattr(article, "_report_visible", None)
+    if cached is not None:
+        return cached
+    text, original = article.text, article.original
+    mask = bytearray(len(text))
+    for s, e in runs:
+        mask[s:e] = b"\x01" * (e - s)
+    for i, ch in enumerate(text):
+        if not mask[i] and (not ch.isspace() or original[i] in "\n\r&"):
+            mask[i] = 1
+    article._report_visible = mask
+    return mask
+
+
+def visible(article, start: int, end: int) -> str:
+    mask = _visible_mask(article)
+    text = article.text
+    if mask is None:
+        return text[start:end]
+    return "".join(text[i] for i in range(start, end) if mask[i])
+
+
 def pieces(result: FileResult, start: int, end: int) -> List[dict]:
     """Runs of the prose view between start and end, each with the findings covering it, those
     starting at it (anchor ids) and those ending with it (footnote links). Whitespace runs
     (blanked markup, line breaks inside a paragraph) read as one space."""
-    text = result.article.text
     found = result.findings
     bounds = {start, end}
     for f in found:
@@ -104,7 +132,7 @@ def pieces(result: FileResult, start: int, end: int) -> List[dict]:
         starts = [i for i, f in enumerate(found) if f.start == a and (f.end > a or a == start)]
         ends = [i for i, f in enumerate(found) if f.end == b and f.start < b
                 or (f.start == f.end == a and a == start)]
-        run = _SPACES.sub(" ", text[a:b])
+        run = _SPACES.sub(" ", visible(result.article, a, b))
         sev = min((found[i].severity for i in covering), key=SEVERITY_ORDER.get, default="")
         out.append({"text": run, "covering": [i + 1 for i in covering],
                     "starts": [i + 1 for i in starts], "ends": [i + 1 for i in ends],
@@ -132,15 +160,15 @@ def blocks(result: FileResult) -> List[Block]:
 
 def finding_rows(result: FileResult) -> List[dict]:
     rows = []
-    text = result.article.text
     for i, f in enumerate(result.findings):
         line, col = result.article.position(f.start)
         rows.append({"n": i + 1, "line": line, "column": col, "rule": f.rule,
                      "severity": f.severity, "category": f.category, "message": f.message,
-                     "text": _SPACES.sub(" ", text[f.start:f.end]),
+                     "text": _SPACES.sub(" ", visible(result.article, f.start, f.end)),
                      "suggestions": f.suggestions, "safe": f.safe,
                      "related": [{"rule": r.rule, "severity": r.severity, "message": r.message,
-                                  "text": _SPACES.sub(" ", text[r.start:r.end]),
+                                  "text": _SPACES.sub(" ", visible(result.article, r.start,
+                                                                   r.end)),
                                   "suggestions": r.suggestions} for r in f.related]})
     return rows
 
