@@ -7,7 +7,8 @@ from mtqa.inputs import make_article
 
 TEXT = "Kyiv is the capital of Ukraine. The minister spoke on Monday.\n"
 XLIFF = ('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="uk" '
-         'trgLang="en"><file id="f1"><unit id="u1"><segment><source>Київ, 5 травня</source>'
+         'trgLang="en"><file id="f1"><unit id="u1"><segment>'
+         '<source>Київ, 5 травня</source>'
          '<target>Kyiv, 5 May</target></segment></unit></file></xliff>\n')
 
 

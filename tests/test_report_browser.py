@@ -189,7 +189,8 @@ def _page_for(reports: Path, path_suffix: str) -> Path:
 def _prose(driver, element) -> str:
     """The element's text without the footnote numbers of the highlights."""
     return driver.execute_script(
-        "const c = arguments[0].cloneNode(true); c.querySelectorAll('sup').forEach(s => s.remove());"
+        "const c = arguments[0].cloneNode(true);"
+        "c.querySelectorAll('sup').forEach(s => s.remove());"
         "return c.textContent.replace(/\\s+/g, ' ').trim()", element)
 
 

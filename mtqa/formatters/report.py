@@ -128,7 +128,8 @@ def pieces(result: FileResult, start: int, end: int) -> List[dict]:
     cuts = sorted(bounds)
     out: List[dict] = []
     for a, b in zip(cuts, cuts[1:]):
-        covering = [i for i, f in enumerate(found) if f.start <= a and b <= f.end and f.start < f.end]
+        covering = [i for i, f in enumerate(found)
+                    if f.start <= a and b <= f.end and f.start < f.end]
         starts = [i for i, f in enumerate(found) if f.start == a and (f.end > a or a == start)]
         ends = [i for i, f in enumerate(found) if f.end == b and f.start < b
                 or (f.start == f.end == a and a == start)]
@@ -252,7 +253,8 @@ INDEX_SCRIPT = """
   var table = document.getElementById("articles");
   if (!table) return;
   var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows).filter(function (r) { return r.dataset.verdict; });
+  var rows = Array.prototype.slice.call(body.rows)
+    .filter(function (r) { return r.dataset.verdict; });
   var query = document.getElementById("filter");
   var verdict = document.getElementById("verdict-filter");
   var shown = document.getElementById("shown");
@@ -270,7 +272,8 @@ INDEX_SCRIPT = """
     b.addEventListener("click", function () {
       var th = b.parentNode, key = th.dataset.key, numeric = th.dataset.type === "num";
       var dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
-      Array.prototype.forEach.call(table.tHead.querySelectorAll("th"), function (h) { h.removeAttribute("aria-sort"); });
+      Array.prototype.forEach.call(table.tHead.querySelectorAll("th"),
+                                   function (h) { h.removeAttribute("aria-sort"); });
       th.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
       rows.sort(function (x, y) {
         var a = x.dataset[key], c = y.dataset[key];
