@@ -117,8 +117,9 @@ def visible(article, start: int, end: int) -> str:
 
 def pieces(result: FileResult, start: int, end: int) -> List[dict]:
     """Runs of the prose view between start and end, each with the findings covering it, those
-    starting at it (anchor ids) and those ending with it (footnote links). Whitespace runs
-    (blanked markup, line breaks inside a paragraph) read as one space."""
+    starting at it (anchor ids), those ending with it (footnote links) and the empty-span
+    findings just before it (an insertion point: a caret). Whitespace runs (blanked markup,
+    line breaks inside a paragraph) read as one space."""
     found = result.findings
     bounds = {start, end}
     for f in found:
@@ -130,19 +131,26 @@ def pieces(result: FileResult, start: int, end: int) -> List[dict]:
     for a, b in zip(cuts, cuts[1:]):
         covering = [i for i, f in enumerate(found)
                     if f.start <= a and b <= f.end and f.start < f.end]
-        starts = [i for i, f in enumerate(found) if f.start == a and (f.end > a or a == start)]
-        ends = [i for i, f in enumerate(found) if f.end == b and f.start < b
-                or (f.start == f.end == a and a == start)]
-        run = _SPACES.sub(" ", visible(result.article, a, b))
-        sev = min((found[i].severity for i in covering), key=SEVERITY_ORDER.get, default="")
-        out.append({"text": run, "covering": [i + 1 for i in covering],
-                    "starts": [i + 1 for i in starts], "ends": [i + 1 for i in ends],
-                    "severity": sev,
-                    "title": " · ".join(f"{found[i].rule}: {found[i].message}"
-                                        + (f" → {found[i].suggestions[0]}"
-                                           if found[i].suggestions else "")
-                                        for i in covering)})
+        out.append(_piece(result, visible(result.article, a, b), covering,
+                          starts=[i for i, f in enumerate(found) if f.start == a],
+                          ends=[i for i, f in enumerate(found) if f.end == b and f.start < b],
+                          carets=[i for i, f in enumerate(found) if f.start == f.end == a]))
+    at_end = [i for i, f in enumerate(found) if f.start == f.end == end]
+    if at_end:  # an insertion point after the last character of the block
+        out.append(_piece(result, "", [], starts=at_end, ends=[], carets=at_end))
     return out
+
+
+def _piece(result: FileResult, text: str, covering, starts, ends, carets) -> dict:
+    found = result.findings
+    return {"text": _SPACES.sub(" ", text), "covering": [i + 1 for i in covering],
+            "starts": [i + 1 for i in starts], "ends": [i + 1 for i in ends],
+            "carets": [i + 1 for i in carets],
+            "severity": min((found[i].severity for i in covering), key=SEVERITY_ORDER.get,
+                            default=""),
+            "title": " · ".join(f"{found[i].rule}: {found[i].message}"
+                                + (f" → {found[i].suggestions[0]}" if found[i].suggestions
+                                   else "") for i in covering)}
 
 
 def blocks(result: FileResult) -> List[Block]:
