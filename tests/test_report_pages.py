@@ -41,3 +41,10 @@ def test_records_are_named_by_id_and_headline_and_names_never_collide():
     stems = page_stems([FileResult(x, []) for x in (a, b, c, d)])
     assert stems[0] == "feed-x_1-Kharkov_under_fire"
     assert len(set(stems.values())) == 4
+
+
+def test_a_finding_starting_between_paragraphs_still_has_an_anchor():
+    text = "First paragraph here.\n\nSecond one."
+    r = result(text, (21, 27))  # starts on the newline, runs into the second paragraph
+    anchors = [n for b in blocks(r) for p in b.pieces for n in p["starts"]]
+    assert anchors == [1]

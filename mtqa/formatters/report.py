@@ -156,15 +156,32 @@ def _piece(result: FileResult, text: str, covering, starts, ends, carets) -> dic
 def blocks(result: FileResult) -> List[Block]:
     a = result.article
     if a.segments:  # bilingual: one source/target pair per unit
-        return [Block("pair", pieces(result, s.start, s.end), source=s.source, label=s.id)
-                for s in a.segments]
-    headings = list(a.headings)
-    headline_spans = set(a.headlines) if not headings else set()
-    out = []
-    for s, e in a.paragraphs:
-        is_heading = any(hs < e and s < he for hs, he in headings) or (s, e) in headline_spans
-        out.append(Block("h" if is_heading else "p", pieces(result, s, e)))
+        out = [Block("pair", pieces(result, s.start, s.end), source=s.source, label=s.id)
+               for s in a.segments]
+    else:
+        headings = list(a.headings)
+        headline_spans = set(a.headlines) if not headings else set()
+        out = []
+        for s, e in a.paragraphs:
+            is_heading = (any(hs < e and s < he for hs, he in headings)
+                          or (s, e) in headline_spans)
+            out.append(Block("h" if is_heading else "p", pieces(result, s, e)))
+    _anchor_every_finding(result, out)
     return out
+
+
+def _anchor_every_finding(result: FileResult, out: List[Block]) -> None:
+    """A finding that starts outside every block (in the blank between paragraphs, or outside
+    an XLIFF unit) still gets the anchor its table row links to: on the first run it covers,
+    or else at the end of the last block."""
+    anchored = {n for b in out for p in b.pieces for n in p["starts"]}
+    runs = [p for b in out for p in b.pieces]
+    for n in range(1, len(result.findings) + 1):
+        if n in anchored:
+            continue
+        target = next((p for p in runs if n in p["covering"]), runs[-1] if runs else None)
+        if target is not None:
+            target["starts"].append(n)
 
 
 def finding_rows(result: FileResult) -> List[dict]:
