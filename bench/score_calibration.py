@@ -276,6 +276,18 @@ def main() -> int:
                 print(f"  min_words {min_words:4} k {k:5}: floor {100 * fl[0]:5.1f} %  under 5 "
                       f"{100 * fl[1]:5.1f} %  median flagged {median:5.1f}  system acc "
                       f"{acc:.3f}")
+        print("\nHold threshold (review-below) search: share of articles held, MT vs references "
+              "(critical findings hold regardless)")
+        for below in (40, 50, 60, 70, 80):
+            shares = []
+            for side in ("mt", "ref"):
+                arts = wmt[side]
+                held = sum(new_score.verdict(a.new, a.words, new_score.Thresholds(
+                    publish_at=max(below, 90), review_below=below)) == "hold" for a in arts)
+                shares.append(100.0 * held / len(arts))
+            ratio = shares[0] / shares[1] if shares[1] else float("inf")
+            print(f"  review-below {below}: MT held {shares[0]:4.1f} %, references held "
+                  f"{shares[1]:4.1f} %, ratio {ratio:.1f}")
     return 0
 
 

@@ -47,7 +47,7 @@ VERDICT_SHORT = {"hold": "Hold", "review": "Review", "minor": "Minor findings on
 @dataclass(frozen=True)
 class Thresholds:
     publish_at: float = 90.0   # score >= this with only minor findings: "minor"
-    review_below: float = 60.0  # score < this: hold
+    review_below: float = 80.0  # score < this: hold (bench/score_calibration.py --grid)
 
 
 def penalty(findings: Sequence[Finding]) -> int:

@@ -254,7 +254,7 @@ def test_config_command_prints_valid_toml_with_origins(project):
     lines = out.splitlines()
     assert f'fail-on = "critical"  # {cfg}' in lines
     assert 'select = ["name"]  # command line' in lines
-    assert "review-below = 60.0  # default" in lines
+    assert "review-below = 80.0  # default" in lines
     # the printed configuration is itself a valid mtqa.toml with the same meaning
     write(project / "elsewhere" / "mtqa.toml", out)
     again = load_settings(config_file=str(project / "elsewhere" / "mtqa.toml"))
