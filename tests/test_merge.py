@@ -115,3 +115,9 @@ def test_json_and_sarif_list_supporting_findings():
     assert obj["ruleId"] == "name-russian-form"
     assert obj["relatedLocations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "Shmygal"
     assert obj["properties"]["supporting"][0]["rule"] == "name-near-miss"
+    schema_path = SHARED / "data" / "sarif-schema-2.1.0.json"
+    if schema_path.exists():  # relatedLocations as the SARIF 2.1.0 schema defines them
+        import jsonschema
+
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        jsonschema.validators.validator_for(schema)(schema).validate(sarif.document(batch))
