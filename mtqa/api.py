@@ -66,5 +66,8 @@ def audit_articles(articles: Sequence[Article], options: Optional[AuditOptions] 
                    thresholds: Thresholds = Thresholds(), progress=None) -> List[FileResult]:
     """Audit articles already built (mtqa.article.Article): one FileResult each, in order."""
     ctx = ctx or AuditContext(options)
+    from mtqa.coverage import article_coverage
+
     found = pipeline.audit_articles(articles, ctx, progress)
-    return [FileResult(a, f, thresholds) for a, f in zip(articles, found)]
+    return [FileResult(a, f, thresholds, article_coverage(a, ctx))
+            for a, f in zip(articles, found)]

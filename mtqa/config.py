@@ -158,8 +158,9 @@ KEYS: Dict[str, Key] = {k.name: k for k in (
     Key("source-lang", None, _source_lang, "language the articles were translated from"),
     Key("exclude", (), _globs, "paths skipped when expanding folders"),
     Key("per-file-ignores", {}, _per_file_ignores, "glob -> rules not reported in those files"),
-    Key("publish-at", 90.0, _score, "score at or above which the verdict is publish"),
-    Key("review-below", 60.0, _score, "score below which the verdict is hold"),
+    Key("publish-at", 90.0, _score,
+        "score at or above which an article with only minor findings is \"minor\""),
+    Key("review-below", 80.0, _score, "score below which the verdict is hold"),
 )}
 
 

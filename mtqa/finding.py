@@ -75,6 +75,9 @@ class Finding:
     message: str
     suggestions: List[str] = field(default_factory=list)
     fix: Optional[Fix] = None
+    # Other findings on the same problem (same span and fix, or the same name), folded into
+    # this one by mtqa.merge: shown as supporting evidence, never counted in the score.
+    related: List["Finding"] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self):
         if self.severity not in SEVERITIES:

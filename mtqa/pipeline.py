@@ -48,6 +48,9 @@ class FileResult:
     article: Article
     findings: List[Finding]
     thresholds: Thresholds = Thresholds()
+    # What the checks that ran could see (mtqa.coverage), for the honest verdict; computed in
+    # the finish step, None for results built by hand.
+    coverage: Optional["Coverage"] = None
 
     @property
     def path(self) -> str:
@@ -201,15 +204,21 @@ def finish_findings(outcomes: Sequence[Outcome], ctx: AuditContext) -> List[List
     from mtqa import suppress
 
     articles = [o.article for o in outcomes]
+    from mtqa.merge import one_finding_per_problem
+
     merged = run_batch_rules(articles, [o.findings for o in outcomes],
                              [o.collected for o in outcomes], ctx)
-    return [suppress.apply(a, found, ctx) for a, found in zip(articles, merged)]
+    return [one_finding_per_problem(a, suppress.apply(a, found, ctx), ctx)
+            for a, found in zip(articles, merged)]
 
 
 def finish(outcomes: Sequence[Outcome], errors: Sequence[InputError], ctx: AuditContext,
            thresholds: Thresholds = Thresholds()) -> BatchResult:
+    from mtqa.coverage import article_coverage
+
     findings = finish_findings(outcomes, ctx)
-    return BatchResult([FileResult(o.article, f, thresholds) for o, f in zip(outcomes, findings)],
+    return BatchResult([FileResult(o.article, f, thresholds, article_coverage(o.article, ctx))
+                        for o, f in zip(outcomes, findings)],
                        list(errors), list(ctx.notices))
 
 

@@ -52,11 +52,16 @@ def test_text_output_and_fail_on(articles):
     assert r.exit_code == 1
     assert f"{articles / 'mt.txt'}:1:14: major name-incorrect" in r.stdout
     assert "(suggestion: Kharkiv)" in r.stdout
-    assert r.stdout.strip().endswith("2 findings (2 major) in 1 article")
+    summary = r.stdout.strip().splitlines()[-1]
+    assert summary.startswith("2 findings (2 major) in 1 article [checked: names vs glossary")
+    # the summary says what was not checked, too (mtqa.coverage)
+    assert "not checked: meaning, fluency" in summary
     assert run("check", "--fail-on", "critical", *GLOSSARY, str(articles / "mt.txt")).exit_code == 0
     assert run("check", *GLOSSARY, str(articles / "clean.md")).exit_code == 0
     quiet = run("check", "-q", *GLOSSARY, str(articles / "mt.txt"))
-    assert quiet.stdout.strip().splitlines() == ["2 findings (2 major) in 1 article"]
+    assert quiet.stdout.strip().splitlines() == [summary]
+    clean = run("check", *GLOSSARY, str(articles / "clean.md")).stdout.strip().splitlines()[-1]
+    assert clean.startswith("0 findings in 1 article — no artefacts found by the checks run [")
 
 
 def test_stdin(articles):

@@ -12,12 +12,16 @@ from mtqa.finding import Finding
 def finding_dict(result: FileResult, f: Finding) -> Dict[str, Any]:
     line, col = result.article.position(f.start)
     end_line, end_col = result.article.position(f.end)
-    return {
+    out = {
         "rule": f.rule, "category": f.category, "severity": f.severity,
         "line": line, "column": col, "end_line": end_line, "end_column": end_col,
         "message": f.message, "suggestions": list(f.suggestions), "safe": f.safe,
         "fix": f.applicability,  # "safe", "unsafe", "display-only", or null (no fix)
     }
+    if f.related:
+        # other rules that flagged the same problem (mtqa.merge): evidence, not extra findings
+        out["related"] = [finding_dict(result, r) for r in f.related]
+    return out
 
 
 def file_dict(result: FileResult) -> Dict[str, Any]:

@@ -102,6 +102,15 @@ def result_objects(result: FileResult, rule_index: Dict[str, int]) -> List[Dict[
                                                                    seen[(f.rule, text)])},
             "properties": {"severity": f.severity, "category": f.category, "safe": f.safe},
         }
+        if f.related:  # same problem flagged by other rules too (mtqa.merge): evidence
+            obj["relatedLocations"] = [{
+                "id": n, "message": {"text": f"also flagged by {r.rule}: {r.message}"},
+                "physicalLocation": {"artifactLocation": artifact_location(result.path),
+                                     "region": _region(result, r.start, r.end)}}
+                for n, r in enumerate(f.related, 1)]
+            obj["properties"]["supporting"] = [
+                {"rule": r.rule, "severity": r.severity, "category": r.category,
+                 "suggestions": list(r.suggestions)} for r in f.related]
         if f.rule in rule_index:
             obj["ruleIndex"] = rule_index[f.rule]
         # (pipeline, issue 11) a display-only fix (a gloss) is no SARIF fix: tools apply those

@@ -31,6 +31,14 @@ def summary(batch: BatchResult) -> str:
             f"article{'s' if len(batch.files) != 1 else ''}")
     if batch.errors:
         text += f"; {len(batch.errors)} file{'s' if len(batch.errors) != 1 else ''} not audited"
+    # the verdict claims only what was checked (mtqa.coverage; report, issue 10)
+    from mtqa.coverage import batch_line
+
+    covered = batch_line(batch.files)
+    if covered:
+        if not total and batch.files:
+            text += " — no artefacts found by the checks run"
+        text += f" [{covered}]"
     return text
 
 
