@@ -30,8 +30,8 @@ from devsets import SHARED, WMT_PAIRS, wmt_articles  # noqa: E402
 from mtqa.article import Article  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions, audit_article  # noqa: E402
 
-RULES = ("locale-thousand-word", "punct-quoted-name", "punct-dialogue-dash",
-         "punct-quote-space")
+RULES = ("locale-thousand-word", "locale-score-colon", "punct-quoted-name",
+         "punct-dialogue-dash", "punct-quote-space", "punct-number-space")
 SAMPLE_FILE = HERE / "locale_recall_sample.txt"
 
 

@@ -1,0 +1,80 @@
+import re
+
+from mtqa.registry import Rule, register
+from mtqa.rules._punct import in_code_chunk, touches_markup
+
+# "$ 10": a currency sign set apart from its figure.
+_CURRENCY = re.compile(r"(?<![\w$€£¥₴₽])([$€£¥₴₽])([ \t]+)(?=\d)")
+# "90, 000", "5, 000 CZK": a thousands group split off by a space. Only ", 000": a space before
+# other groups ("On February 7, 757 people") is an ordinary comma between a date and a figure.
+_SPLIT_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3}),([ \t]+)(000)(?![\d,.]\d|\d)")
+# "so - called", "self - defence", "non - governmental": a hyphen inside a compound whose first
+# part never stands alone, spaced as if it were a dash (tokenised MT output, "@-@" undone).
+_SPACED_HYPHEN = re.compile(
+    r"\b((?:[Ss]o(?=[ \t]+-[ \t]+called\b))|[Ss]elf|[Nn]on|[Aa]nti|[Ss]emi|[Mm]ulti)"
+    r"([ \t]+-[ \t]+|[ \t]+-|-[ \t]+)(?=[a-z])")
+
+
+@register
+class NumberSpace(Rule):
+    """A space where English sets figures and compounds tight: after a currency sign ("$ 10
+    billion", "€ 5"), inside a thousands figure split at its comma ("90, 000", "5, 000 CZK"),
+    and around the hyphen of a compound whose first part never stands alone ("so - called",
+    "self - defence", "non - governmental", "anti - aircraft"). Tokenised MT output and source
+    typography leave them (Russian and Ukrainian set a space between a figure and its
+    currency; tokenisers split "so-called" into "so @-@ called").
+
+    English writes $10 billion and €5 (AP Stylebook, "dollars": "$4", no space; Chicago
+    Manual of Style 17th ed., 9.22), 90,000 (AP "numerals"; Chicago 9.55: a comma between
+    groups of three digits, no space), and so-called, self-defence (a hyphenated compound
+    never has spaces around its hyphen: Chicago 6.75, 7.85).
+
+    Not flagged: a date and a figure ("On February 7, 757 people": only a split ", 000" is
+    certain), a currency sign after a word ("US$ 10" stays to house style), a dash between
+    words ("it was so - for the first time"), code and URLs. The fix deletes the space; safe.
+    """
+
+    id = "punct-number-space"
+    summary = "Space after a currency sign or inside a figure or compound ($ 10, 90, 000, so - called)"
+    category = "fluency/punctuation"
+    severity = "minor"
+    examples = {
+        "flag": [
+            {"text": "Poland will buy equipment for $ 10 billion.",
+             "fixed": "Poland will buy equipment for $10 billion."},
+            {"text": "More than 49, 000 people were injured.",
+             "fixed": "More than 49,000 people were injured."},
+            {"text": "It was the so - called Steinmeier formula.",
+             "fixed": "It was the so-called Steinmeier formula."},
+            {"text": "They need self - defence and anti - aircraft guns.",
+             "fixed": "They need self-defence and anti-aircraft guns."},
+        ],
+        "leave": [
+            "Poland will buy equipment for $10 billion, or €9.2 billion.",
+            "On February 7, 757 people marched, and 1, 2 and 3 were counted.",
+            "It was so - for the first time - hard.",
+            "A so-called self-defence unit of non-governmental volunteers.",
+        ],
+    }
+
+    def check(self, article, ctx):
+        text = article.text
+        if not (" " in text or "\t" in text):
+            return []
+        spans = []
+        if any(c in text for c in "$€£¥₴₽"):
+            spans += [(m.start(2), m.end(2), "", f"space after the currency sign “{m.group(1)}”")
+                      for m in _CURRENCY.finditer(text)]
+        if ", 000" in text or ",\t000" in text:
+            spans += [(m.start(2), m.end(2), "", "space inside a figure after its thousands comma")
+                      for m in _SPLIT_THOUSANDS.finditer(text)]
+        if " -" in text or "- " in text:
+            spans += [(m.start(2), m.end(2), "-", "spaces around the hyphen of a compound "
+                       f"(“{m.group(1).lower()}-”)")
+                      for m in _SPACED_HYPHEN.finditer(text)]
+        findings = []
+        for start, end, fix, message in sorted(spans):
+            if in_code_chunk(text, max(start - 1, 0)) or touches_markup(article, start, end):
+                continue
+            findings.append(self.finding(start, end, message, [fix], safe=True))
+        return findings
