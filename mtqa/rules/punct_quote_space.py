@@ -15,6 +15,16 @@ _CURLY_CLOSE_SPACE = re.compile(r"(?<=[\w.,!?…])([ \t]+)”(?=[\s.,;:!?)\]—�
 _OPENING_SHAPE = re.compile(
     r"[A-Z][\w'’-]*(?![\w'’-])(?!(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:said|says|told|added|noted|"
     r"stressed|explained|asked|wrote|writes|stated|emphasi[sz]ed)\b)")
+# Whatever the pairing (a quotation may run over several lines), a straight mark between the
+# quotation's punctuation and an attribution is a closing one: lives, " he said.
+_CLOSING_BEFORE_ATTRIBUTION = re.compile(
+    r"(?<=[\w][,.!?…])([ \t]+)\"(?=[ \t]*(?:(?:he|she|they|we|I|it|the\s+[\w-]+(?:\s+[\w-]+)?|"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+)?(?:said|says|told|added|adds|noted|notes|"
+    r"stressed|explained|explains|asked|wrote|writes|stated|states|emphasi[sz]ed|reported|"
+    r"recalled|continued|concluded)\b)")
+_AFTER_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|added|noted|stressed|explained|asked|wrote|writes|stated|states|"
+    r"emphasi[sz]ed|reported|briefing|Twitter)[,.]$")
 _HINT = re.compile(r"[“\"][ \t]|[ \t][”\"]")
 
 
@@ -45,7 +55,8 @@ class QuoteSpace(Rule):
     Curly quotes say which way they face, so “ + space and space + ” are flagged wherever
     they stand. Straight quotes are paired in order within a paragraph; when a paragraph
     has an odd number of them the pairing is a guess, and only an opening quote at the start
-    of the paragraph (" We…) is flagged. Not flagged: guillemets (the `punct-quote-style`
+    of the paragraph (" We…) and a closing quote before an attribution (…lives, " he said:
+    a quotation that ran over several lines) are flagged. Not flagged: guillemets (the `punct-quote-style`
     rule rewrites «…» into English quotes), inch marks (5'10", 12" pipe), a quotation mark
     standing alone ("…" “ … ”: no words inside), URLs and code, and spaces that come from
     markup. A space before a comma or full stop after a closing quote ("…” .) is
@@ -90,6 +101,11 @@ class QuoteSpace(Rule):
         for m in _CURLY_CLOSE_SPACE.finditer(text):
             spans.append((m.start(1), m.end(1), "space before a closing quotation mark", True))
         if '"' in text:
+            for m in _CLOSING_BEFORE_ATTRIBUTION.finditer(text):
+                if _AFTER_ATTRIBUTION.search(text, max(0, m.start() - 40), m.start()):
+                    continue  # ", " Krikalev said, "Krikalev said": a garbled repeat
+                spans.append((m.start(1), m.end(1), "space before a closing quotation mark",
+                              False))
             for ps, pe in article.paragraphs:
                 pairs = _straight_pairs(text, ps, pe)
                 if pairs is None:
@@ -117,8 +133,11 @@ class QuoteSpace(Rule):
                             not _OPENING_SHAPE.match(text, close + 1)):
                         spans.append((close - trail, close,
                                       "space before a closing quotation mark", False))
-        findings = []
-        for start, end, message, safe in sorted(set(spans)):
+        findings, seen = [], set()
+        for start, end, message, safe in sorted(set(spans), key=lambda s: (s[0], not s[3])):
+            if (start, end) in seen:
+                continue  # found by the pairing and by the attribution shape
+            seen.add((start, end))
             if in_code_chunk(text, max(start - 1, 0)) or touches_markup(article, start, end):
                 continue
             findings.append(self.finding(start, end, message, [""], safe=safe))

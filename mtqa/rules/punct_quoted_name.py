@@ -35,6 +35,14 @@ _SAYING = re.compile(
     r"explained|stressed|emphasi[sz]ed|recalled|announced|reported)\b")
 
 
+# Two quoted names joined as a match report ("Severstal" beat "Amur", "Real" - "Al-Hilal"):
+# clubs, the Russian sports-page convention (хоккеисты «Северстали» обыграли «Амур»).
+_Q = r"[\"“«„]([A-Z][\w'’.&-]*(?:[ -][A-Z][\w'’.&-]*){0,2})[\"”»“]"
+_MATCH = re.compile(
+    _Q + r"[ \t]+(?:beat|beats|defeated|defeats|lost\s+to|loses\s+to|drew\s+with|draws\s+with|"
+    r"outplayed|overcame|thrashed|vs\.?|v\.?|against|[-–—])[ \t]+" + _Q)
+
+
 def _head_before(text: str, pos: int) -> str:
     m = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, pos - 30):pos])
     return m.group(1) if m else ""
@@ -51,8 +59,9 @@ class QuotedName(Rule):
     (AP Stylebook: company names, ships, newspapers and magazines are capitalised, not
     quoted; only "composition titles" — books, films, songs, programmes, works of art — take
     quotation marks). Once a name is seen quoted after such a noun, its other quoted
-    occurrences in the article ("Severstal" beat "Amur" after the club "Severstal") are
-    flagged too.
+    occurrences in the article ("Severstal" won at home, after the club "Severstal") are
+    flagged too, and so are two quoted names joined as a match report ("Severstal" beat
+    "Amur", "Real" - "Al-Hilal": the Russian sports-page convention).
 
     Flagged: one of the generic nouns in this module (company, plant, bank, party, club, park,
     festival, operation, ship, newspaper, channel, agency, app, system…, and FC, LLC, JSC…)
@@ -80,7 +89,9 @@ class QuotedName(Rule):
             {"text": "According to FC \"Minai,\" the fight was provoked. FC \"Minai\" said so.",
              "fixed": "According to FC Minai, the fight was provoked. FC Minai said so."},
             {"text": "The club \"Severstal\" is in form: \"Severstal\" beat \"Amur\" 4-3.",
-             "fixed": "The club Severstal is in form: Severstal beat \"Amur\" 4-3."},
+             "fixed": "The club Severstal is in form: Severstal beat Amur 4-3."},
+            {"text": "\"Severstal\" beat \"Amur\" on a shootout. \"Amur\" has 64 points.",
+             "fixed": "Severstal beat Amur on a shootout. Amur has 64 points."},
         ],
         "leave": [
             "She starred in the film \"Oppenheimer\" and sang the song \"Hello\".",
@@ -88,6 +99,7 @@ class QuotedName(Rule):
             "The company \"Never again,\" he said, would be its motto.",
             "Gazprom and Severstal reported profits; the party won.",
             "He called the plant \"a disaster\" in an interview.",
+            "He called it \"Hope\" - and \"Faith\" was the other word.",
         ],
     }
 
@@ -111,6 +123,9 @@ class QuotedName(Rule):
             bare = inner[:len(inner) - len(trailing)] if trailing else inner
             names.add(bare)
             findings.append(self._finding(m.start(), name.end() + 1, bare, trailing, head))
+        for m in _MATCH.finditer(text):
+            for group in (1, 2):
+                names.add(m.group(group))
         if names:
             # other quoted occurrences of the same names ("Severstal" beat ...)
             flagged = {f.start for f in findings}
@@ -122,7 +137,7 @@ class QuotedName(Rule):
         return sorted(findings, key=lambda f: f.start)
 
     def _finding(self, start, end, bare, trailing, head):
-        where = f"after “{head}”" if head else "(quoted as a name earlier in the article)"
+        where = f"after “{head}”" if head else "(a club, company or organisation name in this article)"
         return self.finding(
             start, end,
             f"“{bare}” is a name in quotation marks {where}: English news writes names of "

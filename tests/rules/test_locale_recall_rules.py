@@ -97,7 +97,7 @@ def test_quoted_name_flags_heads_and_later_bare_occurrences_only_of_that_name():
     text = ('The hockey club "Severstal" won at home. "Severstal" beat "Amur", and '
             'the coach called it "Great".')
     found = spans(text, ["punct-quoted-name"])
-    assert [s for _, s, _, _ in found] == ['"Severstal"', '"Severstal"']
+    assert [s for _, s, _, _ in found] == ['"Severstal"', '"Severstal"', '"Amur"']
     assert all(not safe for *_, safe in found)
 
 
