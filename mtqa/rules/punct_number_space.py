@@ -8,6 +8,11 @@ _CURRENCY = re.compile(r"(?<![\w$€£¥₴₽])([$€£¥₴₽])([ \t]+)(?=\d)
 # "90, 000", "5, 000 CZK": a thousands group split off by a space. Only ", 000": a space before
 # other groups ("On February 7, 757 people") is an ordinary comma between a date and a figure.
 _SPLIT_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3}),([ \t]+)(000)(?![\d,.]\d|\d)")
+# After a word that only comes before a quantity, a split group is certain too ("more than
+# 2, 500 kg", "about 8, 574 people").
+_SPLIT_AFTER_QUANTIFIER = re.compile(
+    r"\b(?:than|about|over|nearly|almost|around|approximately|roughly|some|total of) "
+    r"(\d{1,3}),([ \t]+)(\d{3})(?![\d,.]\d|\d)", re.IGNORECASE)
 # "so - called", "self - defence", "non - governmental": a hyphen inside a compound whose first
 # part never stands alone, spaced as if it were a dash (tokenised MT output, "@-@" undone).
 _SPACED_HYPHEN = re.compile(
@@ -29,8 +34,8 @@ class NumberSpace(Rule):
     groups of three digits, no space), and so-called, self-defence (a hyphenated compound
     never has spaces around its hyphen: Chicago 6.75, 7.85).
 
-    Not flagged: a date and a figure ("On February 7, 757 people": only a split ", 000" is
-    certain), a currency sign after a word ("US$ 10" stays to house style), a dash between
+    Not flagged: a date and a figure ("On February 7, 757 people": only a split ", 000", or a
+    split group after a quantifier such as "more than 2, 500 kg", is certain), a currency sign after a word ("US$ 10" stays to house style), a dash between
     words ("it was so - for the first time"), code and URLs. The fix deletes the space; safe.
     """
 
@@ -44,6 +49,8 @@ class NumberSpace(Rule):
              "fixed": "Poland will buy equipment for $10 billion."},
             {"text": "More than 49, 000 people were injured.",
              "fixed": "More than 49,000 people were injured."},
+            {"text": "The ship delivered more than 2, 500 kg of cargo.",
+             "fixed": "The ship delivered more than 2,500 kg of cargo."},
             {"text": "It was the so - called Steinmeier formula.",
              "fixed": "It was the so-called Steinmeier formula."},
             {"text": "They need self - defence and anti - aircraft guns.",
@@ -65,15 +72,17 @@ class NumberSpace(Rule):
         if any(c in text for c in "$€£¥₴₽"):
             spans += [(m.start(2), m.end(2), "", f"space after the currency sign “{m.group(1)}”")
                       for m in _CURRENCY.finditer(text)]
-        if ", 000" in text or ",\t000" in text:
-            spans += [(m.start(2), m.end(2), "", "space inside a figure after its thousands comma")
-                      for m in _SPLIT_THOUSANDS.finditer(text)]
+        if ", " in text or ",\t" in text:
+            for pattern in (_SPLIT_THOUSANDS, _SPLIT_AFTER_QUANTIFIER):
+                spans += [(m.start(2), m.end(2), "",
+                           "space inside a figure after its thousands comma")
+                          for m in pattern.finditer(text)]
         if " -" in text or "- " in text:
             spans += [(m.start(2), m.end(2), "-", "spaces around the hyphen of a compound "
                        f"(“{m.group(1).lower()}-”)")
                       for m in _SPACED_HYPHEN.finditer(text)]
         findings = []
-        for start, end, fix, message in sorted(spans):
+        for start, end, fix, message in sorted(set(spans)):
             if in_code_chunk(text, max(start - 1, 0)) or touches_markup(article, start, end):
                 continue
             findings.append(self.finding(start, end, message, [fix], safe=True))

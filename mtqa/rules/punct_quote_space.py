@@ -130,7 +130,9 @@ class QuoteSpace(Rule):
                         spans.append((open_ + 1, open_ + 1 + lead,
                                       "space after an opening quotation mark", open_ == ps))
                     if trail and inner.rstrip(" \t")[-1:] in ",.!?…;:" and (
-                            not _OPENING_SHAPE.match(text, close + 1)):
+                            not _OPENING_SHAPE.match(text, close + 1)) and (
+                            not _AFTER_ATTRIBUTION.search(text, max(0, close - trail - 40),
+                                                          close - trail)):
                         spans.append((close - trail, close,
                                       "space before a closing quotation mark", False))
         findings, seen = [], set()
