@@ -5,6 +5,7 @@ from mtqa.registry import Rule, register
 # A score written with a colon in a sports context: "with a score of 6:3", "won 4:3",
 # "a 2:1 victory". Times ("at 4:30") and ratios ("a 16:9 screen") have no such context.
 _SCORE = r"(\d{1,3}):(\d{1,3})(?![\d:])"
+_SCORE_RE = re.compile(_SCORE)
 _BEFORE = re.compile(
     r"(?:\b(?:score|scoreline|result)(?:\s+(?:of|was|is|stood\s+at|at))?"
     r"|\b(?:won|win|wins|beat|beats|defeated|defeats|lost|lose|loses|drew|draw|draws|"
@@ -12,6 +13,21 @@ _BEFORE = re.compile(
     r"|\bwith\s+a\s+(?:score\s+of\s+)?)\s+$", re.IGNORECASE)
 _AFTER = re.compile(r"^\s+(?:win|victory|defeat|loss|draw|home\s+win|away\s+win|lead)\b",
                     re.IGNORECASE)
+
+
+def _scores(text):
+    """Matches of _SCORE, found from the colons (a few per article): scanning the whole text
+    for a digit pattern costs more than every other step of this rule."""
+    pos = text.find(":")
+    while pos >= 0:
+        start = pos
+        while start > 0 and pos - start < 3 and text[start - 1].isdigit():
+            start -= 1
+        if start < pos:
+            m = _SCORE_RE.match(text, start)
+            if m:
+                yield m
+        pos = text.find(":", pos + 1)
 
 
 @register
@@ -54,7 +70,7 @@ class ScoreColon(Rule):
         text = article.text
         if ":" not in text:
             return
-        for m in re.finditer(_SCORE, text):
+        for m in _scores(text):
             if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".:"):
                 continue
             before = text[max(0, m.start() - 40):m.start()]

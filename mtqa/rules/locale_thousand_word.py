@@ -26,6 +26,21 @@ def _value(figure: str):
         len(decimals) <= 3
 
 
+_WORD = re.compile(r"thousands?\b", re.IGNORECASE)
+
+
+def _matches(text: str):
+    """_THOUSAND's matches, found from the word "thousand" backwards (few per article) rather
+    than by trying the figure pattern at every character of the text."""
+    for word in _WORD.finditer(text):
+        found = None
+        for m in _THOUSAND.finditer(text, max(0, word.start() - 40), word.end() + 12):
+            if m.end() == word.end():
+                found = m
+        if found:
+            yield found
+
+
 def _numeral(n: int) -> str:
     return f"{n:,}"
 
@@ -86,7 +101,7 @@ class ThousandWord(Rule):
         text = article.text
         if "thousand" not in text.lower():
             return
-        for m in _THOUSAND.finditer(text):
+        for m in _matches(text):
             first, joiner, figure = m.group(1), m.group(2), m.group(3)
             parsed = _value(figure)
             if parsed is None or not parsed[1]:

@@ -15,18 +15,27 @@ _SAYING = (r"(?:said|says|say|told|tells|added|adds|noted|notes|wrote|writes|sta
 # quotation's last punctuation (a comma, !, ?, … or a full stop, optionally a closing quote),
 # then, within a few words, a verb of saying: ", - said the minister", "?" - asked Ivanov",
 # ", - Konstantin Zaitsev stressed".
+# (Patterns start with the dash, not with the punctuation before it or a lookbehind, so the
+# regex engine skips ahead to the few dashes; what comes before is checked in Python.)
 _ATTRIBUTION = re.compile(
-    rf"(?<=[,!?….\"”»])([ \t]*[{_DASH}][ \t]*)"
+    rf"[{_DASH}][ \t]*"
     rf"(?=(?:(?:the|a|an|his|her|their|its|our)[ \t]+(?:[\w'’.-]+[ \t]+){{0,3}}?"
     rf"|(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}|(?:he|she|they|we|I|it|you)[ \t]+)?"
     rf"(?:also[ \t]+|then[ \t]+)?{_SAYING}\b)")
+_QUOTATION_END = ',!?…."”»'
 # A line opening with a dash and a sentence: the Russian dialogue line (— Очень часто…).
 _LINE_DASH = re.compile(rf"^([{_DASH}][ \t]*)(?=[\"“«]?[A-Z])", re.MULTILINE)
 _SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*$")
 # After a sentence of attribution, a dash reopening the same quotation in mid-line:
 # ', - says the playwright. - Therefore, ...'
-_REOPEN = re.compile(rf"(?<=[.!?…])([ \t]+[{_DASH}][ \t]+)(?=[\"“«]?[A-Z])")
+_REOPEN = re.compile(rf"[{_DASH}][ \t]+(?=[\"“«]?[A-Z])")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:Ed|ed|Red|approx|Mr|Mrs|Dr|St|No|vs|etc))\.$")
+
+
+def _spaces_before(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return pos
 
 
 _SPEECH_IN_LINE = re.compile(
@@ -88,10 +97,13 @@ class DialogueDash(Rule):
             return []
         findings = []
         for m in _ATTRIBUTION.finditer(text):
+            start = _spaces_before(text, m.start())
+            if start == 0 or text[start - 1] not in _QUOTATION_END:
+                continue
             if article.in_headline(m.start()):
                 continue
             findings.append(self.finding(
-                m.start(1), m.end(1),
+                start, m.end(),
                 "dash before the attribution of a quotation (Russian/Ukrainian dialogue "
                 "convention); English writes “…,” said X", [" "]))
         # A dash line is dialogue, not a list item, when the article quotes this way
@@ -105,7 +117,7 @@ class DialogueDash(Rule):
             line = text[m.start():pe]
             if not _SENTENCE_END.search(line):
                 continue  # a list item ("- 18 HIMARS launchers;") or a heading
-            previous = text[:max(0, m.start() - 1)].rstrip(" \t")
+            previous = text[max(0, m.start() - 200):max(0, m.start() - 1)].rstrip(" \t")
             if not (dialogue_article or previous.endswith(":") or _SPEECH_IN_LINE.search(line)):
                 continue
             findings.append(self.finding(
@@ -113,12 +125,15 @@ class DialogueDash(Rule):
                 "line of direct speech opened with a dash (Russian/Ukrainian dialogue "
                 "convention); English opens it with a quotation mark", ["\""]))
         for m in _REOPEN.finditer(text):
-            if _ABBREVIATION_END.search(text[max(0, m.start() - 8):m.start()]):
+            start = _spaces_before(text, m.start())
+            if start == m.start() or start == 0 or text[start - 1] not in ".!?…":
+                continue  # a reopening dash stands between spaces after a full stop
+            if _ABBREVIATION_END.search(text[max(0, start - 8):start]):
                 continue
             if article.in_headline(m.start()):
                 continue
             findings.append(self.finding(
-                m.start(1), m.end(1),
+                start, m.end(),
                 "dash reopening a quotation after its attribution (Russian/Ukrainian dialogue "
                 "convention); English closes the attribution and reopens with a quotation "
                 "mark", [" \""]))

@@ -4,20 +4,24 @@ from mtqa.registry import Rule, register
 from mtqa.rules._punct import in_code_chunk, touches_markup
 
 # "$ 10": a currency sign set apart from its figure.
-_CURRENCY = re.compile(r"(?<![\w$€£¥₴₽])([$€£¥₴₽])([ \t]+)(?=\d)")
-# "90, 000", "5, 000 CZK": a thousands group split off by a space. Only ", 000": a space before
-# other groups ("On February 7, 757 people") is an ordinary comma between a date and a figure.
-_SPLIT_THOUSANDS = re.compile(r"(?<![\w.,])(\d{1,3}),([ \t]+)(000)(?![\d,.]\d|\d)")
-# After a word that only comes before a quantity, a split group is certain too ("more than
-# 2, 500 kg", "about 8, 574 people").
-_SPLIT_AFTER_QUANTIFIER = re.compile(
-    r"\b(?:than|about|over|nearly|almost|around|approximately|roughly|some|total of) "
-    r"(\d{1,3}),([ \t]+)(\d{3})(?![\d,.]\d|\d)", re.IGNORECASE)
+# (Patterns start with a character to look for rather than a lookbehind, so the regex engine
+# skips ahead; what comes before is checked in Python.)
+_CURRENCY = re.compile(r"([$€£¥₴₽])([ \t]+)(?=\d)")
+_NOT_BEFORE_CURRENCY = re.compile(r"[\w$€£¥₴₽]")
+# "90, 000", "5, 000 CZK": a thousands group split off by a space. Only ", 000", or any group
+# after a word that only comes before a quantity ("more than 2, 500 kg"): a space before other
+# groups ("On February 7, 757 people") is an ordinary comma between a date and a figure.
+_SPLIT_GROUP = re.compile(r"(?<![\w.,])(\d{1,3}),([ \t]+)(\d{3})(?![\d,.]\d|\d)")
+_QUANTIFIER_BEFORE = re.compile(
+    r"\b(?:than|about|over|nearly|almost|around|approximately|roughly|some|total of) $",
+    re.IGNORECASE)
+_SPLIT_HINT = re.compile(r",[ \t]+\d{3}")
 # "so - called", "self - defence", "non - governmental": a hyphen inside a compound whose first
 # part never stands alone, spaced as if it were a dash (tokenised MT output, "@-@" undone).
-_SPACED_HYPHEN = re.compile(
-    r"\b((?:[Ss]o(?=[ \t]+-[ \t]+called\b))|[Ss]elf|[Nn]on|[Aa]nti|[Ss]emi|[Mm]ulti)"
-    r"([ \t]+-[ \t]+|[ \t]+-|-[ \t]+)(?=[a-z])")
+# Found from the hyphen (few per article) rather than from every word; the prefix before it
+# is checked afterwards.
+_SPACED_HYPHEN = re.compile(r"-[ \t]*(?=[a-z])")
+_PREFIX_BEFORE = re.compile(r"(?<![\w-])(so|self|non|anti|semi|multi)$", re.IGNORECASE)
 
 
 @register
@@ -71,16 +75,28 @@ class NumberSpace(Rule):
         spans = []
         if any(c in text for c in "$€£¥₴₽"):
             spans += [(m.start(2), m.end(2), "", f"space after the currency sign “{m.group(1)}”")
-                      for m in _CURRENCY.finditer(text)]
-        if ", " in text or ",\t" in text:
-            for pattern in (_SPLIT_THOUSANDS, _SPLIT_AFTER_QUANTIFIER):
-                spans += [(m.start(2), m.end(2), "",
-                           "space inside a figure after its thousands comma")
-                          for m in pattern.finditer(text)]
+                      for m in _CURRENCY.finditer(text)
+                      if not (m.start() and _NOT_BEFORE_CURRENCY.match(text, m.start() - 1))]
+        if _SPLIT_HINT.search(text):
+            for m in _SPLIT_GROUP.finditer(text):
+                if m.group(3) == "000" or _QUANTIFIER_BEFORE.search(
+                        text, max(0, m.start() - 20), m.start()):
+                    spans.append((m.start(2), m.end(2), "",
+                                  "space inside a figure after its thousands comma"))
         if " -" in text or "- " in text:
-            spans += [(m.start(2), m.end(2), "-", "spaces around the hyphen of a compound "
-                       f"(“{m.group(1).lower()}-”)")
-                      for m in _SPACED_HYPHEN.finditer(text)]
+            for m in _SPACED_HYPHEN.finditer(text):
+                start = m.start()
+                while start > 0 and text[start - 1] in " \t":
+                    start -= 1
+                if start == m.start() and m.end() == m.start() + 1:
+                    continue  # "so-called": no space at all
+                prefix = _PREFIX_BEFORE.search(text, max(0, start - 8), start)
+                if not prefix:
+                    continue
+                if prefix.group(1).lower() == "so" and not text.startswith("called", m.end()):
+                    continue  # "it was so - for the first time": a dash
+                spans.append((start, m.end(), "-", "spaces around the hyphen of a "
+                              f"compound (“{prefix.group(1).lower()}-”)"))
         findings = []
         for start, end, fix, message in sorted(set(spans)):
             if in_code_chunk(text, max(start - 1, 0)) or touches_markup(article, start, end):

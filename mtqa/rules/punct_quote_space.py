@@ -1,3 +1,4 @@
+import bisect
 import re
 
 from mtqa.registry import Rule, register
@@ -6,9 +7,11 @@ from mtqa.rules._punct import in_code_chunk, touches_markup
 # Curly quotation marks say which way they face, so a space on their inner side is certain.
 # A single quote on the inner side is a nested quotation ("… 'in Glasgow,' ” he said), where
 # a space between the marks is good typography.
-_CURLY_OPEN_SPACE = re.compile(r"(?:^|(?<=[\s(\[—–-]))“([ \t]+)(?=[^\s“”\"'‘’])",
-                               re.MULTILINE)
-_CURLY_CLOSE_SPACE = re.compile(r"(?<=[\w.,!?…])([ \t]+)”(?=[\s.,;:!?)\]—–-]|$)", re.MULTILINE)
+# (The patterns start with the quotation mark or the space, not with a lookbehind, so the
+# regex engine skips ahead to candidates; what comes before is checked in Python.)
+_CURLY_OPEN_SPACE = re.compile(r"“([ \t]+)(?=[^\s“”\"'‘’])")
+_BEFORE_CURLY_OPEN = frozenset(" \t\n\r([—–-")
+_CURLY_CLOSE_SPACE = re.compile(r"([ \t]+)”(?=[\s.,;:!?)\]—–-]|$)")
 # A straight mark glued to a capitalised word that is not followed by a verb of saying opens a
 # quotation (timidly. "You should…"), whatever the pairing says ("formula', "Zelensky said"
 # is a closing mark).
@@ -18,23 +21,36 @@ _OPENING_SHAPE = re.compile(
 # Whatever the pairing (a quotation may run over several lines), a straight mark between the
 # quotation's punctuation and an attribution is a closing one: lives, " he said.
 _CLOSING_BEFORE_ATTRIBUTION = re.compile(
-    r"(?<=[\w][,.!?…])([ \t]+)\"(?=[ \t]*(?:(?:he|she|they|we|I|it|the\s+[\w-]+(?:\s+[\w-]+)?|"
+    r"[,.!?…]([ \t]+)\"(?=[ \t]*(?:(?:he|she|they|we|I|it|the\s+[\w-]+(?:\s+[\w-]+)?|"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+)?(?:said|says|told|added|adds|noted|notes|"
     r"stressed|explained|explains|asked|wrote|writes|stated|states|emphasi[sz]ed|reported|"
     r"recalled|continued|concluded)\b)")
 _AFTER_ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|explained|asked|wrote|writes|stated|states|"
     r"emphasi[sz]ed|reported|briefing|Twitter)[,.]$")
-_HINT = re.compile(r"[“\"][ \t]|[ \t][”\"]")
+# Substring tests are far cheaper than a regex scan, and most articles have none of these.
+_HINTS = ('" ', ' "', "“ ", " ”", '"\t', '\t"', "“\t", "\t”")
 
 
-def _straight_pairs(text: str, ps: int, pe: int):
-    """Positions of the straight double quotes of a paragraph, paired in order, when the
+def _straight_pairs(text: str, marks):
+    """The straight double quotes of a paragraph (positions), paired in order, when the
     paragraph has an even number of them (otherwise the pairing is a guess: None)."""
-    marks = [i for i in range(ps, pe) if text[i] == '"' and not _is_inch(text, i)]
+    marks = [i for i in marks if not _is_inch(text, i)]
     if len(marks) % 2:
         return None
     return list(zip(marks[0::2], marks[1::2]))
+
+
+def _by_paragraph(article, positions):
+    """{paragraph span: positions inside it}, for positions in ascending order."""
+    groups = {}
+    paragraphs = article.paragraphs
+    starts = [s for s, _ in paragraphs]
+    for pos in positions:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < paragraphs[i][1]:
+            groups.setdefault(paragraphs[i], []).append(pos)
+    return groups
 
 
 def _is_inch(text: str, i: int) -> bool:
@@ -93,21 +109,32 @@ class QuoteSpace(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        if not _HINT.search(text):
+        if not any(hint in text for hint in _HINTS):
             return []
         spans = []  # (start, end, message, safe)
-        for m in _CURLY_OPEN_SPACE.finditer(text):
-            spans.append((m.start(1), m.end(1), "space after an opening quotation mark", True))
-        for m in _CURLY_CLOSE_SPACE.finditer(text):
-            spans.append((m.start(1), m.end(1), "space before a closing quotation mark", True))
+        if "“" in text:
+            for m in _CURLY_OPEN_SPACE.finditer(text):
+                if m.start() == 0 or text[m.start() - 1] in _BEFORE_CURLY_OPEN:
+                    spans.append((m.start(1), m.end(1), "space after an opening quotation mark",
+                                  True))
+        if "”" in text:
+            for m in _CURLY_CLOSE_SPACE.finditer(text):
+                if m.start() > 0 and (text[m.start() - 1].isalnum() or
+                                      text[m.start() - 1] in ".,!?…_"):
+                    spans.append((m.start(1), m.end(1), "space before a closing quotation mark",
+                                  True))
         if '"' in text:
             for m in _CLOSING_BEFORE_ATTRIBUTION.finditer(text):
-                if _AFTER_ATTRIBUTION.search(text, max(0, m.start() - 40), m.start()):
+                if not (m.start() > 0 and (text[m.start() - 1].isalnum() or
+                                           text[m.start() - 1] == "_")):
+                    continue
+                if _AFTER_ATTRIBUTION.search(text, max(0, m.start(1) - 40), m.start(1)):
                     continue  # ", " Krikalev said, "Krikalev said": a garbled repeat
                 spans.append((m.start(1), m.end(1), "space before a closing quotation mark",
                               False))
-            for ps, pe in article.paragraphs:
-                pairs = _straight_pairs(text, ps, pe)
+            marks = [m.start() for m in re.finditer('"', text)]
+            for (ps, pe), in_paragraph in _by_paragraph(article, marks).items():
+                pairs = _straight_pairs(text, in_paragraph)
                 if pairs is None:
                     m = re.match(r'"([ \t]+)(?=\w)', text[ps:pe])
                     if m:

@@ -44,8 +44,13 @@ _MATCH = re.compile(
 
 
 def _head_before(text: str, pos: int) -> str:
-    m = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, pos - 30):pos])
-    return m.group(1) if m else ""
+    """The word right before a quotation mark, on the same line, or ""."""
+    before = text[max(0, pos - 30):pos]
+    if not before or before[-1] not in " \t":
+        return ""
+    words = before.rstrip(" \t").rsplit(None, 1)
+    word = words[-1] if words else ""
+    return word if word.isalpha() else ""
 
 
 @register
