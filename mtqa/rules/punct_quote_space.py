@@ -21,7 +21,7 @@ _OPENING_SHAPE = re.compile(
 # Whatever the pairing (a quotation may run over several lines), a straight mark between the
 # quotation's punctuation and an attribution is a closing one: lives, " he said.
 _CLOSING_BEFORE_ATTRIBUTION = re.compile(
-    r"[,.!?…]([ \t]+)\"(?=[ \t]*(?:(?:he|she|they|we|I|it|the\s+[\w-]+(?:\s+[\w-]+)?|"
+    r"[,.!?…]([ \t]+)\"(?=[ \t]*(?:(?:he|she|they|we|I|it|the\s+[\w-]+(?:\s+[\w-]+){0,3}?|"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+)?(?:said|says|told|added|adds|noted|notes|"
     r"stressed|explained|explains|asked|wrote|writes|stated|states|emphasi[sz]ed|reported|"
     r"recalled|continued|concluded)\b)")
