@@ -126,8 +126,8 @@ class QuoteSpace(Rule):
         if '"' in text:
             for m in _CLOSING_BEFORE_ATTRIBUTION.finditer(text):
                 if not (m.start() > 0 and (text[m.start() - 1].isalnum() or
-                                           text[m.start() - 1] == "_")):
-                    continue
+                                           text[m.start() - 1] in "_'’)")):
+                    continue  # after a word, a nested quotation or a bracket
                 if _AFTER_ATTRIBUTION.search(text, max(0, m.start(1) - 40), m.start(1)):
                     continue  # ", " Krikalev said, "Krikalev said": a garbled repeat
                 spans.append((m.start(1), m.end(1), "space before a closing quotation mark",
