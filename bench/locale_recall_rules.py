@@ -2,7 +2,8 @@
 """Figures for the source-typography and number-convention rules of issue 9 (locale part):
 findings per 1,000 words on English originals (../shared/dev/en-orig: every finding is a false
 alarm unless the original is wrong), on the WMT23 uk-en and ru-en references, and on every MT
-system's output; the MT/reference ratio; and a reproducible read sample of MT findings.
+system's output (uk-en, ru-en); the MT/reference ratio; findings on the zh-en MQM TED MT
+output; and a reproducible read sample of MT findings.
 
     python bench/locale_recall_rules.py                    # the table
     python bench/locale_recall_rules.py --sample 50        # + up to 50 MT findings per rule
@@ -26,12 +27,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from devsets import SHARED, WMT_PAIRS, wmt_articles  # noqa: E402
+from devsets import SHARED, WMT_PAIRS, mqm_articles, wmt_articles  # noqa: E402
 from mtqa.article import Article  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions, audit_article  # noqa: E402
 
 RULES = ("locale-thousand-word", "locale-score-colon", "punct-quoted-name",
-         "punct-dialogue-dash", "punct-quote-space", "punct-number-space")
+         "punct-dialogue-dash", "punct-quote-space", "punct-number-space", "punct-fullwidth")
 SAMPLE_FILE = HERE / "locale_recall_sample.txt"
 
 
@@ -46,6 +47,9 @@ def corpora():
     yield "en-orig", list(en_orig_articles())
     yield "ref", [a for pair in WMT_PAIRS for a in wmt_articles(pair, "ref")]
     yield "mt", [a for pair in WMT_PAIRS for a in wmt_articles(pair, "mt")]
+    # zh-en MT (TED talks, every system but the references): for the Chinese-typography rule
+    yield "zh-mt", [m.article for m in mqm_articles()
+                    if m.article.path.split("/")[1] not in ("ref", "refB")]
 
 
 def judged(path: Path = SAMPLE_FILE):
@@ -80,8 +84,8 @@ def main(argv=None):
                 samples[(name, f.rule)].append((key, art.path, context, f.suggestions[:1]))
     print(f"words: " + ", ".join(f"{k} {v:,}" for k, v in words.items()))
     verdicts = judged()
-    print("| rule | en-orig n (/1k) | ref n (/1k) | MT n (/1k) | MT/ref | read sample |")
-    print("|---|---|---|---|---|---|")
+    print("| rule | en-orig n (/1k) | ref n (/1k) | MT n (/1k) | MT/ref | zh-en MT n | read sample |")
+    print("|---|---|---|---|---|---|---|")
     for rule in rules:
         cells = []
         for name in ("en-orig", "ref", "mt"):
@@ -93,7 +97,8 @@ def main(argv=None):
         v = verdicts.get(rule, Counter())
         read = sum(v.values())
         sample = f"{v['ok']}/{read} = {v['ok'] / read:.2f}" if read else "not read"
-        print(f"| `{rule}` | " + " | ".join(cells) + f" | {ratio} | {sample} |")
+        print(f"| `{rule}` | " + " | ".join(cells) +
+              f" | {ratio} | {counts['zh-mt'][rule]} | {sample} |")
     for name in ("en-orig", "ref"):
         for rule in rules:
             for _, path, context, _ in sorted(samples[(name, rule)])[:10]:

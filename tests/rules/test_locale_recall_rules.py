@@ -1,6 +1,6 @@
 """Tests of the source-typography and number-convention rules of issue 9 (locale part):
 locale-thousand-word, locale-score-colon, punct-quoted-name, punct-dialogue-dash,
-punct-quote-space, punct-number-space. Their `examples` run here too (until the shared
+punct-quote-space, punct-number-space, punct-fullwidth. Their `examples` run here too (until the shared
 examples meta-test covers every rule), each fix applied in a loop until the text is stable."""
 import pytest
 
@@ -9,7 +9,7 @@ from mtqa.engine import AuditContext, AuditOptions, audit_article
 from mtqa.registry import get_rule
 
 RULES = ["locale-thousand-word", "locale-score-colon", "punct-quoted-name",
-         "punct-dialogue-dash", "punct-quote-space", "punct-number-space"]
+         "punct-dialogue-dash", "punct-quote-space", "punct-number-space", "punct-fullwidth"]
 
 
 def findings(text, select):
@@ -162,6 +162,17 @@ def test_number_space_and_score_colon_on_one_mt_paragraph():
     assert fix_until_stable(text, ["punct-number-space", "locale-score-colon"]) == (
         "Poland buys arms for $10 billion; 49,000 people fled the so-called zone. "
         "Severstal beat Amur 4-3 at 19:30 on Sunday.")
+
+
+# ---- punct-fullwidth -----------------------------------------------------------------------
+
+def test_fullwidth_marks_in_english_are_fixed_and_chinese_text_is_left_alone():
+    text = "Xi said，“we will win。” 他说，我们会赢。 Growth was 5％（estimate）."
+    found = spans(text, ["punct-fullwidth"])
+    assert [s for _, s, _, _ in found] == ["，", "。", "％", "（", "）"]
+    assert all(safe for *_, safe in found)
+    assert fix_until_stable(text, ["punct-fullwidth"]) == \
+        "Xi said, “we will win.” 他说，我们会赢。 Growth was 5% (estimate)."
 
 
 def test_rules_are_registered_with_docs_and_on_by_default():
