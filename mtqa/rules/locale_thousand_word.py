@@ -56,8 +56,9 @@ class ThousandWord(Rule):
     keeps the mixed form of a numeral and a word only for "millions, billions, trillions"
     (23 million, 1.5 billion); The Chicago Manual of Style (17th ed., 9.8, "Large numbers")
     likewise mixes numerals and words only from million up. "23 thousand" is neither style.
-    On the dev sets it is 0 per 1,000 words in English originals and many times more frequent
-    in MT than in the references (bench/locale_recall_rules.py; figures in docs/rules.md).
+    Measured (bench/locale_recall_rules.py): 0 per 1,000 words in English originals, 0.12 in
+    the WMT23 uk/ru references (which keep the calque), 0.47 in MT (316 findings); 50 of 50
+    read MT findings right.
 
     Not flagged: "thousands of", "a thousand", "tens of thousands", "one thousand" (words, not
     a figure), "23 million"/"1.5 billion" (English), "thousandth", "a thousandfold", and a

@@ -64,6 +64,10 @@ class DialogueDash(Rule):
 
     The suggestion is shown, not applied automatically (display only): the fix is a
     rewrite with quotation marks that an editor makes.
+
+    Measured (bench/locale_recall_rules.py): 0 per 1,000 words in English originals, 0.34 in
+    the references (six uk-en references keep the dashes: real slips, not false alarms), 0.31
+    in MT (207 findings); 50 of 50 read MT findings right.
     """
 
     id = "punct-dialogue-dash"

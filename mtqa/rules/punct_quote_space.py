@@ -79,6 +79,10 @@ class QuoteSpace(Rule):
     `punct-space-before`'s. The fix deletes the space: safe for curly quotes and for a
     paragraph-initial opening quote, a suggestion for a straight pair (the pairing might be
     thrown off by an unclosed quotation earlier in the paragraph).
+
+    Measured (bench/locale_recall_rules.py): 0 per 1,000 words in English originals, 0.02 in
+    the references (one real slip), 0.44 in MT (292 findings, two in three from one
+    tokenising system) and 27 on zh-en MT; 50 of 50 read MT findings and 27 of 27 zh-en right.
     """
 
     id = "punct-quote-space"

@@ -77,6 +77,9 @@ class QuotedName(Rule):
     start with a capital). The suggestion drops the quotation marks (keeping a comma or full
     stop that was inside them); an editor confirms (the name may still need its English form,
     e.g. Minai → Mynai).
+
+    Measured (bench/locale_recall_rules.py): 0 per 1,000 words in English originals, 0.03 in
+    the references, 0.38 in MT (254 findings); 50 of 50 read MT findings right.
     """
 
     id = "punct-quoted-name"
