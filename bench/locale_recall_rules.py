@@ -84,7 +84,8 @@ def main(argv=None):
                 samples[(name, f.rule)].append((key, art.path, context, f.suggestions[:1]))
     print(f"words: " + ", ".join(f"{k} {v:,}" for k, v in words.items()))
     verdicts = judged()
-    print("| rule | en-orig n (/1k) | ref n (/1k) | MT n (/1k) | MT/ref | zh-en MT n | read sample |")
+    print("| rule | en-orig n (/1k) | ref n (/1k) | MT n (/1k) | MT/ref | zh-en MT n "
+          "| read sample |")
     print("|---|---|---|---|---|---|---|")
     for rule in rules:
         cells = []

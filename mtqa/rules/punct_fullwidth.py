@@ -98,6 +98,7 @@ class FullWidthPunctuation(Rule):
             if english in _SPACE_BEFORE and prev and (prev.isalnum() or prev in _SPACE_AFTER
                                                       or prev == "%"):
                 english = " " + english
+            shown = english.strip() or " "
             yield self.finding(pos, pos + 1,
-                               f"full-width “{mark}” in English text: write “{english.strip() or ' '}”",
+                               f"full-width “{mark}” in English text: write “{shown}”",
                                [english], safe=True)

@@ -38,16 +38,18 @@ class NumberSpace(Rule):
     groups of three digits, no space), and so-called, self-defence (a hyphenated compound
     never has spaces around its hyphen: Chicago 6.75, 7.85).
 
-    Not flagged: a date and a figure ("On February 7, 757 people": only a split ", 000", or a
-    split group after a quantifier such as "more than 2, 500 kg", is certain), a currency sign after a word ("US$ 10" stays to house style), a dash between
-    words ("it was so - for the first time"), code and URLs. The fix deletes the space; safe.
+    Not flagged: a date and a figure ("On February 7, 757 people": only a split ", 000",
+    or a split group after a quantifier such as "more than 2, 500 kg", is certain), a
+    currency sign after a word ("US$ 10" stays to house style), a dash between words ("it
+    was so - for the first time"), code and URLs. The fix deletes the space; safe.
 
     Measured (bench/locale_recall_rules.py): 0 per 1,000 words in English originals and in
     the references, 0.07 in MT (46 findings, all right) and 17 on zh-en MT (all right).
     """
 
     id = "punct-number-space"
-    summary = "Space after a currency sign or inside a figure or compound ($ 10, 90, 000, so - called)"
+    summary = ("Space after a currency sign or inside a figure or compound "
+               "($ 10, 90, 000, so - called)")
     category = "fluency/punctuation"
     severity = "minor"
     examples = {

@@ -72,10 +72,10 @@ class QuoteSpace(Rule):
     they stand. Straight quotes are paired in order within a paragraph; when a paragraph
     has an odd number of them the pairing is a guess, and only an opening quote at the start
     of the paragraph (" We…) and a closing quote before an attribution (…lives, " he said:
-    a quotation that ran over several lines) are flagged. Not flagged: guillemets (the `punct-quote-style`
-    rule rewrites «…» into English quotes), inch marks (5'10", 12" pipe), a quotation mark
-    standing alone ("…" “ … ”: no words inside), URLs and code, and spaces that come from
-    markup. A space before a comma or full stop after a closing quote ("…” .) is
+    a quotation that ran over several lines) are flagged. Not flagged: guillemets (the
+    `punct-quote-style` rule rewrites «…» into English quotes), inch marks (5'10", 12"
+    pipe), a quotation mark standing alone ("…" “ … ”: no words inside), URLs and code, and
+    spaces that come from markup. A space before a comma or full stop after a closing quote ("…” .) is
     `punct-space-before`'s. The fix deletes the space: safe for curly quotes and for a
     paragraph-initial opening quote, a suggestion for a straight pair (the pairing might be
     thrown off by an unclosed quotation earlier in the paragraph).

@@ -83,7 +83,8 @@ class QuotedName(Rule):
     """
 
     id = "punct-quoted-name"
-    summary = "Name in quotation marks after a generic noun (the company “Severstal”), a Russian/Ukrainian convention"
+    summary = ("Name in quotation marks after a generic noun (the company “Severstal”), "
+               "a Russian/Ukrainian convention")
     category = "fluency/punctuation"
     severity = "minor"
     examples = {
@@ -145,7 +146,8 @@ class QuotedName(Rule):
         return sorted(findings, key=lambda f: f.start)
 
     def _finding(self, start, end, bare, trailing, head):
-        where = f"after “{head}”" if head else "(a club, company or organisation name in this article)"
+        where = (f"after “{head}”" if head
+                 else "(a club, company or organisation name in this article)")
         return self.finding(
             start, end,
             f"“{bare}” is a name in quotation marks {where}: English news writes names of "

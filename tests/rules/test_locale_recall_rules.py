@@ -1,7 +1,8 @@
 """Tests of the source-typography and number-convention rules of issue 9 (locale part):
 locale-thousand-word, locale-score-colon, punct-quoted-name, punct-dialogue-dash,
-punct-quote-space, punct-number-space, punct-fullwidth. Their `examples` run here too (until the shared
-examples meta-test covers every rule), each fix applied in a loop until the text is stable."""
+punct-quote-space, punct-number-space, punct-fullwidth. Their `examples` run here too
+(until the shared examples meta-test covers every rule), each fix applied in a loop until the
+text is stable."""
 import pytest
 
 from mtqa.article import Article
