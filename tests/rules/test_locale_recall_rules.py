@@ -3,10 +3,14 @@ locale-thousand-word, locale-score-colon, punct-quoted-name, punct-dialogue-dash
 punct-quote-space, punct-number-space, punct-fullwidth. Their `examples` run here too
 (until the shared examples meta-test covers every rule), each fix applied in a loop until the
 text is stable."""
+import json
+from pathlib import Path
+
 import pytest
 
 from mtqa.article import Article
 from mtqa.engine import AuditContext, AuditOptions, audit_article
+from mtqa.fix import fix_text
 from mtqa.registry import get_rule
 
 RULES = ["locale-thousand-word", "locale-score-colon", "punct-quoted-name",
@@ -119,7 +123,7 @@ def test_dialogue_dash_flags_lines_in_an_article_that_quotes_with_dashes():
     text = ("The governor spoke on Friday.\n- Very often the issue is raised.\n"
             "We must pay attention to it, - Konstantin Zaitsev stressed.")
     found = spans(text, ["punct-dialogue-dash"])
-    assert [(s, fix) for _, s, fix, _ in found] == [("- ", '"'), (" - ", " ")]
+    assert [(s, fix) for _, s, fix, _ in found] == [("- ", None), (" - ", " ")]
     assert not any(safe for *_, safe in found)
 
 
@@ -181,3 +185,27 @@ def test_rules_are_registered_with_docs_and_on_by_default():
         rule = get_rule(rule_id)
         assert rule.default_enabled
         assert "Not flagged" in rule.docs
+
+
+# ---- the fixes on real MT text ------------------------------------------------------------------
+
+EDITOR_DOCUMENTS = (Path(__file__).resolve().parents[2] / "bench" / "editor_marks"
+                    / "documents.jsonl")
+
+
+@pytest.mark.skipif(not EDITOR_DOCUMENTS.exists(), reason="editor-marked documents not present")
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_fix_loop_on_real_mt_converges_and_removes_its_own_findings(unsafe):
+    """`mtqa fix` (safe fixes, then every first suggestion) over the 25 real MT documents of
+    bench/editor_marks: it converges, and no fixable finding of these rules is left."""
+    ctx = AuditContext(AuditOptions(select=RULES))
+    fixed_any = 0
+    for line in EDITOR_DOCUMENTS.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        result, errors = fix_text(doc["text"], "doc.txt", ctx, unsafe=unsafe)
+        assert not errors and result.converged, doc["id"]
+        fixed_any += len(result.applied)
+        left = [f for f in findings(result.after, RULES)
+                if f.suggestions and (unsafe or f.safe)]
+        assert left == [], (doc["id"], [(f.rule, result.after[f.start:f.end]) for f in left])
+    assert fixed_any > 0
