@@ -6,6 +6,7 @@ from typing import List
 
 from mtqa.api import BatchResult
 from mtqa.finding import SEVERITIES
+from mtqa.formatters.common import shown_path
 
 
 def finding_lines(batch: BatchResult) -> List[str]:
@@ -17,7 +18,7 @@ def finding_lines(batch: BatchResult) -> List[str]:
             # a record of a JSON Lines feed is named after its id: feed.jsonl:12:40: ... [id]
             record = getattr(r.article, "record_id", None)
             label = f" [{record}]" if record is not None else ""
-            lines.append(f"{r.path}:{line}:{col}: {f.severity} {f.rule}{label} {f.message}{hint}")
+            lines.append(f"{shown_path(r.path)}:{line}:{col}: {f.severity} {f.rule}{label} {f.message}{hint}")
     return lines
 
 
