@@ -26,6 +26,8 @@ else:  # pragma: no cover - exercised on Python < 3.11 only
 from mtqa.finding import SEVERITIES
 
 CONFIG_NAMES = ("mtqa.toml", "pyproject.toml")
+# keys whose command-line values add to the file's instead of replacing them
+EXTENDING_KEYS = ("extend-select", "extend-ignore")
 DEFAULT_ORIGIN = "default"
 CLI_ORIGIN = "command line"
 
@@ -54,11 +56,11 @@ def _string_list(value, where) -> Tuple[str, ...]:
 
 
 def _known_selectors(selectors: Sequence[str]) -> None:
-    from mtqa.registry import all_rules, matches
+    from mtqa.registry import all_rules, known_selector
 
     ids = [r.id for r in all_rules()]
     for s in selectors:
-        if s != "all" and not any(matches(i, [s]) for i in ids):
+        if not known_selector(s, ids):
             close = difflib.get_close_matches(s, ids, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else " (see `mtqa rules`)"
             raise ValueError(f"no rule matches {s!r}{hint}")
@@ -154,6 +156,8 @@ KEYS: Dict[str, Key] = {k.name: k for k in (
     Key("disabled-packs", (), _packs, "bundled glossary packs to switch off"),
     Key("select", (), _rule_list, "run only these rules (ids or prefixes)"),
     Key("ignore", (), _rule_list, "skip these rules (ids or prefixes)"),
+    Key("extend-select", (), _rule_list, "run these rules too, on top of select"),
+    Key("extend-ignore", (), _rule_list, "skip these rules too, on top of ignore"),
     Key("severity", {}, _severity_table, "severity per rule id or prefix"),
     Key("fail-on", "major", _fail_on, "`mtqa check` exits 1 at this severity or worse"),
     Key("source-lang", None, _source_lang, "language the articles were translated from"),
@@ -273,8 +277,12 @@ class Settings:
     def audit_options(self):
         from mtqa.engine import AuditOptions
 
+        from mtqa.registry import effective_selection
+
         v = self.values
-        return AuditOptions(select=v["select"], ignore=v["ignore"], severity=dict(v["severity"]),
+        select, ignore = effective_selection(v["select"], v["ignore"], v["extend-select"],
+                                             v["extend-ignore"])
+        return AuditOptions(select=select, ignore=ignore, severity=dict(v["severity"]),
                             source_lang=v["source-lang"], glossaries=v["glossaries"],
                             disabled_packs=v["disabled-packs"], exclude=v["exclude"],
                             per_file_ignores=dict(v["per-file-ignores"]), root=self.root,
@@ -352,10 +360,23 @@ def load_settings(cli: Optional[Dict[str, Any]] = None, config_file: Optional[st
         for key, value in parse(path, table, nested).items():
             settings.values[key] = value
             settings.origins[key] = f"{path}"
-    for key, value in (cli or {}).items():
+    cli = cli or {}
+    if _given(cli.get("select")) and settings.origins["extend-select"] != DEFAULT_ORIGIN:
+        # --select on the command line starts the selection afresh (ruff's layering): the
+        # file's extend-select no longer applies
+        settings.values["extend-select"] = ()
+        settings.origins["extend-select"] = DEFAULT_ORIGIN
+    for key, value in cli.items():
         if key not in KEYS:
             raise KeyError(key)
-        if _given(value):
-            settings.values[key] = tuple(value) if isinstance(value, list) else value
+        if not _given(value):
+            continue
+        value = tuple(value) if isinstance(value, list) else value
+        if key in EXTENDING_KEYS and settings.origins[key] != DEFAULT_ORIGIN:
+            # as in ruff, --extend-select adds to the file's extend-select
+            value = tuple(settings.values[key]) + tuple(value)
+            settings.origins[key] = f"{settings.origins[key]} + {CLI_ORIGIN}"
+        else:
             settings.origins[key] = CLI_ORIGIN
+        settings.values[key] = value
     return settings

@@ -59,12 +59,14 @@ def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[s
     """Expand files and folders (recursively, sorted) into article paths; '-' is stdin.
     Files found in folders are skipped when they match an `exclude` glob (mtqa.globs, relative
     to `root`); files named explicitly are always read."""
+    from mtqa.excludes import inside_output_folder
     from mtqa.globs import match_any
 
     files: List[str] = []
     errors: List[InputError] = []
     for raw in paths:
-        if raw == "-":
+        if raw == "-" or not isinstance(raw, (str, os.PathLike)):
+            # stdin, or an article already read (stdin under --stdin-filename, mtqa.cli)
             files.append(raw)
             continue
         p = Path(raw)
@@ -73,7 +75,9 @@ def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[s
             if not found:
                 errors.append(InputError(raw, f"folder has no article files ({', '.join(suffixes)})"))
             # a folder left empty by `exclude` is what the user asked for, not an error
-            files.extend(f for f in found if not (exclude and match_any(f, exclude, root)))
+            files.extend(f for f in found if not (exclude and match_any(f, exclude, root))
+                         # never mtqa's own reports (mtqa.excludes; issue 12)
+                         and not inside_output_folder(f, raw))
         elif p.exists():
             files.append(raw)
         else:
@@ -161,22 +165,25 @@ def make_article(text: str, name: str, source_lang: Optional[str] = None) -> Art
     return article
 
 
-def read_article(path: str, source_lang: Optional[str] = None) -> Article:
+def read_article(path: str, source_lang: Optional[str] = None,
+                 name: Optional[str] = None) -> Article:
     """Read one single-article file; raise ValueError with a clear message if it cannot be
-    audited."""
-    name = "<stdin>" if path == "-" else path
+    audited. `name` names stdin (`--stdin-filename`; its suffix picks the reader)."""
+    name = name or ("<stdin>" if path == "-" else path)
     return make_article(decode(read_bytes(path), name), name, source_lang)
 
 
 def read_file(path: str, source_lang: Optional[str] = None,
-              records: Optional[RecordOptions] = None) -> Tuple[List[Article], List[InputError]]:
-    """Every article of one file: one for most formats, one per record for JSON Lines."""
-    name = "<stdin>" if path == "-" else path
+              records: Optional[RecordOptions] = None, name: Optional[str] = None
+              ) -> Tuple[List[Article], List[InputError]]:
+    """Every article of one file: one for most formats, one per record for JSON Lines.
+    `name` names stdin (`--stdin-filename`)."""
+    name = name or ("<stdin>" if path == "-" else path)
     load_readers(suffix_of(name))
     record_reader = RECORD_READERS.get(suffix_of(name))
     try:
         if record_reader is None:
-            return [read_article(path, source_lang)], []
+            return [read_article(path, source_lang, name)], []
         text = decode(read_bytes(path, MAX_RECORD_FILE_BYTES), name)
         return record_reader(text, name, records or RecordOptions(), source_lang)
     except ValueError as exc:

@@ -116,7 +116,9 @@ def pack_active(pack: Pack, ctx) -> bool:
     if lang == pack.language or (lang is None and pack.default):
         return True
     named = [s for s in ctx.options.select if s != "all"]
-    return bool(named) and any(s.startswith(f"phrase-{pack.name}") for s in named)
+    # ALL (every rule) runs every pack (mtqa.registry, issue 12)
+    return bool(named) and any(s == "ALL" or s.startswith(f"phrase-{pack.name}")
+                               for s in named)
 
 
 # ---- context conditions ---------------------------------------------------------------------

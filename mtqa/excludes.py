@@ -1,0 +1,62 @@
+"""Which named inputs are left out, beyond the `exclude` globs applied when folders are
+expanded (mtqa.inputs.collect):
+
+- mtqa's own output: a folder holding an `index.html` that `mtqa report` wrote (its
+  `<meta name="generator" content="mtqa …">` is the marker) is never audited when a parent
+  folder is expanded; otherwise `mtqa check .` after `mtqa report .` would audit its own
+  reports (27 findings became 162).
+- `--force-exclude` (as in ruff): `exclude` applies to files named on the command line too.
+  pre-commit always names files, so its hook passes `--force-exclude` to honour `exclude`.
+- Empty inputs (an empty file, a folder with no articles) are errors by default, but
+  `--fail-on never` promises a green step: there they are warnings.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import List, Optional, Sequence, Tuple
+
+GENERATOR_MARK = b'<meta name="generator" content="mtqa'
+# the messages of mtqa.inputs for inputs with nothing to audit (checked by tests/test_ci.py)
+EMPTY_INPUT_MESSAGES = ("file is empty", "folder has no article files")
+
+
+@lru_cache(maxsize=1024)
+def is_output_folder(folder: str) -> bool:
+    """Does `folder` hold a report index written by `mtqa report`?"""
+    try:
+        with open(os.path.join(folder, "index.html"), "rb") as fh:
+            return GENERATOR_MARK in fh.read(2048)
+    except OSError:
+        return False
+
+
+def inside_output_folder(path: str, stop: str) -> bool:
+    """Is `path` (found by expanding the folder `stop`) inside an mtqa output folder below
+    `stop`? (A report folder named on the command line itself is audited: that was asked.)"""
+    stop = os.path.abspath(stop)
+    folder = os.path.dirname(os.path.abspath(path))
+    while len(folder) > len(stop) and folder != stop:
+        if is_output_folder(folder):
+            return True
+        folder = os.path.dirname(folder)
+    return False
+
+
+def force_excluded(paths: Sequence[str], exclude: Sequence[str], root: Optional[str]
+                   ) -> Tuple[List[str], List[str]]:
+    """(kept, dropped): named files (not folders, not '-') matching an `exclude` glob are
+    dropped."""
+    from mtqa.globs import match_any
+
+    kept, dropped = [], []
+    for p in paths:
+        if exclude and p != "-" and not os.path.isdir(p) and match_any(p, exclude, root):
+            dropped.append(p)
+        else:
+            kept.append(p)
+    return kept, dropped
+
+
+def is_empty_input(error) -> bool:
+    return any(error.message.startswith(m) for m in EMPTY_INPUT_MESSAGES)
