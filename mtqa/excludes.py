@@ -45,13 +45,15 @@ def inside_output_folder(path: str, stop: str) -> bool:
 
 def force_excluded(paths: Sequence[str], exclude: Sequence[str], root: Optional[str]
                    ) -> Tuple[List[str], List[str]]:
-    """(kept, dropped): named files (not folders, not '-') matching an `exclude` glob are
-    dropped."""
+    """(kept, dropped): named files (not folders, not '-') matching an `exclude` glob, or
+    inside an mtqa output folder under `root`, are dropped."""
     from mtqa.globs import match_any
 
+    base = root or os.getcwd()
     kept, dropped = [], []
     for p in paths:
-        if exclude and p != "-" and not os.path.isdir(p) and match_any(p, exclude, root):
+        if p != "-" and not os.path.isdir(p) and (
+                (exclude and match_any(p, exclude, root)) or inside_output_folder(p, base)):
             dropped.append(p)
         else:
             kept.append(p)
