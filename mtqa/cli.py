@@ -62,10 +62,6 @@ def _settings(glossaries=(), disabled_packs=(), source_lang=None, select=(), ign
     from mtqa.config import ConfigError, load_settings
     from mtqa.registry import all_rules, known_selector
 
-    ids = [r.id for r in all_rules()]
-    for selector in list(select) + list(ignore) + list(extend_select) + list(extend_ignore):
-        if not known_selector(selector, ids):
-            raise click.BadParameter(f"no rule matches {selector!r} (see `mtqa rules`)")
     if config_file and no_config:
         raise click.UsageError("--config and --no-config exclude each other")
     cli = {"glossaries": glossaries, "disabled-packs": disabled_packs, "select": select,
@@ -77,6 +73,11 @@ def _settings(glossaries=(), disabled_packs=(), source_lang=None, select=(), ign
         for problem in exc.problems:
             click.echo(f"mtqa: configuration error: {problem}", err=True)
         sys.exit(EXIT_ERROR)
+    # checked after the configuration is read: its house phrase packs add rules
+    ids = [r.id for r in all_rules()]
+    for selector in list(select) + list(ignore) + list(extend_select) + list(extend_ignore):
+        if not known_selector(selector, ids):
+            raise click.BadParameter(f"no rule matches {selector!r} (see `mtqa rules`)")
     # JSON Lines field names are per run, not configuration
     settings.record_fields = (record_field, record_id_field)
     return settings
@@ -302,8 +303,11 @@ def report(paths, out_dir, force_exclude, jobs, **kw):
 
 @main.command("rules")
 def list_rules():
-    """List every rule: id, default severity, category, summary."""
+    """List every rule: id, default severity, category, summary (with the house phrase
+    packs of the configuration)."""
     from mtqa.registry import all_rules
+
+    _settings()  # registers the configuration's house phrase packs
 
     rules = all_rules()
     width = max(len(r.id) for r in rules)  # phrase-pack entry ids run long
@@ -317,6 +321,8 @@ def list_rules():
 def explain(rule_id):
     """Print a rule's documentation."""
     from mtqa.registry import get_rule
+
+    _settings()  # registers the configuration's house phrase packs
 
     try:
         rule = get_rule(rule_id)

@@ -83,6 +83,34 @@ def _glossaries(value, where) -> Tuple[str, ...]:
     return tuple(out)
 
 
+class _Problems(ValueError):
+    """Problems that already name their file and line (a house phrase pack's)."""
+
+    def __init__(self, problems: Sequence[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+def _phrase_packs(value, where) -> Tuple[str, ...]:
+    """House phrase packs: resolved like glossaries, then loaded and registered as rules now,
+    so that select/ignore/severity can name their entries (mtqa.rules.phrase)."""
+    out = []
+    for p in _string_list(value, where):
+        path = Path(p).expanduser()
+        path = path if path.is_absolute() else where.folder / path
+        if not path.is_file():
+            raise ValueError(f"no such phrase pack: {p} (looked for {path})")
+        out.append(os.path.normpath(str(path)))
+    from mtqa.phrases import PhrasePackError
+    from mtqa.rules.phrase import register_house_packs
+
+    try:
+        register_house_packs(out)
+    except PhrasePackError as exc:
+        raise _Problems(exc.problems) from None
+    return tuple(out)
+
+
 def _packs(value, where) -> Tuple[str, ...]:
     from mtqa.glossary import bundled_pack_paths
 
@@ -154,6 +182,8 @@ KEYS: Dict[str, Key] = {k.name: k for k in (
     Key("glossaries", (), _glossaries,
         "extra glossary files, relative to the configuration file"),
     Key("disabled-packs", (), _packs, "bundled glossary packs to switch off"),
+    Key("phrase-packs", (), _phrase_packs,
+        "house phrase packs (YAML, the bundled packs' format), relative to the file"),
     Key("select", (), _rule_list, "run only these rules (ids or prefixes)"),
     Key("ignore", (), _rule_list, "skip these rules (ids or prefixes)"),
     Key("extend-select", (), _rule_list, "run these rules too, on top of select"),
@@ -226,7 +256,9 @@ def parse(path: Path, table: dict, nested: bool = False) -> Dict[str, Any]:
     values = {}
     prefix = "tool.mtqa." if nested else ""
     where = _Where(path.parent)
-    for key, raw in table.items():
+    # house phrase packs first: their entries are rules that select/ignore may name
+    ordered = sorted(table.items(), key=lambda kv: kv[0] != "phrase-packs")
+    for key, raw in ordered:
         spec = KEYS.get(key)
         if spec is None:
             close = difflib.get_close_matches(key.replace("_", "-"), list(KEYS), n=1)
@@ -240,6 +272,8 @@ def parse(path: Path, table: dict, nested: bool = False) -> Dict[str, Any]:
             continue
         try:
             values[key] = spec.check(raw, where)
+        except _Problems as exc:
+            problems += [f"{path}: {prefix}{key}: {p}" for p in exc.problems]
         except ValueError as exc:
             problems.append(f"{path}: {prefix}{key}: {exc}")
     publish = values.get("publish-at", KEYS["publish-at"].default)

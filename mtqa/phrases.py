@@ -446,3 +446,93 @@ def _own_capitals(phrase: str) -> bool:
     """Does the phrase consist of capitalised words as written (KFH, Svatove-Kremlin)?"""
     words = [w for w, _, _ in _tokens(phrase) if w[:1].isalpha()]
     return bool(words) and all(w[:1].isupper() for w in words)
+
+
+# ---- house packs: a newsroom's own packs, listed in the configuration -----------------------
+
+# An unbounded repeat of something that can itself repeat, (a+)+ or (\w+\s?)*, tries
+# exponentially many ways to split a long run before it fails ("catastrophic backtracking");
+# one such regex in a house pack could stall a CI job on one unlucky article. House regexes
+# with that shape are refused (bounded outer repeats such as (?:\w+\s+){0,3} stay allowed).
+MAX_BOUNDED_REPEAT = 10
+
+
+def _repeats(parsed):
+    """Yield (min, max, body) for every repeat in a parsed regex (sre_parse), nested ones too."""
+    try:
+        from re import _constants as c, _parser as p  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c  # noqa: F401
+        import sre_parse as p  # noqa: F401
+    for op, av in parsed:
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, hi, body = av
+            yield lo, hi, body
+            yield from _repeats(body)
+        elif op == c.SUBPATTERN:
+            yield from _repeats(av[-1])
+        elif op == c.BRANCH:
+            for branch in av[1]:
+                yield from _repeats(branch)
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            yield from _repeats(av[1])
+        elif op == c.GROUPREF_EXISTS:
+            for branch in av[1:]:
+                if branch is not None:
+                    yield from _repeats(branch)
+
+
+def backtracking_risk(regex: str) -> Optional[str]:
+    """Why `regex` can backtrack catastrophically (nested quantifiers), or None."""
+    try:
+        from re import _constants as c, _parser as p
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c
+        import sre_parse as p
+    try:
+        parsed = p.parse(regex)
+    except re.error:
+        return None  # reported as an invalid regex elsewhere
+    for lo, hi, body in _repeats(parsed):
+        outer_unbounded = hi == c.MAXREPEAT or hi > MAX_BOUNDED_REPEAT
+        if not outer_unbounded:
+            continue
+        for inner_lo, inner_hi, _ in _repeats(body):
+            if inner_hi > 1 and inner_hi != inner_lo:  # a{2} repeats a fixed length: harmless
+                return ("nested quantifiers (a repeat inside an unbounded repeat, like (a+)+) "
+                        "can take exponential time; bound the outer repeat ({0,5}) or rewrite "
+                        "it without the inner one")
+    return None
+
+
+def load_house_packs(paths: Sequence) -> List[Pack]:
+    """A newsroom's own packs (`phrase-packs` in the configuration): the bundled schema and
+    validation, every context regex compiled now and refused when it can backtrack
+    catastrophically, and no pack named like a bundled one. PhrasePackError lists every
+    problem as "file:line: message"."""
+    problems: List[str] = []
+    packs: List[Pack] = []
+    for path in paths:
+        try:
+            pack = load_pack(path, strict=True)
+        except PhrasePackError as exc:
+            problems += exc.problems
+            continue
+        for e in pack.entries:
+            for key, rx in e.when.source.items():
+                if key in _REGEX_KEYS:
+                    risk = backtracking_risk(rx)
+                    if risk:
+                        problems.append(f"{e.origin}: {e.id}: '{key}' {rx!r}: {risk}")
+        packs.append(pack)
+    bundled = {Path(p).stem for p in bundled_pack_paths()}
+    names = [p.name for p in packs]
+    for pack in packs:
+        if pack.name in bundled:
+            problems.append(f"{pack.path}:1: pack name {pack.name!r} is a bundled pack's; "
+                            f"choose another (e.g. 'house')")
+        elif names.count(pack.name) > 1:
+            problems.append(f"{pack.path}:1: two packs are named {pack.name!r}")
+    if problems:
+        raise PhrasePackError(problems)
+    return packs

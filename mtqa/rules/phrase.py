@@ -299,8 +299,8 @@ def entry_fires(entry: PhraseEntry, text: str, ctx) -> bool:
     return False
 
 
-def _register_entries() -> None:
-    for pack in _PACKS:
+def _register_entries(packs_: List[Pack]) -> None:
+    for pack in packs_:
         for entry in pack.entries:
             summary = (f"“{entry.phrases[0]}” → “{entry.fixes[0]}”"
                        + (f" (+{len(entry.phrases) - 1} forms)" if len(entry.phrases) > 1 else ""))
@@ -312,4 +312,38 @@ def _register_entries() -> None:
             register(cls)
 
 
-_register_entries()
+_register_entries(_PACKS)
+
+# house packs registered in this process: path -> modification time when loaded
+_HOUSE: Dict[str, float] = {}
+
+
+def register_house_packs(paths) -> None:
+    """Register a newsroom's own packs (`phrase-packs` in the configuration; issue 12) as
+    rules `phrase-<pack>-<entry>`, matched by the same index as the bundled ones. Called by
+    mtqa.config before rules are selected; registering the same file again is a no-op.
+    Raises mtqa.phrases.PhrasePackError (file:line problems)."""
+    global _INDEX, _LAST
+    import os
+
+    from mtqa.phrases import load_house_packs
+
+    new = [str(p) for p in paths if str(p) not in _HOUSE]
+    if not new:
+        return
+    loaded = load_house_packs(new)
+    taken = {p.name for p in _PACKS}
+    clash = [p for p in loaded if p.name in taken]
+    if clash:
+        from mtqa.phrases import PhrasePackError
+
+        raise PhrasePackError([f"{p.path}:1: a pack named {p.name!r} is already loaded"
+                               for p in clash])
+    _register_entries(loaded)
+    _PACKS.extend(loaded)
+    _PACK_BY_NAME.update({p.name: p for p in loaded})
+    _INDEX = PhraseIndex([e for p in _PACKS for e in p.entries])
+    _MATCHES.clear()
+    _LAST = (lambda: None, {})
+    for path in new:
+        _HOUSE[path] = os.path.getmtime(path)

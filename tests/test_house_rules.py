@@ -1,0 +1,99 @@
+"""House rules like Vale's: phrase packs from the configuration, glossary entries that merge
+with the bundled ones, .csv/.tbx glossaries, one type vocabulary."""
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mtqa.cli import main
+from mtqa.phrases import backtracking_risk
+
+HOUSE_PACK = textwrap.dedent("""\
+    pack: house
+    language: any
+    description: The desk's own wording.
+    entries:
+      - id: war-in-ukraine
+        phrase: [Ukrainian crisis, crisis in Ukraine]
+        fix: war in Ukraine
+        message: house style since 2022 is “war in Ukraine”
+        category: style/awkward
+        severity: major
+        example: Talks on the Ukrainian crisis resumed on Monday.
+        source: house style guide, section 4
+    """)
+
+
+def run(*args, input=None):
+    r = CliRunner().invoke(main, list(args), input=input)
+    return r.exit_code, r.stdout, r.stderr
+
+
+@pytest.fixture
+def desk(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("style").mkdir()
+    Path("article.txt").write_text("Talks on the Ukrainian crisis resumed. The crisis in "
+                                   "Ukraine went on.\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_house_phrase_pack_from_config_is_rules_like_the_bundled(desk):
+    Path("style/phrases.yaml").write_text(HOUSE_PACK.replace("war-in-ukraine",
+                                                             "war-in-ukraine-a"),
+                                          encoding="utf-8")
+    Path("mtqa.toml").write_text('phrase-packs = ["style/phrases.yaml"]\n', encoding="utf-8")
+    code, out, err = run("check", "--select", "phrase-house", "article.txt")
+    assert code == 1, err
+    assert out.count("phrase-house-war-in-ukraine-a") == 2
+    assert "(suggestion: war in Ukraine)" in out
+    code, out, _ = run("rules")
+    assert "phrase-house-war-in-ukraine-a" in out
+    # the pack's own example is what `mtqa phrases check` tests it on
+    code, out, err = run("phrases", "check", "style/phrases.yaml")
+    assert code == 0, err
+
+
+def test_house_pack_problems_name_file_and_line(desk):
+    broken = HOUSE_PACK.replace("war-in-ukraine", "war-in-ukraine-b").replace(
+        "style/awkward", "style/wrong")
+    Path("style/phrases.yaml").write_text(broken, encoding="utf-8")
+    Path("mtqa.toml").write_text('phrase-packs = ["style/phrases.yaml"]\n', encoding="utf-8")
+    code, _, err = run("check", "article.txt")
+    assert code == 2
+    line = broken.splitlines().index("  - id: war-in-ukraine-b") + 1
+    assert f"style/phrases.yaml:{line}: war-in-ukraine-b: unknown category 'style/wrong'" in err
+
+
+def test_house_pack_regex_that_backtracks_catastrophically_is_refused(desk):
+    risky = HOUSE_PACK.replace("war-in-ukraine", "war-in-ukraine-c") + \
+        "    when: {preceded_by: '(\\w+\\s?)+:'}\n"
+    Path("style/phrases.yaml").write_text(risky, encoding="utf-8")
+    Path("mtqa.toml").write_text('phrase-packs = ["style/phrases.yaml"]\n', encoding="utf-8")
+    code, _, err = run("check", "article.txt")
+    assert code == 2 and "nested quantifiers" in err and "style/phrases.yaml:5:" in err
+
+
+@pytest.mark.parametrize("regex,risky", [
+    (r"(a+)+b", True), (r"(?:\w+\s?)*:", True), (r"((ab)*c)*", True),
+    (r"(?:\w+\s+){0,3}of", False), (r"\b(?:his|her)\s+[A-Z]", False), (r"(?:a{2})+", False),
+])
+def test_backtracking_check(regex, risky):
+    assert bool(backtracking_risk(regex)) is risky
+
+
+def test_bundled_pack_regexes_pass_the_backtracking_check():
+    from mtqa.phrases import load_packs
+
+    assert [(e.rule_id, rx) for p in load_packs() for e in p.entries
+            for k, rx in e.when.source.items()
+            if k != "followed_by_entity" and backtracking_risk(rx)] == []
+
+
+def test_a_house_pack_may_not_take_a_bundled_name(desk):
+    Path("style/phrases.yaml").write_text(HOUSE_PACK.replace("pack: house", "pack: common"),
+                                          encoding="utf-8")
+    Path("mtqa.toml").write_text('phrase-packs = ["style/phrases.yaml"]\n', encoding="utf-8")
+    code, _, err = run("check", "article.txt")
+    assert code == 2 and "is a bundled pack's" in err
