@@ -97,3 +97,20 @@ def test_a_house_pack_may_not_take_a_bundled_name(desk):
     Path("mtqa.toml").write_text('phrase-packs = ["style/phrases.yaml"]\n', encoding="utf-8")
     code, _, err = run("check", "article.txt")
     assert code == 2 and "is a bundled pack's" in err
+
+
+# ---- source-lang never outweighs evidence that a person is not Ukrainian --------------------
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Mayor Natalia Kovalenko spoke on Monday.", True),
+    ("Moldova's prime minister Natalia Gavrilița spoke in Kyiv.", False),
+    ("The Moldovan prime minister Natalia Gavrilița spoke.", False),
+    ("The Georgian MP Natalia Kovalenko spoke on Monday.", False),
+    ("Talks in Chisinau: prime minister Natalia Gavrilița said no.", False),
+])
+def test_source_lang_uk_yields_to_a_foreign_cue(text, flagged):
+    from mtqa.api import check_text
+    from mtqa.engine import AuditOptions
+
+    found = check_text(text, AuditOptions(select=["name-russian-form"], source_lang="uk"))
+    assert bool([f for f in found if text[f.start:f.end] == "Natalia"]) is flagged
