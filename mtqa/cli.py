@@ -20,7 +20,8 @@ def _audit_options(func):
     """Options shared by every command that audits articles."""
     options = [
         click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
-                     help="Extra glossary file (YAML or TSV), on top of the bundled packs. "
+                     help="Extra glossary file (YAML, TSV, CSV or TBX), on top of the bundled "
+                          "packs; an entry for a name already known merges with it. "
                           "Repeatable."),
         click.option("--no-pack", "disabled_packs", multiple=True, metavar="PACK",
                      help="Switch a bundled glossary pack off (see `mtqa glossary packs`); "

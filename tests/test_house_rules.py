@@ -114,3 +114,101 @@ def test_source_lang_uk_yields_to_a_foreign_cue(text, flagged):
 
     found = check_text(text, AuditOptions(select=["name-russian-form"], source_lang="uk"))
     assert bool([f for f in found if text[f.start:f.end] == "Natalia"]) is flagged
+
+
+# ---- glossaries: merge, .csv/.tbx, one type vocabulary --------------------------------------
+
+from mtqa.glossary import GlossaryError, load_file, load_glossary  # noqa: E402
+
+BUNDLED_LIKE = textwrap.dedent("""\
+    pack: bundled
+    entries:
+      - name: Kyiv
+        type: place
+        country: UA
+        variants: [Kyiv City]
+        incorrect: [Kiev, Kiyv]
+        exceptions: [Chicken Kiev]
+    """)
+
+
+def _glossary(tmp_path, house_yaml):
+    (tmp_path / "bundled.yaml").write_text(BUNDLED_LIKE, encoding="utf-8")
+    (tmp_path / "house.yaml").write_text(house_yaml, encoding="utf-8")
+    return load_glossary([tmp_path / "bundled.yaml", tmp_path / "house.yaml"], bundled=False)
+
+
+def test_a_house_entry_for_a_known_name_merges_with_it(tmp_path):
+    g = _glossary(tmp_path, "entries:\n  - {name: Kyiv, type: place, variants: [Kyiv-city], "
+                            "incorrect: [Kyyiv], accept: [Kiyv]}\n")
+    (kyiv,) = g.entries
+    assert kyiv.variants == ["Kyiv City", "Kyiv-city"]
+    assert set(kyiv.incorrect) == {"Kiev", "Kyyiv"}  # Kiyv: the house accepts it now
+    assert kyiv.accept == ["Kiyv"] and kyiv.exceptions == ["Chicken Kiev"]
+    assert kyiv.country == "UA"
+    assert g.lookup("Kiev")[0] == "incorrect" and g.lookup("Kyiv City")[0] == "variant"
+
+
+def test_replace_true_drops_the_known_entry(tmp_path):
+    g = _glossary(tmp_path, "entries:\n  - {name: Kyiv, type: place, replace: true, "
+                            "incorrect: [Kyyiv]}\n")
+    (kyiv,) = g.entries
+    assert set(kyiv.incorrect) == {"Kyyiv"} and kyiv.variants == [] and kyiv.exceptions == []
+
+
+def test_a_later_correct_form_is_no_longer_wrong_and_vice_versa(tmp_path):
+    g = _glossary(tmp_path, "entries:\n  - {name: Kyiv, type: place, variants: [Kiev], "
+                            "incorrect: [Kyiv City]}\n")
+    (kyiv,) = g.entries
+    assert "Kiev" not in kyiv.incorrect and "Kiev" in kyiv.variants
+    assert "Kyiv City" not in kyiv.variants and "Kyiv City" in kyiv.incorrect
+
+
+def test_house_merge_keeps_the_bundled_variants_in_a_real_check(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("house.yaml").write_text("entries:\n  - {name: Kyiv, type: place, "
+                                  "incorrect: [Kyyiv]}\n", encoding="utf-8")
+    Path("a.txt").write_text("In Kiev and Kyyiv, not Chicken Kiev.\n", encoding="utf-8")
+    code, out, _ = run("check", "--no-config", "--select", "name-incorrect",
+                       "--glossary", "house.yaml", "a.txt")
+    assert code == 1
+    flagged = [line.split()[0] for line in out.splitlines()[:-1]]
+    assert flagged == ["a.txt:1:4:", "a.txt:1:13:"]  # Chicken Kiev: the bundled exception
+
+
+CSV = "name,type,incorrect,country\nKyiv,place,Kiev|Kiyv,UA\nAndriy Yermak,person,Andrei Yermak,UA\n"
+
+
+def test_glossary_option_reads_csv_and_tbx_directly(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("names.csv").write_text(CSV, encoding="utf-8")
+    Path("a.txt").write_text("Andrei Yermak flew to Kiev.\n", encoding="utf-8")
+    code, out, err = run("check", "--no-config", "--no-pack", "all", "--select",
+                         "name-incorrect", "--glossary", "names.csv", "a.txt")
+    assert code == 1, err
+    assert "Andrei Yermak" in out and "“Kiev”" in out
+    tbx = Path(__file__).parent / "fixtures" / "interchange" / "basic2008.tbx"
+    pack, entries = load_file(tbx)
+    assert entries and pack == "basic2008"
+    code, out, err = run("glossary", "check", "names.csv", str(tbx))
+    assert code == 0, err
+
+
+def test_csv_problems_name_the_file_and_line(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,type\nKyiv,plaice\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as exc:
+        load_file(bad)
+    assert f"{bad}:2: unknown type 'plaice'" in exc.value.problems[0]
+
+
+@pytest.mark.parametrize("spelled,meant", [("city", "place"), ("Company", "organisation"),
+                                           ("first name", "given-name"), ("place", "place")])
+def test_one_type_vocabulary_for_yaml_and_import(tmp_path, spelled, meant):
+    yaml_file = tmp_path / "g.yaml"
+    yaml_file.write_text(f"entries:\n  - {{name: Kharkiv, type: {spelled}}}\n",
+                         encoding="utf-8")
+    csv_file = tmp_path / "g.csv"
+    csv_file.write_text(f"name,type\nKharkiv,{spelled}\n", encoding="utf-8")
+    assert load_file(yaml_file)[1][0].type == meant
+    assert load_file(csv_file)[1][0].type == meant
