@@ -70,8 +70,11 @@ def test_archive_gives_the_json_of_its_files(client, corpus, tmp_path):
     remote = json.loads(jsonout.render(check_paths_dask([str(archive)], options, client=client)))
     local = json.loads(jsonout.render(check_paths([str(p) for p in files], options, jobs=1)))
     assert remote["files"] == local["files"]
-    assert [e["path"] for e in remote["errors"]] == [f"{archive}:{len(files) + 1}",
-                                                     f"{archive}:{len(files) + 2}"]
+    # paths are shown relative to the working folder when inside it (issue 12)
+    from mtqa.formatters.common import shown_path
+
+    assert [e["path"] for e in remote["errors"]] == [shown_path(f"{archive}:{len(files) + 1}"),
+                                                     shown_path(f"{archive}:{len(files) + 2}")]
 
 
 def test_read_archive_reports_bad_lines(tmp_path):
