@@ -23,6 +23,25 @@ def _demonym_of(word: str, glossary):
     return None
 
 
+# what may stand between a cue and the name it qualifies: words and spaces ("Moldova's prime
+# minister Natalia"), not a clause break ("… to the Czech Republic," Marina added)
+_ATTACHED_GAP = re.compile(r"[\w\s'’.-]*")
+
+
+def _attached_foreign_cue(article, cue, name, foreign, glossary):
+    """The other country a cue token ties the person named at `name` to, or None: a place of
+    another country in the possessive ("Moldova's prime minister") or a demonym ("Georgian
+    MP"), with only words between it and the name. Where someone lives or speaks ("refugees
+    in the Czech Republic, Marina said") is no evidence of nationality."""
+    gap = article.text[cue.end:name.start]
+    if not _ATTACHED_GAP.fullmatch(gap):
+        return None
+    place = foreign.get(cue.start)
+    if place and gap[:2] in ("'s", "’s"):
+        return place
+    return _demonym_of(cue.text, glossary)
+
+
 @register
 class RussianFormName(Rule):
     """A Russian-form spelling of a Ukrainian person's or place's name: "Mikhail Podolyak" for
@@ -140,7 +159,7 @@ class RussianFormName(Rule):
                 break
             if _RUSSIAN_CUE.match(t.text):
                 return False, f"the text calls the person {t.text}"
-            place = foreign.get(t.start) or _demonym_of(t.text, glossary)
+            place = _attached_foreign_cue(article, t, tokens[i], foreign, glossary)
             if place:
                 return False, f"the text ties the person to {place}"
             if _UKRAINIAN_CUE.match(t.text):
