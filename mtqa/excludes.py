@@ -31,9 +31,27 @@ def is_output_folder(folder: str) -> bool:
         return False
 
 
+def outside_output_folders(found: Sequence[str], stop: str) -> List[str]:
+    """The files of `found` (expanded from the folder `stop`) that are not inside an mtqa
+    output folder below `stop`. (A report folder named on the command line itself is audited:
+    that was asked.) An output folder holds its index.html, itself a file `found` lists, so
+    only the folders of those are looked at: a batch of thousands of files costs one string
+    test per file."""
+    stop_abs = os.path.abspath(stop)
+    outputs = []
+    for path in found:
+        if path.endswith("index.html") and os.path.basename(path) == "index.html":
+            folder = os.path.dirname(os.path.abspath(path))
+            if folder != stop_abs and is_output_folder(folder):
+                outputs.append(os.path.dirname(path) + os.sep)
+    if not outputs:
+        return list(found)
+    prefixes = tuple(outputs)
+    return [p for p in found if not p.startswith(prefixes)]
+
+
 def inside_output_folder(path: str, stop: str) -> bool:
-    """Is `path` (found by expanding the folder `stop`) inside an mtqa output folder below
-    `stop`? (A report folder named on the command line itself is audited: that was asked.)"""
+    """Is `path` inside an mtqa output folder below the folder `stop`?"""
     stop = os.path.abspath(stop)
     folder = os.path.dirname(os.path.abspath(path))
     while len(folder) > len(stop) and folder != stop:

@@ -59,7 +59,7 @@ def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[s
     """Expand files and folders (recursively, sorted) into article paths; '-' is stdin.
     Files found in folders are skipped when they match an `exclude` glob (mtqa.globs, relative
     to `root`); files named explicitly are always read."""
-    from mtqa.excludes import inside_output_folder
+    from mtqa.excludes import outside_output_folders
     from mtqa.globs import match_any
 
     files: List[str] = []
@@ -75,9 +75,8 @@ def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[s
             if not found:
                 errors.append(InputError(raw, f"folder has no article files ({', '.join(suffixes)})"))
             # a folder left empty by `exclude` is what the user asked for, not an error
-            files.extend(f for f in found if not (exclude and match_any(f, exclude, root))
-                         # never mtqa's own reports (mtqa.excludes; issue 12)
-                         and not inside_output_folder(f, raw))
+            found = outside_output_folders(found, raw)  # never mtqa's own reports (issue 12)
+            files.extend(f for f in found if not (exclude and match_any(f, exclude, root)))
         elif p.exists():
             files.append(raw)
         else:
