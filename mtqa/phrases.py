@@ -26,7 +26,7 @@ PACK_DIR = Path(__file__).resolve().parent / "data" / "phrases"
 ENTITY_TYPES = ("person", "place", "organisation", "name")
 CONDITION_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by",
                   "sentence_has", "sentence_lacks", "article_has", "followed_by_entity")
-ENTRY_KEYS = {"id", "phrase", "fix", "message", "category", "severity", "safe", "when",
+ENTRY_KEYS = {"id", "phrase", "pattern", "fix", "message", "category", "severity", "safe", "when",
               "example", "source", "enabled", "quotations", "note", "case_sensitive"}
 PACK_KEYS = {"pack", "language", "description", "default", "entries", "measured"}
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -120,10 +120,21 @@ class PhraseEntry:
     note: str = ""
     when: Conditions = field(default_factory=Conditions)
     origin: str = ""            # "file:line"
+    # `pattern:` entries: `phrases` are regexes and `fixes` replacement templates (\1, \g<name>)
+    pattern: bool = False
+    _regexes: Optional[list] = field(default=None, repr=False, compare=False)
 
     @property
     def rule_id(self) -> str:
         return f"phrase-{self.pack}-{self.id}"
+
+    def regexes(self) -> list:
+        """The compiled patterns of a `pattern:` entry (case-insensitive unless
+        case_sensitive)."""
+        if self._regexes is None:
+            flags = 0 if self.case_sensitive else re.I
+            self._regexes = [re.compile(p, flags) for p in self.phrases]
+        return self._regexes
 
 
 @dataclass
@@ -211,17 +222,28 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool =
         problems.append(f"{where}: entry needs an 'id' of lower-case words joined by dashes, "
                         f"not {eid!r}")
         return None
-    phrases = _as_list(raw.get("phrase"))
+    is_pattern = "pattern" in raw
+    if is_pattern and "phrase" in raw:
+        problems.append(f"{where}: {eid}: give 'phrase' or 'pattern', not both")
+        return None
+    phrases = _as_list(raw.get("pattern" if is_pattern else "phrase"))
     fixes = _as_list(raw.get("fix"))
     if phrases is None:
-        problems.append(f"{where}: {eid}: 'phrase' must be a string or a list of strings")
+        key = "pattern" if is_pattern else "phrase"
+        problems.append(f"{where}: {eid}: '{key}' must be a string or a list of strings")
         return None
     if fixes is None or len(fixes) not in (1, len(phrases)):
         problems.append(f"{where}: {eid}: 'fix' must be a string, or a list as long as 'phrase'")
         return None
     if len(fixes) == 1:
         fixes = fixes * len(phrases)
-    for p in phrases:
+    if is_pattern:
+        for p, f in zip(phrases, fixes):
+            problem = _pattern_problem(p, f, raw.get("case_sensitive") is True)
+            if problem:
+                problems.append(f"{where}: {eid}: pattern {p!r}: {problem}")
+                return None
+    for p in ([] if is_pattern else phrases):
         if not _tokens(p):
             problems.append(f"{where}: {eid}: phrase {p!r} has no words")
             return None
@@ -253,7 +275,55 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool =
                        severity=raw["severity"], example=raw["example"].strip(),
                        source=raw["source"].strip(), note=str(raw.get("note") or "").strip(),
                        when=_conditions(raw.get("when"), f"{where}: {eid}", problems, strict),
-                       origin=where, **flags)
+                       origin=where, pattern=is_pattern, **flags)
+
+
+def _pattern_problem(pattern: str, fix: str, case_sensitive: bool) -> Optional[str]:
+    """Why a `pattern:` regex (with its fix template) cannot be used, or None."""
+    try:
+        rx = re.compile(pattern, 0 if case_sensitive else re.I)
+    except re.error as exc:
+        return f"not a valid regex: {exc}"
+    if rx.match(""):
+        return "matches the empty string"
+    risk = backtracking_risk(pattern)
+    if risk:
+        return risk
+    for ref in re.findall(r"\\(\d+)|\\g<(\w+)>", fix):
+        number, name = ref
+        group = int(number) if number else (int(name) if name.isdigit() else name)
+        if (isinstance(group, int) and group > rx.groups) or \
+                (isinstance(group, str) and group not in rx.groupindex):
+            return f"fix {fix!r} refers to group {group!r}, which the pattern lacks"
+    return None
+
+
+def pattern_matches(entries: Sequence[PhraseEntry], article: Article) -> List["PhraseMatch"]:
+    """Matches of `pattern:` entries in the prose view, within one line, as PhraseMatch (the
+    token indices are those the match starts and ends in)."""
+    import bisect
+
+    out: List[PhraseMatch] = []
+    text, tokens = article.text, article.tokens
+    if not tokens:
+        return out
+    starts = [t.start for t in tokens]
+    for e in entries:
+        for i, rx in enumerate(e.regexes()):
+            for m in rx.finditer(text):
+                a, b = m.start(), m.end()
+                if a == b or "\n" in text[a:b]:
+                    continue
+                first = min(bisect.bisect_right(starts, a) - 1, len(tokens) - 1)
+                last = max(first, bisect.bisect_left(starts, b) - 1)
+                out.append(PhraseMatch(e, i, a, b, max(first, 0), last))
+    return out
+
+
+def pattern_fix(entry: PhraseEntry, index: int, article: Article, start: int) -> str:
+    """A `pattern:` entry's fix for its match at `start`: the template with the groups."""
+    m = entry.regexes()[index].match(article.text, start)
+    return m.expand(entry.fixes[index]) if m else entry.fixes[index]
 
 
 def load_pack(path, strict: bool = True) -> Pack:
@@ -368,6 +438,8 @@ class PhraseIndex:
         self.entries = list(entries)
         self._by_first: Dict[str, List[_Pattern]] = {}
         for e in self.entries:
+            if e.pattern:  # regex entries are matched by pattern_matches
+                continue
             for i, phrase in enumerate(e.phrases):
                 toks = _tokens(phrase)
                 gaps = tuple(_norm_gap(phrase[a[2]:b[1]]) for a, b in zip(toks, toks[1:]))

@@ -214,3 +214,50 @@ def test_one_type_vocabulary_for_yaml_and_import(tmp_path, spelled, meant):
     csv_file.write_text(f"name,type\nKharkiv,{spelled}\n", encoding="utf-8")
     assert load_file(yaml_file)[1][0].type == meant
     assert load_file(csv_file)[1][0].type == meant
+
+
+PATTERN_PACK = textwrap.dedent("""\
+    pack: housepat
+    language: any
+    description: Regex rules of the desk.
+    entries:
+      - id: percent-word
+        pattern: '\\b(\\d+) per ?cent\\b'
+        fix: '\\1%'
+        message: house style writes the sign
+        category: style/awkward
+        severity: minor
+        example: Prices rose by 12 per cent in March.
+        source: house style guide, numbers
+    """)
+
+
+def test_house_pattern_entries_match_regexes_and_fill_the_fix(desk):
+    Path("style/patterns.yaml").write_text(PATTERN_PACK, encoding="utf-8")
+    Path("mtqa.toml").write_text('phrase-packs = ["style/patterns.yaml"]\n', encoding="utf-8")
+    Path("prices.txt").write_text("Prices rose by 12 per cent, rents by 7 percent.\n",
+                                  encoding="utf-8")
+    code, out, err = run("check", "--select", "phrase-housepat", "prices.txt")
+    assert code == 0, err  # minor findings do not fail
+    assert "(suggestion: 12%)" in out and "(suggestion: 7%)" in out
+    code, _, err = run("phrases", "check", "style/patterns.yaml")
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("pattern,fix,problem", [
+    ("(a+)+b", "x", "nested quantifiers"),
+    ("(\\\\d+", "x", "not a valid regex"),
+    ("x?", "y", "matches the empty string"),
+    ("(\\\\d+) km", "\\\\2 km", "refers to group 2"),
+])
+def test_bad_house_patterns_are_refused_with_file_and_line(tmp_path, pattern, fix, problem):
+    from mtqa.phrases import PhrasePackError, load_house_packs
+
+    text = PATTERN_PACK.replace("'\\b(\\d+) per ?cent\\b'", f"'{pattern}'").replace(
+        "'\\1%'", f"'{fix}'").replace("housepat", "housebad")
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PhrasePackError) as exc:
+        load_house_packs([path])
+    assert f"{path}:5: percent-word: pattern" in exc.value.problems[0]
+    assert problem in exc.value.problems[0]

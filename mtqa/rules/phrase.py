@@ -19,7 +19,7 @@ from typing import Dict, List, Optional, Tuple
 from mtqa.article import Article
 from mtqa.lexicon import zipf
 from mtqa.phrases import (Pack, PhraseEntry, PhraseIndex, PhraseMatch, bundled_pack_paths,
-                          fix_case, load_packs)
+                          fix_case, load_packs, pattern_fix, pattern_matches)
 from mtqa.registry import Rule, register
 
 _MEASURED = Path(__file__).resolve().parent.parent / "data" / "phrases" / "measured.tsv"
@@ -56,6 +56,7 @@ def _load_bundled() -> Tuple[List[Pack], PhraseIndex]:
 
 
 _PACKS, _INDEX = _load_bundled()
+_PATTERN_ENTRIES: List[PhraseEntry] = [e for p in _PACKS for e in p.entries if e.pattern]
 _PACK_BY_NAME: Dict[str, Pack] = {p.name: p for p in _PACKS}
 # article -> {rule id: [PhraseMatch]}; weak keys, so a finished article takes its entry along
 _MATCHES: "weakref.WeakKeyDictionary[Article, Dict[str, List[PhraseMatch]]]" = \
@@ -82,6 +83,9 @@ def _matches_for(article: Article) -> Dict[str, List[PhraseMatch]]:
         found = {}
         for m in _INDEX.find(article):
             found.setdefault(m.entry.rule_id, []).append(m)
+        if _PATTERN_ENTRIES:  # `pattern:` entries of house packs (mtqa.phrases)
+            for m in pattern_matches(_PATTERN_ENTRIES, article):
+                found.setdefault(m.entry.rule_id, []).append(m)
         for rule_id, ms in found.items():
             if len(ms) > 1:
                 found[rule_id] = _longest(ms)
@@ -283,7 +287,8 @@ class PhraseRule(Rule):
             surface = article.text[m.start:m.end]
             tok = article.tokens[m.first_token]
             capital_expected = tok.sentence_initial or article.in_headline(m.start)
-            fix = fix_case(e.fixes[m.index], surface, capital_expected, e.phrases[m.index])
+            fix = pattern_fix(e, m.index, article, m.start) if e.pattern else e.fixes[m.index]
+            fix = fix_case(fix, surface, capital_expected, "" if e.pattern else e.phrases[m.index])
             yield self.finding(m.start, m.end, f"“{surface}”: {e.message}", [fix], safe=e.safe)
 
 
@@ -291,7 +296,8 @@ def entry_fires(entry: PhraseEntry, text: str, ctx) -> bool:
     """Does the entry flag something in `text`? (Used to check that an entry fires on its own
     example; works for entries of packs that are not bundled, too.)"""
     article = Article(text)
-    for m in PhraseIndex([entry]).find(article):
+    found = pattern_matches([entry], article) if entry.pattern else PhraseIndex([entry]).find(article)
+    for m in found:
         if not entry.quotations and article.in_quotation(m.start):
             continue
         if conditions_hold(entry, article, m, ctx):
@@ -343,6 +349,7 @@ def register_house_packs(paths) -> None:
     _PACKS.extend(loaded)
     _PACK_BY_NAME.update({p.name: p for p in loaded})
     _INDEX = PhraseIndex([e for p in _PACKS for e in p.entries])
+    _PATTERN_ENTRIES[:] = [e for p in _PACKS for e in p.entries if e.pattern]
     _MATCHES.clear()
     _LAST = (lambda: None, {})
     for path in new:
