@@ -20,12 +20,14 @@ def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[s
     """Expand files and folders (recursively, sorted) into article paths; '-' is stdin.
     Files found in folders are skipped when they match an `exclude` glob (mtqa.globs, relative
     to `root`); files named explicitly are always read."""
+    from mtqa.excludes import outside_output_folders
     from mtqa.globs import match_any
 
     files: List[str] = []
     errors: List[InputError] = []
     for raw in paths:
-        if raw == "-":
+        if raw == "-" or not isinstance(raw, (str, os.PathLike)):
+            # stdin, or an article already read (stdin under --stdin-filename, mtqa.cli)
             files.append(raw)
             continue
         p = Path(raw)
@@ -34,6 +36,7 @@ def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[s
             if not found:
                 errors.append(InputError(raw, f"folder has no article files ({', '.join(suffixes)})"))
             # a folder left empty by `exclude` is what the user asked for, not an error
+            found = outside_output_folders(found, raw)  # never mtqa's own reports (issue 12)
             files.extend(f for f in found if not (exclude and match_any(f, exclude, root)))
         elif p.exists():
             files.append(raw)

@@ -98,7 +98,7 @@ def test_missing_path_and_empty_folder(tmp_path):
 
 def test_broken_glossary_is_a_clear_error(articles, tmp_path):
     g = tmp_path / "house.yaml"
-    g.write_text("entries:\n  - name: Kyiv\n    type: city\n  - {type: place}\n")
+    g.write_text("entries:\n  - name: Kyiv\n    type: cty\n  - {type: place}\n")
     r = CliRunner().invoke(main, ["check", "--glossary", str(g), str(articles / "mt.txt")])
     assert r.exit_code == 2
     assert f"{g}:2: Kyiv: 'type' must be one of" in r.stderr

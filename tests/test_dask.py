@@ -74,8 +74,10 @@ def test_archive_is_a_feed_read_as_locally(client, corpus, tmp_path):
     assert remote == jsonout.render(check_paths([str(archive)], options, jobs=1))
     doc = json.loads(remote)
     assert [f["record"]["id"] for f in doc["files"]] == [str(p) for p in files]
-    assert [e["path"] for e in doc["errors"]] == [f"{archive}:{len(files) + 1}",
-                                                  f"{archive}:{len(files) + 2}"]
+    from mtqa.formatters.common import shown_path  # paths shown relative (issue 12)
+
+    assert [e["path"] for e in doc["errors"]] == [shown_path(f"{archive}:{len(files) + 1}"),
+                                                  shown_path(f"{archive}:{len(files) + 2}")]
     # each record's findings are those of the file it holds
     per_file = json.loads(jsonout.render(check_paths([str(p) for p in files],
                                                      AuditOptions(glossaries=[GLOSSARY]))))

@@ -125,7 +125,7 @@ def test_sarif_fingerprints_survive_moved_lines(desk):
     _, after = sarif("desk/kyiv story.txt")
 
     def prints(doc):
-        return {(r["ruleId"], r["partialFingerprints"]["mtqaFinding/v1"],
+        return {(r["ruleId"], r["partialFingerprints"]["mtqaFinding/v2"],
                  r["locations"][0]["physicalLocation"]["region"]["startLine"])
                 for r in doc["runs"][0]["results"]}
 

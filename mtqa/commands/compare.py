@@ -312,6 +312,21 @@ def render_json(results, table, corpus, signatures, changed_share, problems) -> 
 
 # ---- the command -----------------------------------------------------------------------------
 
+COMPARE_EXTRA = "pip install 'mtqa[compare]'"
+
+
+def _need_sacrebleu() -> None:
+    """sacrebleu (with numpy and lxml, most of a full install's size) is the optional extra
+    `compare`: without it this command says how to get it and exits 2."""
+    try:
+        import sacrebleu.metrics  # noqa: F401
+    except ImportError:
+        click.echo("mtqa: `mtqa compare` needs sacrebleu, which is not installed; install the "
+                   f"extra: {COMPARE_EXTRA} (or, in mtqa's folder, pip install '.[compare]')",
+                   err=True)
+        sys.exit(EXIT_ERROR)
+
+
 @main.command()
 @click.argument("mt")
 @click.argument("edited")
@@ -327,6 +342,7 @@ def compare(mt, edited, fmt, top, **kw):
     MT and EDITED are two files, or two folders whose files pair by relative path.
     Exit status: 0 compared; 2 a file could not be paired or read (the rest is compared).
     """
+    _need_sacrebleu()
     from mtqa.api import audit_articles
     from mtqa.engine import AuditContext
     from mtqa.glossary import GlossaryError

@@ -10,7 +10,8 @@ import sys
 
 import click
 
-from mtqa.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _audit_options, _options, main
+from mtqa.cli import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _audit_options, _force_exclude_option,
+                      _named_inputs, _settings, main)
 
 
 @main.command("fix")
@@ -23,8 +24,9 @@ from mtqa.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _audit_options, _option
                    "would change.")
 @click.option("--stdin-filename", metavar="NAME",
               help="File name for text read from '-' (its suffix picks the format).")
+@_force_exclude_option
 @_audit_options
-def fix(paths, unsafe, show_diff, stdin_filename, **kw):
+def fix(paths, unsafe, show_diff, stdin_filename, force_exclude, **kw):
     """Fix article files in place: glossary-certain spellings and certain punctuation.
 
     Only fixes marked safe are applied unless --unsafe is given. Text in markup (code, link
@@ -35,7 +37,8 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
     from mtqa.glossary import GlossaryError
     from mtqa import pipeline
 
-    options = _options(**kw)
+    settings = _settings(**kw)
+    options = settings.audit_options()
     ctx = AuditContext(options)
     try:
         ctx.glossary  # load now: a broken glossary is one error, not one per file
@@ -44,7 +47,7 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
             click.echo(f"mtqa: glossary error: {problem}", err=True)
         sys.exit(EXIT_ERROR)
     records = pipeline.record_options(options)
-    files, errors = pipeline.items(paths, options)
+    files, errors = pipeline.items(_named_inputs(paths, settings, force_exclude), options)
     # the report goes to stderr whenever stdout carries text (a diff, or fixed stdin)
     to_stderr = show_diff or "-" in files
     changed_files = total_fixes = left = 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import List, Optional
 
 from mtqa.api import BatchResult
+from mtqa.formatters.common import shown_path
 from mtqa.formatters.text import summary
 from mtqa.formatters import suggestion_hint
 
@@ -45,13 +46,13 @@ def render(batch: BatchResult) -> str:
             line, col = r.article.position(f.start)
             end_line, end_col = r.article.position(f.end)
             hint = suggestion_hint(f)
-            lines.append(command(LEVELS[f.severity], f"{f.message}{hint}", r.path, line, col,
-                                 end_line, end_col, title=f.rule))
+            lines.append(command(LEVELS[f.severity], f"{f.message}{hint}", shown_path(r.path),
+                                 line, col, end_line, end_col, title=f.rule))
     for e in batch.errors:
-        lines.append(command("error", f"not audited: {e.message}", e.path,
+        lines.append(command("error", f"not audited: {e.message}", shown_path(e.path),
                              title="mtqa: unreadable input"))
     for w in batch.warnings:
-        lines.append(command("warning", w.message, w.path, w.line,
+        lines.append(command("warning", w.message, shown_path(w.path), w.line,
                              title="mtqa: suppression comment"))
     lines.append(summary(batch))
     return "\n".join(lines)

@@ -7,6 +7,7 @@ from typing import Any, Dict
 from mtqa import __version__
 from mtqa.api import BatchResult, FileResult
 from mtqa.finding import Finding
+from mtqa.formatters.common import shown_path
 
 
 def finding_dict(result: FileResult, f: Finding) -> Dict[str, Any]:
@@ -26,7 +27,7 @@ def finding_dict(result: FileResult, f: Finding) -> Dict[str, Any]:
 
 def file_dict(result: FileResult) -> Dict[str, Any]:
     out = {
-        "path": result.path, "words": result.words, "score": result.score,
+        "path": shown_path(result.path), "words": result.words, "score": result.score,
         "verdict": result.verdict,
         "findings": [finding_dict(result, f) for f in result.findings],
     }
@@ -40,8 +41,8 @@ def render(batch: BatchResult) -> str:
     doc = {
         "version": __version__,
         "files": [file_dict(r) for r in batch.files],
-        "errors": [{"path": e.path, "message": e.message} for e in batch.errors],
-        "warnings": [{"path": w.path, "line": w.line, "message": w.message}
+        "errors": [{"path": shown_path(e.path), "message": e.message} for e in batch.errors],
+        "warnings": [{"path": shown_path(w.path), "line": w.line, "message": w.message}
                      for w in batch.warnings],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
