@@ -23,6 +23,8 @@ class AuditOptions:
     # JSON Lines input: the field holding the article text and the one naming the record
     record_field: Optional[str] = None
     record_id_field: Optional[str] = None
+    # words spell-unknown-word accepts besides its dictionary (config `spelling-words`)
+    spelling_words: Sequence[str] = ()
 
 
 class AuditContext:

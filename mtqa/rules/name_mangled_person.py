@@ -1,0 +1,138 @@
+from functools import lru_cache
+from typing import Dict, List
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from mtqa.lexicon import zipf
+from mtqa.nameindex import first_class
+from mtqa.registry import Rule, register
+from mtqa.rules._names import translit_key
+
+# Words before a surname that make it a person's: "President Baden", "Chancellor Sholz".
+TITLES = frozenset(
+    "President Chancellor Premier Minister Secretary Senator Governor Mayor Ambassador "
+    "Commissioner Speaker Chairman Chairwoman Leader King Queen Prince Pope General Marshal "
+    "Mr Mrs Ms Dr Prime".split())
+
+
+def close_enough(wrong: str, right: str) -> bool:
+    """A probable mangling: same first sound, one edit for names of five to seven letters, two
+    for longer ones. Four-letter names are left alone (Rama/Rame are both names)."""
+    if wrong == right or first_class(wrong) != first_class(right) or len(right) < 5:
+        return False
+    most = 1 if len(right) < 8 else 2
+    return DamerauLevenshtein.distance(wrong.lower(), right.lower()) <= most
+
+
+@lru_cache(maxsize=8)
+def _people(glossary) -> Dict[str, Dict[str, List]]:
+    """given name form -> people; surname -> people; for every person with a given name and
+    a surname in the glossary."""
+    by_given: Dict[str, List] = {}
+    surnames: Dict[str, List] = {}
+    for e in glossary.entries:
+        if e.type != "person" or not e.surname:
+            continue
+        surnames.setdefault(e.surname, []).append(e)
+        for full in [e.name] + e.variants:
+            parts = full.split()
+            if len(parts) >= 2:
+                by_given.setdefault(parts[0], []).append(e)
+    return {"given": by_given, "surname": surnames}
+
+
+def _given_forms(entry) -> set:
+    return {full.split()[0] for full in [entry.name] + entry.variants + entry.russian_forms
+            if " " in full}
+
+
+@register
+class MangledPerson(Rule):
+    """A newsworthy person's name with one part mangled, recognised by the part that is right:
+    “Joe Baden” (Joe Biden), “Dmetry Medvedev” (Dmitry Medvedev), “President Baden”.
+
+    The people are the glossary's (world-people: heads of state and government, foreign
+    ministers, party and EU leaders of the G20, Ukraine, Russia, China, Indonesia...). MT
+    mangles their names into real words and places, which the near-miss rule leaves alone on
+    purpose (Baden is a town): here the context decides. The rule flags
+    - a glossary person's given name followed by a word one edit from their surname (two for
+      surnames of eight letters or more), with the same first sound: “Joe Baden”;
+    - a glossary person's surname preceded by a word one or two edits from their given name
+      that is no spelling of it (Dmitri, Dmitriy are romanisations: not flagged) and no
+      frequent English word or name: “Dmetry Medvedev”;
+    - a title (President, Chancellor, Minister, Mr…) followed by a word one edit from a
+      glossary person's surname: “Chancellor Sholz”.
+    Never flagged: a word that is itself the surname of a glossary person (Hunter Biden and
+    Joe Biden are both right), four-letter surnames, words the near-miss rule already reports.
+    The fix replaces the mangled word; not safe, since a rare namesake exists.
+    """
+
+    id = "name-mangled-person"
+    summary = "Newsworthy person's name with one part mangled (“Joe Baden”)"
+    category = "terminology/name"
+    severity = "major"
+    examples = {
+        "flag": [{"text": "Joe Baden met the Chinese leader in Bali.",
+                  "fixed": "Joe Biden met the Chinese leader in Bali."},
+                 {"text": "Dmetry Medvedev threatened the West again.",
+                  "fixed": "Dmitry Medvedev threatened the West again."}],
+        "leave": ["Joe Biden and Hunter Biden went to Baden-Baden.",
+                  "Dmitri Medvedev and Dmitriy Medvedev are romanisations of one name.",
+                  "The spa town of Baden lies south of Vienna."],
+    }
+
+    def check(self, article, ctx):
+        glossary = ctx.glossary
+        people = _people(glossary)
+        by_given, surnames = people["given"], people["surname"]
+        tokens = article.tokens
+        text = article.text
+        reported = None
+        for i in range(len(tokens) - 1):
+            a, b = tokens[i], tokens[i + 1]
+            if (a.sentence != b.sentence or b.start != a.end + 1 or text[a.end] != " "
+                    or not a.text[:1].isupper() or not b.text[:1].isupper()
+                    or b.text.isupper() or not b.text.isalpha()):
+                continue
+            found = self._candidate(a, b, by_given, surnames, glossary)
+            if not found:
+                continue
+            tok, right, entry = found
+            if reported is None:
+                from mtqa.rules.name_near_miss import NearMissName
+                reported = {f.start for f in NearMissName().check(article, ctx)}
+            if tok.start in reported:
+                continue
+            yield self.finding(
+                tok.start, tok.end,
+                f"“{a.text} {b.text}” looks like {entry.name} ({entry.note or entry.country}) "
+                f"with “{tok.text}” mangled", [right])
+
+    @staticmethod
+    def _candidate(a, b, by_given, surnames, glossary):
+        if b.text in surnames:
+            if a.text in TITLES or a.text.isupper() or not a.text.isalpha():
+                return None
+            # the surname is right: is the given name a mangled one of that person's?
+            if glossary.lookup(a.text) or zipf(a.text) >= 3.0:
+                return None  # a real given name or an ordinary word
+            for entry in surnames[b.text]:
+                forms = _given_forms(entry)
+                if a.text in forms or any(translit_key(a.text) == translit_key(f) for f in forms):
+                    return None
+                given = entry.name.split()[0]
+                if len(a.text) >= 4 and close_enough(a.text, given):
+                    return a, given, entry
+            return None
+        if glossary.lookup(f"{a.text} {b.text}"):
+            return None
+        if a.text in TITLES:
+            cands = [e for es in surnames.values() for e in es]
+            hits = [e for e in cands if close_enough(b.text, e.surname)]
+            if len(hits) == 1 or len({e.surname for e in hits}) == 1 and hits:
+                return b, hits[0].surname, hits[0]
+            return None
+        for entry in by_given.get(a.text, ()):
+            if close_enough(b.text, entry.surname):
+                return b, entry.surname, entry
+        return None
