@@ -5,14 +5,17 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from mtqa.lexicon import zipf
 from mtqa.nameindex import first_class
+from mtqa.realnames import is_given_name
 from mtqa.registry import Rule, register
 from mtqa.rules._names import translit_key
 
 # Words before a surname that make it a person's: "President Baden", "Chancellor Sholz".
+# A title other than Mr/Mrs/Ms/Dr must be the person's own (in the glossary note): "General
+# Milli" is Mark Milley, not President Milei.
 TITLES = frozenset(
     "President Chancellor Premier Minister Secretary Senator Governor Mayor Ambassador "
-    "Commissioner Speaker Chairman Chairwoman Leader King Queen Prince Pope General Marshal "
-    "Mr Mrs Ms Dr Prime".split())
+    "Commissioner Speaker Chairman Chairwoman General Marshal Mr Mrs Ms Dr".split())
+_ANY_PERSON_TITLES = frozenset("Mr Mrs Ms Dr".split())
 
 
 def close_enough(wrong: str, right: str) -> bool:
@@ -94,7 +97,10 @@ class MangledPerson(Rule):
                     or not a.text[:1].isupper() or not b.text[:1].isupper()
                     or b.text.isupper() or not b.text.isalpha()):
                 continue
-            found = self._candidate(a, b, by_given, surnames, glossary)
+            c = tokens[i + 2] if i + 2 < len(tokens) else None
+            followed = bool(c and c.sentence == b.sentence and c.start == b.end + 1
+                            and c.text[:1].isupper())
+            found = self._candidate(a, b, followed, by_given, surnames, glossary)
             if not found:
                 continue
             tok, right, entry = found
@@ -109,12 +115,12 @@ class MangledPerson(Rule):
                 f"with “{tok.text}” mangled", [right])
 
     @staticmethod
-    def _candidate(a, b, by_given, surnames, glossary):
+    def _candidate(a, b, followed, by_given, surnames, glossary):
         if b.text in surnames:
             if a.text in TITLES or a.text.isupper() or not a.text.isalpha():
                 return None
             # the surname is right: is the given name a mangled one of that person's?
-            if glossary.lookup(a.text) or zipf(a.text) >= 3.0:
+            if glossary.lookup(a.text) or zipf(a.text) >= 3.0 or is_given_name(a.text):
                 return None  # a real given name or an ordinary word
             for entry in surnames[b.text]:
                 forms = _given_forms(entry)
@@ -127,12 +133,21 @@ class MangledPerson(Rule):
         if glossary.lookup(f"{a.text} {b.text}"):
             return None
         if a.text in TITLES:
-            cands = [e for es in surnames.values() for e in es]
-            hits = [e for e in cands if close_enough(b.text, e.surname)]
-            if len(hits) == 1 or len({e.surname for e in hits}) == 1 and hits:
+            # "President Petr Pavel": the word after the title is a given name, not a surname
+            if followed or zipf(b.text) >= 4.0 or is_given_name(b.text):
+                return None
+            hits = [e for es in surnames.values() for e in es
+                    if close_enough(b.text, e.surname) and _title_fits(a.text, e)
+                    and translit_key(b.text) != translit_key(e.surname)]
+            if hits and len({e.surname for e in hits}) == 1:
                 return b, hits[0].surname, hits[0]
             return None
         for entry in by_given.get(a.text, ()):
-            if close_enough(b.text, entry.surname):
+            if close_enough(b.text, entry.surname) and \
+                    translit_key(b.text) != translit_key(entry.surname):
                 return b, entry.surname, entry
         return None
+
+
+def _title_fits(title: str, entry) -> bool:
+    return title in _ANY_PERSON_TITLES or title.lower() in (entry.note or "").lower()
