@@ -27,3 +27,18 @@ def given_names() -> Dict[str, str]:
 
 def is_given_name(word: str) -> bool:
     return word in given_names()
+
+
+@lru_cache(maxsize=None)
+def ua_russian_forms() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str, str], ...]]:
+    """first word -> ((words of a Russian-derived form, the form, house form), ...), longest first:
+    places in Ukraine (GeoNames) written the Russian way (Vinogradar for Vynohradar)."""
+    table: Dict[str, list] = {}
+    with open(_DATA / "ua-russian-forms.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            form, house, _ = line.rstrip("\n").split("\t")
+            words = tuple(form.replace("-", " ").split())
+            table.setdefault(words[0], []).append((words, form, house))
+    return {k: tuple(sorted(v, key=lambda c: -len(c[0]))) for k, v in table.items()}

@@ -1,5 +1,5 @@
 from mtqa.glossary import match_case
-from mtqa.lexicon import world_names
+from mtqa.lexicon import world_names, zipf
 from mtqa.registry import Rule, register
 from mtqa.rules._names import PATRONYMIC_ENDINGS, is_derivation, name_tokens
 
@@ -46,13 +46,19 @@ _NOMINATIVE_ENDINGS = ("a", "o", "")
 
 
 def declension_candidates(word: str, glossary):
-    """Glossary places whose inflected form the word is: Buchi -> Bucha."""
+    """Glossary places whose inflected form the word is: Buchi -> Bucha. Not English demonyms
+    and adjectives (Azerbaijani, Pakistani, Israeli: -i after a consonant-final name), nor
+    words English writes (the spelling dictionary knows "Azerbaijani")."""
     seen = []
+    if _english_word(word):
+        return
     for ending in _CASE_ENDINGS:
         if not word.endswith(ending) or len(word) - len(ending) < 3:
             continue
         stem = word[: len(word) - len(ending)]
         for nominative in _NOMINATIVE_ENDINGS:
+            if ending == "i" and nominative == "":
+                continue  # the English demonym pattern: Azerbaijan -> Azerbaijani
             name = stem + nominative
             hit = glossary.lookup(name)
             if name != word and hit and hit[0] == "canonical" and hit[1].type == "place" \
@@ -82,8 +88,32 @@ def _person_in_article(entry, article_words, glossary) -> bool:
     return bool(given_name_forms(entry, glossary) & article_words)
 
 
+def _english_word(word: str) -> bool:
+    from mtqa.spelling import dictionary
+
+    return word.lower() in dictionary()
+
+
+# A capitalised word attested this often in English text (wordfreq Zipf) is a real name unless
+# its supposed right form is this much more frequent: Zhejiang (2.8) is no mangled Zhenjiang,
+# Tennent's (2.0) no mangled Tencent (2.8), while MT manglings (Zelskyy) are unattested.
+ATTESTED_ZIPF = 2.0
+MANGLING_GAP = 1.5
+
+
+def _attested_other_name(word: str, name: str) -> bool:
+    z = zipf(word)
+    return z >= ATTESTED_ZIPF and z + MANGLING_GAP > zipf(name)
+
+
 def _plausible(word: str, name: str, score: float, entry) -> bool:
     if is_derivation(name, word) or _only_insertions(word, name):
+        return False
+    # derived from another form of the same entry: Transnistrian (Transnistria), when the
+    # nearest form was the variant Transdniestria
+    if any(is_derivation(form, word) for form in [entry.name] + entry.variants if " " not in form):
+        return False
+    if _attested_other_name(word, name):
         return False
     if _other_adjective_ending(word, name):
         return False
@@ -112,12 +142,26 @@ class NearMissName(Rule):
     person's surname counts only when the person's given name (in any spelling) is in the
     article: "Volodymyr Zelskyy" is Zelenskyy, "Petro Kotin" is not Andriy Kostin.
     The fix needs a human: a near miss may be a different, real name that the glossary lacks.
+
+    Real names that resemble a glossary name are not near misses: words of GeoNames populated
+    places and ISO 3166-2 subdivisions (mtqa/data/world-names.txt: Zhejiang is no mangled
+    Zhenjiang), words English text uses nearly as often as the glossary name (wordfreq Zipf
+    >= 2 and within 1.5 of it: Tennent's is no mangled Tencent), derived forms of any spelling
+    of the entry (Transnistrian, from the variant Transnistria), and English demonyms are not
+    case endings (Azerbaijani is no "Azerbaijan" left in a Slavic case).
     """
 
     id = "name-near-miss"
     summary = "Probable mangled name: a near miss of a glossary name"
     category = "terminology/name"
     severity = "major"
+    examples = {
+        "flag": ["President Volodymyr Zelskyy visited Okhtyrka on Monday.",
+                 "Bodies lay in the streets of Buchi after the retreat."],
+        "leave": ["Factories in Zhejiang province and Changi airport reopened.",
+                  "The Azerbaijani and Transnistrian delegations met in Kyiv.",
+                  "He drank Tennent's lager while Valérie Pécresse spoke."],
+    }
 
     def check(self, article, ctx):
         glossary = ctx.glossary
