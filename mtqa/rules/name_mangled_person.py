@@ -1,9 +1,10 @@
+import re
 from functools import lru_cache
 from typing import Dict, List
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from mtqa.lexicon import zipf
+from mtqa.lexicon import world_names, zipf
 from mtqa.nameindex import first_class
 from mtqa.realnames import is_given_name
 from mtqa.registry import Rule, register
@@ -16,6 +17,8 @@ TITLES = frozenset(
     "President Chancellor Premier Minister Secretary Senator Governor Mayor Ambassador "
     "Commissioner Speaker Chairman Chairwoman General Marshal Mr Mrs Ms Dr".split())
 _ANY_PERSON_TITLES = frozenset("Mr Mrs Ms Dr".split())
+_REPORTING = re.compile(r"(?:['’]s\b| (?:said|says|told|added|noted|stated|wrote|asked|stressed|"
+                        r"explained|announced|replied|argued|warned|urged|called)\b)")
 
 
 def close_enough(wrong: str, right: str) -> bool:
@@ -64,7 +67,10 @@ class MangledPerson(Rule):
       that is no spelling of it (Dmitri, Dmitriy are romanisations: not flagged) and no
       frequent English word or name: “Dmetry Medvedev”;
     - a title (President, Chancellor, Minister, Mr…) followed by a word one edit from a
-      glossary person's surname: “Chancellor Sholz”.
+      glossary person's surname: “Chancellor Sholz”; the title must be the person's own (in
+      the glossary note), so “General Milli” is not President Milei;
+    - a surname alone, one or two edits from the surname of a person the article names in
+      full: “Roberta Metsola … Mezzola said” → “Metsola” (the fix is the surname alone).
     Never flagged: a word that is itself the surname of a glossary person (Hunter Biden and
     Joe Biden are both right), four-letter surnames, words the near-miss rule already reports.
     The fix replaces the mangled word; not safe, since a rare namesake exists.
@@ -78,7 +84,9 @@ class MangledPerson(Rule):
         "flag": [{"text": "Joe Baden met the Chinese leader in Bali.",
                   "fixed": "Joe Biden met the Chinese leader in Bali."},
                  {"text": "Dmetry Medvedev threatened the West again.",
-                  "fixed": "Dmitry Medvedev threatened the West again."}],
+                  "fixed": "Dmitry Medvedev threatened the West again."},
+                 {"text": "Roberta Metsola opened the session. Mezzola said the vote was close.",
+                  "fixed": "Roberta Metsola opened the session. Metsola said the vote was close."}],
         "leave": ["Joe Biden and Hunter Biden went to Baden-Baden.",
                   "Dmitri Medvedev and Dmitriy Medvedev are romanisations of one name.",
                   "The spa town of Baden lies south of Vienna."],
@@ -91,12 +99,17 @@ class MangledPerson(Rule):
         tokens = article.tokens
         text = article.text
         reported = None
+        flagged = set()
+        present = {}  # surname -> entry, for people named in full in this article
         for i in range(len(tokens) - 1):
             a, b = tokens[i], tokens[i + 1]
             if (a.sentence != b.sentence or b.start != a.end + 1 or text[a.end] != " "
                     or not a.text[:1].isupper() or not b.text[:1].isupper()
                     or b.text.isupper() or not b.text.isalpha()):
                 continue
+            for entry in surnames.get(b.text, ()):
+                if a.text in _given_forms(entry):
+                    present[b.text] = entry
             c = tokens[i + 2] if i + 2 < len(tokens) else None
             followed = bool(c and c.sentence == b.sentence and c.start == b.end + 1
                             and c.text[:1].isupper())
@@ -109,10 +122,42 @@ class MangledPerson(Rule):
                 reported = {f.start for f in NearMissName().check(article, ctx)}
             if tok.start in reported:
                 continue
+            flagged.add(tok.start)
             yield self.finding(
                 tok.start, tok.end,
                 f"“{a.text} {b.text}” looks like {entry.name} ({entry.note or entry.country}) "
                 f"with “{tok.text}” mangled", [right])
+        if present:
+            yield from self._surname_only(article, ctx, present, surnames, flagged, reported)
+
+    def _surname_only(self, article, ctx, present, surnames, flagged, reported):
+        """A surname alone, mangled, of a person the article names in full: "Roberta Metsola
+        ... Mezzola said" -> "Metsola" (the fix is the surname alone)."""
+        glossary = ctx.glossary
+        for tok in article.tokens:
+            word = tok.text
+            if (tok.start in flagged or len(word) < 5 or not word[:1].isupper() or word.isupper()
+                    or not word.isalpha() or word in surnames or glossary.lookup(word)
+                    or zipf(word) >= 3.0 or is_given_name(word)):
+                continue
+            # a place name is a person's only when it acts as one: "Mezzola said"
+            if word in world_names() and not _REPORTING.match(article.text, tok.end):
+                continue
+            for surname, entry in present.items():
+                most = 2 if len(surname) >= 6 else 1
+                if (first_class(word) == first_class(surname) and abs(len(word) - len(surname)) <= 1
+                        and DamerauLevenshtein.distance(word.lower(), surname.lower()) <= most
+                        and translit_key(word) != translit_key(surname)):
+                    if reported is None:
+                        from mtqa.rules.name_near_miss import NearMissName
+                        reported = {f.start for f in NearMissName().check(article, ctx)}
+                    if tok.start in reported:
+                        break
+                    yield self.finding(
+                        tok.start, tok.end,
+                        f"“{word}” looks like {surname}, as this article names {entry.name}",
+                        [surname])
+                    break
 
     @staticmethod
     def _candidate(a, b, followed, by_given, surnames, glossary):

@@ -69,3 +69,14 @@ def test_the_fix_removes_the_finding(people):
         text = text[:f.start] + f.suggestions[0] + text[f.end:]
     assert text == "Joe Biden and Dmitry Medvedev met Chancellor Scholz."
     assert mangled(people, text) == []
+
+
+def test_a_mangled_surname_alone_gets_the_surname_alone(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(PEOPLE + "  - {name: Roberta Metsola, type: person, country: MT, "
+                             "note: president of the European Parliament}\n", encoding="utf-8")
+    people = load_glossary([path], bundled=False)
+    text = "Roberta Metsola opened the session. Mezzola said the vote was close."
+    assert mangled(people, text) == [("Mezzola", "Metsola")]
+    # without the full name in the article there is no context: left alone
+    assert mangled(people, "Mezzola said the vote was close.") == []
