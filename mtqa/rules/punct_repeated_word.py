@@ -18,6 +18,8 @@ NAMES = frozenset("baden bora pago walla sing duran mahi bulla wagga ylang".spli
 # Prepositions that end a prepositional verb ("looked at", "dealt with", "voted for") and can
 # then start the next phrase: "the issue was looked at at the meeting".
 _VERB_PARTICLES = frozenset("at with for to on in about of from by".split())
+_OPENING_QUOTES = frozenset('"“‘\'«')
+_CLOSING_QUOTES = frozenset('"”’\'»')
 # English irregular past participles not ending in -ed/-en
 _IRREGULAR_PARTICIPLES = frozenset(
     "dealt built sent spent meant felt kept left lent bent taught thought brought sought caught "
@@ -80,7 +82,8 @@ class RepeatedWord(Rule):
         "flag": [{"text": "He went to the the market.", "fixed": "He went to the market."},
                  "Troops entered Moscow Moscow on Friday."],
         "leave": ["The writer Fang Fang kept a diary.", "Chow Sang Sang opened a store.",
-                  "The issue was looked at at the meeting.", "What he had had was gone."],
+                  "The issue was looked at at the meeting.", "What he had had was gone.",
+                  'He was the "zoom zoom" kid.'],
     }
 
     def check(self, article, ctx):
@@ -96,6 +99,9 @@ class RepeatedWord(Rule):
                 continue
             if _particle_then_preposition(text, m.start(), word):
                 continue
+            if text[m.start() - 1:m.start()] in _OPENING_QUOTES and \
+                    text[m.end():m.end() + 1] in _CLOSING_QUOTES:
+                continue  # the whole quotation is the double: a sound or slogan, "zoom zoom"
             yield self.finding(
                 m.start(), m.end(), f"“{first}” twice in a row", [first],
                 safe=word in SAFE and first == second or (
