@@ -8,6 +8,7 @@ American spellings both. It is read on first use (~0.1 s), never at start-up.
 from __future__ import annotations
 
 import gzip
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, List
@@ -172,6 +173,15 @@ def near_very_common(word: str) -> bool:
     return any(e != word and zipf(e) >= VERY_COMMON_ZIPF for e in one_edit(word))
 
 
+# Neoclassical endings: a word built on one is a learned coinage (somnologist, matronym,
+# rotoscopic), which dictionaries list only in part and MT does not misspell into.
+LEARNED_ENDINGS = ("ologist", "ologists", "ology", "ologies", "onym", "onyms", "scopic",
+                   "graphy", "metry", "philia", "phobia", "phobic", "cracy", "itis")
+# Derivational endings on a known word (rotoscope -> rotoscopic, color -> colorism).
+_DERIVED = ("ic", "ical", "ist", "ists", "ism", "isms", "ly", "ness", "less", "like", "ish")
+_ELONGATION = re.compile(r"(.)\1\1")
+
+
 def _known_simple(w: str, known) -> bool:
     return w in known or _regular_inflection(w, known)
 
@@ -193,8 +203,18 @@ def _is_known(w: str) -> bool:
     if z >= _ATTESTED_ZIPF and not any(e != w and zipf(e) >= z + _MISSPELLING_GAP
                                       for e in one_edit(w)):
         return True  # attested in wordfreq, and not as the misspelling of a common word
+    if _ELONGATION.search(w):
+        return True  # expressive spelling of chat ("lolll", "sooo"), not a slip
     if near_very_common(w):
         return False
+    for ending in LEARNED_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            return True
+    for ending in _DERIVED:
+        if w.endswith(ending) and len(w) - len(ending) >= 4:
+            stem = w[: -len(ending)]
+            if stem in known or stem + "e" in known:
+                return True
     for prefix in PREFIXES:
         if w.startswith(prefix) and len(w) - len(prefix) >= 3 and _known_simple(
                 w[len(prefix):], known):

