@@ -102,6 +102,8 @@ MANGLING_GAP = 1.5
 
 
 def _attested_other_name(word: str, name: str) -> bool:
+    if word.lower() == name.lower():
+        return False  # the same word in other capitals (Desantis for DeSantis): a slip
     z = zipf(word)
     return z >= ATTESTED_ZIPF and z + MANGLING_GAP > zipf(name)
 
@@ -112,6 +114,12 @@ def _real_name_plus_s(word: str) -> bool:
     from mtqa.realnames import is_given_name
 
     return word.endswith("s") and (is_given_name(word[:-1]) or word[:-1] in world_names())
+
+
+def _is_given_name(word: str) -> bool:
+    from mtqa.realnames import is_given_name
+
+    return is_given_name(word)
 
 
 def _after_given_name(article, tok) -> bool:
@@ -214,6 +222,9 @@ class NearMissName(Rule):
                 continue
             cands = [(w, score, entry) for w, score, entry in glossary.index.candidates(
                 tok.text, cutoff=SIMILARITY) if _plausible(tok.text, w, score, entry)]
+            if cands and _is_given_name(tok.text):
+                # a real given name (Mariska) is no mangled place or company (Marinka)
+                cands = [c for c in cands if c[2].type == "person"]
             if cands and _after_given_name(article, tok):
                 # "Florin Serban": a surname after a real given name is a person's, never a
                 # mangled company or place (Sberbank)

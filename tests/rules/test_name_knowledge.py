@@ -77,3 +77,24 @@ def test_the_gazetteer_lists_no_form_of_a_place_elsewhere_or_an_english_word():
 def test_given_names_data():
     assert is_given_name("Elisabeth") and is_given_name("Mykhailo")
     assert not is_given_name("Dmetry")
+
+
+def _bundled_near_miss(text):
+    from mtqa.article import Article
+    from mtqa.engine import AuditContext, AuditOptions, audit_article
+
+    ctx = AuditContext(AuditOptions(select=["name-near-miss"]))
+    return [(text[f.start:f.end], f.suggestions[0]) for f in audit_article(Article(text), ctx)]
+
+
+@pytest.mark.parametrize("text", [
+    "All this is true for the debut work of Florin Serban.",   # a person, not Sberbank
+    "A bunch of people attacked our boy. Yaroslavs stood up for him.",  # Yaroslav + s
+    "At 12, Mariska became interested in the bandura.",        # a given name, not Marinka
+])
+def test_real_people_and_names_with_s_are_not_near_misses(text):
+    assert _bundled_near_miss(text) == []
+
+
+def test_a_glossary_name_in_other_capitals_is_still_a_near_miss():
+    assert _bundled_near_miss("Governor Ron Desantis spoke.") == [("Desantis", "DeSantis")]
