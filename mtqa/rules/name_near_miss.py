@@ -116,6 +116,14 @@ def _real_name_plus_s(word: str) -> bool:
     return word.endswith("s") and (is_given_name(word[:-1]) or word[:-1] in world_names())
 
 
+def _ua_russian_form(word: str) -> bool:
+    """A Russian-derived spelling of a Ukrainian place (Vugledar): name-russian-form reports
+    it, with the context check; one finding per word."""
+    from mtqa.realnames import ua_russian_forms
+
+    return any(len(words) == 1 for words, _, _ in ua_russian_forms().get(word, ()))
+
+
 def _is_given_name(word: str) -> bool:
     from mtqa.realnames import is_given_name
 
@@ -218,7 +226,7 @@ class NearMissName(Rule):
                     f"ending left by the translation",
                     [w for w, _ in declined])
                 continue
-            if _real_name_plus_s(tok.text):
+            if _real_name_plus_s(tok.text) or _ua_russian_form(tok.text):
                 continue
             cands = [(w, score, entry) for w, score, entry in glossary.index.candidates(
                 tok.text, cutoff=SIMILARITY) if _plausible(tok.text, w, score, entry)]
