@@ -77,10 +77,11 @@ def dictionary() -> SortedBlob:
 
 
 @lru_cache(maxsize=None)
-def _by_length() -> Dict[int, List[str]]:
-    out: Dict[int, List[str]] = {}
+def _buckets() -> Dict[tuple, List[str]]:
+    """(first letter, length) -> dictionary words: suggestions score only these."""
+    out: Dict[tuple, List[str]] = {}
     for w in dictionary().words():
-        out.setdefault(len(w), []).append(w)
+        out.setdefault((w[0], len(w)), []).append(w)
     return out
 
 
@@ -238,13 +239,12 @@ def suggestions(word: str, limit: int = 5) -> List[str]:
 
     most = 1 if len(word) < 5 else 2
     found = []
-    buckets = _by_length()
+    buckets = _buckets()
     for n in range(len(word) - most, len(word) + most + 1):
-        bucket = buckets.get(n)
+        bucket = buckets.get((word[0], n))
         if not bucket:
             continue
-        first = word[0]
-        for cand, dist, _ in process.extract(word, [w for w in bucket if w[0] == first], scorer=DamerauLevenshtein.distance,
+        for cand, dist, _ in process.extract(word, bucket, scorer=DamerauLevenshtein.distance,
                                              score_cutoff=most, limit=None):
             # same last letter first: "wifes" -> "wives" before "wife"
             found.append((dist, cand[-1] != word[-1], -zipf(cand), cand))

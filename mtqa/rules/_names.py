@@ -71,6 +71,13 @@ def is_derivation(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short):
         return True
+    return derived_by_ending(a, b)
+
+
+def derived_by_ending(a: str, b: str) -> bool:
+    """One word is the other plus a derivational ending (Transnistria -> Transnistrian,
+    Emirate -> Emirati); a bare extension (Zelensky -> Zelenskyi) is not one."""
+    short, long_ = sorted((a, b), key=len)
     # a final vowel gives way to the ending: Argentina -> Argentinean, Ukraine -> Ukrainian
     stems = (short, short[:-1]) if short[-1:] in "aeiouy" else (short,)
     if any(long_ == stem + e for stem in stems for e in _DERIVATIONS):

@@ -1,7 +1,7 @@
 from mtqa.glossary import match_case
 from mtqa.lexicon import world_names, zipf
 from mtqa.registry import Rule, register
-from mtqa.rules._names import PATRONYMIC_ENDINGS, is_derivation, name_tokens
+from mtqa.rules._names import PATRONYMIC_ENDINGS, derived_by_ending, is_derivation, name_tokens
 
 SIMILARITY = 85.0
 # Short words sit among many real names (Zoia/Zoria, Itay/Italy): too close to call.
@@ -149,7 +149,8 @@ def _plausible(word: str, name: str, score: float, entry) -> bool:
         return False
     # derived from another form of the same entry: Transnistrian (Transnistria), when the
     # nearest form was the variant Transdniestria
-    if any(is_derivation(form, word) for form in [entry.name] + entry.variants if " " not in form):
+    if any(derived_by_ending(form, word) for form in [entry.name] + entry.variants
+           if " " not in form):
         return False
     if _attested_other_name(word, name):
         return False

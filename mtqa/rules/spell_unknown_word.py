@@ -10,6 +10,13 @@ _VOWEL = re.compile("[aeiouy]")
 _CITED_TERM_WORDS = 4
 
 
+def _candidate(word: str) -> bool:
+    """Lower-case words of four letters or more with a vowel: shorter ones and vowel-less
+    abbreviations ("mln", "km") are left to other rules."""
+    return (len(word) >= 4 and word.islower() and _LOWER_WORD.match(word) is not None
+            and _VOWEL.search(word) is not None)
+
+
 def _chunk(text: str, start: int, end: int) -> str:
     """The whitespace-delimited stretch around a token."""
     s = start
@@ -75,15 +82,16 @@ class UnknownWord(Rule):
         from mtqa.spelling import is_known, suggestions
 
         extra = self._extra_words(ctx)
+        # judge each distinct word once; most articles have no unknown word at all
+        unknown = {w for w in set(article.token_texts) if _candidate(w)
+                   and not is_known(w, extra)}
+        if not unknown:
+            return
         text = article.text
         quotations = None
         for tok in article.tokens:
             word = tok.text
-            if len(word) < 4 or not word.islower() or not _LOWER_WORD.match(word):
-                continue
-            if not _VOWEL.search(word):
-                continue  # an abbreviation ("mln", "bln", "km"): locale rules judge those
-            if is_known(word, extra):
+            if word not in unknown:
                 continue
             if _TECHNICAL.search(_chunk(text, tok.start, tok.end)):
                 continue
