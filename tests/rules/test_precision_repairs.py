@@ -72,3 +72,8 @@ def test_smiley_in_chat_text_is_not_a_stray_bracket():
     assert found(chat, "punct-stray-bracket") == []
     news = "The coach praises her) that is what matters."
     assert [w for w, _ in found(news, "punct-stray-bracket")] == [")"]
+
+
+def test_the_suggestion_is_never_the_later_spelling_of_a_first_mention():
+    text = "Alfa-Bank owners met. Alpha was sanctioned later. Alfa-Bank denied it."
+    assert all(s != "Alpha" for _, s in found(text, "name-inconsistent"))

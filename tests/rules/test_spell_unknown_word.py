@@ -90,3 +90,18 @@ def test_examples_of_the_new_rules_hold(glossary):
         for case in rule.examples["leave"]:
             text = case if isinstance(case, str) else case["text"]
             assert audit_article(Article(text), ctx) == [], (rule.id, text)
+
+
+def test_every_word_of_the_shipped_list_is_found_by_the_bisection():
+    import gzip
+    import random
+
+    from mtqa.spelling import _DATA, dictionary
+
+    with gzip.open(_DATA, "rt", encoding="utf-8") as fh:
+        words = [w for w in fh.read().split("\n") if w and not w.startswith("#")]
+    assert words == sorted(words)  # the search relies on it
+    sample = random.Random(9).sample(words, 3000)
+    d = dictionary()
+    assert all(w in d for w in sample)
+    assert not any(w + "qx" in d for w in sample[:300])
