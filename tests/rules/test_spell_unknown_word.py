@@ -47,12 +47,12 @@ def test_hyphenated_compounds_of_known_words_are_left_alone(run):
 
 
 def test_house_words_and_glossary_names_extend_the_dictionary(glossary):
-    text = "The raion met in Okhtyrka. The wifes of raion members came."
+    text = "The sotnia met in Okhtyrka. The wifes of sotnia members came."
     plain = AuditContext(AuditOptions(select=[RULE]), glossary=glossary)
-    house = AuditContext(AuditOptions(select=[RULE], spelling_words=("Raion",)),
+    house = AuditContext(AuditOptions(select=[RULE], spelling_words=("Sotnia",)),
                          glossary=glossary)
     found = [text[f.start:f.end] for f in audit_article(Article(text), plain)]
-    assert found == ["raion", "wifes", "raion"]
+    assert found == ["sotnia", "wifes", "sotnia"]
     assert [text[f.start:f.end] for f in audit_article(Article(text), house)] == ["wifes"]
     # glossary names in lower case (an MT slip of case) are not misspellings
     assert [text[f.start:f.end] for f in audit_article(Article("near okhtyrka"), plain)] == []
