@@ -74,6 +74,10 @@ class MangledPerson(Rule):
     Never flagged: a word that is itself the surname of a glossary person (Hunter Biden and
     Joe Biden are both right), four-letter surnames, words the near-miss rule already reports.
     The fix replaces the mangled word; not safe, since a rare namesake exists.
+
+    Measured (bench/spell_names.py): no finding on English originals, 1 on WMT23 references
+    (their Russian-form “Ignat” for Yurii Ihnat), 10 on MT, all read right (Elisabeth Born,
+    Liz Trass, Scholtz, Mecola, Yuriy Ignat).
     """
 
     id = "name-mangled-person"

@@ -62,7 +62,12 @@ class UnknownWord(Rule):
     the configuration's `spelling-words` (a house word list) extend the dictionary.
     Suggestions: dictionary words within two edits (one for short words), nearest first, then
     the most frequent; never a safe fix, since an unknown word may be a term the dictionary
-    lacks.
+    lacks. Words with no dictionary word within reach that shares their first letter are not
+    reported (a term the dictionary lacks is likelier than a slip).
+
+    Measured (bench/spell_names.py): 0.23 per 1,000 words on English originals (3 findings,
+    one a typo of the original), 0.27 on WMT23 references (most of them the references' own
+    typos), 0.17 on MT (115 findings); 44 of 50 read MT findings right (0.88).
     """
 
     id = "spell-unknown-word"
