@@ -61,8 +61,31 @@ class SortedBlob:
             self._memo[word] = found
         return found
 
-    def words(self) -> List[str]:
-        return [w for w in self._blob.split("\n") if w] + sorted(self._extra)
+    def words(self, first: str = "") -> List[str]:
+        """All words, or those beginning with `first` (one slice of the sorted string)."""
+        if not first:
+            return [w for w in self._blob.split("\n") if w] + sorted(self._extra)
+        blob = self._blob
+        start = self._lower_bound(first)
+        end = self._lower_bound(first[:-1] + chr(ord(first[-1]) + 1))
+        return ([w for w in blob[start:end].split("\n") if w]
+                + sorted(w for w in self._extra if w.startswith(first)))
+
+    def _lower_bound(self, word: str) -> int:
+        """Offset of the first line not below `word`."""
+        blob = self._blob
+        lo, hi = 0, len(blob)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = blob.rfind("\n", 0, mid) + 1
+            end = blob.find("\n", start)
+            if end < 0:
+                end = len(blob)
+            if blob[start:end] < word:
+                lo = end + 1
+            else:
+                hi = start
+        return min(lo, len(blob))
 
 
 @lru_cache(maxsize=None)
@@ -76,12 +99,13 @@ def dictionary() -> SortedBlob:
     return SortedBlob(blob.rstrip("\n"), extra)
 
 
-@lru_cache(maxsize=None)
-def _buckets() -> Dict[tuple, List[str]]:
-    """(first letter, length) -> dictionary words: suggestions score only these."""
-    out: Dict[tuple, List[str]] = {}
-    for w in dictionary().words():
-        out.setdefault((w[0], len(w)), []).append(w)
+@lru_cache(maxsize=64)
+def _buckets(first: str) -> Dict[int, List[str]]:
+    """length -> dictionary words beginning with `first`: suggestions score only these, and
+    only the letters asked for are ever split out of the list."""
+    out: Dict[int, List[str]] = {}
+    for w in dictionary().words(first):
+        out.setdefault(len(w), []).append(w)
     return out
 
 
@@ -229,6 +253,12 @@ def _is_known(w: str) -> bool:
 
 
 def suggestions(word: str, limit: int = 5) -> List[str]:
+    """Dictionary words near a misspelling, best first (see _suggestions)."""
+    return list(_suggestions(word, limit))
+
+
+@lru_cache(maxsize=4096)
+def _suggestions(word: str, limit: int) -> tuple:
     """Dictionary words within two edits (one for words under five letters) that begin with the
     word's first letter, nearest first, then the more frequent. The first letter of a
     misspelling is right in over nine cases in ten (Pollock and Zamora, 1984, "Automatic
@@ -239,9 +269,9 @@ def suggestions(word: str, limit: int = 5) -> List[str]:
 
     most = 1 if len(word) < 5 else 2
     found = []
-    buckets = _buckets()
+    buckets = _buckets(word[0])
     for n in range(len(word) - most, len(word) + most + 1):
-        bucket = buckets.get((word[0], n))
+        bucket = buckets.get(n)
         if not bucket:
             continue
         for cand, dist, _ in process.extract(word, bucket, scorer=DamerauLevenshtein.distance,
@@ -249,4 +279,4 @@ def suggestions(word: str, limit: int = 5) -> List[str]:
             # same last letter first: "wifes" -> "wives" before "wife"
             found.append((dist, cand[-1] != word[-1], -zipf(cand), cand))
     found.sort()
-    return [cand for *_, cand in found[:limit]]
+    return tuple(cand for *_, cand in found[:limit])

@@ -1,6 +1,7 @@
 import re
 
 from mtqa.registry import Rule, register
+from mtqa.spelling import is_known, suggestions  # no data is read until a word is looked up
 
 # Characters that glue a word into a URL, an e-mail address, a handle, a hashtag or a file name.
 _TECHNICAL = re.compile(r"[/@#_\\=&%~*]|\.[a-z]{2,}|\w[\"“”]\w")
@@ -8,6 +9,16 @@ _LOWER_WORD = re.compile(r"^[a-z]+(?:['’][a-z]+)*$")
 _VOWEL = re.compile("[aeiouy]")
 # A quotation this short is a cited term (“bezviz”, “sobornost”), not a translated sentence.
 _CITED_TERM_WORDS = 4
+
+
+# word -> is it a lower-case word the dictionary does not know (before house words)?
+_SUSPECT: dict = {}
+_SUSPECT_MAX = 500_000
+
+
+def _suspect(word: str) -> bool:
+    found = _SUSPECT.get(word)
+    return (_candidate(word) and not is_known(word)) if found is None else found
 
 
 def _candidate(word: str) -> bool:
@@ -84,12 +95,18 @@ class UnknownWord(Rule):
     }
 
     def check(self, article, ctx):
-        from mtqa.spelling import is_known, suggestions
-
         extra = self._extra_words(ctx)
-        # judge each distinct word once; most articles have no unknown word at all
-        unknown = {w for w in set(article.token_texts) if _candidate(w)
-                   and not is_known(w, extra)}
+        # each distinct word is judged once per process (words repeat across articles, Zipf);
+        # the set and filter operations run in C, so a typical article costs a few lookups
+        words = set(article.token_texts)
+        new = words.difference(_SUSPECT)
+        if new:
+            if len(_SUSPECT) + len(new) > _SUSPECT_MAX:
+                _SUSPECT.clear()
+                new = words
+            for w in new:
+                _SUSPECT[w] = _candidate(w) and not is_known(w)
+        unknown = set(filter(_suspect, words)).difference(extra)
         if not unknown:
             return
         text = article.text
