@@ -195,10 +195,10 @@ def preferred(forms: List[str], counts: dict, glossary, first_full=None,
         hit = glossary.lookup(f)
         if hit and hit[0] in ("canonical", "variant"):
             return f
-    if first_full:
+    if first_full is not None:
         full = [f for f in forms if f in first_full]
         if full:
             return min(full, key=lambda f: first_full[f])
-    if first_seen:
+    if first_seen is not None:
         return min(forms, key=lambda f: first_seen.get(f, 1 << 60))
     return max(forms, key=lambda f: (counts[f], -forms.index(f)))

@@ -31,6 +31,24 @@ def _capitalised_words(article):
     return compress(article.tokens, map(_is_capitalised, article.token_texts))
 
 
+class _LazyMap(dict):
+    """word -> value computed on first access (`get`, `in`, `[]`)."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self._compute(key)
+        return value
+
+    def get(self, key, default=None):
+        return self[key]
+
+    def __contains__(self, key):
+        return self[key] is not None
+
+
 @lru_cache(maxsize=1 << 16)
 def _english_word(word: str) -> bool:
     """A frequent English word that is no given name: "Jury" (but not Natalia, Sergei)."""
@@ -62,7 +80,8 @@ def spelling_clusters(words: List[str], glossary, common=(), companions=None) ->
     in English: Natalia, Sergei) join a group only when they romanise one Cyrillic spelling
     like another word does (translit_key). `companions`: word -> the set of name words written
     just before it (None for a mention without one)."""
-    companions = companions or {}
+    if companions is None:
+        companions = {}
     parent = {w: w for w in words}
 
     def root(w):
@@ -128,28 +147,33 @@ class InconsistentName(Rule):
 
     @staticmethod
     def _companions(article, occurrences):
-        """word -> the name words (capitalised, or particles) just before each mention (None
-        for a mention without one); word -> offset of its first mention after a given name."""
+        """Lazily, per word asked for: the name words (capitalised, or particles) just before
+        each mention (None for a mention without one), and the offset of its first mention
+        after a capitalised name word. Most words are never asked for."""
         text = article.text
         tokens = article.tokens
-        index = {t.start: i for i, t in enumerate(tokens)}
-        companions, first_full = {}, {}
-        for word, toks in occurrences.items():
-            seen = set()
-            for tok in toks:
+        index = {}
+
+        def compute(word):
+            if not index:
+                index.update((t.start, i) for i, t in enumerate(tokens))
+            seen, first_full = set(), None
+            for tok in occurrences[word]:
                 i = index[tok.start]
                 prev = tokens[i - 1] if i else None
                 if (prev and prev.sentence == tok.sentence and text[prev.end:tok.start] == " "
-                        and (prev.text[:1].isupper() and prev.text.isalpha() and not prev.text.isupper()
-                             or prev.text in _PARTICLES)
+                        and (prev.text[:1].isupper() and prev.text.isalpha()
+                             and not prev.text.isupper() or prev.text in _PARTICLES)
                         and not (prev.sentence_initial and prev.text in ("The", "A", "An"))):
                     seen.add(prev.text)
-                    if prev.text[:1].isupper() and word not in first_full:
-                        first_full[word] = tok.start
+                    if prev.text[:1].isupper() and first_full is None:
+                        first_full = tok.start
                 else:
                     seen.add(None)
-            companions[word] = seen
-        return companions, first_full
+            return seen, first_full
+
+        results = _LazyMap(compute)
+        return _LazyMap(lambda w: results[w][0]), _LazyMap(lambda w: results[w][1])
 
     def check(self, article, ctx):
         glossary = ctx.glossary

@@ -44,7 +44,7 @@ def _people(glossary) -> Dict[str, Dict[str, List]]:
             parts = full.split()
             if len(parts) >= 2:
                 by_given.setdefault(parts[0], []).append(e)
-    return {"given": by_given, "surname": surnames}
+    return {"given": by_given, "surname": surnames, "firsts": frozenset(by_given) | TITLES}
 
 
 def _given_forms(entry) -> set:
@@ -105,7 +105,13 @@ class MangledPerson(Rule):
         reported = None
         flagged = set()
         present = {}  # surname -> entry, for people named in full in this article
-        for i in range(len(tokens) - 1):
+        texts = article.token_texts
+        # only pairs whose first word is a listed given name or a title, or whose second word
+        # is a listed surname, can qualify: find them with set lookups
+        firsts = people["firsts"]
+        starts = [i for i, (x, y) in enumerate(zip(texts, texts[1:]))
+                  if x in firsts or y in surnames]
+        for i in starts:
             a, b = tokens[i], tokens[i + 1]
             if (a.sentence != b.sentence or b.start != a.end + 1 or text[a.end] != " "
                     or not a.text[:1].isupper() or not b.text[:1].isupper()
