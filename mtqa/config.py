@@ -195,6 +195,9 @@ KEYS: Dict[str, Key] = {k.name: k for k in (
     Key("publish-at", 90.0, _score,
         "score at or above which an article with only minor findings is \"minor\""),
     Key("review-below", 80.0, _score, "score below which the verdict is hold"),
+    # issue 9 (recall-spell): the house word list of spell-unknown-word
+    Key("spelling-words", (), _string_list,
+        "words spell-unknown-word accepts besides the dictionary (house terms)"),
 )}
 
 
@@ -321,7 +324,8 @@ class Settings:
                             disabled_packs=v["disabled-packs"], exclude=v["exclude"],
                             per_file_ignores=dict(v["per-file-ignores"]), root=self.root,
                             record_field=self.record_fields[0],
-                            record_id_field=self.record_fields[1])
+                            record_id_field=self.record_fields[1],
+                            spelling_words=v["spelling-words"])
 
     def thresholds(self):
         from mtqa.score import Thresholds

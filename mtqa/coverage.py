@@ -66,7 +66,7 @@ def _active_packs(ctx) -> List[str]:
 def _batch_part(ctx) -> Tuple[List[Tuple[str, str]], List[str]]:
     """(label, detail) of the families that ran and labels of those that did not, for the
     whole run: computed once per context."""
-    cached = getattr(ctx, "_coverage_cache", None)
+    cached = ctx.memo.get("coverage")
     if cached is not None:
         return cached
     from mtqa.registry import all_rules
@@ -94,7 +94,7 @@ def _batch_part(ctx) -> Tuple[List[Tuple[str, str]], List[str]]:
         ran.append((label, detail))
     result = (ran, skipped)
     try:
-        ctx._coverage_cache = result
+        ctx.memo["coverage"] = result
     except AttributeError:
         pass
     return result

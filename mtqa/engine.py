@@ -25,6 +25,8 @@ class AuditOptions:
     # JSON Lines input: the field holding the article text and the one naming the record
     record_field: Optional[str] = None
     record_id_field: Optional[str] = None
+    # words spell-unknown-word accepts besides its dictionary (config `spelling-words`)
+    spelling_words: Sequence[str] = ()
 
     def __post_init__(self):
         # the one place a --source-lang (flag, configuration or library) is normalised
@@ -43,6 +45,9 @@ class AuditContext:
         self.rules: List[Rule] = select_rules(self.options.select, self.options.ignore)
         self.notices: list = []  # mtqa.suppress.Notice: warnings that do not stop the run
         self._accepted = None
+        # data a rule or the finish step derives once per run (a rule's word set built from the
+        # glossary and options), by a key naming its owner
+        self.memo: Dict[str, object] = {}
 
     @property
     def glossary(self):
@@ -96,6 +101,10 @@ class RuleContext:
     @property
     def notices(self) -> list:
         return self.run.notices
+
+    @property
+    def memo(self) -> Dict[str, object]:
+        return self.run.memo
 
     @property
     def accepted_forms(self) -> frozenset:

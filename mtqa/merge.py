@@ -129,7 +129,7 @@ def one_finding_per_problem(article, findings: List[Finding], ctx) -> List[Findi
     remember_context(article, ctx)  # the report's name ledger reads this run's glossary
     if not findings:
         return findings
-    cap_severity(findings, getattr(ctx.options, "severity", None) or {})
+    cap_severity(findings, ctx.options.severity or {})
     if len(findings) == 1:
         return findings
     return one_per_problem(article.text, findings)

@@ -47,3 +47,13 @@ def flagged(findings, text):
     """The flagged substrings, for readable assertions (the one helper of its kind; for
     positions as reported in a file see tests/inputs/helpers.text_at)."""
     return [text[f.start:f.end] for f in findings]
+
+
+@pytest.fixture(autouse=True)
+def _no_house_packs_left_behind():
+    """House phrase packs register rules in the process (as the CLI does once per run): a test
+    that loads a configuration with `phrase-packs` must not change what the next test sees."""
+    yield
+    from mtqa.rules.phrase import unregister_house_packs
+
+    unregister_house_packs()

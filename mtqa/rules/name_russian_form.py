@@ -7,6 +7,13 @@ from mtqa.registry import Rule, register
 _UKRAINIAN_CUE = re.compile(r"^(Ukrainian|Ukrainians|Ukraine|Kyiv|Ukraine's|Ukraine’s)$")
 _RUSSIAN_CUE = re.compile(r"^(Russian|Russians|Russia|Kremlin|Moscow|Belarusian|Belarus|Soviet)$")
 _CUE_WINDOW = 6
+_UKRAINE_WORDS = frozenset({"Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev", "UKRAINE"})
+
+
+def _about_ukraine(token_texts, source_lang) -> bool:
+    """Context for places the glossary does not list: translated from Ukrainian, or the article
+    names Ukraine, Ukrainians or Kyiv."""
+    return source_lang == "uk" or not _UKRAINE_WORDS.isdisjoint(token_texts)
 
 
 def _demonym_of(word: str, glossary):
@@ -61,6 +68,14 @@ class RussianFormName(Rule):
     - other mentions of the same given name in an article where one mention was shown to be
       Ukrainian ("Ukrainian refugee Marina ... Marina said") (not safe).
     A given name followed by the surname of a non-Ukrainian glossary person is never flagged.
+
+    Places the glossary does not list come from GeoNames (mtqa/data/ua-russian-forms.tsv,
+    scripts/build_ua_places.py): 3,000 Russian-derived spellings of Ukrainian towns, villages
+    and city districts with their KMU 2010 romanisation ("Vinogradar" -> Vynohradar,
+    "Poznyaki" -> Pozniaky). Only forms that name no place outside Ukraine and are no English
+    word or given name are listed, and they are flagged only in an article about Ukraine
+    (translated from Ukrainian, or naming Ukraine, Ukrainians or Kyiv); not safe, since a
+    namesake may exist.
     """
 
     id = "name-russian-form"
@@ -69,19 +84,21 @@ class RussianFormName(Rule):
     severity = "major"
     examples = {
         "flag": [
-            {"text": "Adviser Mikhail Podolyak tweeted.", "fixed": "Adviser Mykhailo Podolyak tweeted."},
-            {"text": "Troops left Gostomel.", "fixed": "Troops left Hostomel."},
-            {"text": "Mayor Natalia Kovalenko spoke on Monday.", "source_lang": "uk",
-             "fixed": "Mayor Nataliia Kovalenko spoke on Monday."},
+            {'text': 'Ukrainian adviser Mikhail Podolyak spoke in Kyiv.', 'fixed': 'Ukrainian adviser Mykhailo Podolyak spoke in Kyiv.'},
+            {'text': 'Shops in the Vinogradar district of Kyiv burned.', 'fixed': 'Shops in the Vynohradar district of Kyiv burned.'},
+            {'text': 'Adviser Mikhail Podolyak tweeted.', 'fixed': 'Adviser Mykhailo Podolyak tweeted.'},
+            {'text': 'Troops left Gostomel.', 'fixed': 'Troops left Hostomel.'},
+            {'text': 'Mayor Natalia Kovalenko spoke on Monday.', 'source_lang': 'uk', 'fixed': 'Mayor Nataliia Kovalenko spoke on Monday.'},
         ],
         "leave": [
-            "Russian envoy Mikhail Ulyanov spoke.",
-            "Maria stayed in Kharkiv.",
-            # another country's place or demonym before the name outweighs --source-lang uk
-            {"text": "Moldova's prime minister Natalia Gavrilița spoke in Kyiv.",
-             "source_lang": "uk"},
-            {"text": "The Georgian MP Natalia Kovalenko spoke on Monday.", "source_lang": "uk"},
-            {"text": "Russian Foreign Minister Sergey Lavrov spoke.", "source_lang": "uk"},
+            'Russian Foreign Minister Sergey Lavrov met Maria in Moscow.',
+            'Shops in Vinogradar burned.',
+            {'text': 'Dmitry Peskov spoke in Moscow.', 'source_lang': 'ru'},
+            'Russian envoy Mikhail Ulyanov spoke.',
+            'Maria stayed in Kharkiv.',
+            {'text': "Moldova's prime minister Natalia Gavrilița spoke in Kyiv.", 'source_lang': 'uk'},
+            {'text': 'The Georgian MP Natalia Kovalenko spoke on Monday.', 'source_lang': 'uk'},
+            {'text': 'Russian Foreign Minister Sergey Lavrov spoke.', 'source_lang': 'uk'},
         ],
     }
 
@@ -122,6 +139,7 @@ class RussianFormName(Rule):
                 contested.add(m.form)
             elif not self._has_surname(article, tokens, i):
                 undecided.append(m)
+        yield from self._gazetteer_forms(article, ctx)
         # A lone given name elsewhere in the article is, most often, the same person, unless
         # the article also has a non-Ukrainian of that name.
         for m in undecided:
@@ -129,6 +147,43 @@ class RussianFormName(Rule):
                 yield self._given_name_finding(
                     m, f"the article calls {m.form} Ukrainian elsewhere ({decided[m.form]})",
                     safe=False)
+
+    def _gazetteer_forms(self, article, ctx):
+        tokens = article.tokens
+        texts = article.token_texts
+        if not _about_ukraine(texts, ctx.source_lang or article.source_lang):
+            return
+        from mtqa.realnames import ua_russian_forms
+
+        table = ua_russian_forms()
+        glossary = ctx.glossary
+        text = article.text
+        covered = None
+        i = 0
+        while i < len(tokens):
+            cands = table.get(texts[i])
+            if not cands:
+                i += 1
+                continue
+            for words, form, house in cands:
+                j = i + len(words)
+                if tuple(texts[i:j]) != words:
+                    continue
+                start, end = tokens[i].start, tokens[j - 1].end
+                if text[start:end] != form or glossary.lookup(form):
+                    continue
+                if covered is None:
+                    covered = [(m.start, m.end) for m in glossary.find(article)]
+                if any(s < end and start < e for s, e in covered):
+                    continue
+                yield self.finding(
+                    start, end,
+                    f"“{form}” is the Russian-derived spelling of {house}, a place in Ukraine "
+                    f"(GeoNames); Ukrainian places are romanised from Ukrainian (KMU 2010)",
+                    [house])
+                i = j - 1
+                break
+            i += 1
 
     def _given_name_finding(self, m, reason, safe=None):
         fix = match_case(m.entry.name, m.form)

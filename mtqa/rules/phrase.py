@@ -363,3 +363,25 @@ def register_house_packs(paths) -> None:
     _LAST = (lambda: None, {})
     for path in new:
         _HOUSE[path] = os.path.getmtime(path)
+
+
+
+def unregister_house_packs() -> None:
+    """Forget every house pack registered in this process (library callers and tests that
+    audit with different configurations in one process)."""
+    global _INDEX, _LAST
+    from mtqa.registry import _REGISTRY
+
+    if not _HOUSE:
+        return
+    house = [p for p in _PACKS if p.path is not None and str(p.path) in _HOUSE]
+    for pack in house:
+        for entry in pack.entries:
+            _REGISTRY.pop(entry.rule_id, None)
+        _PACK_BY_NAME.pop(pack.name, None)
+    _PACKS[:] = [p for p in _PACKS if p not in house]
+    _HOUSE.clear()
+    _INDEX = PhraseIndex([e for p in _PACKS for e in p.entries])
+    _PATTERN_ENTRIES[:] = [e for p in _PACKS for e in p.entries if e.pattern]
+    _MATCHES.clear()
+    _LAST = (lambda: None, {})
