@@ -259,8 +259,8 @@ def load_glossary(extra_files: Sequence = (), disabled_packs: Iterable[str] = ()
     return glossary
 
 
-# The cached glossary is a pickle of objects defined here and in nameindex.py: their source is
-# part of the cache key, so a changed class never meets a stale pickle.
+# The cached glossary holds the state of objects defined here and in nameindex.py (mtqa.cache's
+# data format): their source is part of the cache key, so a changed class never meets stale state.
 _CACHE_SHAPING_CODE = [Path(__file__), Path(__file__).with_name("nameindex.py"),
                        Path(__file__).with_name("article.py")]
 
