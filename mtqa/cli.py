@@ -191,10 +191,20 @@ def check(paths, fmt, fail_on, quiet, jobs, engine, scheduler, **kw):
 def report(paths, out_dir, jobs, **kw):
     """Write a quality report per article (Markdown, JSON, HTML) and an index page."""
     from mtqa.formatters import report as report_writer
+    from mtqa.outdir import OutputError, check_folder
 
     settings = _settings(**kw)
+    try:
+        check_folder(out_dir, paths)  # before auditing: a refused folder fails fast
+    except OutputError as exc:
+        click.echo(f"mtqa: report folder: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
     batch = _run(paths, settings.audit_options(), settings.thresholds(), jobs)
-    written = report_writer.write_reports(batch, out_dir)
+    try:
+        written = report_writer.write_reports(batch, out_dir)
+    except OutputError as exc:
+        click.echo(f"mtqa: report folder: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
     for path in written:
         click.echo(f"wrote {path}")
     from mtqa.formatters import text

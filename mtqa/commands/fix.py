@@ -43,7 +43,8 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
             click.echo(f"mtqa: glossary error: {problem}", err=True)
         sys.exit(EXIT_ERROR)
     records = RecordOptions(options.record_field, options.record_id_field)
-    files, errors = collect(paths)
+    # the configuration's `exclude` applies as for check (a draft folder is not rewritten)
+    files, errors = collect(paths, exclude=options.exclude, root=options.root)
     # the report goes to stderr whenever stdout carries text (a diff, or fixed stdin)
     to_stderr = show_diff or "-" in files
     changed_files = total_fixes = left = 0

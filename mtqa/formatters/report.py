@@ -20,15 +20,10 @@ SCORING = f"100 − {SCALE:g} × MQM penalty per 100 words (minor 1, major 5, cr
 
 
 def _slugs(results: List[FileResult]) -> Dict[int, str]:
-    """A distinct, filesystem-safe file stem per article."""
-    used: Dict[str, int] = {}
-    out = {}
-    for i, r in enumerate(results):
-        stem = re.sub(r"[^\w.-]+", "_", Path(r.path).stem) or "article"
-        n = used.get(stem, 0)
-        used[stem] = n + 1
-        out[i] = stem if n == 0 else f"{stem}-{n + 1}"
-    return out
+    """A distinct, stable, filesystem-safe file stem per article (mtqa.outdir: security)."""
+    from mtqa.outdir import page_stems
+
+    return page_stems(results)
 
 
 def segments(result: FileResult):
@@ -87,8 +82,13 @@ def _env():
 
 
 def write_reports(batch: BatchResult, out_dir: str) -> List[Path]:
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    # mtqa.outdir does the writing: no symlink followed, no input or foreign file replaced,
+    # stale pages of an earlier run removed (raises outdir.OutputError with the reason)
+    from mtqa.outdir import ReportFolder
+
+    out = ReportFolder(out_dir, inputs=[r.path for r in batch.files])
+    out.check_names([f"{stem}.{ext}" for stem in _slugs(batch.files).values()
+                     for ext in ("md", "json", "html")] + ["index.html"])
     env = _env()
     page = env.get_template("article.html.j2")
     written: List[Path] = []
@@ -104,16 +104,13 @@ def write_reports(batch: BatchResult, out_dir: str) -> List[Path]:
                                         scoring=SCORING),
         }
         for name, content in files.items():
-            (out / name).write_text(content, encoding="utf-8")
-            written.append(out / name)
+            written.append(out.write(name, content))
         index_rows.append({"path": result.path, "stem": stem, "score": result.score,
                            "verdict": result.verdict, "words": result.words,
                            "findings": len(result.findings),
                            "severe": sum(f.severity != "minor" for f in result.findings)})
     index_rows.sort(key=lambda row: (row["score"], row["path"]))
-    index = out / "index.html"
-    index.write_text(env.get_template("index.html.j2").render(
-        rows=index_rows, errors=batch.errors, version=__version__, scoring=SCORING),
-        encoding="utf-8")
-    written.append(index)
+    written.append(out.write("index.html", env.get_template("index.html.j2").render(
+        rows=index_rows, errors=batch.errors, version=__version__, scoring=SCORING)))
+    out.finish()
     return written
