@@ -33,11 +33,20 @@ def segments(result: FileResult):
     for f in result.findings:
         bounds.update((f.start, f.end))
     cuts = sorted(bounds)
+    # A sweep over the cuts with the set of open findings (security, issue 13): testing every
+    # finding at every cut grew with the square of the finding count.
+    starts: Dict[int, List[int]] = {}
+    for i, f in enumerate(result.findings):
+        if f.start < f.end:
+            starts.setdefault(f.start, []).append(i)
+    open_now: Dict[int, int] = {}  # finding index -> its end
     out = []
     for a, b in zip(cuts, cuts[1:]):
-        covering = [i for i, f in enumerate(result.findings) if f.start <= a and b <= f.end
-                    and f.start < f.end]
-        out.append((text[a:b], covering))
+        for i in starts.get(a, ()):
+            open_now[i] = result.findings[i].end
+        for i in [i for i, end in open_now.items() if end <= a]:
+            del open_now[i]
+        out.append((text[a:b], sorted(open_now)))
     return out
 
 

@@ -36,6 +36,11 @@ _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,:;!?\"')\]*_~]"
 _EMAIL_RE = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # where inline markup may start; everything between two matches is plain prose
 _SPECIAL_RE = re.compile(r"[\\`<!\[\]*_~&@]|(?<![^\W_])(?:https?://|ftp://|www\.)")
+# Brackets of a link text, and parentheses of a link destination, nested deeper than this
+# are literal text (cmark limits destinations to 32 levels too). Without a limit, every "["
+# of a paragraph full of unclosed "x[ " scanned to the paragraph's end: quadratic time
+# (60 KB took 78 s); with it each scan stops after MAX_NESTING more openers.
+MAX_NESTING = 32
 _FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]+\](?::)?")
 
 
@@ -175,17 +180,23 @@ class _Inline:
 
     def _bracket_close(self, i: int) -> Optional[int]:
         depth, j, s = 0, i, self.s
-        while j < len(s):
+        n = len(s)
+        while j < n:
             if s[j] == "\\":
                 j += 2
                 continue
             if s[j] == "`":  # brackets inside code spans do not count
-                run = len(s[j:]) - len(s[j:].lstrip("`"))
+                run = j
+                while run < n and s[run] == "`":
+                    run += 1
+                run -= j  # (counted in place: slicing the rest would copy the block)
                 close = s.find("`" * run, j + run)
                 j = (close + run) if close >= 0 else j + run
                 continue
             if s[j] == "[":
                 depth += 1
+                if depth > MAX_NESTING:
+                    return None  # as CommonMark implementations do; keeps the scan linear
             elif s[j] == "]":
                 depth -= 1
                 if depth == 0:
@@ -235,6 +246,8 @@ class _Inline:
                 j = close
             elif ch == "(":
                 depth += 1
+                if depth > MAX_NESTING:
+                    return None
             elif ch == ")":
                 depth -= 1
                 if depth == 0:
@@ -296,7 +309,10 @@ def prose_view(original: str) -> ProseView:
     skip = _front_matter_end(lines)
     source = "\n" * skip + "\n".join(lines[skip:])  # keeps line numbers for the token maps
     env: Dict = {}
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # Only block tokens (their type, map and raw content) are read: inline parsing is done
+    # here by _Inline. markdown-it's own inline pass is switched off: besides being wasted
+    # work, its link-label search is quadratic on text like "x[ x[ x[ ..." (issue 13).
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
     tokens = md.parse(source, env)
     refs = env.get("references", {})
     in_heading = False
