@@ -149,6 +149,12 @@ class _MainGroup(click.Group):
 @click.version_option(__version__, prog_name="mtqa")
 def main():
     """Audit machine-translated news articles for translation artefacts."""
+    # A lone surrogate (a feed's "\\ud800") cannot be printed as UTF-8: escaped, not a crash
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
 
 
 @main.command()

@@ -191,7 +191,8 @@ class ReportFolder:
         target = self.path / name
         if _identity(target) is not None and _identity(target) in self._inputs:
             raise OutputError(f"{target}: is one of the inputs; mtqa never writes over them")
-        self._write_atomic(target, content.encode("utf-8"))
+        # a lone surrogate (from a feed's "\\ud800") cannot be UTF-8: written escaped
+        self._write_atomic(target, content.encode("utf-8", "backslashreplace"))
         self.written.append(name)
         return target
 

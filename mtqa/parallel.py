@@ -73,15 +73,37 @@ def audit_item(item: Item, ctx: AuditContext, source_lang: Optional[str],
     """Read an item (one file: one article, or many for JSON Lines) and audit its articles."""
     if isinstance(item, _Unreadable):
         return [InputError(item.path, item.message)]
-    if isinstance(item, Article):
-        articles, errors = [item], []
-    else:
-        articles, errors = read_file(item, source_lang, records)
+    # (security, issue 13) An unexpected error in one file is that file's error (exit 2),
+    # never a crash of the batch: the rest is still audited and printed.
+    from mtqa.glossary import GlossaryError
+
+    name = item.path if isinstance(item, Article) else str(item)
+    try:
+        if isinstance(item, Article):
+            articles, errors = [item], []
+        else:
+            articles, errors = read_file(item, source_lang, records)
+    except GlossaryError:
+        raise  # a batch-level problem, reported once by the caller
+    except Exception as exc:  # noqa: BLE001
+        return [_internal_error(name, exc)]
     outcomes: List[Outcome] = list(errors)
     for article in articles:
-        findings, collected = audit_one(article, ctx, release=True)
+        try:
+            findings, collected = audit_one(article, ctx, release=True)
+        except GlossaryError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            outcomes.append(_internal_error(article.path, exc))
+            continue
         outcomes.append((article, findings, collected))
     return outcomes
+
+
+def _internal_error(path: str, exc: BaseException) -> InputError:
+    what = "nested too deeply" if isinstance(exc, RecursionError) else \
+        f"{type(exc).__name__}: {exc}"
+    return InputError(path, f"not audited: unexpected error ({what})")
 
 
 def _audit_chunk(items: Sequence[Item], source_lang: Optional[str],
@@ -141,15 +163,27 @@ def audit_items(items: Sequence[Item], ctx: AuditContext, jobs: int,
         items = [_read_in_parent(i, source_lang, records) if i == "-" else i for i in items]
         from concurrent.futures import ProcessPoolExecutor  # only when workers are used
 
+        from concurrent.futures.process import BrokenProcessPool
+
         chunks = _chunks(items, jobs)
+        done = 0
         try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(),
-                                     initializer=_init_worker, initargs=(ctx.options,)) as pool:
-                for chunk, outcomes in zip(chunks, pool.map(_audit_chunk, chunks,
-                                                            [source_lang] * len(chunks),
-                                                            [records] * len(chunks))):
-                    for item, item_outcomes in zip(chunk, outcomes):
-                        take(item, item_outcomes)
+            try:
+                with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(),
+                                         initializer=_init_worker,
+                                         initargs=(ctx.options,)) as pool:
+                    for chunk, outcomes in zip(chunks, pool.map(_audit_chunk, chunks,
+                                                                [source_lang] * len(chunks),
+                                                                [records] * len(chunks))):
+                        for item, item_outcomes in zip(chunk, outcomes):
+                            take(item, item_outcomes)
+                        done += 1
+            except BrokenProcessPool:
+                # a worker was lost (killed, out of memory): the chunks not yet received are
+                # audited once more, here (security, issue 13)
+                for chunk in chunks[done:]:
+                    for item in chunk:
+                        take(item, audit_item(item, ctx, source_lang, records))
         finally:
             _worker_ctx = None  # the parent keeps no glossary alive after the run
     return articles, finish_batch(articles, results, collected, ctx), errors

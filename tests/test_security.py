@@ -132,7 +132,7 @@ def test_forged_marker_cannot_point_outside(stories, tmp_path):
 def test_page_names_never_collide(tmp_path):
     root = tmp_path / "in"
     for rel in ("story.txt", "a/story.txt", "a/story-2.txt", "b/story.txt", "index.txt",
-                "c/story.md", "x" * 240 + ".txt"):
+                "c/story.md", "x" * 247 + ".txt"):  # a 251-byte file name
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(MT + rel, encoding="utf-8")
     out = tmp_path / "out"
@@ -266,3 +266,69 @@ def test_fix_honours_the_configured_exclude(tmp_path, monkeypatch):
     assert r.exit_code == 0
     assert (tmp_path / "drafts" / "d.txt").read_text() == MT
     assert "Kharkiv" in (tmp_path / "a.txt").read_text()
+
+
+# ---- crashes are per-file errors (exit 2), never exit 1 with a traceback -------------------
+
+def test_deeply_nested_feed_record_is_one_error(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "1", "body": "Kiev.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+                    + json.dumps({"id": "2", "body": MT}) + "\n")
+    r = run("check", *GLOSSARY, "--format", "json", str(feed))
+    assert r.exit_code == 2 and "feed.jsonl:1" in r.stderr and "nested too deeply" in r.stderr
+    assert len(json.loads(r.stdout)["files"]) == 1
+
+
+def test_lone_surrogate_in_a_feed_body_is_printed_and_reported(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "1", "body": "Kharkov \\ud800 talks."}\n', encoding="utf-8")
+    r = run("check", *GLOSSARY, "--format", "json", str(feed))
+    assert r.exit_code == 1 and json.loads(r.stdout)["files"][0]["findings"]
+    out = tmp_path / "out"
+    r = run("report", *GLOSSARY, str(feed), "-o", str(out))
+    assert r.exit_code == 0 and (out / "index.html").exists()
+
+
+def test_unexpected_error_in_one_file_is_exit_2_and_the_rest_is_printed(tmp_path, monkeypatch):
+    from mtqa import parallel
+
+    (tmp_path / "a.txt").write_text(MT)
+    (tmp_path / "boom.txt").write_text(MT)
+    real = parallel.audit_one
+
+    def audit_one(article, ctx, release=False):
+        if article.path.endswith("boom.txt"):
+            raise RuntimeError("rule exploded")
+        return real(article, ctx, release=release)
+
+    monkeypatch.setattr(parallel, "audit_one", audit_one)
+    r = run("check", *GLOSSARY, "--fail-on", "never", str(tmp_path))
+    assert r.exit_code == 2 and "boom.txt" in r.stderr and "rule exploded" in r.stderr
+    assert "a.txt" in r.stdout and "Traceback" not in r.output
+
+
+def test_closed_stdin_is_an_error_not_a_crash(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(ValueError, match="stdin is closed"):
+        read_bytes("-")
+
+
+@posix
+def test_lost_worker_is_retried_in_process(tmp_path, monkeypatch):
+    from mtqa import parallel
+
+    for i in range(70):
+        (tmp_path / f"s{i:02}.txt").write_text(MT)
+    parent = os.getpid()
+    real = parallel.audit_item
+
+    def audit_item(item, ctx, source_lang, records=None):
+        if str(item).endswith("s33.txt") and os.getpid() != parent:
+            os.kill(os.getpid(), 9)  # as the OOM killer would
+        return real(item, ctx, source_lang, records)
+
+    monkeypatch.setattr(parallel, "audit_item", audit_item)
+    monkeypatch.setattr(parallel, "MIN_FILES_PER_JOB", 2)
+    r = run("check", *GLOSSARY, "--jobs", "2", "--format", "json", str(tmp_path))
+    assert r.exit_code == 1, r.stderr
+    assert len(json.loads(r.stdout)["files"]) == 70
