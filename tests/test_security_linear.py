@@ -30,7 +30,7 @@ def test_markdown_open_brackets_scan_stops_after_max_nesting():
             return str.__getitem__(self, k)
 
     inline.s = Spy("x[ " * 5000)
-    assert inline._bracket_close(1) is None
+    assert inline._scan_brackets(1) is None
     # the scan from one "[" looks at a bounded window, not at the rest of the block
     assert len(visited) < 10 * 3 * markdown.MAX_NESTING
 

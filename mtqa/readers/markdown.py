@@ -179,6 +179,45 @@ class _Inline:
             return k + len(ticks)
 
     def _bracket_close(self, i: int) -> Optional[int]:
+        """The ']' closing the '[' at i (None: literal). Answered from one pass over the
+        block (`_bracket_pairs`), which scans from every '[' the same way `_scan_brackets`
+        would; a '[' that pass skipped (inside what it took for a code span) is scanned on
+        its own, at most MAX_NESTING openers deep."""
+        pairs = self.__dict__.get("_pairs")
+        if pairs is None:
+            pairs = self._pairs = self._bracket_pairs()
+        if i in pairs:
+            return pairs[i]
+        return self._scan_brackets(i)
+
+    def _bracket_pairs(self) -> Dict[int, Optional[int]]:
+        s = self.s
+        n = len(s)
+        pairs: Dict[int, Optional[int]] = {}
+        stack: List[int] = []
+        j = 0
+        while j < n:
+            c = s[j]
+            if c == "\\":
+                j += 2
+                continue
+            if c == "`":
+                run = j
+                while run < n and s[run] == "`":
+                    run += 1
+                run -= j
+                close = s.find("`" * run, j + run)
+                j = (close + run) if close >= 0 else j + run
+                continue
+            if c == "[":
+                pairs[j] = None
+                stack.append(j)
+            elif c == "]" and stack:
+                pairs[stack.pop()] = j
+            j += 1
+        return pairs
+
+    def _scan_brackets(self, i: int) -> Optional[int]:
         depth, j, s = 0, i, self.s
         n = len(s)
         while j < n:
@@ -228,6 +267,11 @@ class _Inline:
 
     def _paren_end(self, i: int) -> Optional[int]:
         s, depth, j = self.s, 0, i
+        last = self.__dict__.get("_last_close")
+        if last is None:
+            last = self._last_close = s.rfind(")")
+        if last < i:
+            return None  # no ")" left: no scan (keeps "[a](" repeated linear)
         quote = None
         while j < len(s):
             ch = s[j]
