@@ -146,12 +146,38 @@ def _walk(root: str, suffixes, problems: Optional[List[InputError]] = None) -> I
                 continue
 
 
+# Byte-order marks of the wide Unicode encodings (UTF-32 first: its LE mark starts with
+# UTF-16's). Such files are decoded, not called binary.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+         (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
+
+
+def bom_encoding(data: bytes) -> Optional[Tuple[bytes, str, str]]:
+    """(byte-order mark, codec, name) of a UTF-16/32 file with a BOM, else None."""
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return bom, codec, name
+    return None
+
+
 def decode(data: bytes, path: str) -> str:
     """Bytes to text, or ValueError with a message an editor can act on."""
+    wide = bom_encoding(data)
+    if wide is not None:
+        bom, codec, name = wide
+        try:
+            text = data[len(bom):].decode(codec)
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"not valid {name} ({exc.reason} at byte {exc.start + len(bom)}); "
+                             f"save the file as UTF-8") from None
+        if not text.strip():
+            raise ValueError("file is empty")
+        return text.replace("\r\n", "\n").replace("\r", "\n")
     if not data.strip():
         raise ValueError("file is empty")
     if b"\x00" in data[:8192]:
-        raise ValueError("binary file, not text")
+        raise ValueError("binary file, not text (UTF-16 or UTF-32 files need a byte-order "
+                         "mark)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

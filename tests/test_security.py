@@ -332,3 +332,58 @@ def test_lost_worker_is_retried_in_process(tmp_path, monkeypatch):
     r = run("check", *GLOSSARY, "--jobs", "2", "--format", "json", str(tmp_path))
     assert r.exit_code == 1, r.stderr
     assert len(json.loads(r.stdout)["files"]) == 70
+
+
+# ---- encodings -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("codec,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                       ("utf-32-le", b"\xff\xfe\x00\x00"),
+                                       ("utf-32-be", b"\x00\x00\xfe\xff")])
+def test_utf16_and_utf32_with_bom_are_read_and_fixed_in_their_encoding(tmp_path, codec, bom):
+    path = tmp_path / "story.txt"
+    path.write_bytes(bom + MT.encode(codec))
+    r = run("check", *GLOSSARY, "--format", "json", str(path))
+    assert r.exit_code == 1 and json.loads(r.stdout)["files"][0]["findings"][0]["rule"] \
+        == "name-incorrect"
+    assert run("fix", *GLOSSARY, str(path)).exit_code == 0
+    data = path.read_bytes()
+    assert data.startswith(bom) and data[len(bom):].decode(codec) == MT.replace("Kharkov", "Kharkiv")
+
+
+def test_utf16_without_bom_is_refused_naming_the_encoding(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes(MT.encode("utf-16-le"))
+    r = run("check", *GLOSSARY, str(path))
+    assert r.exit_code == 2 and "UTF-16" in r.stderr
+
+
+# ---- glossary fixes that contain their own wrong form ---------------------------------------
+
+SELF_CONTAINING = """entries:
+  - name: Kyiv
+    type: place
+    incorrect:
+      - {form: Kiev, fix: "Kyiv (Kiev)"}
+"""
+
+
+def test_glossary_check_rejects_a_fix_containing_its_wrong_form(tmp_path):
+    path = tmp_path / "house.yaml"
+    path.write_text(SELF_CONTAINING)
+    r = run("glossary", "check", str(path))
+    assert r.exit_code == 2 and "contains the wrong form 'Kiev'" in r.stderr
+    tsv = tmp_path / "house.tsv"
+    tsv.write_text("name\ttype\tincorrect\nKyiv\tplace\tKiev=>Kyiv (Kiev)\n")
+    assert run("glossary", "check", str(tsv)).exit_code == 2
+
+
+def test_loader_refuses_such_a_fix_and_fix_writes_nothing(tmp_path):
+    path = tmp_path / "house.yaml"
+    path.write_text(SELF_CONTAINING)
+    story = tmp_path / "story.txt"
+    story.write_text("Talks in Kiev.\n")
+    r = run("fix", "--no-pack", "all", "--glossary", str(path), str(story))
+    assert r.exit_code == 2 and story.read_text() == "Talks in Kiev.\n"
+    # a fix that merely resembles the form is fine
+    path.write_text(SELF_CONTAINING.replace("Kyiv (Kiev)", "Kyiv (Kyivan)"))
+    assert run("glossary", "check", str(path)).exit_code == 0
