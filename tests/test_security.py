@@ -387,3 +387,51 @@ def test_loader_refuses_such_a_fix_and_fix_writes_nothing(tmp_path):
     # a fix that merely resembles the form is fine
     path.write_text(SELF_CONTAINING.replace("Kyiv (Kiev)", "Kyiv (Kyivan)"))
     assert run("glossary", "check", str(path)).exit_code == 0
+
+
+# ---- invisible characters inside names --------------------------------------------------------
+
+def test_invisible_char_rule_examples():
+    from mtqa.api import audit_articles
+    from mtqa.article import Article
+    from mtqa.engine import AuditOptions
+    from mtqa.rules.text_invisible_char import InvisibleCharacter
+
+    options = AuditOptions(select=["text-invisible-char"])
+    for example in InvisibleCharacter.examples["flag"]:
+        text = example["text"] if isinstance(example, dict) else example
+        (result,) = audit_articles([Article(text, path="x.txt")], options)
+        assert [f.rule for f in result.findings] == ["text-invisible-char"], text
+        if isinstance(example, dict) and "fixed" in example:
+            f = result.findings[0]
+            fixed = text[:f.start] + f.suggestions[0] + text[f.end:]
+            assert fixed == example["fixed"] and f.safe
+    for text in InvisibleCharacter.examples["leave"]:
+        (result,) = audit_articles([Article(text, path="x.txt")], options)
+        assert result.findings == [], text
+
+
+def test_zero_width_char_cannot_smuggle_a_wrong_name_through(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Shelling hit Khar\u200bkov on Monday.\n", encoding="utf-8")
+    r = run("check", *GLOSSARY, "--format", "json", str(story))
+    assert r.exit_code == 1
+    assert [f["rule"] for f in json.loads(r.stdout)["files"][0]["findings"]] == [
+        "text-invisible-char"]
+    assert run("fix", *GLOSSARY, str(story)).exit_code == 0
+    assert story.read_text(encoding="utf-8") == "Shelling hit Kharkiv on Monday.\n"
+
+
+@pytest.mark.parametrize("depth", [20, 60])
+def test_deep_markdown_block_quote_is_audited(tmp_path, depth):
+    story = tmp_path / "story.md"
+    story.write_text("> " * depth + "Shelling hit Kharkov.\n")
+    r = run("check", *GLOSSARY, "--format", "json", str(story))
+    assert r.exit_code == 1 and json.loads(r.stdout)["files"][0]["findings"]
+
+
+def test_markdown_too_deep_to_read_is_reported_not_skipped(tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text("> " * 400 + "Shelling hit Kharkov.\n")
+    r = run("check", *GLOSSARY, str(story))
+    assert r.exit_code == 2 and "nested more than" in r.stderr and "not audited" in r.stderr

@@ -41,6 +41,9 @@ _SPECIAL_RE = re.compile(r"[\\`<!\[\]*_~&@]|(?<![^\W_])(?:https?://|ftp://|www\.
 # of a paragraph full of unclosed "x[ " scanned to the paragraph's end: quadratic time
 # (60 KB took 78 s); with it each scan stops after MAX_NESTING more openers.
 MAX_NESTING = 32
+# Block quotes and lists deeper than this are not read (markdown-it's own default, 20, dropped
+# a block quote 20 deep without a word); deeper input is refused with a message.
+MAX_BLOCK_NESTING = 100
 _FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]+\](?::)?")
 
 
@@ -356,8 +359,13 @@ def prose_view(original: str) -> ProseView:
     # Only block tokens (their type, map and raw content) are read: inline parsing is done
     # here by _Inline. markdown-it's own inline pass is switched off: besides being wasted
     # work, its link-label search is quadratic on text like "x[ x[ x[ ..." (issue 13).
-    md = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_BLOCK_NESTING}
+                    ).enable("table").disable("inline")
     tokens = md.parse(source, env)
+    if any(tok.level >= MAX_BLOCK_NESTING - 1 for tok in tokens):
+        # markdown-it silently drops what lies deeper: say so rather than audit part of it
+        raise ValueError(f"Markdown nested more than {MAX_BLOCK_NESTING - 2} levels deep "
+                         f"(block quotes or lists); not audited")
     refs = env.get("references", {})
     in_heading = False
     in_cell = False
