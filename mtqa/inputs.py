@@ -160,6 +160,11 @@ def bom_encoding(data: bytes) -> Optional[Tuple[bytes, str, str]]:
     return None
 
 
+def _mostly_latin(text: str) -> bool:
+    sample = [c for c in text[:4096] if not c.isspace()]
+    return bool(sample) and sum(ord(c) < 0x250 for c in sample) >= 0.6 * len(sample)
+
+
 def decode(data: bytes, path: str) -> str:
     """Bytes to text, or ValueError with a message an editor can act on."""
     wide = bom_encoding(data)
@@ -167,12 +172,12 @@ def decode(data: bytes, path: str) -> str:
         bom, codec, name = wide
         try:
             text = data[len(bom):].decode(codec)
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"not valid {name} ({exc.reason} at byte {exc.start + len(bom)}); "
-                             f"save the file as UTF-8") from None
-        if not text.strip():
-            raise ValueError("file is empty")
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            text = None
+        # Bytes FF FE may also just be bad bytes: an English article decodes to mostly
+        # Latin letters. Anything else is judged as UTF-8 below (and refused as such).
+        if text is not None and _mostly_latin(text):
+            return text.replace("\r\n", "\n").replace("\r", "\n")
     if not data.strip():
         raise ValueError("file is empty")
     if b"\x00" in data[:8192]:
