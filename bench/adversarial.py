@@ -4,7 +4,7 @@ grow with size? (issue 13; docs/security.md)
     python bench/adversarial.py [--sizes 10,100,1000] [--timeout 60] [--only NAME]
 
 Each shape is written at each size (KB) to a temporary file and audited by `mtqa check` (every
-rule on: `--select all`) or `mtqa report` in a fresh
+rule on: `--select all` plus each off-by-default rule by name) or `mtqa report` in a fresh
 subprocess, so one slow case cannot hold up the others and the figures include start-up. It
 prints the CPU time (user + sys, which the machine's load does not inflate) per size and the growth exponent fitted on log(time) against log(size)
 over the sizes (1 = linear, 2 = quadratic); start-up is subtracted first (measured on an
@@ -53,6 +53,16 @@ SHAPES = {
 }
 
 
+def _off_by_default():
+    sys.path.insert(0, str(REPO))
+    from mtqa.registry import all_rules
+
+    return [r.id for r in all_rules() if not r.default_enabled]
+
+
+OFF_BY_DEFAULT = _off_by_default()
+
+
 def run_once(shape: str, size_kb: int, timeout: float) -> float:
     suffix, make, command = SHAPES[shape]
     with tempfile.TemporaryDirectory() as tmp:
@@ -63,7 +73,9 @@ def run_once(shape: str, size_kb: int, timeout: float) -> float:
             cmd += ["-o", str(Path(tmp) / "out")]
         else:
             cmd += ["--format", "json", "--fail-on", "never"]
-        cmd += ["--select", "all"]  # off-by-default rules too
+        cmd += ["--select", "all"]  # the default rules, and the off-by-default ones by name
+        for rule_id in OFF_BY_DEFAULT:
+            cmd += ["--select", rule_id]
         err_path = Path(tmp) / "stderr"
         with open(err_path, "wb") as err:
             proc = subprocess.Popen(cmd, cwd=tmp, stdout=subprocess.DEVNULL, stderr=err,
