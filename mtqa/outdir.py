@@ -136,8 +136,10 @@ def check_folder(out_dir: str, inputs: Iterable[str] = ()) -> None:
         named = Path(os.path.realpath(raw))
         if not os.path.exists(named):
             continue
-        folder = named if named.is_dir() else named.parent
-        if _inside(resolved, folder) and not owned and st is not None:
+        # a named folder is searched recursively: no report folder anywhere inside it; a
+        # named file only has siblings at risk: not its own folder
+        at_risk = _inside(resolved, named) if named.is_dir() else resolved == named.parent
+        if at_risk and not owned and st is not None:
             raise OutputError(
                 f"{out_dir}: is inside the input {raw}; reports written there would mix with "
                 f"(and could overwrite) the articles. Choose a folder outside the inputs, or a "

@@ -435,3 +435,11 @@ def test_markdown_too_deep_to_read_is_reported_not_skipped(tmp_path):
     story.write_text("> " * 400 + "Shelling hit Kharkov.\n")
     r = run("check", *GLOSSARY, str(story))
     assert r.exit_code == 2 and "nested more than" in r.stderr and "not audited" in r.stderr
+
+
+def test_existing_report_folder_beside_a_named_file_is_fine(stories, monkeypatch):
+    monkeypatch.chdir(stories)
+    (stories / "reports").mkdir()  # e.g. written by an older mtqa, no marker
+    r = run("report", *GLOSSARY, "story.md")
+    assert r.exit_code == 0 and (stories / "reports" / "story.html").exists()
+    assert (stories / "story.md").read_text() == MT
