@@ -306,9 +306,15 @@ class Article:
         for ps, pe in self.paragraphs:
             # jump from opening mark to opening mark: a character loop cost ~0.5 ms an article
             m = _QUOTE_OPEN_RE.search(text, ps, pe)
+            # closing marks known to be absent from the rest of the paragraph: without this,
+            # every unclosed "“" searched to the paragraph's end (quadratic; security, #13)
+            absent = set()
             while m:
                 i = m.start()
-                j = text.find(_QUOTE_PAIRS[text[i]], i + 1, pe)
+                closer = _QUOTE_PAIRS[text[i]]
+                j = -1 if closer in absent else text.find(closer, i + 1, pe)
+                if j < 0:
+                    absent.add(closer)
                 if j > 0:
                     spans.append((i, j + 1))
                     m = _QUOTE_OPEN_RE.search(text, j + 1, pe)

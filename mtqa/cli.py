@@ -198,6 +198,12 @@ class _MainGroup(click.Group):
 @click.version_option(__version__, prog_name="mtqa")
 def main():
     """Audit machine-translated news articles for translation artefacts."""
+    # A lone surrogate (a feed's "\\ud800") cannot be printed as UTF-8: escaped, not a crash
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
 
 
 @main.command()
@@ -290,11 +296,21 @@ def _read_named_stdin(paths, name, settings, force_exclude):
 def report(paths, out_dir, force_exclude, jobs, **kw):
     """Write a quality report per article (Markdown, JSON, HTML) and an index page."""
     from mtqa.formatters import report as report_writer
+    from mtqa.outdir import OutputError, check_folder
 
     settings = _settings(**kw)
+    try:
+        check_folder(out_dir, paths)  # before auditing: a refused folder fails fast
+    except OutputError as exc:
+        click.echo(f"mtqa: report folder: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
     batch = _run(_named_inputs(paths, settings, force_exclude), settings.audit_options(),
                  settings.thresholds(), jobs)
-    written = report_writer.write_reports(batch, out_dir)
+    try:
+        written = report_writer.write_reports(batch, out_dir)
+    except OutputError as exc:
+        click.echo(f"mtqa: report folder: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
     for path in written:
         click.echo(f"wrote {path}")
     from mtqa.formatters import text

@@ -387,9 +387,13 @@ def _fix_records(text: str, name: str, articles: List[Article], errors: List[Inp
 def restore_bytes(raw: bytes, text: str) -> bytes:
     """Encode fixed text the way the file was written: its byte-order mark and each line's
     own line ending (CRLF, CR or LF)."""
-    decoded = raw.decode("utf-8")
-    bom = decoded.startswith("\ufeff")
-    if bom:
+    from mtqa.inputs import bom_encoding  # (security) UTF-16/32 files keep their encoding
+
+    wide = bom_encoding(raw)
+    codec = wide[1] if wide else "utf-8"
+    decoded = raw[len(wide[0]):].decode(codec) if wide else raw.decode("utf-8")
+    bom = wide is not None or decoded.startswith("\ufeff")
+    if bom and not wide:
         decoded = decoded[1:]
     endings = re.findall(r"\r\n|\r|\n", decoded)
     lines = text.split("\n")
@@ -401,6 +405,8 @@ def restore_bytes(raw: bytes, text: str) -> bytes:
     else:
         dominant = Counter(endings).most_common(1)[0][0] if endings else "\n"
         out = dominant.join(lines)
+    if wide:
+        return wide[0] + out.encode(codec)
     return (("\ufeff" if bom else "") + out).encode("utf-8")
 
 

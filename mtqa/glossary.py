@@ -141,8 +141,27 @@ def _entry_from_dict(raw: dict, where: str, problems: List[str], pack: str) -> O
         if form == entry.name or form in entry.variants:
             problems.append(f"{where}: {name}: {form!r} is both correct and incorrect")
             continue
+        if _contains_form(fix, form):
+            # (security, issue 13) "Kiev" -> "Kyiv (Kiev)" recreates its own finding: every
+            # fix pass would grow the text (Kyiv (Kyiv (... (Kiev))))
+            problems.append(f"{where}: {name}: the fix {fix!r} contains the wrong form "
+                            f"{form!r} itself; it would never settle")
+            continue
         entry.incorrect[form] = fix
+    for form in entry.russian_forms:
+        if entry.type != "person" and _contains_form(entry.name, form):
+            problems.append(f"{where}: {name}: the name contains its own Russian form "
+                            f"{form!r}; fixing it would never settle")
     return entry
+
+
+def _contains_form(text: str, form: str) -> bool:
+    """Does text contain form as whole words (the way the glossary matches forms)?"""
+    words, wanted = TOKEN_RE.findall(text), TOKEN_RE.findall(form)
+    if not wanted:
+        return False
+    n = len(wanted)
+    return any(words[k:k + n] == wanted for k in range(len(words) - n + 1))
 
 
 def _load_yaml(path: Path, text: str, problems: List[str]) -> Tuple[str, List[Entry]]:
@@ -293,8 +312,8 @@ def load_glossary(extra_files: Sequence = (), disabled_packs: Iterable[str] = ()
     return glossary
 
 
-# The cached glossary is a pickle of objects defined here and in nameindex.py: their source is
-# part of the cache key, so a changed class never meets a stale pickle.
+# The cached glossary holds the state of objects defined here and in nameindex.py (mtqa.cache's
+# data format): their source is part of the cache key, so a changed class never meets stale state.
 _CACHE_SHAPING_CODE = [Path(__file__), Path(__file__).with_name("nameindex.py"),
                        Path(__file__).with_name("article.py")]
 

@@ -186,7 +186,7 @@ def _hash(key: str) -> int:
     return crc32(key.encode("utf-8", "surrogatepass"))
 
 
-_FILE_FORMAT = 5  # of NameIndex.save files; bump when the layout or the keys change
+_FILE_FORMAT = 6  # of NameIndex.save files; bump when the layout or the keys change
 
 
 class NameIndex:
@@ -260,7 +260,7 @@ class NameIndex:
                 keys.update(prefix + v for v in exact_deletions(part, eb))
         return keys
 
-    # ---- storing: pickles (inside the cached glossary) and raw files (huge glossaries) ------
+    # ---- storing: state (inside the cached glossary, mtqa.cache) and raw files (huge glossaries)
     def __getstate__(self):
         return {"cutoff": self.cutoff, "half_min": self.half_min, "payloads": self._payloads, "size": self._size,
                 "words": "\n".join(self._words), "offsets": self._offsets.tobytes(),
@@ -283,11 +283,12 @@ class NameIndex:
     def save(self, path) -> None:
         """Write the index as one binary file that `load` reads straight into its arrays."""
         import json
-        import pickle
+
+        from mtqa import cache  # its data format, not pickle: loading must never run code
 
         words = "\n".join(self._words).encode("utf-8", "surrogatepass")
         payloads = (self._payloads.tobytes() if isinstance(self._payloads, array)
-                    else pickle.dumps(self._payloads, protocol=pickle.HIGHEST_PROTOCOL))
+                    else cache.encode(self._payloads))
         buckets = json.dumps([[c, n, lo, hi] for (c, n), (lo, hi) in self._buckets.items()])
         header = json.dumps({"format": _FILE_FORMAT, "buckets": buckets, "cutoff": self.cutoff, "size": self._size,
                              "half_min": self.half_min,
@@ -307,7 +308,8 @@ class NameIndex:
     @classmethod
     def load(cls, path) -> "NameIndex":
         import json
-        import pickle
+
+        from mtqa import cache
 
         self = cls.__new__(cls)
         with open(path, "rb") as fh:
@@ -329,7 +331,7 @@ class NameIndex:
                 self._payloads = array("q")
                 self._payloads.frombytes(data)
             else:
-                self._payloads = pickle.loads(data)
+                self._payloads = cache.decode(data)
         self._cache = {}
         return self
 

@@ -85,15 +85,27 @@ def pool(jobs: Optional[int]) -> Executor:
                              for p in paths]
         from concurrent.futures import ProcessPoolExecutor  # only when workers are used
 
+        from concurrent.futures.process import BrokenProcessPool
+
         chunks = _chunks(items, workers)
         release = pipeline.releases(ctx)
+        received = 0
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
-                                     initializer=_init_worker, initargs=(ctx.options,)) as ex:
-                for chunk, done in zip(chunks, ex.map(_process_chunk, chunks,
-                                                      [release] * len(chunks))):
-                    for item, outcomes in zip(chunk, done):
-                        yield str(item), outcomes
+            try:
+                with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
+                                         initializer=_init_worker,
+                                         initargs=(ctx.options,)) as ex:
+                    for chunk, done in zip(chunks, ex.map(_process_chunk, chunks,
+                                                          [release] * len(chunks))):
+                        for item, outcomes in zip(chunk, done):
+                            yield str(item), outcomes
+                        received += 1
+            except BrokenProcessPool:
+                # a worker was lost (killed, out of memory): the chunks not yet received are
+                # audited once more, here (issue 13)
+                for chunk in chunks[received:]:
+                    for item in chunk:
+                        yield str(item), pipeline.process(item, ctx, release)
         finally:
             _worker_ctx = None  # the parent keeps no glossary alive after the run
 

@@ -24,7 +24,8 @@ from mtqa.engine import AuditContext, AuditOptions, collect_summaries, run_batch
 from mtqa.finding import SEVERITIES, Finding, severity_rank
 from mtqa.formats import (PLAIN_TEXT_SUFFIXES, PROSE_VIEWS, RECORD_READERS, InputError,
                           ProseView, RecordOptions)
-from mtqa.inputs import MAX_BYTES, MAX_RECORD_FILE_BYTES, collect, decode, read_bytes
+from mtqa.inputs import (MAX_BYTES, MAX_RECORD_FILE_BYTES, collect, decode, max_bytes,
+                         read_bytes, too_large)
 from mtqa.lang import LanguageError, normalise_language
 from mtqa.score import Thresholds, score, verdict
 
@@ -144,11 +145,27 @@ def read_text(text: str, name: str, options: AuditOptions
     try:
         if record_reader is None:
             return [make_article(text, name, options.source_lang)], []
-        return record_reader(text, name, record_options(options), options.source_lang)
+        articles, errors = record_reader(text, name, record_options(options),
+                                         options.source_lang)
+        return _records_within_limit(articles, errors, name)
     except LanguageError as exc:
         return [], [InputError(name, str(exc))]
     except ValueError as exc:
         return [], [InputError(name, str(exc))]
+
+
+def _records_within_limit(articles: List[Article], errors: List[InputError], name: str
+                          ) -> Tuple[List[Article], List[InputError]]:
+    """One record is one article: the same size limit as a file or stdin (security)."""
+    limit = max_bytes()
+    big = [a for a in articles if len(a.original) > limit
+           and len(a.original.encode("utf-8", "surrogatepass")) > limit]
+    if not big:
+        return articles, errors
+    ids = {id(a) for a in big}
+    return ([a for a in articles if id(a) not in ids],
+            list(errors) + [InputError(f"{name}:{a.record.line if a.record else '?'}",
+                                       str(too_large(limit))) for a in big])
 
 
 def read(item: str, options: AuditOptions, stdin_name: str = "<stdin>"
@@ -157,7 +174,7 @@ def read(item: str, options: AuditOptions, stdin_name: str = "<stdin>"
     suffix picks the format)."""
     name = stdin_name if item == STDIN else item
     load_readers(suffix_of(name))
-    limit = MAX_RECORD_FILE_BYTES if suffix_of(name) in RECORD_READERS else MAX_BYTES
+    limit = MAX_RECORD_FILE_BYTES if suffix_of(name) in RECORD_READERS else max_bytes()
     try:
         text = decode(read_bytes(item, limit), name)
     except ValueError as exc:
@@ -243,11 +260,35 @@ class Preread:
 def process(item: Union[str, Preread], ctx: AuditContext, release: bool = True
             ) -> List[Union[InputError, Outcome]]:
     """Read one item and audit its articles: what every executor runs per item."""
-    if isinstance(item, Preread):
-        articles, errors = item.articles, item.errors
-    else:
-        articles, errors = read(item, ctx.options)
-    return list(errors) + [audit(a, ctx, release) for a in articles]
+    # An unexpected error in one file is that file's error (exit 2), never a crash of the
+    # batch: the rest is still audited and printed (issue 13). A broken glossary is the
+    # batch's problem, reported once by the caller.
+    from mtqa.glossary import GlossaryError
+
+    try:
+        if isinstance(item, Preread):
+            articles, errors = item.articles, item.errors
+        else:
+            articles, errors = read(item, ctx.options)
+    except GlossaryError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        return [_unexpected(str(item), exc)]
+    done: List[Union[InputError, Outcome]] = list(errors)
+    for article in articles:
+        try:
+            done.append(audit(article, ctx, release))
+        except GlossaryError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            done.append(_unexpected(article.path, exc))
+    return done
+
+
+def _unexpected(path: str, exc: BaseException) -> InputError:
+    what = "nested too deeply" if isinstance(exc, RecursionError) else \
+        f"{type(exc).__name__}: {exc}"
+    return InputError(path, f"not audited: unexpected error ({what})")
 
 
 def serial(paths: Sequence[str], ctx: AuditContext) -> Iterator[Done]:

@@ -146,7 +146,7 @@ def test_report_writes_only_to_output_folder(articles, tmp_path):
             str(articles / "clean.md"))
     assert r.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == [
-        "clean.html", "clean.json", "clean.md", "index.html", "mt.html", "mt.json", "mt.md"]
+        ".mtqa-report.json", "clean.html", "clean.json", "clean.md", "index.html", "mt.html", "mt.json", "mt.md"]
     assert sorted(p.name for p in articles.iterdir()) == before
     html = (out / "mt.html").read_text()
     assert "<mark class=\"major\"" in html and "Kharkiv" in html

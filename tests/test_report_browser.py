@@ -178,7 +178,7 @@ def format_reports(tmp_path_factory):
 
 def _page_for(reports: Path, path_suffix: str) -> Path:
     for page in reports.glob("*.json"):
-        if page.name == "index.json":
+        if page.name == "index.json" or page.name.startswith("."):  # the .mtqa-report.json marker
             continue
         doc = json.loads(page.read_text(encoding="utf-8"))
         if doc["path"].endswith(path_suffix) and "record" not in doc:
@@ -269,7 +269,7 @@ def test_json_lines_records_get_a_page_each_named_by_id_and_headline(format_repo
     from selenium.webdriver.common.by import By
 
     pages = {}
-    for page in format_reports.glob("*.json"):
+    for page in format_reports.glob("[!.]*.json"):  # not the .mtqa-report.json marker
         doc = json.loads(page.read_text(encoding="utf-8"))
         if "record" in doc:
             pages[doc["record"]["id"]] = (page.with_suffix(".html"), doc)

@@ -35,26 +35,12 @@ _SPACES = re.compile(r"\s+")
 
 # ---- page names --------------------------------------------------------------------------
 
-def _slug(text: str, limit: int = 40) -> str:
-    return re.sub(r"[^\w.-]+", "_", text).strip("_.")[:limit].strip("_.")
-
-
 def page_stems(results: Sequence[FileResult]) -> Dict[int, str]:
-    """A distinct, filesystem-safe file stem per article: the file's stem; for a JSON Lines
-    record the file's stem, the record id and the headline. Kept in one function so the
-    output-folder safety work (issue 10, item 6) can replace it."""
-    used: Dict[str, int] = {}
-    out = {}
-    for i, r in enumerate(results):
-        stem = _slug(Path(r.path).stem) or "article"
-        record = r.article.record
-        if record is not None:
-            label = record.id if record.id is not None else f"line{record.line}"
-            stem = "-".join(p for p in (stem, _slug(str(label), 30), _slug(headline(r), 40)) if p)
-        n = used.get(stem.lower(), 0)
-        used[stem.lower()] = n + 1
-        out[i] = stem if n == 0 else f"{stem}-{n + 1}"
-    return out
+    """A distinct, stable, filesystem-safe file stem per article; a JSON Lines record's names
+    its record id and headline (mtqa.outdir decides, collision-proof)."""
+    from mtqa.outdir import page_stems as stems
+
+    return stems(results, headline)
 
 
 def headline(result: FileResult) -> str:
@@ -126,16 +112,32 @@ def pieces(result: FileResult, start: int, end: int) -> List[dict]:
         for x in (f.start, f.end):
             if start < x < end:
                 bounds.add(x)
+    # A sweep over the cuts with the set of open findings (issue 13): testing every finding
+    # at every cut grew with the square of the finding count.
     cuts = sorted(bounds)
+    starting: Dict[int, List[int]] = {}
+    ending: Dict[int, List[int]] = {}
+    carets: Dict[int, List[int]] = {}
+    for i, f in enumerate(found):
+        if f.start < f.end:
+            starting.setdefault(max(f.start, start), []).append(i)
+            ending.setdefault(f.end, []).append(i)
+        else:
+            carets.setdefault(f.start, []).append(i)
+    open_now: Dict[int, int] = {}  # finding index -> its end
     out: List[dict] = []
     for a, b in zip(cuts, cuts[1:]):
-        covering = [i for i, f in enumerate(found)
-                    if f.start <= a and b <= f.end and f.start < f.end]
+        for i in starting.get(a, ()):
+            open_now[i] = found[i].end
+        for i in [i for i, e in open_now.items() if e <= a]:
+            del open_now[i]
+        covering = sorted(open_now)
         out.append(_piece(result, visible(result.article, a, b), covering,
-                          starts=[i for i, f in enumerate(found) if f.start == a],
-                          ends=[i for i, f in enumerate(found) if f.end == b and f.start < b],
-                          carets=[i for i, f in enumerate(found) if f.start == f.end == a]))
-    at_end = [i for i, f in enumerate(found) if f.start == f.end == end]
+                          starts=sorted([i for i in starting.get(a, ()) if found[i].start == a]
+                                        + carets.get(a, [])),
+                          ends=[i for i in ending.get(b, ())],
+                          carets=carets.get(a, [])))
+    at_end = carets.get(end, [])
     if at_end:  # an insertion point after the last character of the block
         out.append(_piece(result, "", [], starts=at_end, ends=[], carets=at_end))
     return out
@@ -351,8 +353,13 @@ def rule_summary(results: Sequence[FileResult]) -> List[dict]:
 
 
 def write_reports(batch: BatchResult, out_dir: str) -> List[Path]:
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    # mtqa.outdir does the writing: no symlink followed, no input or foreign file replaced,
+    # stale pages of an earlier run removed (raises outdir.OutputError with the reason)
+    from mtqa.outdir import ReportFolder
+
+    out = ReportFolder(out_dir, inputs=[r.path for r in batch.files])
+    out.check_names([f"{stem}.{ext}" for stem in page_stems(batch.files).values()
+                     for ext in ("md", "json", "html")] + ["index.html"])
     env = _env()
     page = env.get_template("article.html.j2")
     written: List[Path] = []
@@ -373,8 +380,7 @@ def write_reports(batch: BatchResult, out_dir: str) -> List[Path]:
                 counts={s: sum(row["severity"] == s for row in rows) for s in SEVERITIES}),
         }
         for name, content in files.items():
-            (out / name).write_text(content, encoding="utf-8")
-            written.append(out / name)
+            written.append(out.write(name, content))
         title = page_title(result)
         index_rows.append({"path": result.path, "title": title, "stem": stem,
                            "score": result.score, "verdict": result.verdict,
@@ -384,11 +390,10 @@ def write_reports(batch: BatchResult, out_dir: str) -> List[Path]:
                            "flagged_names": sum(e.status == "flagged" for e in ledger)})
     index_rows.sort(key=lambda row: (row["score"], row["path"], row["title"]))
     categories = Counter(f.category for r in batch.files for f in r.findings)
-    index = out / "index.html"
-    index.write_text(env.get_template("index.html.j2").render(
+    written.append(out.write("index.html", env.get_template("index.html.j2").render(
         rows=index_rows, errors=batch.errors, version=__version__, scoring=SCORING,
         rules=rule_summary(batch.files), categories=categories.most_common(),
         verdicts=[(v, VERDICT_SHORT[v], VERDICT_LABELS[v]) for v in VERDICT_SHORT],
-        script=INDEX_SCRIPT, script_hash=script_hash(INDEX_SCRIPT)), encoding="utf-8")
-    written.append(index)
+        script=INDEX_SCRIPT, script_hash=script_hash(INDEX_SCRIPT))))
+    out.finish()
     return written

@@ -106,6 +106,9 @@ def read_records(text: str, path: str, options: RecordOptions, source_lang: Opti
         except json.JSONDecodeError as exc:
             errors.append(InputError(where, f"not valid JSON ({exc.msg}, column {exc.colno})"))
             continue
+        except RecursionError:  # (security) a record nested thousands deep
+            errors.append(InputError(where, "JSON nested too deeply; record not read"))
+            continue
         if not isinstance(record, dict):
             errors.append(InputError(where, "not a JSON object (one article object per line)"))
             continue
