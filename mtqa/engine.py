@@ -42,12 +42,24 @@ class AuditContext:
     def __init__(self, options: Optional[AuditOptions] = None, glossary=None):
         self.options = options or AuditOptions()
         self._glossary = glossary
-        self.rules: List[Rule] = select_rules(self.options.select, self.options.ignore)
+        self.rules = select_rules(self.options.select, self.options.ignore)
         self.notices: list = []  # mtqa.suppress.Notice: warnings that do not stop the run
         self._accepted = None
         # data a rule or the finish step derives once per run (a rule's word set built from the
         # glossary and options), by a key naming its owner
         self.memo: Dict[str, object] = {}
+
+    @property
+    def rules(self) -> List[Rule]:
+        """The selected rules."""
+        return self._rules
+
+    @rules.setter
+    def rules(self, rules: Sequence[Rule]) -> None:
+        self._rules = list(rules)
+        # what run_rules calls per article: each single rule's check, and one check_group
+        # per rule group (Rule.group)
+        self.plan = _plan(self._rules)
 
     @property
     def glossary(self):
@@ -136,13 +148,30 @@ def _dedupe(findings: List[Finding]) -> List[Finding]:
     return out
 
 
+def _plan(rules: Sequence[Rule]) -> list:
+    plan: list = []
+    groups: Dict[tuple, Dict[str, Rule]] = {}
+    for rule in rules:
+        if rule.batch:
+            continue
+        if rule.group is None:
+            plan.append(rule.check)
+            continue
+        key = (type(rule).check_group, rule.group)
+        if key not in groups:
+            groups[key] = {}
+            check_group, members = key[0], groups[key]
+            plan.append(lambda article, ctx, _c=check_group, _m=members: _c(_m, article, ctx))
+        groups[key][rule.id] = rule
+    return plan
+
+
 def run_rules(article: Article, ctx: AuditContext) -> List[Finding]:
     """The findings of the per-article rules, severities overridden, one per (rule, span)."""
     rule_ctx = ctx.for_article(article)
     findings: List[Finding] = []
-    for rule in ctx.rules:
-        if not rule.batch:
-            findings.extend(rule.check(article, rule_ctx))
+    for check in ctx.plan:
+        findings.extend(check(article, rule_ctx))
     _apply_severity(findings, ctx.options.severity)
     return _dedupe(findings)
 

@@ -38,7 +38,7 @@ from mtqa.article import Article
 from mtqa.engine import AuditContext
 from mtqa.finding import SAFE, UNSAFE, Finding
 from mtqa.formats import RECORD_READERS, InputError, RecordOptions
-from mtqa.inputs import MAX_BYTES, MAX_RECORD_FILE_BYTES, decode, read_bytes
+from mtqa.inputs import MAX_RECORD_FILE_BYTES, decode, max_bytes, read_bytes
 
 MAX_PASSES = 10
 _MARKUP_SUFFIXES = (".html", ".htm", ".xlf", ".xliff")
@@ -462,7 +462,7 @@ def fix_file(path: str, ctx: AuditContext, unsafe: bool = False, write: bool = T
         before = None if path == "-" else os.stat(os.path.realpath(path))
         pipeline.load_readers(pipeline.suffix_of(display))
         limit = MAX_RECORD_FILE_BYTES if pipeline.suffix_of(display) in RECORD_READERS \
-            else MAX_BYTES
+            else max_bytes()
         raw = read_bytes(path, limit)
         text = decode(raw, display)
         result = fix_text(text, display, ctx, unsafe, records)

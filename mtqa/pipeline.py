@@ -15,8 +15,8 @@ every executor gives the same result, byte for byte in `--format json`.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from mtqa.article import Article, FileOrigin
@@ -24,7 +24,7 @@ from mtqa.engine import AuditContext, AuditOptions, collect_summaries, run_batch
 from mtqa.finding import SEVERITIES, Finding, severity_rank
 from mtqa.formats import (PLAIN_TEXT_SUFFIXES, PROSE_VIEWS, RECORD_READERS, InputError,
                           ProseView, RecordOptions)
-from mtqa.inputs import (MAX_BYTES, MAX_RECORD_FILE_BYTES, collect, decode, max_bytes,
+from mtqa.inputs import (MAX_RECORD_FILE_BYTES, collect, decode, max_bytes,
                          read_bytes, too_large)
 from mtqa.lang import LanguageError, normalise_language
 from mtqa.score import Thresholds, score, verdict
@@ -101,7 +101,8 @@ def load_readers(suffix: Optional[str] = None) -> None:
 
 
 def suffix_of(name: str) -> str:
-    return Path(name).suffix.lower()
+    # os.path, not pathlib: this runs several times per file of a large batch
+    return os.path.splitext(name)[1].lower()
 
 
 def record_options(options: AuditOptions) -> RecordOptions:
@@ -173,8 +174,9 @@ def read(item: str, options: AuditOptions, stdin_name: str = "<stdin>"
     """Read one input: a file path, or '-' for standard input (named `stdin_name`, whose
     suffix picks the format)."""
     name = stdin_name if item == STDIN else item
-    load_readers(suffix_of(name))
-    limit = MAX_RECORD_FILE_BYTES if suffix_of(name) in RECORD_READERS else max_bytes()
+    suffix = suffix_of(name)
+    load_readers(suffix)
+    limit = MAX_RECORD_FILE_BYTES if suffix in RECORD_READERS else max_bytes()
     try:
         text = decode(read_bytes(item, limit), name)
     except ValueError as exc:

@@ -36,6 +36,18 @@ class Rule:
     def check(self, article: Article, ctx) -> Iterable[Finding]:
         return ()
 
+    # Rules of one `group` (all phrase-pack entries) are checked together: the engine calls
+    # the class's check_group once per article with the group's selected rules by id, instead
+    # of each rule's check; the default just runs them all. 152 entry rules that mostly find
+    # nothing then cost one dictionary lookup per article, not 152 calls.
+    group: Optional[str] = None
+
+    @classmethod
+    def check_group(cls, rules: Dict[str, "Rule"], article: Article, ctx
+                    ) -> Iterable[Finding]:
+        for rule in rules.values():
+            yield from rule.check(article, ctx)
+
     def check_batch(self, articles: Sequence[Article], ctx
                     ) -> Iterable[tuple]:
         """Yield (article_index, Finding) pairs."""

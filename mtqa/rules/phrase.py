@@ -239,6 +239,13 @@ class PhraseRule(Rule):
 
     entry: PhraseEntry
     pack: Pack
+    group = "phrase"
+
+    @classmethod
+    def check_group(cls, rules, article, ctx):
+        """Only the selected entries that matched in this article are checked."""
+        for rule_id in _matches_for(article).keys() & rules.keys():
+            yield from rules[rule_id].check(article, ctx)
 
     @property
     def docs(self) -> str:
