@@ -27,7 +27,8 @@ ENTITY_TYPES = ("person", "place", "organisation", "name")
 CONDITION_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by",
                   "sentence_has", "sentence_lacks", "article_has", "followed_by_entity")
 ENTRY_KEYS = {"id", "phrase", "fix", "message", "category", "severity", "safe", "when",
-              "example", "source", "enabled", "quotations", "note", "case_sensitive"}
+              "example", "examples", "leave", "source", "cites", "enabled", "quotations",
+              "note", "case_sensitive"}
 PACK_KEYS = {"pack", "language", "description", "default", "entries", "measured"}
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Characters that may stand between the words of a phrase besides what the phrase itself has:
@@ -111,8 +112,8 @@ class PhraseEntry:
     message: str
     category: str
     severity: str
-    example: str
-    source: str
+    example: str                # the first text the entry must flag
+    source: str                 # where `example` was seen (MT output), or "" when it is made up
     safe: bool = False
     enabled: bool = True
     quotations: bool = True     # also flag inside direct quotations
@@ -120,6 +121,9 @@ class PhraseEntry:
     note: str = ""
     when: Conditions = field(default_factory=Conditions)
     origin: str = ""            # "file:line"
+    cites: List[str] = field(default_factory=list)      # published knowledge the entry rests on
+    examples: List[str] = field(default_factory=list)   # every text it must flag (example first)
+    leave: List[str] = field(default_factory=list)      # texts it must not flag
 
     @property
     def rule_id(self) -> str:
@@ -201,6 +205,50 @@ def _as_list(value) -> Optional[List[str]]:
     return None
 
 
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_braces(pattern: str) -> Tuple[List[str], Tuple[int, ...]]:
+    """"carr{y,ies,ied} out" -> (["carry out", "carries out", "carried out"], (3,)): every
+    {a,b,...} group is one slot of alternatives (an empty alternative is allowed: "plan{,s}"),
+    expanded as a product, first group outermost. The sizes let a fix with the same groups be
+    paired form by form with its phrase."""
+    groups = [m.group(1).split(",") for m in _BRACES.finditer(pattern)]
+    if not groups:
+        return [pattern], ()
+    parts = _BRACES.split(pattern)       # text, group, text, group, ..., text
+    out = [""]
+    for k, part in enumerate(parts):
+        if k % 2 == 0:
+            out = [o + part for o in out]
+        else:
+            out = [o + alt for o in out for alt in part.split(",")]
+    return out, tuple(len(g) for g in groups)
+
+
+def _expand_pairs(eid: str, where: str, phrases: List[str], fixes: List[str],
+                  problems: List[str]) -> Optional[Tuple[List[str], List[str]]]:
+    """Phrases and fixes with their {a,b} groups expanded: a fix without groups serves every
+    form of its phrase; a fix with groups must have the phrase's group sizes, form by form."""
+    out_p: List[str] = []
+    out_f: List[str] = []
+    for p, f in zip(phrases, fixes):
+        if "{" in p or "}" in p:
+            if p.count("{") != p.count("}") or len(_BRACES.findall(p)) != p.count("{"):
+                problems.append(f"{where}: {eid}: unbalanced or nested braces in {p!r}")
+                return None
+        ps, p_sizes = expand_braces(p)
+        fs, f_sizes = expand_braces(f)
+        if f_sizes and f_sizes != p_sizes:
+            problems.append(f"{where}: {eid}: fix {f!r} has brace groups of sizes "
+                            f"{list(f_sizes)}, its phrase {p!r} {list(p_sizes)}: give the fix "
+                            f"the same groups, or none")
+            return None
+        out_p += ps
+        out_f += fs if f_sizes else fs * len(ps)
+    return out_p, out_f
+
+
 def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool = True
            ) -> Optional[PhraseEntry]:
     unknown = set(raw) - ENTRY_KEYS - {"__line__"}
@@ -221,6 +269,10 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool =
         return None
     if len(fixes) == 1:
         fixes = fixes * len(phrases)
+    expanded = _expand_pairs(eid, where, phrases, fixes, problems)
+    if expanded is None:
+        return None
+    phrases, fixes = expanded
     for p in phrases:
         if not _tokens(p):
             problems.append(f"{where}: {eid}: phrase {p!r} has no words")
@@ -228,8 +280,22 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool =
     for p, f in zip(phrases, fixes):
         if p == f:
             problems.append(f"{where}: {eid}: phrase and fix are the same ({p!r})")
-    missing = [k for k in ("message", "category", "severity", "example", "source")
+    cites = _as_list(raw.get("cites")) if raw.get("cites") is not None else []
+    flag = _as_list(raw.get("examples")) if raw.get("examples") is not None else []
+    leave = _as_list(raw.get("leave")) if raw.get("leave") is not None else []
+    for key, value in (("cites", cites), ("examples", flag), ("leave", leave)):
+        if value is None:
+            problems.append(f"{where}: {eid}: '{key}' must be a string or a list of strings")
+            return None
+    if isinstance(raw.get("example"), str) and raw["example"].strip():
+        flag = [raw["example"]] + [x for x in flag if x != raw["example"]]
+    missing = [k for k in ("message", "category", "severity")
                if not isinstance(raw.get(k), str) or not raw.get(k).strip()]
+    if not flag:
+        missing.append("example (or examples)")
+    has_source = isinstance(raw.get("source"), str) and raw["source"].strip()
+    if not has_source and not cites:
+        missing.append("source (or cites)")
     if missing:
         problems.append(f"{where}: {eid}: missing {', '.join(missing)}")
         return None
@@ -250,8 +316,11 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool =
         flags[key] = value
     return PhraseEntry(pack=pack, id=eid, phrases=phrases, fixes=fixes,
                        message=raw["message"].strip(), category=raw["category"],
-                       severity=raw["severity"], example=raw["example"].strip(),
-                       source=raw["source"].strip(), note=str(raw.get("note") or "").strip(),
+                       severity=raw["severity"], example=flag[0].strip(),
+                       source=str(raw.get("source") or "").strip(),
+                       cites=[c.strip() for c in cites], examples=[x.strip() for x in flag],
+                       leave=[x.strip() for x in leave],
+                       note=str(raw.get("note") or "").strip(),
                        when=_conditions(raw.get("when"), f"{where}: {eid}", problems, strict),
                        origin=where, **flags)
 

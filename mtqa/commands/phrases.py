@@ -38,7 +38,7 @@ def phrases_list(pack_names):
               help="Glossary for entries that need a name after the phrase. Repeatable.")
 def phrases_check(files, glossaries):
     """Validate pack files (the bundled packs if none are given): the format, and that every
-    entry fires on its own example. Prints each problem with file and line; exit 2 if any."""
+    entry fires on each of its examples and on none of its `leave` texts. Prints each problem with file and line; exit 2 if any."""
     from mtqa.engine import AuditContext, AuditOptions
     from mtqa.glossary import GlossaryError, load_glossary
     from mtqa.phrases import PhrasePackError, bundled_pack_paths, load_pack
@@ -60,10 +60,19 @@ def phrases_check(files, glossaries):
             for problem in exc.problems:
                 click.echo(problem, err=True)
             continue
-        silent = [e for e in pack.entries if not entry_fires(e, e.example, ctx)]
-        for e in silent:
-            bad = True
-            click.echo(f"{e.origin}: {e.id}: does not fire on its own example", err=True)
-        if not silent:
+        failed = False
+        for e in pack.entries:
+            for text in e.examples:
+                if not entry_fires(e, text, ctx):
+                    failed = True
+                    click.echo(f"{e.origin}: {e.id}: does not fire on its example {text!r}",
+                               err=True)
+            for text in e.leave:
+                if entry_fires(e, text, ctx):
+                    failed = True
+                    click.echo(f"{e.origin}: {e.id}: fires on {text!r}, which it must leave "
+                               f"alone", err=True)
+        bad = bad or failed
+        if not failed:
             click.echo(f"{path}: ok: pack {pack.name!r}, {len(pack.entries)} entries")
     sys.exit(EXIT_ERROR if bad else EXIT_OK)

@@ -251,7 +251,15 @@ class PhraseRule(Rule):
             lines += ["", "Not flagged inside direct quotations."]
         if e.note:
             lines += ["", e.note]
-        lines += ["", f"Attested: “{e.example}”", f"  ({e.source})"]
+        if e.cites:
+            lines += ["", "Rests on:"] + [f"  {c}" for c in e.cites]
+        if e.source:
+            lines += ["", f"Attested: “{e.example}”", f"  ({e.source})"]
+        flag = [x for x in e.examples if not (e.source and x == e.example)]
+        if flag:
+            lines += ["", "Flags, e.g.:"] + [f"  “{x}”" for x in flag]
+        if e.leave:
+            lines += ["", "Leaves alone, e.g.:"] + [f"  “{x}”" for x in e.leave]
         lang = ("language-neutral, always runs" if p.language == "any" else
                 f"for --source-lang {p.language}" + (", and runs when no --source-lang is "
                                                       "given" if p.default else ""))
