@@ -209,3 +209,37 @@ def test_bad_pack_reports_file_and_line(tmp_path, body, message):
 ])
 def test_capitals_of_the_phrase_itself_do_not_capitalise_the_fix(flagged, text, fix):
     assert flagged(text, ["phrase"])[0][2] == fix
+
+
+# ---- form groups ---------------------------------------------------------------------------
+
+def test_form_groups_expand_phrase_and_fix_form_by_form():
+    from mtqa.phrases import expand_braces
+    assert expand_braces("carr{y,ies,ied} out") == (["carry out", "carries out", "carried out"], (3,))
+    assert expand_braces("plan{,s} {a,b}")[0] == ["plan a", "plan b", "plans a", "plans b"]
+
+
+def test_fix_groups_must_match_the_phrase_groups(tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("""entries:
+  - id: x
+    phrase: hold{,s,ing} talks
+    fix: conduct{,s} talks
+    message: m
+    category: style/awkward
+    severity: minor
+    examples: [they hold talks]
+    cites: somewhere
+""", encoding="utf-8")
+    with pytest.raises(PhrasePackError, match="brace groups of sizes"):
+        load_pack(pack)
+
+
+@pytest.mark.parametrize("entry", [e for e in ALL_ENTRIES if len(e.examples) > 1 or e.leave],
+                         ids=lambda e: e.rule_id)
+def test_entry_flags_every_example_and_leaves_its_leave_texts(entry, glossary):
+    ctx = AuditContext(AuditOptions(), glossary=glossary)
+    for text in entry.examples:
+        assert entry_fires(entry, text, ctx), text
+    for text in entry.leave:
+        assert not entry_fires(entry, text, ctx), text
