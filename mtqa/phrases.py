@@ -25,7 +25,8 @@ PACK_DIR = Path(__file__).resolve().parent / "data" / "phrases"
 # Languages a pack may be for; "any" is the language-neutral common pack.
 ENTITY_TYPES = ("person", "place", "organisation", "name")
 CONDITION_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by",
-                  "sentence_has", "sentence_lacks", "article_has", "followed_by_entity")
+                  "sentence_has", "sentence_lacks", "article_has", "followed_by_entity",
+                  "source_lang")
 ENTRY_KEYS = {"id", "phrase", "fix", "message", "category", "severity", "safe", "when",
               "example", "examples", "leave", "source", "cites", "enabled", "quotations",
               "note", "case_sensitive"}
@@ -70,6 +71,9 @@ class Conditions:
     def __init__(self, where: str = ""):
         self.source: Dict[str, str] = {}   # as written, for the docs
         self.followed_by_entity: Optional[str] = None
+        # fire only when --source-lang is one of these (for phrases that are ordinary English
+        # too often to flag without knowing the text was translated from such a language)
+        self.source_langs: Optional[frozenset] = None
         self._where = where
         self._compiled: Dict[str, Optional[re.Pattern]] = {}
 
@@ -133,12 +137,16 @@ class PhraseEntry:
 @dataclass
 class Pack:
     name: str
-    language: str               # source language code, or "any"
+    language: str               # source language code(s), space-separated, or "any"
     description: str
     default: bool               # runs when no --source-lang is given
     entries: List[PhraseEntry]
     path: Path
     measured: str = ""
+
+    @property
+    def languages(self) -> Tuple[str, ...]:
+        return tuple(self.language.split())
 
 
 # ---- loading --------------------------------------------------------------------------------
@@ -181,6 +189,14 @@ def _conditions(raw, where: str, problems: List[str], strict: bool) -> Condition
         value = raw.get(key)
         if value is None:
             continue
+        if key == "source_lang":
+            langs = _as_list(value)
+            if not langs or not all(_ID_RE.match(x) for x in langs):
+                problems.append(f"{where}: source_lang must be a language code or a list of them")
+                continue
+            cond.source[key] = " ".join(langs)
+            cond.source_langs = frozenset(langs)
+            continue
         if not isinstance(value, str) or not value:
             problems.append(f"{where}: condition '{key}' must be a non-empty string")
             continue
@@ -206,46 +222,70 @@ def _as_list(value) -> Optional[List[str]]:
 
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
+_GROUP_REF = re.compile(r"^(\d+):")
 
 
 def expand_braces(pattern: str) -> Tuple[List[str], Tuple[int, ...]]:
     """"carr{y,ies,ied} out" -> (["carry out", "carries out", "carried out"], (3,)): every
     {a,b,...} group is one slot of alternatives (an empty alternative is allowed: "plan{,s}"),
-    expanded as a product, first group outermost. The sizes let a fix with the same groups be
-    paired form by form with its phrase."""
+    expanded as a product, first group outermost. Also returns the group sizes."""
     groups = [m.group(1).split(",") for m in _BRACES.finditer(pattern)]
-    if not groups:
-        return [pattern], ()
+    return ([_render(pattern, choice) for choice in _choices(groups)],
+            tuple(len(g) for g in groups))
+
+
+def _choices(groups) -> List[Tuple[int, ...]]:
+    out: List[Tuple[int, ...]] = [()]
+    for g in groups:
+        out = [c + (k,) for c in out for k in range(len(g))]
+    return out
+
+
+def _render(pattern: str, choice: Tuple[int, ...], refs: Optional[List[int]] = None) -> str:
+    """The pattern with its k-th group replaced by alternative choice[refs[k]]."""
     parts = _BRACES.split(pattern)       # text, group, text, group, ..., text
-    out = [""]
+    out = []
     for k, part in enumerate(parts):
         if k % 2 == 0:
-            out = [o + part for o in out]
+            out.append(part)
         else:
-            out = [o + alt for o in out for alt in part.split(",")]
-    return out, tuple(len(g) for g in groups)
+            g = k // 2
+            alts = _GROUP_REF.sub("", part).split(",")
+            out.append(alts[choice[refs[g] if refs else g]])
+    return "".join(out)
 
 
 def _expand_pairs(eid: str, where: str, phrases: List[str], fixes: List[str],
                   problems: List[str]) -> Optional[Tuple[List[str], List[str]]]:
-    """Phrases and fixes with their {a,b} groups expanded: a fix without groups serves every
-    form of its phrase; a fix with groups must have the phrase's group sizes, form by form."""
+    """Phrases and fixes with their {a,b} groups expanded, form by form. A fix without groups
+    serves every form of its phrase; each group of a fix follows one group of its phrase —
+    the next one in order, or the one it names ("{2:a,b}" follows the phrase's second
+    group) — and must have as many alternatives."""
     out_p: List[str] = []
     out_f: List[str] = []
     for p, f in zip(phrases, fixes):
-        if "{" in p or "}" in p:
-            if p.count("{") != p.count("}") or len(_BRACES.findall(p)) != p.count("{"):
-                problems.append(f"{where}: {eid}: unbalanced or nested braces in {p!r}")
+        for text in (p, f):
+            if text.count("{") != text.count("}") or len(_BRACES.findall(text)) != text.count("{"):
+                problems.append(f"{where}: {eid}: unbalanced or nested braces in {text!r}")
                 return None
-        ps, p_sizes = expand_braces(p)
-        fs, f_sizes = expand_braces(f)
-        if f_sizes and f_sizes != p_sizes:
-            problems.append(f"{where}: {eid}: fix {f!r} has brace groups of sizes "
-                            f"{list(f_sizes)}, its phrase {p!r} {list(p_sizes)}: give the fix "
-                            f"the same groups, or none")
-            return None
-        out_p += ps
-        out_f += fs if f_sizes else fs * len(ps)
+        p_groups = [m.group(1).split(",") for m in _BRACES.finditer(p)]
+        refs: List[int] = []
+        nxt = 0
+        for m in _BRACES.finditer(f):
+            ref = _GROUP_REF.match(m.group(1))
+            target = int(ref.group(1)) - 1 if ref else nxt
+            nxt = target + 1
+            size = len(_GROUP_REF.sub("", m.group(1)).split(","))
+            if not 0 <= target < len(p_groups) or len(p_groups[target]) != size:
+                have = len(p_groups[target]) if 0 <= target < len(p_groups) else "no"
+                problems.append(f"{where}: {eid}: fix {f!r}: group {{{m.group(1)}}} has {size} "
+                                f"alternatives, but phrase group {target + 1} of {p!r} has "
+                                f"{have}")
+                return None
+            refs.append(target)
+        for choice in _choices(p_groups):
+            out_p.append(_render(p, choice))
+            out_f.append(_render(f, choice, refs))
     return out_p, out_f
 
 
@@ -353,7 +393,13 @@ def load_pack(path, strict: bool = True) -> Pack:
     name = str(data.get("pack") or path.stem)
     if not _ID_RE.match(name):
         problems.append(f"{path}:1: pack name {name!r} must be lower-case letters/digits")
-    language = str(data.get("language") or "any")
+    # one code, or a list of codes for a pack shared by related source languages (ru, uk)
+    raw_language = data.get("language") or "any"
+    languages = _as_list(raw_language)
+    if languages is None or not all(_ID_RE.match(x) for x in languages):
+        problems.append(f"{path}:1: 'language' must be a language code, a list of them, or any")
+        languages = ["any"]
+    language = " ".join(languages)
     entries: List[PhraseEntry] = []
     seen: Dict[str, str] = {}
     for i, raw in enumerate(data["entries"]):

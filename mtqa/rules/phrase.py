@@ -113,7 +113,7 @@ def pack_active(pack: Pack, ctx) -> bool:
     if pack.language == "any":
         return True
     lang = _normalise_lang(ctx.source_lang)
-    if lang == pack.language or (lang is None and pack.default):
+    if lang in pack.languages or (lang is None and pack.default):
         return True
     named = [s for s in ctx.options.select if s != "all"]
     return bool(named) and any(s.startswith(f"phrase-{pack.name}") for s in named)
@@ -204,6 +204,8 @@ def conditions_hold(entry: PhraseEntry, article: Article, m: PhraseMatch, ctx) -
     if w.sentence_lacks and w.sentence_lacks.search(sentence):
         return False
     if w.article_has and not w.article_has.search(text):
+        return False
+    if w.source_langs is not None and _normalise_lang(ctx.source_lang) not in w.source_langs:
         return False
     if w.followed_by_entity and not _entity_follows(article, ctx, m.end, w.followed_by_entity):
         return False

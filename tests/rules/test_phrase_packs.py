@@ -231,7 +231,7 @@ def test_fix_groups_must_match_the_phrase_groups(tmp_path):
     examples: [they hold talks]
     cites: somewhere
 """, encoding="utf-8")
-    with pytest.raises(PhrasePackError, match="brace groups of sizes"):
+    with pytest.raises(PhrasePackError, match="alternatives, but phrase group"):
         load_pack(pack)
 
 
