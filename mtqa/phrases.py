@@ -128,6 +128,8 @@ class PhraseEntry:
     cites: List[str] = field(default_factory=list)      # published knowledge the entry rests on
     examples: List[str] = field(default_factory=list)   # every text it must flag (example first)
     leave: List[str] = field(default_factory=list)      # texts it must not flag
+    # example or leave text -> the --source-lang it is checked with (when it needs one)
+    example_langs: Dict[str, str] = field(default_factory=dict)
 
     @property
     def rule_id(self) -> str:
@@ -289,6 +291,28 @@ def _expand_pairs(eid: str, where: str, phrases: List[str], fixes: List[str],
     return out_p, out_f
 
 
+def _example_list(value) -> Optional[List[Tuple[str, Optional[str]]]]:
+    """`examples` / `leave`: texts, or mappings {text, source_lang} (the rule-examples
+    convention of the Python rules)."""
+    if value is None:
+        return []
+    if isinstance(value, (str, dict)):
+        value = [value]
+    if not isinstance(value, list):
+        return None
+    out = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            out.append((item, None))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str) \
+                and set(item) <= {"text", "source_lang", "__line__"} \
+                and isinstance(item.get("source_lang", ""), str):
+            out.append((item["text"], item.get("source_lang") or None))
+        else:
+            return None
+    return out
+
+
 def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool = True
            ) -> Optional[PhraseEntry]:
     unknown = set(raw) - ENTRY_KEYS - {"__line__"}
@@ -321,14 +345,18 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool =
         if p == f:
             problems.append(f"{where}: {eid}: phrase and fix are the same ({p!r})")
     cites = _as_list(raw.get("cites")) if raw.get("cites") is not None else []
-    flag = _as_list(raw.get("examples")) if raw.get("examples") is not None else []
-    leave = _as_list(raw.get("leave")) if raw.get("leave") is not None else []
-    for key, value in (("cites", cites), ("examples", flag), ("leave", leave)):
+    if cites is None:
+        problems.append(f"{where}: {eid}: 'cites' must be a string or a list of strings")
+        return None
+    flag = _example_list(raw.get("examples"))
+    leave = _example_list(raw.get("leave"))
+    for key, value in (("examples", flag), ("leave", leave)):
         if value is None:
-            problems.append(f"{where}: {eid}: '{key}' must be a string or a list of strings")
+            problems.append(f"{where}: {eid}: '{key}' must be a list of texts, or of mappings "
+                            f"with 'text' and optional 'source_lang'")
             return None
     if isinstance(raw.get("example"), str) and raw["example"].strip():
-        flag = [raw["example"]] + [x for x in flag if x != raw["example"]]
+        flag = [(raw["example"], None)] + [x for x in flag if x[0] != raw["example"]]
     missing = [k for k in ("message", "category", "severity")
                if not isinstance(raw.get(k), str) or not raw.get(k).strip()]
     if not flag:
@@ -356,10 +384,12 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool =
         flags[key] = value
     return PhraseEntry(pack=pack, id=eid, phrases=phrases, fixes=fixes,
                        message=raw["message"].strip(), category=raw["category"],
-                       severity=raw["severity"], example=flag[0].strip(),
+                       severity=raw["severity"], example=flag[0][0].strip(),
                        source=str(raw.get("source") or "").strip(),
-                       cites=[c.strip() for c in cites], examples=[x.strip() for x in flag],
-                       leave=[x.strip() for x in leave],
+                       cites=[c.strip() for c in cites],
+                       examples=[x.strip() for x, _ in flag],
+                       leave=[x.strip() for x, _ in leave],
+                       example_langs={x.strip(): lang for x, lang in flag + leave if lang},
                        note=str(raw.get("note") or "").strip(),
                        when=_conditions(raw.get("when"), f"{where}: {eid}", problems, strict),
                        origin=where, **flags)

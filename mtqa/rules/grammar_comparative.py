@@ -25,7 +25,7 @@ _SUPERLATIVE = {"biggest", "largest", "smallest", "highest", "lowest", "stronges
                 "best", "worst", "closest", "easiest", "cheapest", "fastest", "oldest",
                 "youngest", "richest", "poorest", "safest", "longest", "deepest", "heaviest"}
 _NOT_BEFORE_PLAIN = {"more", "less", "as", "so", "too", "rather", "other", "no", "much",
-                     "far", "any", "sooner", "how", "that", "this"}
+                     "far", "any", "sooner", "how", "that", "this", "and", "or"}
 
 
 @register
@@ -47,6 +47,7 @@ class BrokenComparative(Rule):
             "Nothing other than a ceasefire will do.",
             "He would rather stay home than go.",
             "More big companies left Russia.",
+            "The union is more organic and strong than ever.",
         ],
     }
 

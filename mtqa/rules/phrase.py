@@ -297,7 +297,13 @@ class PhraseRule(Rule):
 
 def entry_fires(entry: PhraseEntry, text: str, ctx) -> bool:
     """Does the entry flag something in `text`? (Used to check that an entry fires on its own
-    example; works for entries of packs that are not bundled, too.)"""
+    examples; works for entries of packs that are not bundled, too.) An example written with a
+    `source_lang` is checked with that --source-lang."""
+    lang = entry.example_langs.get(text.strip())
+    if lang and ctx.source_lang != lang:
+        from mtqa.engine import AuditContext, AuditOptions
+
+        ctx = AuditContext(AuditOptions(source_lang=lang), glossary=ctx.glossary)
     article = Article(text)
     for m in PhraseIndex([entry]).find(article):
         if not entry.quotations and article.in_quotation(m.start):

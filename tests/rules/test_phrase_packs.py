@@ -30,9 +30,15 @@ def test_entry_fires_on_its_attested_example(entry, glossary):
     assert entry_fires(entry, entry.example, ctx), entry.example
 
 
-def test_examples_name_their_source():
+def test_every_entry_names_its_attestation_or_cites_published_knowledge():
     for e in ALL_ENTRIES:
-        assert e.source.startswith(("wmt23 ", "mqm zh-en ", "seed ")), e.rule_id
+        assert e.cites or e.source.startswith(("wmt23 ", "mqm zh-en ", "seed ")), e.rule_id
+
+
+def test_knowledge_entries_carry_text_they_must_leave_alone():
+    for e in ALL_ENTRIES:
+        if e.cites:
+            assert e.leave, e.rule_id
 
 
 # ---- seeds and their near misses -----------------------------------------------------------
