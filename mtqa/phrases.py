@@ -254,7 +254,8 @@ def _render(pattern: str, choice: Tuple[int, ...], refs: Optional[List[int]] = N
             g = k // 2
             alts = _GROUP_REF.sub("", part).split(",")
             out.append(alts[choice[refs[g] if refs else g]])
-    return "".join(out)
+    # an empty alternative ("{the,} war") leaves a double space behind
+    return re.sub(r"  +", " ", "".join(out)).strip()
 
 
 def _expand_pairs(eid: str, where: str, phrases: List[str], fixes: List[str],
