@@ -249,3 +249,26 @@ def test_entry_flags_every_example_and_leaves_its_leave_texts(entry, glossary):
         assert entry_fires(entry, text, ctx), text
     for text in entry.leave:
         assert not entry_fires(entry, text, ctx), text
+
+
+def test_no_two_entries_flag_the_same_words_of_an_example(glossary):
+    """Overlapping findings on one word double its weight: an example of one entry must not
+    be flagged, on overlapping words, by another enabled entry."""
+    from mtqa.article import Article
+    from mtqa.rules.phrase import conditions_hold
+    from mtqa.phrases import PhraseIndex
+
+    enabled = [e for e in ALL_ENTRIES if e.enabled]
+    index = PhraseIndex(enabled)
+    clashes = []
+    for e in enabled:
+        for text in e.examples:
+            lang = e.example_langs.get(text)
+            ctx = AuditContext(AuditOptions(source_lang=lang), glossary=glossary)
+            article = Article(text)
+            hits = [m for m in index.find(article) if conditions_hold(m.entry, article, m, ctx)]
+            for a in hits:
+                for b in hits:
+                    if a.entry.rule_id < b.entry.rule_id and a.start < b.end and b.start < a.end:
+                        clashes.append((a.entry.rule_id, b.entry.rule_id, text))
+    assert not clashes, clashes
