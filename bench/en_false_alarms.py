@@ -18,8 +18,9 @@ words, per rule family, per phrase pack and (with --per-rule) per rule:
     python bench/en_false_alarms.py --sample phrase --n 50 --out bench/reads/phrase.tsv
     python bench/en_false_alarms.py --score bench/reads/phrase.tsv
 
---sample draws N findings of the rules whose id starts with PREFIX from the MT corpus (fixed
-seed, at most 2 per rule so one frequent rule does not fill the sample) and writes them as a
+--sample draws N findings of the rules whose id starts with PREFIX (comma-separated prefixes
+allowed) from the MT corpus (fixed seed, at most --cap per rule so one frequent rule does not
+fill the sample; --cited keeps only phrase entries that cite published knowledge) and writes them as a
 TSV with an empty `ok` column; a person reads each one and writes y (a real artefact an editor
 would change) or n (a false alarm), with a note. --score prints the precision of such a file.
 """
@@ -124,8 +125,14 @@ def main(argv=None):
     ap.add_argument("--per-rule", action="store_true", help="one row per rule")
     ap.add_argument("--show", metavar="CORPUS", help="print every finding on en-orig/ref/mt")
     ap.add_argument("--only", metavar="PREFIX", help="with --show: only these rules")
-    ap.add_argument("--sample", metavar="PREFIX", help="write a read sample of MT findings")
+    ap.add_argument("--sample", metavar="PREFIX[,PREFIX]",
+                    help="write a read sample of MT findings of these rules")
+    ap.add_argument("--cited", action="store_true",
+                    help="with --sample: only phrase entries that cite published knowledge "
+                         "(the entries rebuilt for issue 9), not the mined ones")
     ap.add_argument("--n", type=int, default=50)
+    ap.add_argument("--cap", type=int, default=2,
+                    help="with --sample: at most this many findings of one rule (default 2)")
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--out", help="TSV file for --sample")
     ap.add_argument("--score", metavar="TSV", help="precision of a read sample")
@@ -160,14 +167,18 @@ def main(argv=None):
             print(f"{rule}\t{article.path}\t{context(article, f)}")
     if a.sample:
         pool = defaultdict(list)
+        cited = set()
+        if a.cited:
+            from mtqa.rules.phrase import packs
+            cited = {e.rule_id for p in packs() for e in p.entries if e.cites}
         for rule, article, f in found["mt"]:
-            if rule.startswith(a.sample):
+            if rule.startswith(tuple(a.sample.split(","))) and (not a.cited or rule in cited):
                 pool[rule].append((rule, article, f))
         rng = random.Random(a.seed)
         picked = []
         for rule in sorted(pool):
             rng.shuffle(pool[rule])
-            picked += pool[rule][:2]
+            picked += pool[rule][:a.cap]
         rng.shuffle(picked)
         picked = picked[:a.n]
         out = open(a.out, "w", encoding="utf-8", newline="") if a.out else sys.stdout
