@@ -23,7 +23,8 @@ def phrases_list(pack_names):
     for pack in packs():
         if pack_names and pack.name not in pack_names:
             continue
-        lang = "any language" if pack.language == "any" else f"--source-lang {pack.language}"
+        lang = "any language" if pack.language == "any" else \
+            f"--source-lang {' or '.join(pack.languages)}"
         default = "runs by default" if pack.default or pack.language == "any" else \
             "runs only for its --source-lang"
         click.echo(f"# {pack.name}: {len(pack.entries)} entries ({lang}; {default})")

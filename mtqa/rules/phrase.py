@@ -263,7 +263,7 @@ class PhraseRule(Rule):
         if e.leave:
             lines += ["", "Leaves alone, e.g.:"] + [f"  “{x}”" for x in e.leave]
         lang = ("language-neutral, always runs" if p.language == "any" else
-                f"for --source-lang {p.language}" + (", and runs when no --source-lang is "
+                f"for --source-lang {' or '.join(p.languages)}" + (", and runs when no --source-lang is "
                                                       "given" if p.default else ""))
         origin = e.origin.replace(str(Path(__file__).resolve().parent.parent.parent) + "/", "")
         lines += ["", f"Pack: {p.name} ({lang}); entry {origin}"]

@@ -32,6 +32,10 @@ _VERB_FAMILY = {v: nouns for verbs, nouns in _FAMILIES for v in verbs}
 _PREPOSITIONS = {"in", "during", "at", "by"}
 _DETERMINERS = {"the", "a", "an", "these", "those", "this", "that", "their", "its", "his",
                 "her", "our", "today's", "yesterday's"}
+# capitalised words after "in" that are times, not places ("in January … in January" is a
+# repeated time, which the place check does not judge)
+_NOT_PLACES = frozenset("""january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
 @register
@@ -92,7 +96,8 @@ class Redundancy(Rule):
                 continue
             name = toks[i + 1]
             if name.sentence != toks[i].sentence or not name.text[:1].isupper() \
-                    or not name.text.isalpha() or name.sentence_initial:
+                    or not name.text.isalpha() or name.sentence_initial \
+                    or name.text.lower() in _NOT_PLACES:
                 continue
             key = (name.sentence, name.text)
             first = seen.get(key)
