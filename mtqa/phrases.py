@@ -508,30 +508,36 @@ class PhraseMatch:
 
 
 class PhraseIndex:
-    """All phrases of the given entries, keyed by their lower-cased first token."""
+    """All phrases of the given entries in a word trie keyed by lower-cased tokens: from each
+    token of an article the matcher walks down the trie as far as the article's next tokens
+    go, so the cost per token is the length of the longest phrase it starts, not the number
+    of phrases that share its first words ("in the …" starts over a hundred phrases once
+    their {a,b} form groups are expanded)."""
 
     def __init__(self, entries: Sequence[PhraseEntry]):
         self.entries = list(entries)
-        self._by_first: Dict[str, List[_Pattern]] = {}
+        # node = (children: {word: node}, patterns ending at this node)
+        self._root: Tuple[Dict[str, tuple], List[_Pattern]] = ({}, [])
         for e in self.entries:
             for i, phrase in enumerate(e.phrases):
                 toks = _tokens(phrase)
                 gaps = tuple(_norm_gap(phrase[a[2]:b[1]]) for a, b in zip(toks, toks[1:]))
                 pat = _Pattern(e, i, tuple(t[0].lower() for t in toks),
                                tuple(t[0] for t in toks), gaps)
-                self._by_first.setdefault(pat.words[0], []).append(pat)
-        # Frequent first words ("the", "in") start dozens of phrases; keyed by the first two
-        # words, a token is tried only against the phrases its next word can continue (and the
-        # one-word phrases), in the order of _by_first, so the matches come out the same.
-        self._singles: Dict[str, List[_Pattern]] = {}
-        self._by_pair: Dict[Tuple[str, str], List[_Pattern]] = {}
-        for first, pats in self._by_first.items():
-            singles = [p for p in pats if len(p.words) == 1]
-            if singles:
-                self._singles[first] = singles
-            for second in {p.words[1] for p in pats if len(p.words) > 1}:
-                self._by_pair[(first, second)] = [
-                    p for p in pats if len(p.words) == 1 or p.words[1] == second]
+                node = self._root
+                for w in pat.words:
+                    node = node[0].setdefault(w, ({}, []))
+                node[1].append(pat)
+
+    def patterns(self) -> List[_Pattern]:
+        """Every indexed phrase form, depth first through the trie (for tests and tools)."""
+        out: List[_Pattern] = []
+        stack = [self._root]
+        while stack:
+            children, ends = stack.pop()
+            out += ends
+            stack += [children[w] for w in sorted(children, reverse=True)]
+        return out
 
     def find(self, article: Article) -> List[PhraseMatch]:
         """Every occurrence of every phrase (overlaps allowed: entries are separate rules),
@@ -540,30 +546,31 @@ class PhraseIndex:
         tokens = article.tokens
         lowered = lowered_token_texts(article)
         out: List[PhraseMatch] = []
-        by_first, by_pair, singles = self._by_first, self._by_pair, self._singles
+        top = self._root[0]
         n_tokens = len(tokens)
-        last = n_tokens - 1
         for i, low in enumerate(lowered):
-            if low not in by_first:
+            node = top.get(low)
+            if node is None:
                 continue
-            cands = (by_pair.get((low, lowered[i + 1])) if i < last else None) \
-                or singles.get(low)
-            if not cands:
-                continue
-            for pat in cands:
-                n = len(pat.words)
-                j = i + n - 1
-                if j >= n_tokens or tokens[j].sentence != tokens[i].sentence:
-                    continue
-                if any(lowered[i + k] != pat.words[k] for k in range(1, n)):
-                    continue
-                if any(_norm_gap(text[tokens[i + k].end:tokens[i + k + 1].start]) != pat.gaps[k]
-                       for k in range(n - 1)):
-                    continue
-                if pat.entry.case_sensitive and any(tokens[i + k].text != pat.exact[k]
-                                                    for k in range(n)):
-                    continue
-                out.append(PhraseMatch(pat.entry, pat.index, tokens[i].start, tokens[j].end, i, j))
+            sentence = tokens[i].sentence
+            j = i
+            while True:
+                for pat in node[1]:
+                    n = j - i + 1
+                    if any(_norm_gap(text[tokens[i + k].end:tokens[i + k + 1].start])
+                           != pat.gaps[k] for k in range(n - 1)):
+                        continue
+                    if pat.entry.case_sensitive and any(tokens[i + k].text != pat.exact[k]
+                                                        for k in range(n)):
+                        continue
+                    out.append(PhraseMatch(pat.entry, pat.index, tokens[i].start,
+                                           tokens[j].end, i, j))
+                j += 1
+                if j >= n_tokens or tokens[j].sentence != sentence or not node[0]:
+                    break
+                node = node[0].get(lowered[j])
+                if node is None:
+                    break
         return out
 
 

@@ -8,6 +8,7 @@ adjective (“more close than”, “other than”). Measured: docs/rules.md.
 """
 from __future__ import annotations
 
+from mtqa.article import lowered_token_texts
 from mtqa.registry import Rule, register
 
 _COMPARATIVE = {
@@ -24,6 +25,7 @@ _DOUBLE = {v: k for k, v in _COMPARATIVE.items()}
 _SUPERLATIVE = {"biggest", "largest", "smallest", "highest", "lowest", "strongest", "greatest",
                 "best", "worst", "closest", "easiest", "cheapest", "fastest", "oldest",
                 "youngest", "richest", "poorest", "safest", "longest", "deepest", "heaviest"}
+_DEGREE = ("more", "most", "less")
 _NOT_BEFORE_PLAIN = {"more", "less", "as", "so", "too", "rather", "other", "no", "much",
                      "far", "any", "sooner", "how", "that", "this", "and", "or"}
 
@@ -52,14 +54,18 @@ class BrokenComparative(Rule):
     }
 
     def check(self, article, ctx):
+        lowered = lowered_token_texts(article)
         toks = article.tokens
         text = article.text
         for i in range(len(toks) - 1):
+            la, lb = lowered[i], lowered[i + 1]
+            if not ((la in _DEGREE and (lb in _DOUBLE or lb in _SUPERLATIVE))
+                    or (lb == "than" and la in _COMPARATIVE)):
+                continue
             a, b = toks[i], toks[i + 1]
             if a.sentence != b.sentence or text[a.end:b.start] != " ":
                 continue
-            la, lb = a.text.lower(), b.text.lower()
-            if la in ("more", "most", "less") and (lb in _DOUBLE or lb in _SUPERLATIVE) \
+            if la in _DEGREE and (lb in _DOUBLE or lb in _SUPERLATIVE) \
                     and not (la == "less" and lb in _SUPERLATIVE):
                 yield self.finding(a.start, b.end,
                                    f"“{la}” with “{b.text}” is a double comparative; "

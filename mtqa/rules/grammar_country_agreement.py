@@ -10,6 +10,7 @@ States have”, “Canada and the US are”), nor after an apostrophe or in a qu
 """
 from __future__ import annotations
 
+from mtqa.article import lowered_token_texts
 from mtqa.registry import Rule, register
 
 # lower-cased token sequences of the names (case checked separately: "US" is not "us")
@@ -23,6 +24,7 @@ _NAMES = {
     ("the", "uae"): "the UAE",
     ("the", "united", "arab", "emirates"): "the United Arab Emirates",
 }
+_SECOND_WORDS = frozenset(w[1] for w in _NAMES)
 _PLURAL_TO_SINGULAR = {
     "are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
     "haven't": "hasn't", "aren't": "isn't", "weren't": "wasn't",
@@ -70,11 +72,13 @@ class CountryAgreement(Rule):
     }
 
     def check(self, article, ctx):
+        lowered = lowered_token_texts(article)
+        if "the" not in lowered:
+            return
         toks = article.tokens
-        lowered = [t.text.lower() for t in toks]
         n = len(toks)
         for i, low in enumerate(lowered):
-            if low != "the":
+            if low != "the" or i + 1 >= n or lowered[i + 1] not in _SECOND_WORDS:
                 continue
             for words, name in _NAMES.items():
                 k = len(words)

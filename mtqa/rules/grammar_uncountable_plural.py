@@ -7,6 +7,7 @@ Oxford learner's dictionaries mark them [U]); forms that are also verbs (“evid
 """
 from __future__ import annotations
 
+from mtqa.article import lowered_token_texts
 from mtqa.registry import Rule, register
 
 _ALWAYS = {
@@ -48,8 +49,10 @@ class UncountablePlural(Rule):
 
     def check(self, article, ctx):
         toks = article.tokens
-        for i, t in enumerate(toks):
-            low = t.text.lower()
+        for i, low in enumerate(lowered_token_texts(article)):
+            if low not in _ALWAYS and low not in _AFTER_DETERMINER:
+                continue
+            t = toks[i]
             fix = _ALWAYS.get(low)
             if fix is None:
                 fix = _AFTER_DETERMINER.get(low)

@@ -85,8 +85,6 @@ class UntranslatedAbbreviation(Rule):
         context = None
         for t in article.tokens:
             word = t.text
-            if not word[:1].isupper() or len(word) < 3:
-                continue
             english = _KNOWN.get(word)
             if english is None:
                 if not word.startswith("Min") or not _MIN_SHAPE.match(word):

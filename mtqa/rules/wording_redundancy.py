@@ -11,6 +11,7 @@ Measured: docs/rules.md.
 """
 from __future__ import annotations
 
+from mtqa.article import lowered_token_texts
 from mtqa.registry import Rule, register
 
 # verb forms -> the nouns of the same family
@@ -64,7 +65,7 @@ class Redundancy(Rule):
         toks = article.tokens
         text = article.text
         n = len(toks)
-        lowered = [t.text.lower() for t in toks]
+        lowered = lowered_token_texts(article)
         for i, low in enumerate(lowered):
             nouns = _VERB_FAMILY.get(low)
             if nouns is None:
