@@ -272,3 +272,47 @@ def test_no_two_entries_flag_the_same_words_of_an_example(glossary):
                     if a.entry.rule_id < b.entry.rule_id and a.start < b.end and b.start < a.end:
                         clashes.append((a.entry.rule_id, b.entry.rule_id, text))
     assert not clashes, clashes
+
+
+@pytest.mark.parametrize("extra,problem", [
+    ("    when: {source_lang: [Russian]}\n", "source_lang must be a language code"),
+    ("    leave: [{text: x, lang: ru}]\n", "'leave' must be a list of texts"),
+    ("    cites: {a: b}\n", "'cites' must be a string or a list"),
+])
+def test_knowledge_fields_are_validated_with_file_and_line(tmp_path, extra, problem):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("""entries:
+  - id: x
+    phrase: hot power plant
+    fix: thermal power plant
+    message: m
+    category: style/awkward
+    severity: minor
+    examples: [two hot power plant fires]
+    cites: somewhere
+""".replace("    cites: somewhere\n", "    cites: somewhere\n" if "cites" not in extra else "")
+                    + extra, encoding="utf-8")
+    with pytest.raises(PhrasePackError) as exc:
+        load_pack(pack)
+    assert problem in str(exc.value) and f"{pack}:2" in str(exc.value)
+
+
+def test_an_entry_needs_an_attestation_or_a_citation(tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("""entries:
+  - id: x
+    phrase: hot power plant
+    fix: thermal power plant
+    message: m
+    category: style/awkward
+    severity: minor
+    examples: [two hot power plant fires]
+""", encoding="utf-8")
+    with pytest.raises(PhrasePackError, match="source \\(or cites\\)"):
+        load_pack(pack)
+
+
+def test_source_lang_condition_needs_that_source_language(run):
+    text = "Recall that Enzo Fernandez moved to Chelsea in January."
+    assert not [f for f in run(text, ["phrase-slavic-recall-that-bare"])]
+    assert [f for f in run(text, ["phrase-slavic-recall-that-bare"], source_lang="ru")]
