@@ -13,10 +13,11 @@ not grow with the number of entries the way one big regex alternation does.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from functools import lru_cache
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from mtqa.article import TOKEN_RE, Article, lowered_token_texts
 from mtqa.finding import CATEGORIES, SEVERITIES
@@ -488,12 +489,13 @@ def _norm_gap(gap: str) -> str:
     return gap.replace("’", "'")
 
 
-@dataclass(frozen=True)
-class _Pattern:
+class _Pattern(NamedTuple):
+    # a named tuple, not a frozen dataclass: thousands of them are unpickled from the
+    # on-disk cache at every start-up, and tuples load several times faster
     entry: PhraseEntry
     index: int                  # which of the entry's phrases
     words: Tuple[str, ...]      # lower-cased tokens
-    exact: Tuple[str, ...]      # tokens as written (for case-sensitive entries)
+    exact: Optional[Tuple[str, ...]]  # tokens as written (case-sensitive entries only)
     gaps: Tuple[str, ...]       # normalised text between consecutive tokens
 
 
@@ -518,16 +520,28 @@ class PhraseIndex:
         self.entries = list(entries)
         # node = (children: {word: node}, patterns ending at this node)
         self._root: Tuple[Dict[str, tuple], List[_Pattern]] = ({}, [])
+        shared: Dict[tuple, tuple] = {}
         for e in self.entries:
             for i, phrase in enumerate(e.phrases):
                 toks = _tokens(phrase)
                 gaps = tuple(_norm_gap(phrase[a[2]:b[1]]) for a, b in zip(toks, toks[1:]))
-                pat = _Pattern(e, i, tuple(t[0].lower() for t in toks),
-                               tuple(t[0] for t in toks), gaps)
-                node = self._root
-                for w in pat.words:
-                    node = node[0].setdefault(w, ({}, []))
-                node[1].append(pat)
+                # shared: the same words and gaps recur in thousands of forms, and the pickled
+                # cache (read at every start-up) then stores each tuple once; the exact
+                # spelling is kept only where it is compared (case-sensitive entries)
+                words = tuple(sys.intern(t[0].lower()) for t in toks)
+                pat = _Pattern(e, i, words,
+                               tuple(t[0] for t in toks) if e.case_sensitive else None,
+                               shared.setdefault(gaps, gaps))
+                self._insert(pat)
+
+    def _insert(self, pat: _Pattern) -> None:
+        node = self._root
+        for w in pat.words:
+            child = node[0].get(w)      # not setdefault: that builds a node for every word
+            if child is None:
+                child = node[0][w] = ({}, [])
+            node = child
+        node[1].append(pat)
 
     def patterns(self) -> List[_Pattern]:
         """Every indexed phrase form, depth first through the trie (for tests and tools)."""
