@@ -349,10 +349,17 @@ def encode(value) -> bytes:
             return {"$": "P", "v": str(v)}
         if isinstance(v, re.Pattern):
             return {"$": "R", "v": v.pattern, "f": v.flags}
+        module = getattr(t, "__module__", "") or ""
+        if isinstance(v, tuple) and hasattr(t, "_fields") and module.startswith("mtqa."):
+            # a named tuple of mtqa (the phrase index's patterns): rebuilt by its fields
+            name = f"{module}:{t.__qualname__}"
+            if name not in class_ids:
+                class_ids[name] = len(class_names)
+                class_names.append(name)
+            return {"$": "n", "c": class_ids[name], "v": [enc(x) for x in v]}
         ref = memo.get(id(v))
         if ref is not None:
             return {"$": "r", "n": ref}
-        module = getattr(t, "__module__", "") or ""
         if not module.startswith("mtqa.") or isinstance(v, BaseException):
             raise FormatError(f"cannot store a {module}.{t.__qualname__}")
         name = f"{module}:{t.__qualname__}"
@@ -436,6 +443,11 @@ def decode(data: bytes):
                 obj.__dict__.update(d["s"])
             instances[d["n"]] = obj
             return obj
+        if tag == "n":
+            cls = classes[d["c"]]
+            if not hasattr(cls, "_make"):
+                raise FormatError("not a named tuple class")
+            return cls._make(d["v"])
         if tag == "D":
             v = d["v"]
             return dict(zip(v[::2], v[1::2]))

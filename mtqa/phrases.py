@@ -13,9 +13,11 @@ not grow with the number of entries the way one big regex alternation does.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from functools import lru_cache
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from mtqa.problems import ProblemsError
 from mtqa.article import TOKEN_RE, Article, lowered_token_texts
@@ -25,9 +27,11 @@ PACK_DIR = Path(__file__).resolve().parent / "data" / "phrases"
 # Languages a pack may be for; "any" is the language-neutral common pack.
 ENTITY_TYPES = ("person", "place", "organisation", "name")
 CONDITION_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by",
-                  "sentence_has", "sentence_lacks", "article_has", "followed_by_entity")
+                  "sentence_has", "sentence_lacks", "article_has", "followed_by_entity",
+                  "source_lang")
 ENTRY_KEYS = {"id", "phrase", "pattern", "fix", "message", "category", "severity", "safe", "when",
-              "example", "source", "enabled", "quotations", "note", "case_sensitive"}
+              "example", "examples", "leave", "source", "cites", "enabled", "quotations",
+              "note", "case_sensitive"}
 PACK_KEYS = {"pack", "language", "description", "default", "entries", "measured"}
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Characters that may stand between the words of a phrase besides what the phrase itself has:
@@ -65,6 +69,9 @@ class Conditions:
     def __init__(self, where: str = ""):
         self.source: Dict[str, str] = {}   # as written, for the docs
         self.followed_by_entity: Optional[str] = None
+        # fire only when --source-lang is one of these (for phrases that are ordinary English
+        # too often to flag without knowing the text was translated from such a language)
+        self.source_langs: Optional[frozenset] = None
         self._where = where
         self._compiled: Dict[str, Optional[re.Pattern]] = {}
 
@@ -107,8 +114,8 @@ class PhraseEntry:
     message: str
     category: str
     severity: str
-    example: str
-    source: str
+    example: str                # the first text the entry must flag
+    source: str                 # where `example` was seen (MT output), or "" when it is made up
     safe: bool = False
     enabled: bool = True
     quotations: bool = True     # also flag inside direct quotations
@@ -119,6 +126,11 @@ class PhraseEntry:
     # `pattern:` entries: `phrases` are regexes and `fixes` replacement templates (\1, \g<name>)
     pattern: bool = False
     _regexes: Optional[list] = field(default=None, repr=False, compare=False)
+    cites: List[str] = field(default_factory=list)      # published knowledge the entry rests on
+    examples: List[str] = field(default_factory=list)   # every text it must flag (example first)
+    leave: List[str] = field(default_factory=list)      # texts it must not flag
+    # example or leave text -> the --source-lang it is checked with (when it needs one)
+    example_langs: Dict[str, str] = field(default_factory=dict)
 
     @property
     def rule_id(self) -> str:
@@ -136,12 +148,16 @@ class PhraseEntry:
 @dataclass
 class Pack:
     name: str
-    language: str               # source language code, or "any"
+    language: str               # source language code(s), space-separated, or "any"
     description: str
     default: bool               # runs when no --source-lang is given
     entries: List[PhraseEntry]
     path: Path
     measured: str = ""
+
+    @property
+    def languages(self) -> Tuple[str, ...]:
+        return tuple(self.language.split())
 
 
 # ---- loading --------------------------------------------------------------------------------
@@ -160,6 +176,14 @@ def _conditions(raw, where: str, problems: List[str], strict: bool) -> Condition
     for key in CONDITION_KEYS:
         value = raw.get(key)
         if value is None:
+            continue
+        if key == "source_lang":
+            langs = _as_list(value)
+            if not langs or not all(_ID_RE.match(x) for x in langs):
+                problems.append(f"{where}: source_lang must be a language code or a list of them")
+                continue
+            cond.source[key] = " ".join(langs)
+            cond.source_langs = frozenset(langs)
             continue
         if not isinstance(value, str) or not value:
             problems.append(f"{where}: condition '{key}' must be a non-empty string")
@@ -183,6 +207,97 @@ def _as_list(value) -> Optional[List[str]]:
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         return list(value)
     return None
+
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
+_GROUP_REF = re.compile(r"^(\d+):")
+
+
+def expand_braces(pattern: str) -> Tuple[List[str], Tuple[int, ...]]:
+    """"carr{y,ies,ied} out" -> (["carry out", "carries out", "carried out"], (3,)): every
+    {a,b,...} group is one slot of alternatives (an empty alternative is allowed: "plan{,s}"),
+    expanded as a product, first group outermost. Also returns the group sizes."""
+    groups = [m.group(1).split(",") for m in _BRACES.finditer(pattern)]
+    return ([_render(pattern, choice) for choice in _choices(groups)],
+            tuple(len(g) for g in groups))
+
+
+def _choices(groups) -> List[Tuple[int, ...]]:
+    out: List[Tuple[int, ...]] = [()]
+    for g in groups:
+        out = [c + (k,) for c in out for k in range(len(g))]
+    return out
+
+
+def _render(pattern: str, choice: Tuple[int, ...], refs: Optional[List[int]] = None) -> str:
+    """The pattern with its k-th group replaced by alternative choice[refs[k]]."""
+    parts = _BRACES.split(pattern)       # text, group, text, group, ..., text
+    out = []
+    for k, part in enumerate(parts):
+        if k % 2 == 0:
+            out.append(part)
+        else:
+            g = k // 2
+            alts = _GROUP_REF.sub("", part).split(",")
+            out.append(alts[choice[refs[g] if refs else g]])
+    # an empty alternative ("{the,} war") leaves a double space behind
+    return re.sub(r"  +", " ", "".join(out)).strip()
+
+
+def _expand_pairs(eid: str, where: str, phrases: List[str], fixes: List[str],
+                  problems: List[str]) -> Optional[Tuple[List[str], List[str]]]:
+    """Phrases and fixes with their {a,b} groups expanded, form by form. A fix without groups
+    serves every form of its phrase; each group of a fix follows one group of its phrase —
+    the next one in order, or the one it names ("{2:a,b}" follows the phrase's second
+    group) — and must have as many alternatives."""
+    out_p: List[str] = []
+    out_f: List[str] = []
+    for p, f in zip(phrases, fixes):
+        for text in (p, f):
+            if text.count("{") != text.count("}") or len(_BRACES.findall(text)) != text.count("{"):
+                problems.append(f"{where}: {eid}: unbalanced or nested braces in {text!r}")
+                return None
+        p_groups = [m.group(1).split(",") for m in _BRACES.finditer(p)]
+        refs: List[int] = []
+        nxt = 0
+        for m in _BRACES.finditer(f):
+            ref = _GROUP_REF.match(m.group(1))
+            target = int(ref.group(1)) - 1 if ref else nxt
+            nxt = target + 1
+            size = len(_GROUP_REF.sub("", m.group(1)).split(","))
+            if not 0 <= target < len(p_groups) or len(p_groups[target]) != size:
+                have = len(p_groups[target]) if 0 <= target < len(p_groups) else "no"
+                problems.append(f"{where}: {eid}: fix {f!r}: group {{{m.group(1)}}} has {size} "
+                                f"alternatives, but phrase group {target + 1} of {p!r} has "
+                                f"{have}")
+                return None
+            refs.append(target)
+        for choice in _choices(p_groups):
+            out_p.append(_render(p, choice))
+            out_f.append(_render(f, choice, refs))
+    return out_p, out_f
+
+
+def _example_list(value) -> Optional[List[Tuple[str, Optional[str]]]]:
+    """`examples` / `leave`: texts, or mappings {text, source_lang} (the rule-examples
+    convention of the Python rules)."""
+    if value is None:
+        return []
+    if isinstance(value, (str, dict)):
+        value = [value]
+    if not isinstance(value, list):
+        return None
+    out = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            out.append((item, None))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str) \
+                and set(item) <= {"text", "source_lang", "__line__"} \
+                and isinstance(item.get("source_lang", ""), str):
+            out.append((item["text"], item.get("source_lang") or None))
+        else:
+            return None
+    return out
 
 
 def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool = True
@@ -216,6 +331,11 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool =
             if problem:
                 problems.append(f"{where}: {eid}: pattern {p!r}: {problem}")
                 return None
+    else:
+        expanded = _expand_pairs(eid, where, phrases, fixes, problems)
+        if expanded is None:
+            return None
+        phrases, fixes = expanded
     for p in ([] if is_pattern else phrases):
         if not _tokens(p):
             problems.append(f"{where}: {eid}: phrase {p!r} has no words")
@@ -223,8 +343,26 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool =
     for p, f in zip(phrases, fixes):
         if p == f:
             problems.append(f"{where}: {eid}: phrase and fix are the same ({p!r})")
-    missing = [k for k in ("message", "category", "severity", "example", "source")
+    cites = _as_list(raw.get("cites")) if raw.get("cites") is not None else []
+    if cites is None:
+        problems.append(f"{where}: {eid}: 'cites' must be a string or a list of strings")
+        return None
+    flag = _example_list(raw.get("examples"))
+    leave = _example_list(raw.get("leave"))
+    for key, value in (("examples", flag), ("leave", leave)):
+        if value is None:
+            problems.append(f"{where}: {eid}: '{key}' must be a list of texts, or of mappings "
+                            f"with 'text' and optional 'source_lang'")
+            return None
+    if isinstance(raw.get("example"), str) and raw["example"].strip():
+        flag = [(raw["example"], None)] + [x for x in flag if x[0] != raw["example"]]
+    missing = [k for k in ("message", "category", "severity")
                if not isinstance(raw.get(k), str) or not raw.get(k).strip()]
+    if not flag:
+        missing.append("example (or examples)")
+    has_source = isinstance(raw.get("source"), str) and raw["source"].strip()
+    if not has_source and not cites:
+        missing.append("source (or cites)")
     if missing:
         problems.append(f"{where}: {eid}: missing {', '.join(missing)}")
         return None
@@ -245,8 +383,13 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool =
         flags[key] = value
     return PhraseEntry(pack=pack, id=eid, phrases=phrases, fixes=fixes,
                        message=raw["message"].strip(), category=raw["category"],
-                       severity=raw["severity"], example=raw["example"].strip(),
-                       source=raw["source"].strip(), note=str(raw.get("note") or "").strip(),
+                       severity=raw["severity"], example=flag[0][0].strip(),
+                       source=str(raw.get("source") or "").strip(),
+                       cites=[c.strip() for c in cites],
+                       examples=[x.strip() for x, _ in flag],
+                       leave=[x.strip() for x, _ in leave],
+                       example_langs={x.strip(): lang for x, lang in flag + leave if lang},
+                       note=str(raw.get("note") or "").strip(),
                        when=_conditions(raw.get("when"), f"{where}: {eid}", problems, strict),
                        origin=where, pattern=is_pattern, **flags)
 
@@ -323,7 +466,13 @@ def load_pack(path, strict: bool = True) -> Pack:
     name = str(data.get("pack") or path.stem)
     if not _ID_RE.match(name):
         problems.append(f"{path}:1: pack name {name!r} must be lower-case letters/digits")
-    language = str(data.get("language") or "any")
+    # one code, or a list of codes for a pack shared by related source languages (ru, uk)
+    raw_language = data.get("language") or "any"
+    languages = _as_list(raw_language)
+    if languages is None or not all(_ID_RE.match(x) for x in languages):
+        problems.append(f"{path}:1: 'language' must be a language code, a list of them, or any")
+        languages = ["any"]
+    language = " ".join(languages)
     entries: List[PhraseEntry] = []
     seen: Dict[str, str] = {}
     for i, raw in enumerate(data["entries"]):
@@ -381,12 +530,13 @@ def _norm_gap(gap: str) -> str:
     return gap.replace("’", "'")
 
 
-@dataclass(frozen=True)
-class _Pattern:
+class _Pattern(NamedTuple):
+    # a named tuple, not a frozen dataclass: thousands of them are unpickled from the
+    # on-disk cache at every start-up, and tuples load several times faster
     entry: PhraseEntry
     index: int                  # which of the entry's phrases
     words: Tuple[str, ...]      # lower-cased tokens
-    exact: Tuple[str, ...]      # tokens as written (for case-sensitive entries)
+    exact: Optional[Tuple[str, ...]]  # tokens as written (case-sensitive entries only)
     gaps: Tuple[str, ...]       # normalised text between consecutive tokens
 
 
@@ -401,32 +551,50 @@ class PhraseMatch:
 
 
 class PhraseIndex:
-    """All phrases of the given entries, keyed by their lower-cased first token."""
+    """All phrases of the given entries in a word trie keyed by lower-cased tokens: from each
+    token of an article the matcher walks down the trie as far as the article's next tokens
+    go, so the cost per token is the length of the longest phrase it starts, not the number
+    of phrases that share its first words ("in the …" starts over a hundred phrases once
+    their {a,b} form groups are expanded)."""
 
     def __init__(self, entries: Sequence[PhraseEntry]):
         self.entries = list(entries)
-        self._by_first: Dict[str, List[_Pattern]] = {}
+        # node = (children: {word: node}, patterns ending at this node)
+        self._root: Tuple[Dict[str, tuple], List[_Pattern]] = ({}, [])
+        shared: Dict[tuple, tuple] = {}
         for e in self.entries:
             if e.pattern:  # regex entries are matched by pattern_matches
                 continue
             for i, phrase in enumerate(e.phrases):
                 toks = _tokens(phrase)
                 gaps = tuple(_norm_gap(phrase[a[2]:b[1]]) for a, b in zip(toks, toks[1:]))
-                pat = _Pattern(e, i, tuple(t[0].lower() for t in toks),
-                               tuple(t[0] for t in toks), gaps)
-                self._by_first.setdefault(pat.words[0], []).append(pat)
-        # Frequent first words ("the", "in") start dozens of phrases; keyed by the first two
-        # words, a token is tried only against the phrases its next word can continue (and the
-        # one-word phrases), in the order of _by_first, so the matches come out the same.
-        self._singles: Dict[str, List[_Pattern]] = {}
-        self._by_pair: Dict[Tuple[str, str], List[_Pattern]] = {}
-        for first, pats in self._by_first.items():
-            singles = [p for p in pats if len(p.words) == 1]
-            if singles:
-                self._singles[first] = singles
-            for second in {p.words[1] for p in pats if len(p.words) > 1}:
-                self._by_pair[(first, second)] = [
-                    p for p in pats if len(p.words) == 1 or p.words[1] == second]
+                # shared: the same words and gaps recur in thousands of forms, and the pickled
+                # cache (read at every start-up) then stores each tuple once; the exact
+                # spelling is kept only where it is compared (case-sensitive entries)
+                words = tuple(sys.intern(t[0].lower()) for t in toks)
+                pat = _Pattern(e, i, words,
+                               tuple(t[0] for t in toks) if e.case_sensitive else None,
+                               shared.setdefault(gaps, gaps))
+                self._insert(pat)
+
+    def _insert(self, pat: _Pattern) -> None:
+        node = self._root
+        for w in pat.words:
+            child = node[0].get(w)      # not setdefault: that builds a node for every word
+            if child is None:
+                child = node[0][w] = ({}, [])
+            node = child
+        node[1].append(pat)
+
+    def patterns(self) -> List[_Pattern]:
+        """Every indexed phrase form, depth first through the trie (for tests and tools)."""
+        out: List[_Pattern] = []
+        stack = [self._root]
+        while stack:
+            children, ends = stack.pop()
+            out += ends
+            stack += [children[w] for w in sorted(children, reverse=True)]
+        return out
 
     def find(self, article: Article) -> List[PhraseMatch]:
         """Every occurrence of every phrase (overlaps allowed: entries are separate rules),
@@ -435,30 +603,31 @@ class PhraseIndex:
         tokens = article.tokens
         lowered = lowered_token_texts(article)
         out: List[PhraseMatch] = []
-        by_first, by_pair, singles = self._by_first, self._by_pair, self._singles
+        top = self._root[0]
         n_tokens = len(tokens)
-        last = n_tokens - 1
         for i, low in enumerate(lowered):
-            if low not in by_first:
+            node = top.get(low)
+            if node is None:
                 continue
-            cands = (by_pair.get((low, lowered[i + 1])) if i < last else None) \
-                or singles.get(low)
-            if not cands:
-                continue
-            for pat in cands:
-                n = len(pat.words)
-                j = i + n - 1
-                if j >= n_tokens or tokens[j].sentence != tokens[i].sentence:
-                    continue
-                if any(lowered[i + k] != pat.words[k] for k in range(1, n)):
-                    continue
-                if any(_norm_gap(text[tokens[i + k].end:tokens[i + k + 1].start]) != pat.gaps[k]
-                       for k in range(n - 1)):
-                    continue
-                if pat.entry.case_sensitive and any(tokens[i + k].text != pat.exact[k]
-                                                    for k in range(n)):
-                    continue
-                out.append(PhraseMatch(pat.entry, pat.index, tokens[i].start, tokens[j].end, i, j))
+            sentence = tokens[i].sentence
+            j = i
+            while True:
+                for pat in node[1]:
+                    n = j - i + 1
+                    if any(_norm_gap(text[tokens[i + k].end:tokens[i + k + 1].start])
+                           != pat.gaps[k] for k in range(n - 1)):
+                        continue
+                    if pat.entry.case_sensitive and any(tokens[i + k].text != pat.exact[k]
+                                                        for k in range(n)):
+                        continue
+                    out.append(PhraseMatch(pat.entry, pat.index, tokens[i].start,
+                                           tokens[j].end, i, j))
+                j += 1
+                if j >= n_tokens or tokens[j].sentence != sentence or not node[0]:
+                    break
+                node = node[0].get(lowered[j])
+                if node is None:
+                    break
         return out
 
 

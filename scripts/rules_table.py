@@ -22,8 +22,8 @@ def main():
     for pack, rules in sorted(packs.items()):
         on = sum(r.default_enabled for r in rules)
         severities = "/".join(sorted({r.severity for r in rules}))
-        print(f"| `phrase-{pack}-*` | {severities} | calques, odd phrases | {len(rules)} attested "
-              f"phrases of the {pack} pack, each with its fix (`mtqa phrases list --pack {pack}`) "
+        print(f"| `phrase-{pack}-*` | {severities} | calques, odd phrases | {len(rules)} entries "
+              f"of the {pack} pack (attested in MT or citing published knowledge), each with its fix (`mtqa phrases list --pack {pack}`) "
               f"| {on} of {len(rules)} on |")
 
 

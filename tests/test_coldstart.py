@@ -26,9 +26,8 @@ def _summary(packs, index):
     entries = [(p.name, p.language, p.default, e.rule_id, tuple(e.phrases), tuple(e.fixes),
                 e.message, e.severity, e.enabled, dict(e.when.source), e.origin)
                for p in packs for e in p.entries]
-    by_first = {k: [(pat.entry.rule_id, pat.index, pat.words, pat.gaps) for pat in v]
-                for k, v in index._by_first.items()}
-    return entries, by_first
+    patterns = [(pat.entry.rule_id, pat.index, pat.words, pat.gaps) for pat in index.patterns()]
+    return entries, patterns
 
 
 def test_cached_phrase_packs_equal_freshly_parsed_ones(cache_dir, monkeypatch):

@@ -44,7 +44,8 @@ def test_the_seed_reproductions_are_fixed():
     result = fix_text(text, "ukraine-talks-id.txt", ctx, unsafe=True)
     assert result.converged and "Office's Office" not in result.after
     assert len(result.after) - len(text) <= fix_stability.single_fix_growth(text, "a.txt", ctx)
-    assert any(w.rule == "phrase-id-head-of-the-president" for w in result.withdrawn)
+    # (the mined entry that wrote it, phrase-id-head-of-the-president, left the packs with
+    # issue 9; tests/test_fix_loop.py proves the withdrawal with rules made for the purpose)
     couple = ("President Volodymyr Zelenskyy visited Kyiv on Monday.\n"
               "His wife Olena Zelenska spoke to reporters.\nZelenska said the children were "
               "safe.\nZelenska thanked the doctors.\n")

@@ -33,7 +33,28 @@ entries:
 """, encoding="utf-8")
     result = CliRunner().invoke(main, ["phrases", "check", str(pack)])
     assert result.exit_code == 2
-    assert "does not fire on its own example" in result.output
+    assert "does not fire on its example 'the warm power plant'" in result.output
+
+
+def test_phrases_check_reports_a_leave_text_that_fires_and_expands_form_groups(tmp_path):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text("""pack: mine
+language: any
+entries:
+  - id: hot-power
+    phrase: hot power plant{,s}
+    fix: thermal power plant{,s}
+    message: calque
+    category: terminology/name
+    severity: minor
+    examples: [two hot power plants were hit]
+    leave: [a hot power plant]
+    cites: a thermal-engineering glossary
+""", encoding="utf-8")
+    result = CliRunner().invoke(main, ["phrases", "check", str(pack)])
+    assert result.exit_code == 2
+    assert "fires on 'a hot power plant', which it must leave alone" in result.output
+    assert "does not fire" not in result.output
 
 
 def test_phrases_check_accepts_the_bundled_packs():

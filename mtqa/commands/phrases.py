@@ -23,7 +23,8 @@ def phrases_list(pack_names):
     for pack in packs():
         if pack_names and pack.name not in pack_names:
             continue
-        lang = "any language" if pack.language == "any" else f"--source-lang {pack.language}"
+        lang = "any language" if pack.language == "any" else \
+            f"--source-lang {' or '.join(pack.languages)}"
         default = "runs by default" if pack.default or pack.language == "any" else \
             "runs only for its --source-lang"
         click.echo(f"# {pack.name}: {len(pack.entries)} entries ({lang}; {default})")
@@ -38,7 +39,7 @@ def phrases_list(pack_names):
               help="Glossary for entries that need a name after the phrase. Repeatable.")
 def phrases_check(files, glossaries):
     """Validate pack files (the bundled packs if none are given): the format, and that every
-    entry fires on its own example. Prints each problem with file and line; exit 2 if any."""
+    entry fires on each of its examples and on none of its `leave` texts. Prints each problem with file and line; exit 2 if any."""
     from mtqa.engine import AuditContext, AuditOptions
     from mtqa.glossary import GlossaryError, load_glossary
     from mtqa.phrases import PhrasePackError, bundled_pack_paths, load_pack
@@ -64,17 +65,27 @@ def phrases_check(files, glossaries):
             from mtqa.phrases import backtracking_risk
 
             risky = [(e, key, rx) for e in pack.entries for key, rx in e.when.source.items()
-                     if key != "followed_by_entity" and backtracking_risk(rx)]
+                     if isinstance(rx, str) and key not in ("followed_by_entity", "source_lang")
+                     and backtracking_risk(rx)]
             for e, key, rx in risky:
                 bad = True
                 click.echo(f"{e.origin}: {e.id}: '{key}' {rx!r}: {backtracking_risk(rx)}",
                            err=True)
             if risky:
                 continue
-        silent = [e for e in pack.entries if not entry_fires(e, e.example, ctx)]
-        for e in silent:
-            bad = True
-            click.echo(f"{e.origin}: {e.id}: does not fire on its own example", err=True)
-        if not silent:
+        failed = False
+        for e in pack.entries:
+            for text in e.examples:
+                if not entry_fires(e, text, ctx):
+                    failed = True
+                    click.echo(f"{e.origin}: {e.id}: does not fire on its example {text!r}",
+                               err=True)
+            for text in e.leave:
+                if entry_fires(e, text, ctx):
+                    failed = True
+                    click.echo(f"{e.origin}: {e.id}: fires on {text!r}, which it must leave "
+                               f"alone", err=True)
+        bad = bad or failed
+        if not failed:
             click.echo(f"{path}: ok: pack {pack.name!r}, {len(pack.entries)} entries")
     sys.exit(EXIT_ERROR if bad else EXIT_OK)

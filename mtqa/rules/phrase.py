@@ -86,9 +86,6 @@ def _matches_for(article: Article) -> Dict[str, List[PhraseMatch]]:
         if _PATTERN_ENTRIES:  # `pattern:` entries of house packs (mtqa.phrases)
             for m in pattern_matches(_PATTERN_ENTRIES, article):
                 found.setdefault(m.entry.rule_id, []).append(m)
-        for rule_id, ms in found.items():
-            if len(ms) > 1:
-                found[rule_id] = _longest(ms)
         _MATCHES[article] = found
     _LAST = (weakref.ref(article), found)
     return found
@@ -111,7 +108,7 @@ def pack_active(pack: Pack, ctx) -> bool:
     if pack.language == "any":
         return True
     lang = ctx.source_lang  # normalised once, by the article's reader (mtqa.lang)
-    if lang == pack.language or (lang is None and pack.default):
+    if lang in pack.languages or (lang is None and pack.default):
         return True
     named = [s for s in ctx.options.select if s != "all"]
     # ALL (every rule) runs every pack (mtqa.registry, issue 12)
@@ -205,6 +202,8 @@ def conditions_hold(entry: PhraseEntry, article: Article, m: PhraseMatch, ctx) -
         return False
     if w.article_has and not w.article_has.search(text):
         return False
+    if w.source_langs is not None and ctx.source_lang not in w.source_langs:
+        return False
     if w.followed_by_entity and not _entity_follows(article, ctx, m.end, w.followed_by_entity):
         return False
     return True
@@ -258,9 +257,17 @@ class PhraseRule(Rule):
             lines += ["", "Not flagged inside direct quotations."]
         if e.note:
             lines += ["", e.note]
-        lines += ["", f"Attested: “{e.example}”", f"  ({e.source})"]
+        if e.cites:
+            lines += ["", "Rests on:"] + [f"  {c}" for c in e.cites]
+        if e.source:
+            lines += ["", f"Attested: “{e.example}”", f"  ({e.source})"]
+        flag = [x for x in e.examples if not (e.source and x == e.example)]
+        if flag:
+            lines += ["", "Flags, e.g.:"] + [f"  “{x}”" for x in flag]
+        if e.leave:
+            lines += ["", "Leaves alone, e.g.:"] + [f"  “{x}”" for x in e.leave]
         lang = ("language-neutral, always runs" if p.language == "any" else
-                f"for --source-lang {p.language}" + (", and runs when no --source-lang is "
+                f"for --source-lang {' or '.join(p.languages)}" + (", and runs when no --source-lang is "
                                                       "given" if p.default else ""))
         origin = e.origin.replace(str(Path(__file__).resolve().parent.parent.parent) + "/", "")
         lines += ["", f"Pack: {p.name} ({lang}); entry {origin}"]
@@ -276,30 +283,37 @@ class PhraseRule(Rule):
 
     @property
     def examples(self) -> dict:
-        """The entry's examples in the shape of a Python rule's (mtqa.examples): `example` /
-        `examples` must be flagged, `good` / `leave` must not, in the pack's language."""
-        lang = None if self.pack.language == "any" else self.pack.language
-        fields = vars(self.entry)  # packs may add examples/good/leave fields (phrases.py)
+        """The entry's examples in the shape of a Python rule's (mtqa.examples): `examples`
+        (the attested `example` first) must be flagged, `leave` must not; each with the
+        --source-lang it is written for."""
+        e = self.entry
+        # as `mtqa phrases check` runs them: no --source-lang unless the example names one
+        # (or its pack runs only for its languages)
+        lang = None if self.pack.language == "any" or self.pack.default else \
+            self.pack.languages[0]
 
-        def as_case(text):
-            return {"text": text, "source_lang": lang} if isinstance(text, str) else \
-                {"source_lang": lang, **text}
+        def case(text):
+            return {"text": text, "source_lang": e.example_langs.get(text, lang)}
 
-        flag = [fields.get("example")] + list(fields.get("examples") or [])
-        leave = list(fields.get("good") or []) + list(fields.get("leave") or [])
-        return {"flag": [as_case(t) for t in flag if t], "leave": [as_case(t) for t in leave if t]}
+        return {"flag": [case(t) for t in (e.examples or [e.example]) if t],
+                "leave": [case(t) for t in e.leave]}
 
     def check(self, article, ctx):
-        # Most entries find nothing in an article: look that up before the pack conditions.
+        # Most of the ~300 entries find nothing in an article: a plain function that returns
+        # () then costs less than starting a generator for each of them.
         matches = _matches_for(article).get(self.id)
         if not matches or not pack_active(self.pack, ctx):
-            return
-        for m in matches:
-            e = self.entry
-            if not e.quotations and article.in_quotation(m.start):
-                continue
-            if not conditions_hold(e, article, m, ctx):
-                continue
+            return ()
+        return list(self._findings(article, ctx, matches))
+
+    def _findings(self, article, ctx, matches):
+        e = self.entry
+        # conditions first, then the longest of overlapping matches: a longer form whose
+        # context rules it out must not hide a shorter one that holds ("are the same like")
+        held = [m for m in matches
+                if (e.quotations or not article.in_quotation(m.start))
+                and conditions_hold(e, article, m, ctx)]
+        for m in _longest(held) if len(held) > 1 else held:
             surface = article.text[m.start:m.end]
             tok = article.tokens[m.first_token]
             capital_expected = tok.sentence_initial or article.in_headline(m.start)
@@ -310,7 +324,13 @@ class PhraseRule(Rule):
 
 def entry_fires(entry: PhraseEntry, text: str, ctx) -> bool:
     """Does the entry flag something in `text`? (Used to check that an entry fires on its own
-    example; works for entries of packs that are not bundled, too.)"""
+    examples; works for entries of packs that are not bundled, too.) An example written with a
+    `source_lang` is checked with that --source-lang."""
+    lang = entry.example_langs.get(text.strip())
+    if lang and ctx.source_lang != lang:
+        from mtqa.engine import AuditContext, AuditOptions
+
+        ctx = AuditContext(AuditOptions(source_lang=lang), glossary=ctx.glossary)
     article = Article(text)
     found = pattern_matches([entry], article) if entry.pattern else PhraseIndex([entry]).find(article)
     for m in found:

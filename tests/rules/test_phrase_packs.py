@@ -13,7 +13,7 @@ ALL_ENTRIES = [e for p in packs() for e in p.entries]
 def test_bundled_packs_cover_each_source_language_and_hold_enough_entries():
     names = {p.name for p in packs()}
     assert {"common", "id", "uk", "ru", "zh"} <= names
-    assert len(ALL_ENTRIES) >= 150
+    assert len(ALL_ENTRIES) >= 300
 
 
 def test_every_entry_is_a_registered_rule_with_docs():
@@ -30,9 +30,15 @@ def test_entry_fires_on_its_attested_example(entry, test_glossary):
     assert entry_fires(entry, entry.example, ctx), entry.example
 
 
-def test_examples_name_their_source():
+def test_every_entry_names_its_attestation_or_cites_published_knowledge():
     for e in ALL_ENTRIES:
-        assert e.source.startswith(("wmt23 ", "mqm zh-en ", "seed ")), e.rule_id
+        assert e.cites or e.source.startswith(("wmt23 ", "mqm zh-en ", "seed ")), e.rule_id
+
+
+def test_knowledge_entries_carry_text_they_must_leave_alone():
+    for e in ALL_ENTRIES:
+        if e.cites:
+            assert e.leave, e.rule_id
 
 
 # ---- seeds and their near misses -----------------------------------------------------------
@@ -209,3 +215,104 @@ def test_bad_pack_reports_file_and_line(tmp_path, body, message):
 ])
 def test_capitals_of_the_phrase_itself_do_not_capitalise_the_fix(flag_fixes, text, fix):
     assert flag_fixes(text, ["phrase"])[0][2] == fix
+
+
+# ---- form groups ---------------------------------------------------------------------------
+
+def test_form_groups_expand_phrase_and_fix_form_by_form():
+    from mtqa.phrases import expand_braces
+    assert expand_braces("carr{y,ies,ied} out") == (["carry out", "carries out", "carried out"], (3,))
+    assert expand_braces("plan{,s} {a,b}")[0] == ["plan a", "plan b", "plans a", "plans b"]
+
+
+def test_fix_groups_must_match_the_phrase_groups(tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("""entries:
+  - id: x
+    phrase: hold{,s,ing} talks
+    fix: conduct{,s} talks
+    message: m
+    category: style/awkward
+    severity: minor
+    examples: [they hold talks]
+    cites: somewhere
+""", encoding="utf-8")
+    with pytest.raises(PhrasePackError, match="alternatives, but phrase group"):
+        load_pack(pack)
+
+
+@pytest.mark.parametrize("entry", [e for e in ALL_ENTRIES if len(e.examples) > 1 or e.leave],
+                         ids=lambda e: e.rule_id)
+def test_entry_flags_every_example_and_leaves_its_leave_texts(entry, test_glossary):
+    ctx = AuditContext(AuditOptions(), glossary=test_glossary)
+    for text in entry.examples:
+        assert entry_fires(entry, text, ctx), text
+    for text in entry.leave:
+        assert not entry_fires(entry, text, ctx), text
+
+
+def test_no_two_entries_flag_the_same_words_of_an_example(test_glossary):
+    """Overlapping findings on one word double its weight: an example of one entry must not
+    be flagged, on overlapping words, by another enabled entry."""
+    from mtqa.article import Article
+    from mtqa.rules.phrase import conditions_hold
+    from mtqa.phrases import PhraseIndex
+
+    enabled = [e for e in ALL_ENTRIES if e.enabled]
+    index = PhraseIndex(enabled)
+    clashes = []
+    for e in enabled:
+        for text in e.examples:
+            lang = e.example_langs.get(text)
+            ctx = AuditContext(AuditOptions(source_lang=lang), glossary=test_glossary)
+            article = Article(text)
+            hits = [m for m in index.find(article) if conditions_hold(m.entry, article, m, ctx)]
+            for a in hits:
+                for b in hits:
+                    if a.entry.rule_id < b.entry.rule_id and a.start < b.end and b.start < a.end:
+                        clashes.append((a.entry.rule_id, b.entry.rule_id, text))
+    assert not clashes, clashes
+
+
+@pytest.mark.parametrize("extra,problem", [
+    ("    when: {source_lang: [Russian]}\n", "source_lang must be a language code"),
+    ("    leave: [{text: x, lang: ru}]\n", "'leave' must be a list of texts"),
+    ("    cites: {a: b}\n", "'cites' must be a string or a list"),
+])
+def test_knowledge_fields_are_validated_with_file_and_line(tmp_path, extra, problem):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("""entries:
+  - id: x
+    phrase: hot power plant
+    fix: thermal power plant
+    message: m
+    category: style/awkward
+    severity: minor
+    examples: [two hot power plant fires]
+    cites: somewhere
+""".replace("    cites: somewhere\n", "    cites: somewhere\n" if "cites" not in extra else "")
+                    + extra, encoding="utf-8")
+    with pytest.raises(PhrasePackError) as exc:
+        load_pack(pack)
+    assert problem in str(exc.value) and f"{pack}:2" in str(exc.value)
+
+
+def test_an_entry_needs_an_attestation_or_a_citation(tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("""entries:
+  - id: x
+    phrase: hot power plant
+    fix: thermal power plant
+    message: m
+    category: style/awkward
+    severity: minor
+    examples: [two hot power plant fires]
+""", encoding="utf-8")
+    with pytest.raises(PhrasePackError, match="source \\(or cites\\)"):
+        load_pack(pack)
+
+
+def test_source_lang_condition_needs_that_source_language(audit):
+    text = "Recall that Enzo Fernandez moved to Chelsea in January."
+    assert not [f for f in audit(text, ["phrase-slavic-recall-that-bare"])]
+    assert [f for f in audit(text, ["phrase-slavic-recall-that-bare"], source_lang="ru")]
