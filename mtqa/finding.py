@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 SEVERITIES = ("minor", "major", "critical")
 # MQM-style penalty weights: used for the score and for --fail-on comparisons.
@@ -39,6 +39,9 @@ class Finding:
     message: str
     suggestions: List[str] = field(default_factory=list)
     safe: bool = False
+    # Findings from a comparison with the source article (source-* rules): where in the source,
+    # {path, line, column, end_line, end_column, text} (mtqa.source.document.Location)
+    source: Optional[Dict[str, object]] = None
 
     def __post_init__(self):
         if self.severity not in SEVERITIES:

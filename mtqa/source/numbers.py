@@ -1,11 +1,18 @@
-"""Numbers in an XLIFF target that do not match its source, read in each side's locale."""
+"""The one number reader of mtqa: numbers in a source and in its English translation, each read
+in its own locale, and their comparison (used by source-number, for XLIFF units and for
+paired source articles alike).
+
+Each side is read in its own locale: in an Indonesian, Ukrainian or Russian source 1.000 is a
+thousand and 2,5 is two and a half. Scale words count on both sides (2,5 juta = 2.5 million =
+2,500,000; 3万 = 30,000; 5 тыс. = 5,000), clock times compare on a 12-hour clock (14.30 WIB =
+2:30 p.m.), numbers spelled as words count (English "two" = 2; дві, два, dua, 两), and dates
+written with slashes or dots are read as their parts."""
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Dict, FrozenSet, List, NamedTuple, Optional, Set, Tuple
 
-from mtqa.registry import Rule, register
 
 # Languages that write 1.000,5 (or 1 000,5): grouping dot or space, decimal comma.
 COMMA_DECIMAL = frozenset("id ms uk ru be bg cs da de el es et fi fr hr hu it lt lv nl no pl pt "
@@ -30,7 +37,7 @@ _SPELLED = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "
 
 _NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f\u2009 ]\d+)*(?![\d])")
 _TIME_RE = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3])[.:]([0-5]\d)(?=\s*(?:[ap]\.?m\b|WIB|WITA|WIT"
-                      r"|GMT|UTC|h\b|hrs\b|uhr\b|год|час)|$|[^\d.,])", re.I)
+                      r"|GMT|UTC|h\b|hrs\b|uhr\b|год|час)|$|[^\d.,]|[.,](?!\d))", re.I)
 _DATE_RE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _PM_RE = re.compile(r"\s*p\.?m\b", re.I)
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
@@ -138,72 +145,103 @@ def _english(value: Decimal) -> str:
     return f"{value:,f}".rstrip("0")
 
 
-@register
-class XliffNumberMismatch(Rule):
-    """A number in a translated segment that is not in its source, or a number of the source
-    that the translation lost. XLIFF files only (the source must be at hand).
 
-    Each side is read in its own locale: in an Indonesian, Ukrainian or Russian source 1.000
-    is a thousand and 2,5 is two and a half, so "1.000 orang" → "1,000 people" matches.
-    A target number that matches only when read the source's way ("1.000 people") is reported
-    as a number left in the source format, with the English form as the suggestion. Scale
-    words count on both sides (2,5 juta = 2.5 million = 2,500,000; 3万 = 30,000), clock times
-    compare on a 12-hour clock (14.30 WIB = 2:30 p.m.), numbers spelled out in the target
-    (five) count, and dates written with slashes or dots are left alone.
 
-    Deliberately not flagged: source numbers below 13 that the target lacks (day and month
-    numbers of dates, counts spelled as words in the source), ordinals (1st), numbers glued
-    to letters (G7, F16).
-    """
+# Small numbers written as words, per language (the forms news uses; Slavic case forms
+# included). Only for matching: a word number is never reported itself.
+WORD_NUMBERS: Dict[str, Dict[str, int]] = {
+    "en": {w: v for v, w in _SPELLED.items() if v < 100} | {
+        "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+        "dozen": 12, "once": 1, "twice": 2, "single": 1, "both": 2, "first": 1, "second": 2,
+        "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10, "hundreds": 100, "thousands": 1000, "half": 0.5},
+    "uk": {"один": 1, "одна": 1, "одне": 1, "одного": 1, "одній": 1, "два": 2, "дві": 2,
+           "двох": 2, "двома": 2, "три": 3, "трьох": 3, "чотири": 4, "чотирьох": 4,
+           "п'ять": 5, "п’ять": 5, "п'яти": 5, "шість": 6, "шести": 6, "сім": 7, "семи": 7,
+           "вісім": 8, "восьми": 8, "дев'ять": 9, "дев’ять": 9, "десять": 10, "десяти": 10,
+           "сто": 100, "тисяча": 1000, "тисячі": 1000, "півтора": 1.5, "пів": 0.5},
+    "ru": {"один": 1, "одна": 1, "одно": 1, "одного": 1, "два": 2, "две": 2, "двух": 2,
+           "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "четырех": 4, "пять": 5, "пяти": 5,
+           "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8,
+           "девять": 9, "девяти": 9, "десять": 10, "десяти": 10, "сто": 100, "тысяча": 1000,
+           "тысячи": 1000, "полтора": 1.5, "пол": 0.5},
+    "id": {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+           "delapan": 8, "sembilan": 9, "sepuluh": 10, "seratus": 100, "seribu": 1000,
+           "setengah": 0.5},
+    "zh": {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+           "九": 9, "十": 10, "百": 100, "千": 1000, "半": 0.5},
+}
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
-    id = "xliff-number-mismatch"
-    summary = "A number in the translation differs from the source"
-    category = "accuracy/mistranslation"
-    severity = "major"
 
-    def check(self, article, ctx):
-        lang = article.source_lang
-        for seg in article.segments:
-            target = article.text[seg.start:seg.end]
-            src, src_times = numbers(seg.source, lang)
-            tgt, tgt_times = numbers(target, "en", target=True)
-            src_values = set().union(*(n.values for n in src)) if src else set()
-            tgt_values = set().union(*(n.values for n in tgt)) if tgt else set()
-            unmatched = 0
-            for n in tgt:
-                if n.quiet or n.values & src_values:
-                    continue
-                start, end = seg.start + n.start, seg.start + n.end
-                local = _read(n.text, lang in COMMA_DECIMAL)
-                if lang in COMMA_DECIMAL and local is not None and local in src_values:
-                    tgt_values.add(local)
-                    yield self.finding(
-                        start, end,
-                        f"“{n.text}” is written the source's way: it is {_english(local)} in "
-                        f"the source; English writes {_english(local)}",
-                        [_english(local)], category="locale/number-format")
-                    continue
-                unmatched += 1
-                yield self.finding(start, end,
-                                   f"{n.text} is not in the source ({_listing(src)})")
-            for hour_min in tgt_times - src_times:
-                if src_times:
-                    yield self.finding(seg.start, seg.end,
-                                       f"the time {hour_min[0]}:{hour_min[1]:02d} (12-hour "
-                                       f"clock) is not the source's")
-            if unmatched:
-                continue  # the target's odd number already tells of the difference
-            lowered = target.lower()
-            for n in src:
-                if n.quiet or n.values & tgt_values:
-                    continue
-                value = min(n.values)
-                if value < 13 and value == value.to_integral_value():
-                    continue
-                if int(value) == value and _SPELLED.get(int(value), "\0") in lowered:
-                    continue
-                yield self.finding(seg.start, seg.end,
-                                   f"the source's {n.text} is not in the translation")
+def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
+    """Values of numbers written as words in a text (Chinese: per character)."""
+    table = WORD_NUMBERS.get(lang or "en", {})
+    if not table:
+        return set()
+    if lang == "zh":
+        return {Decimal(str(table[ch])) for ch in text if ch in table}
+    return {Decimal(str(table[w.lower()])) for w in _WORD_RE.findall(text)
+            if w.lower() in table}
+
+
+class Difference(NamedTuple):
+    """A number difference between a source and its translation. `start`/`end` are offsets
+    in the target text (the target number, or the whole target when a source number is
+    missing); `source_start`/`source_end` in the source text."""
+    start: int
+    end: int
+    message: str
+    suggestions: Tuple[str, ...]
+    category: Optional[str]
+    source_start: Optional[int]
+    source_end: Optional[int]
+
+
+def compare(source: str, target: str, lang: Optional[str]) -> List[Difference]:
+    """Numbers of the target not in the source, target numbers left in the source's format,
+    clock times that differ, and source numbers the target lost."""
+    src, src_times = numbers(source, lang)
+    tgt, tgt_times = numbers(target, "en", target=True)
+    src_values = set().union(*(n.values for n in src)) if src else set()
+    src_values |= word_values(source, lang)
+    tgt_values = set().union(*(n.values for n in tgt)) if tgt else set()
+    tgt_words = word_values(target, "en")
+    tgt_values |= tgt_words
+    out: List[Difference] = []
+    unmatched = 0
+    for n in tgt:
+        if n.quiet or n.values & src_values:
+            continue
+        local = _read(n.text, lang in COMMA_DECIMAL)
+        if lang in COMMA_DECIMAL and local is not None and local in src_values:
+            tgt_values.add(local)
+            out.append(Difference(
+                n.start, n.end,
+                f"“{n.text}” is written the source's way: it is {_english(local)} in the "
+                f"source; English writes {_english(local)}",
+                (_english(local),), "locale/number-format", None, None))
+            continue
+        unmatched += 1
+        out.append(Difference(n.start, n.end, f"{n.text} is not in the source ({_listing(src)})",
+                              (), None, None, None))
+    if src_times:
+        for hour, minute in sorted(tgt_times - src_times):
+            out.append(Difference(0, len(target), f"the time {hour}:{minute:02d} (12-hour "
+                                                  f"clock) is not the source's", (), None,
+                                  None, None))
+    if unmatched:
+        return out  # the target's odd number already tells of the difference
+    for n in src:
+        if n.quiet or n.values & tgt_values:
+            continue
+        value = min(n.values)
+        if value < 13 and value == value.to_integral_value():
+            continue  # day and month numbers, counts the translation may spell out
+        out.append(Difference(0, len(target), f"the source's {n.text} is not in the "
+                                              f"translation", (), None, n.start, n.end))
+    return out
 
 
 def _listing(nums: List[Number]) -> str:
