@@ -73,6 +73,11 @@ def check_paths(paths: Sequence[str], options: Optional[AuditOptions] = None,
 
     options = options or AuditOptions()
     files, errors = collect(paths, exclude=options.exclude, root=options.root)
+    source_notes = []
+    if options.source or options.source_field:  # pair targets with sources (mtqa.source)
+        from mtqa.source.pairing import plan_run
+
+        files, options, source_notes = plan_run(paths, files, options)
     ctx = AuditContext(options)
     records = RecordOptions(options.record_field, options.record_id_field)
     if progress is not None:
@@ -84,8 +89,14 @@ def check_paths(paths: Sequence[str], options: Optional[AuditOptions] = None,
     finally:
         if progress is not None:
             progress.finish()
+    notices = list(ctx.notices)
+    if options.source_plan is not None:
+        from mtqa.source.pairing import source_warnings
+        from mtqa.suppress import Notice
+
+        notices += [Notice(p, None, m) for p, m in source_notes + source_warnings(articles)]
     return BatchResult([FileResult(a, f, thresholds) for a, f in zip(articles, findings)],
-                       errors + read_errors, ctx.notices)
+                       errors + read_errors, notices)
 
 
 def check_text(text: str, options: Optional[AuditOptions] = None, path: str = "<text>"

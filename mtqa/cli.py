@@ -41,6 +41,13 @@ def _audit_options(func):
                           "body, else text; dotted paths reach nested objects)."),
         click.option("--id-field", "record_id_field", metavar="NAME",
                      help="JSON Lines input: the field naming each record (default: id)."),
+        # source comparison (mtqa.source, docs/source.md)
+        click.option("--source", "source", metavar="PATH",
+                     help="The source article(s) the targets were translated from: a file "
+                          "(one target) or a folder paired by relative path and stem "
+                          "(docs/source.md). Enables the source-* rules."),
+        click.option("--source-field", metavar="NAME",
+                     help="JSON Lines input: the field holding each record's source text."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -49,7 +56,7 @@ def _audit_options(func):
 
 def _settings(glossaries=(), disabled_packs=(), source_lang=None, select=(), ignore=(),
               config_file=None, no_config=False, fail_on=None, record_field=None,
-              record_id_field=None):
+              record_id_field=None, source=None, source_field=None):
     """Defaults < configuration file < command line (mtqa.config); exit 2 on a bad file."""
     from mtqa.config import ConfigError, load_settings
     from mtqa.registry import all_rules, matches
@@ -61,7 +68,7 @@ def _settings(glossaries=(), disabled_packs=(), source_lang=None, select=(), ign
     if config_file and no_config:
         raise click.UsageError("--config and --no-config exclude each other")
     cli = {"glossaries": glossaries, "disabled-packs": disabled_packs, "select": select,
-           "ignore": ignore, "source-lang": source_lang, "fail-on": fail_on}
+           "ignore": ignore, "source-lang": source_lang, "fail-on": fail_on, "source": source}
     try:
         settings = load_settings(cli, config_file, use_config=not no_config)
     except ConfigError as exc:
@@ -70,6 +77,7 @@ def _settings(glossaries=(), disabled_packs=(), source_lang=None, select=(), ign
         sys.exit(EXIT_ERROR)
     # JSON Lines field names are per run, not configuration
     settings.record_fields = (record_field, record_id_field)
+    settings.source_field = source_field
     return settings
 
 
@@ -112,7 +120,8 @@ def _report_errors(batch) -> None:
     for e in batch.errors:
         click.echo(f"{e.path}: error: {e.message}", err=True)
     for w in batch.warnings:
-        click.echo(f"{w.path}:{w.line}: warning: {w.message}", err=True)
+        where = f"{w.path}:{w.line}" if w.line else w.path  # source warnings name no line
+        click.echo(f"{where}: warning: {w.message}", err=True)
 
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab")

@@ -175,7 +175,12 @@ def fix_text(text: str, name: str, ctx: AuditContext, unsafe: bool = False,
         return _fix_records(text, name, ctx, unsafe, records or RecordOptions())
 
     def make(t: str) -> Article:
-        return make_article(t, name, source_lang)
+        article = make_article(t, name, source_lang)
+        if ctx.options.source_plan is not None:  # mtqa.source: the same source every pass
+            from mtqa.source.pairing import with_source
+
+            article, _ = with_source(article, ctx.options)
+        return article
 
     fixed, applied, remaining, converged = fix_article_text(text, make, ctx, unsafe, suffix,
                                                             make(text))
@@ -187,8 +192,16 @@ def _fix_records(text, name, ctx, unsafe, records) -> Tuple[FixResult, List[Inpu
     lines = text.split("\n")
     result = FixResult(name, text, text)
     for art in articles:
+        if ctx.options.source_plan is not None:  # mtqa.source: --source-field
+            from mtqa.source.pairing import with_source
+
+            with_source(art, ctx.options)
+
         def make(t: str, _art=art) -> Article:
-            return Article(t, path=name, source_lang=_art.source_lang)
+            article = Article(t, path=name, source_lang=_art.source_lang)
+            if hasattr(_art, "source"):
+                article.source = _art.source
+            return article
 
         body, applied, remaining, converged = fix_article_text(art.original, make, ctx, unsafe,
                                                                "", art)

@@ -79,6 +79,12 @@ def audit_item(item: Item, ctx: AuditContext, source_lang: Optional[str],
         articles, errors = read_file(item, source_lang, records)
     outcomes: List[Outcome] = list(errors)
     for article in articles:
+        if ctx.options.source_plan is not None:  # source comparison (mtqa.source, issue 8)
+            from mtqa.source.pairing import with_source
+
+            article, problem = with_source(article, ctx.options)
+            if problem:
+                outcomes.append(InputError(article.path, problem))
         findings, collected = audit_one(article, ctx, release=True)
         outcomes.append((article, findings, collected))
     return outcomes

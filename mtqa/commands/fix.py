@@ -44,6 +44,12 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
         sys.exit(EXIT_ERROR)
     records = RecordOptions(options.record_field, options.record_id_field)
     files, errors = collect(paths)
+    if options.source or options.source_field:  # pair targets with sources (mtqa.source)
+        from mtqa.source.pairing import plan_run
+
+        files, ctx.options, notes = plan_run(paths, files, options)
+        for path, message in notes:
+            click.echo(f"{path}: warning: {message}", err=True)
     # the report goes to stderr whenever stdout carries text (a diff, or fixed stdin)
     to_stderr = show_diff or "-" in files
     changed_files = total_fixes = left = 0

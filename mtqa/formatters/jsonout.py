@@ -16,7 +16,7 @@ def finding_dict(result: FileResult, f: Finding) -> Dict[str, Any]:
         "rule": f.rule, "category": f.category, "severity": f.severity,
         "line": line, "column": col, "end_line": end_line, "end_column": end_col,
         "message": f.message, "suggestions": list(f.suggestions), "safe": f.safe,
-    }
+    } | ({"source": f.source} if f.source else {})  # source-* rules: where in the source
 
 
 def file_dict(result: FileResult) -> Dict[str, Any]:
@@ -25,6 +25,11 @@ def file_dict(result: FileResult) -> Dict[str, Any]:
         "verdict": result.verdict,
         "findings": [finding_dict(result, f) for f in result.findings],
     }
+    from mtqa.source.document import source_status
+
+    status = source_status(result.article)
+    if status is not None:  # compared with a source (docs/source.md), or why not
+        out["source"] = status
     if hasattr(result.article, "record_line"):  # one record of a JSON Lines feed
         out["record"] = {"line": result.article.record_line, "id": result.article.record_id}
     return out

@@ -53,7 +53,10 @@ def finding_rows(result: FileResult):
         rows.append({"n": i + 1, "line": line, "column": col, "rule": f.rule,
                      "severity": f.severity, "category": f.category, "message": f.message,
                      "text": result.article.original[f.start:f.end],
-                     "suggestions": f.suggestions, "safe": f.safe})
+                     "suggestions": f.suggestions, "safe": f.safe,
+                     # source-* rules: the compared source text, shown under the finding
+                     "source": (f.source.get("sentence") or f.source["text"]) if f.source
+                     else None})
     return rows
 
 

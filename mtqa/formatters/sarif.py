@@ -102,12 +102,22 @@ def result_objects(result: FileResult, rule_index: Dict[str, int]) -> List[Dict[
                                                                    seen[(f.rule, text)])},
             "properties": {"severity": f.severity, "category": f.category, "safe": f.safe},
         }
+        if f.source:  # source-* rules: the compared source text (docs/source.md)
+            obj["relatedLocations"] = [_source_location(f.source)]
         if f.rule in rule_index:
             obj["ruleIndex"] = rule_index[f.rule]
         if f.suggestions:
             obj["fixes"] = _fixes(result, f)
         out.append(obj)
     return out
+
+
+def _source_location(source: Dict[str, Any]) -> Dict[str, Any]:
+    return {"id": 1, "message": {"text": "source: " + str(source["text"])},
+            "physicalLocation": {
+                "artifactLocation": artifact_location(str(source["path"])),
+                "region": {"startLine": source["line"], "startColumn": source["column"],
+                           "endLine": source["end_line"], "endColumn": source["end_column"]}}}
 
 
 def _notification(level: str, message: str, path: Optional[str], line: Optional[int] = None):

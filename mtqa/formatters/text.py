@@ -33,6 +33,19 @@ def summary(batch: BatchResult) -> str:
     return text
 
 
+def source_lines(batch: BatchResult) -> List[str]:
+    """Per article compared with a source (or not): which source, its language and how that
+    was decided, how much was compared; "source not available" otherwise."""
+    from mtqa.source.document import source_status
+
+    out = []
+    for r in batch.files:
+        status = source_status(r.article)
+        if status is not None:
+            out.append(f"{r.path}: source: {status}")
+    return out
+
+
 def render(batch: BatchResult, quiet: bool = False) -> str:
-    lines = [] if quiet else finding_lines(batch)
+    lines = [] if quiet else finding_lines(batch) + source_lines(batch)
     return "\n".join(lines + [summary(batch)])

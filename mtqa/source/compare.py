@@ -26,4 +26,9 @@ def located(finding, doc: SourceDoc, start: int, end: int):
     """Attach where in the source the compared text is (JSON `source`, SARIF relatedLocation,
     report)."""
     finding.source = doc.location(start, end).as_dict()
+    # the whole source sentence(s) around the span, for the report's "source:" line
+    spans = [(s, e) for para in doc.sentences for s, e in para if s < max(end, start + 1)
+             and e > start]
+    if spans:
+        finding.source["sentence"] = doc.text[spans[0][0]:spans[-1][1]]
     return finding

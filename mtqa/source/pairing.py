@@ -245,3 +245,35 @@ def _adopt_language(article) -> None:
     doc = getattr(article, "source", None)
     if isinstance(doc, SourceDoc) and doc.lang and not article.source_lang:
         article.source_lang = doc.lang
+
+
+def with_source(article, options):
+    """The article with its source attached when the run has a source plan (the read step's
+    one call into mtqa.source); returns (article, error message or None)."""
+    plan_ = getattr(options, "source_plan", None)
+    if plan_ is None:
+        return article, None
+    return article, attach(article, plan_)
+
+
+def plan_run(given, files, options):
+    """Pair this run's target files with sources (check_paths, mtqa fix): (files to audit,
+    options carrying the plan, warnings as (path, message))."""
+    import dataclasses
+
+    if not (options.source or options.source_field):
+        return files, options, []
+    kept, source_plan = plan(given, files, options.source, options.source_field,
+                             options.source_lang)
+    return kept, dataclasses.replace(options, source_plan=source_plan), source_plan.warnings
+
+
+def source_warnings(articles):
+    """(path, message) for targets whose paired source could not be used (empty, paragraph
+    counts differ): both files named."""
+    out = []
+    for a in articles:
+        found = getattr(a, "source", None)
+        if isinstance(found, SourceUnavailable) and found.path:
+            out.append((a.path, found.reason))
+    return out
