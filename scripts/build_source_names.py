@@ -46,6 +46,8 @@ def main(argv=None):
         kind = "given" if path.parent.name == "personal_names" else "entity"
         forms = [entry["sourceSpelling"]] + [r for r in entry.get("relatedSpellings", [])
                                              if _CYRILLIC.search(r)]
+        if kind == "given":  # related spellings of a given name include diminutives (Наташа)
+            forms = forms[:1]
         for form in forms:
             cyr = words(form)
             if len(cyr) != len(english):

@@ -100,6 +100,17 @@ def _split_spaces(text: str, start: int, token: str) -> List[Tuple[int, str]]:
     return out
 
 
+def _scale(word: str, scales: Dict[str, int]) -> Optional[int]:
+    """The multiplier of a scale word, inflected forms included (тисячами, миллионов)."""
+    word = word.lower().rstrip(".")
+    if word in scales:
+        return scales[word]
+    for n in range(len(word) - 1, 2, -1):
+        if word[:n] in scales and len(word) - n <= 4 and not word.isascii():
+            return scales[word[:n]]
+    return None
+
+
 def numbers(text: str, lang: Optional[str], target: bool = False) -> Tuple[List[Number], Set]:
     """Numbers in a segment (times and dates aside) and its clock times as (hour % 12, min)."""
     comma_decimal = (lang or "en") in COMMA_DECIMAL
@@ -132,8 +143,9 @@ def numbers(text: str, lang: Optional[str], target: bool = False) -> Tuple[List[
                     re.fullmatch(r"\d{1,3},\d{3}", token):
                 values.add(other)  # "280,000" in such a source may be English-style grouping
             after = re.match(r"\s?([千万萬亿億]|[^\W\d_]+)", text[end:end + 16])
-            if after and after.group(1).lower().rstrip(".") in scales:
-                values.add(own * scales[after.group(1).lower().rstrip(".")])
+            scale = _scale(after.group(1), scales) if after else None
+            if scale:
+                values.add(own * scale)
             foreign = {other} if other is not None else set()
             out.append(Number(start, end, token, frozenset(values), frozenset(foreign)))
     return out, times
@@ -173,6 +185,25 @@ WORD_NUMBERS: Dict[str, Dict[str, int]] = {
            "九": 9, "十": 10, "百": 100, "千": 1000, "半": 0.5},
 }
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Stems of inflected number words (cardinals 11-500 and ordinals 1-10) in Ukrainian and
+# Russian: a source "тридцяти" or "двадцатого" accounts for a target 30 or 20.
+WORD_STEMS: Dict[str, Dict[str, int]] = {
+    "uk": {"одинадцят": 11, "дванадцят": 12, "тринадцят": 13, "чотирнадцят": 14,
+           "п'ятнадцят": 15, "шістнадцят": 16, "сімнадцят": 17, "вісімнадцят": 18,
+           "дев'ятнадцят": 19, "двадцят": 20, "тридцят": 30, "сорок": 40, "п'ятдесят": 50,
+           "шістдесят": 60, "сімдесят": 70, "вісімдесят": 80, "дев'яност": 90, "двіст": 200,
+           "трист": 300, "чотириста": 400, "п'ятсот": 500, "перш": 1, "друг": 2, "трет": 3,
+           "четверт": 4, "п'ят": 5, "шост": 6, "сьом": 7, "восьм": 8, "дев'ят": 9,
+           "десят": 10, "пар": 2},
+    "ru": {"одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14,
+           "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18,
+           "девятнадцат": 19, "двадцат": 20, "тридцат": 30, "сорок": 40, "пятьдесят": 50,
+           "пятидесят": 50, "шестьдесят": 60, "шестидесят": 60, "семьдесят": 70,
+           "семидесят": 70, "восемьдесят": 80, "восьмидесят": 80, "девяност": 90,
+           "двест": 200, "трист": 300, "четырест": 400, "пятьсот": 500, "перв": 1, "втор": 2,
+           "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9,
+           "десят": 10, "пар": 2},
+}
 
 
 def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
@@ -182,8 +213,36 @@ def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
         return set()
     if lang == "zh":
         return {Decimal(str(table[ch])) for ch in text if ch in table}
-    return {Decimal(str(table[w.lower()])) for w in _WORD_RE.findall(text)
-            if w.lower() in table}
+    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
+    out = {Decimal(str(table[w])) for w in words if w in table}
+    stems = WORD_STEMS.get(lang or "", {})
+    for w in words:
+        for n in range(3, min(len(w), 13) + 1):
+            value = stems.get(w[:n])
+            if value is not None and len(w) - n <= 4:
+                out.add(Decimal(value))
+    return out
+
+
+_ANY_DIGITS_RE = re.compile(r"\d+")
+
+
+def _loose_target_values(target: str, times) -> Set[Decimal]:
+    """Every digit run of the target (ordinals 44th, No.8058, glued G7) and p.m. hours on a
+    24-hour clock: they account for source numbers, though never reported themselves."""
+    out = {Decimal(m.group()) for m in _ANY_DIGITS_RE.finditer(target)}
+    for m in _TIME_RE.finditer(target):
+        hour = int(m.group(1))
+        out.add(Decimal(hour))
+        if _PM_RE.match(target, m.end()) and hour < 12:
+            out.add(Decimal(hour + 12))
+    return out
+
+
+def _century_readings(values: Set[Decimal]) -> Set[Decimal]:
+    """A two-digit year or decade in the source (70-х, '86) may be 1970 or 2086 in English."""
+    return {Decimal(1900) + v for v in values if 0 <= v < 100 and v == int(v)} | \
+        {Decimal(2000) + v for v in values if 0 <= v < 100 and v == int(v)}
 
 
 class Difference(NamedTuple):
@@ -208,14 +267,21 @@ def compare(source: str, target: str, lang: Optional[str]) -> List[Difference]:
     src_values |= word_values(source, lang)
     tgt_values = set().union(*(n.values for n in tgt)) if tgt else set()
     tgt_words = word_values(target, "en")
-    tgt_values |= tgt_words
+    tgt_values |= tgt_words | _loose_target_values(target, tgt_times)
+    src_values |= _century_readings(src_values)
+    source_has_digits = bool(src)
     out: List[Difference] = []
     unmatched = 0
     for n in tgt:
         if n.quiet or n.values & src_values:
             continue
+        value = min(n.values)
+        if not source_has_digits and value < 13 and value == value.to_integral_value():
+            continue  # a small count the source wrote as a word we do not read
         local = _read(n.text, lang in COMMA_DECIMAL)
-        if lang in COMMA_DECIMAL and local is not None and local in src_values:
+        # "written the source's way" only where English cannot read it so: 1.000, 2,5
+        source_way = "." in n.text or not re.fullmatch(r"\d{1,3}(?:,\d{3})+", n.text)
+        if lang in COMMA_DECIMAL and local is not None and local in src_values and source_way:
             tgt_values.add(local)
             out.append(Difference(
                 n.start, n.end,
@@ -234,7 +300,7 @@ def compare(source: str, target: str, lang: Optional[str]) -> List[Difference]:
     if unmatched:
         return out  # the target's odd number already tells of the difference
     for n in src:
-        if n.quiet or n.values & tgt_values:
+        if n.quiet or n.values & tgt_values or _century_readings(set(n.values)) & tgt_values:
             continue
         value = min(n.values)
         if value < 13 and value == value.to_integral_value():

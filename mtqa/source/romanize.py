@@ -112,10 +112,11 @@ def romanize(text: str, lang: str) -> str:
 # Stripping one and adding back a nominative ending gives the candidate lemmas; comparison with
 # the English text decides which one the translation uses.
 _ENDINGS = {
-    "uk": ("ого", "ому", "ими", "ій", "ої", "ою", "ею", "єю", "ам", "ах", "ям", "ях", "ів",
+    "uk": ("ого", "ому", "ими", "им", "ій", "ої", "ою", "ею", "єю", "ам", "ах", "ям", "ях", "ів",
            "їв", "ом", "ем", "єм", "ові", "еві", "єві", "и", "і", "у", "ю", "а", "я", "е",
            "ї", "й", "о"),
-    "ru": ("ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ою", "ею", "ам", "ах",
+    "ru": ("ого", "его", "ому", "ему", "ыми", "ими", "ым", "им", "ая", "яя", "ую", "юю", "ое",
+           "ее", "ые", "ие", "ых", "их", "ой", "ей", "ою", "ею", "ам", "ах",
            "ям", "ях", "ов", "ев", "ом", "ем", "ы", "и", "у", "ю", "а", "я", "е", "ё", "й",
            "о"),
 }
@@ -135,7 +136,12 @@ def lemma_forms(word: str, lang: str) -> Tuple[str, ...]:
     for ending in _ENDINGS.get(lang, ()):
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             stem = word[:len(word) - len(ending)]
+            # an adjective's stem (Запорізької -> Запорізьк-) is no name: only its
+            # adjectival nominatives are (Zaporizkyi, Zaporizka)
+            adjectival = stem.lower().endswith(("ськ", "цьк", "зьк", "ск", "цк", "зк"))
             for nominative in _NOMINATIVE[lang]:
+                if adjectival and nominative in ("", "о", "ь", "я"):
+                    continue
                 candidate = romanize(stem + nominative, lang)
                 if candidate not in forms:
                     forms.append(candidate)
