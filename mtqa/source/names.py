@@ -54,7 +54,10 @@ def _lexicon_hit(word: str, lang: str) -> Optional[str]:
     low = word.lower().replace(STRESS_MARK, "")
     candidates = [low]
     for ending in _ENDINGS.get(lang, ()):
-        if low.endswith(ending) and len(low) - len(ending) >= 3:
+        # genitive plurals (-ов, -ів) are surname endings too: Озеров is no case of Озеро
+        if ending in ("ов", "ев", "ів", "їв"):
+            continue
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
             stem = low[:len(low) - len(ending)]
             candidates.extend(stem + n for n in _NOMINATIVE[lang])
     for c in candidates:
@@ -162,6 +165,20 @@ def skeleton(word: str, lang: Optional[str] = None) -> str:
 
 def loose_key(word: str) -> str:
     return skeleton(word, "ru")
+
+
+def russian_style(target_word: str, expected: str) -> bool:
+    """Is the target word the Russian-style spelling of a Ukrainian name: the same but for
+    i/y, e/ye, doubled letters (Marina for Maryna, Odessa for Odesa)? g/h and kh/h are not
+    counted here: foreign names differ from their Ukrainian transcription exactly there
+    (Telegram, Телеграм, Telehram; Hopkins, Хопкінс, Khopkins)."""
+    def key(word):
+        k = re.sub(r"[^a-z]", "", fold(word))
+        for a, b in (("j", "y"), ("i", "y"), ("ye", "e"), ("yo", "e"), ("ya", "a"), ("yu", "u")):
+            k = k.replace(a, b)
+        return re.sub(r"(.)\1+", r"\1", k)
+
+    return key(target_word) == key(expected)
 
 
 def distance(a: str, b: str) -> int:
