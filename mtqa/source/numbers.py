@@ -36,8 +36,23 @@ _SPELLED = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "
             30: "thirty", 40: "forty", 50: "fifty", 100: "hundred", 1000: "thousand"}
 
 _NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f\u2009 ]\d+)*(?![\d])")
-_TIME_RE = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3])[.:]([0-5]\d)(?=\s*(?:[ap]\.?m\b|WIB|WITA|WIT"
-                      r"|GMT|UTC|h\b|hrs\b|uhr\b|год|час)|$|[^\d.,]|[.,](?!\d))", re.I)
+# Clock times: h:mm anywhere; h.mm only with a time word after it (14.30 WIB, 9.30 a.m.,
+# 21.00 год) or a source time preposition before it (о 21.00, pukul 14.30) - else 7.50 is
+# a decimal (7.50%).
+_TIME_MARK = r"(?=\s*(?:[ap]\.?m\b|WIB|WITA|WIT\b|GMT|UTC|h\b|hrs\b|uhr\b|год|час))"
+_TIME_RE = re.compile(
+    r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])"
+    r"|(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)" + _TIME_MARK +
+    r"|\b(?:о|об|в|во|з|до|с|pukul|jam)\s([01]?\d|2[0-3])\.([0-5]\d)"
+    r"(?![\d.,]\d|\s*%)",
+    re.I)
+
+
+def _time_groups(m):
+    groups = [g for g in m.groups() if g is not None]
+    return int(groups[0]), int(groups[1])
+
+
 _DATE_RE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _PM_RE = re.compile(r"\s*p\.?m\b", re.I)
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
@@ -118,8 +133,8 @@ def numbers(text: str, lang: Optional[str], target: bool = False) -> Tuple[List[
     times = set()
     skip = set()
     for m in _TIME_RE.finditer(text):
-        hour = int(m.group(1)) % 12
-        times.add((hour, int(m.group(2))))
+        hour, minute = _time_groups(m)
+        times.add((hour % 12, minute))
         skip.update(range(m.start(), m.end()))
     out: List[Number] = []
     for m in _DATE_RE.finditer(text):
@@ -214,17 +229,28 @@ def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
     if lang == "zh":
         return {Decimal(str(table[ch])) for ch in text if ch in table}
     words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
-    out = {Decimal(str(table[w])) for w in words if w in table}
     stems = WORD_STEMS.get(lang or "", {})
+    scales = SCALES.get(lang or "en", {})
+    out = set()
+    previous = None
     for w in words:
-        for n in range(3, min(len(w), 13) + 1):
-            value = stems.get(w[:n])
-            if value is not None and len(w) - n <= 4:
-                out.add(Decimal(value))
+        value = table.get(w)
+        if value is None:
+            for n in range(min(len(w), 13), 2, -1):
+                if w[:n] in stems and len(w) - n <= 4:
+                    value = stems[w[:n]]
+                    break
+        scale = _scale(w, scales)
+        if scale and previous is not None:  # "трьох тисяч" = 3,000
+            out.add(Decimal(str(previous)) * scale)
+        if value is not None:
+            out.add(Decimal(str(value)))
+        previous = value
     return out
 
 
 _ANY_DIGITS_RE = re.compile(r"\d+")
+_SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,])(\d{1,3}), (\d{3})(?![\d])")
 
 
 def _loose_target_values(target: str, times) -> Set[Decimal]:
@@ -232,7 +258,7 @@ def _loose_target_values(target: str, times) -> Set[Decimal]:
     24-hour clock: they account for source numbers, though never reported themselves."""
     out = {Decimal(m.group()) for m in _ANY_DIGITS_RE.finditer(target)}
     for m in _TIME_RE.finditer(target):
-        hour = int(m.group(1))
+        hour, _ = _time_groups(m)
         out.add(Decimal(hour))
         if _PM_RE.match(target, m.end()) and hour < 12:
             out.add(Decimal(hour + 12))
@@ -271,9 +297,19 @@ def compare(source: str, target: str, lang: Optional[str]) -> List[Difference]:
     src_values |= _century_readings(src_values)
     source_has_digits = bool(src)
     out: List[Difference] = []
+    # MT that splits a number with a space ("50, 000", "2, 662"): one finding, joined fix
+    split_parts = set()
+    for m in _SPLIT_NUMBER_RE.finditer(target):
+        joined = m.group(1) + "," + m.group(2)
+        if Decimal(m.group(1) + m.group(2)) in src_values:
+            out.append(Difference(m.start(), m.end(), f"“{m.group()}” is one number split by a "
+                                                      f"space: {joined}", (joined,),
+                                  "locale/number-format", None, None))
+            split_parts.update((m.start(1), m.start(2)))
+            tgt_values.add(Decimal(m.group(1) + m.group(2)))
     unmatched = 0
     for n in tgt:
-        if n.quiet or n.values & src_values:
+        if n.quiet or n.values & src_values or n.start in split_parts:
             continue
         value = min(n.values)
         if not source_has_digits and value < 13 and value == value.to_integral_value():
