@@ -250,6 +250,9 @@ def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
 
 
 _ANY_DIGITS_RE = re.compile(r"\d+")
+# "9 p.m.", "9pm", "8 o'clock": an hour without minutes
+_HOUR_RE = re.compile(r"(?<![\d.,:])(\d{1,2})\s*(?:[ap]\.?\s?m\b\.?|o['’]clock)", re.I)
+_DOT_TIME_RE = re.compile(r"^(\d{1,2})\.(\d{2})$")
 _SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,])(\d{1,3}), (\d{3})(?![\d])")
 
 
@@ -295,7 +298,13 @@ def compare(source: str, target: str, lang: Optional[str]) -> List[Difference]:
     tgt_words = word_values(target, "en")
     tgt_values |= tgt_words | _loose_target_values(target, tgt_times)
     src_values |= _century_readings(src_values)
-    source_has_digits = bool(src)
+    # hours of the source's clock times, on both clocks, account for target hours
+    src_values |= {Decimal(h) for h, _ in src_times} | {Decimal(h + 12) for h, _ in src_times}
+    hours = {m.start(1) for m in _HOUR_RE.finditer(target)}
+    for m in _HOUR_RE.finditer(target):
+        tgt_times.add((int(m.group(1)) % 12, 0))
+        tgt_values.update({Decimal(int(m.group(1))), Decimal(int(m.group(1)) % 12 + 12)})
+    source_has_digits = bool(src) or bool(src_times)
     out: List[Difference] = []
     # MT that splits a number with a space ("50, 000", "2, 662"): one finding, joined fix
     split_parts = set()
@@ -309,8 +318,11 @@ def compare(source: str, target: str, lang: Optional[str]) -> List[Difference]:
             tgt_values.add(Decimal(m.group(1) + m.group(2)))
     unmatched = 0
     for n in tgt:
-        if n.quiet or n.values & src_values or n.start in split_parts:
+        if n.quiet or n.values & src_values or n.start in split_parts or n.start in hours:
             continue
+        dot_time = _DOT_TIME_RE.match(n.text)
+        if dot_time and (int(dot_time.group(1)) % 12, int(dot_time.group(2))) in src_times:
+            continue  # the source's clock time kept in its own 24-hour form (21.00)
         value = min(n.values)
         if not source_has_digits and value < 13 and value == value.to_integral_value():
             continue  # a small count the source wrote as a word we do not read
