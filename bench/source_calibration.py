@@ -3,7 +3,8 @@ professional references of ../shared/dev/wmt23 (source and reference segment by 
 
     python bench/source_calibration.py            # prints the figures, writes the data file
 
-For each language: c (target characters per source character, ratio of totals), s2 (the
+For each language: c (target characters per source character, ratio of totals), words
+(target words per source word, likewise), s2 (the
 Gale-Church variance per source character), and the range of z-scores of normal reference
 segments (the 0.2nd and 99.8th percentiles of segments with at least MIN_CHARS characters on
 the source side). A translated segment outside that range is what source-omission /
@@ -46,7 +47,9 @@ def calibrate(lang: str):
     zs = sorted(z_score(s, r, model) for s, r in pairs if s >= MIN_CHARS)
     lo = zs[int(QUANTILES[0] * len(zs))]
     hi = zs[min(len(zs) - 1, int(QUANTILES[1] * len(zs)))]
-    return {"c": round(c, 4), "s2": round(s2, 3), "z_low": round(lo, 2), "z_high": round(hi, 2),
+    words = [(len(s.split()), len(r.split())) for s, r in segments(lang)]
+    cw = sum(r for _, r in words) / sum(s for s, _ in words)
+    return {"c": round(c, 4), "s2": round(s2, 3), "words": round(cw, 4), "z_low": round(lo, 2), "z_high": round(hi, 2),
             "min_chars": MIN_CHARS, "segments": len(zs)}
 
 

@@ -19,7 +19,8 @@ _SENTENCE_END_RE = re.compile(r"(?:[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«�
                               r"|[。！？]+[”’」』)]*)")
 # Abbreviations after which a dot does not end a sentence (Ukrainian, Russian, Indonesian).
 _ABBREVIATIONS = frozenset(
-    "г гг р рр ст вул ул пл просп буд д м с смт обл р-н див т тис млн млрд грн руб коп "
+    "г гг р рр ст вул ул пл просп буд д м с смт обл р-н див т тис тыс млн млрд грн руб коп "
+    "ок кв км кг см мм ч мин чел "
     "проф акад им ім напр св тел см мін хв сек ін пр др т.е т.д т.п т.ч і.т.д "
     "dr drs ir h hj jl no tel prof st bpk sdr kec kab"
     .split())
@@ -111,6 +112,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower()
+    if word.isdigit() and len(word) <= 2:
+        return True  # a numbered list item ("1. Проверка"), not a sentence end
     # single initials ("В. Зеленський") and listed abbreviations do not end sentences
     return word in _ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
 
