@@ -118,19 +118,23 @@ class SourceName(Rule):
                     if len(t.text) < 4 or t.text in known or t.text.isupper():
                         continue
                     # a Russian transcription of a foreign name romanised back (Garfild) is
-                    # not the name: a real place or person word in the target wins
+                    # not the name: a word no romanisation writes wins
                     if not expected.exact and foreign_spelling(t.text, doc.lang):
                         continue
-                    # a word English text knows (Telegram, Hopkins, Fukushima for Телеграм,
-                    # Хопкінса, Фукусіми) is the name itself, not a wrong romanisation -
-                    # unless it is the Russian-style rendering of a Ukrainian name (Odessa,
-                    # Marina for Одеса, Марина), which the loop below lets through
-                    known_word = not expected.exact and (zipf(t.text) > 0
-                                                         or t.text in world_names())
+                    known_word = None  # looked up only for a near form (most words are not)
                     for form in expected.forms:
+                        if abs(len(form) - len(t.text)) > 4:
+                            continue
                         d = near(t.text, form, doc.lang, expected.exact)
                         if d is None or derivation(t.text, form):
                             continue
+                        # a word English text knows (Telegram, Hopkins, Fukushima for
+                        # Телеграм, Хопкінса, Фукусіми) is the name itself, not a wrong
+                        # romanisation - unless it is the Russian-style rendering of a
+                        # Ukrainian name (Odessa, Marina for Одеса, Марина)
+                        if known_word is None:
+                            known_word = not expected.exact and (
+                                zipf(t.text) > 0 or t.text in world_names())
                         if known_word and (doc.lang != "uk" or not russian_style(t.text, form)):
                             continue
                         if zipf(t.text.lower()) >= bar:

@@ -19,6 +19,11 @@ MIN_WORD_SHARE_LONG = 1.8
 
 
 def _length_rules(article, which):
+    return [x for x in article.memo("source-length-rules", lambda: list(_length_judgements(
+        article))) if x[0] == which]
+
+
+def _length_judgements(article):
     """Shared by both rules: aligned paragraph pairs (each translated as a whole: what the
     calibration measured) whose length z-score is outside the range calibrated for the
     language pair and whose length share is extreme (which: "short" or "long"). Yields
@@ -43,12 +48,10 @@ def _length_rules(article, which):
         share = tgt_len / (src_len * model["c"])
         words = len(article.text[ts:te].split()) / (
             len(doc.text[ss:se].split()) * figures.get("words", 1.0))
-        if which == "short" and z < figures["z_low"] and share <= MAX_SHARE_SHORT \
-                and words <= MAX_WORD_SHARE_SHORT:
-            yield doc, (ss, se), (ts, te), share
-        elif which == "long" and z > figures["z_high"] and share >= MIN_SHARE_LONG \
-                and words >= MIN_WORD_SHARE_LONG:
-            yield doc, (ss, se), (ts, te), share
+        if z < figures["z_low"] and share <= MAX_SHARE_SHORT and words <= MAX_WORD_SHARE_SHORT:
+            yield "short", doc, (ss, se), (ts, te), share
+        elif z > figures["z_high"] and share >= MIN_SHARE_LONG and words >= MIN_WORD_SHARE_LONG:
+            yield "long", doc, (ss, se), (ts, te), share
 
 
 @register
@@ -109,7 +112,7 @@ class SourceOmission(Rule):
             f = self.finding(t0, t1, "a source sentence has no counterpart in the translation: "
                                      f"“{_clip(doc.text[s0:s1])}”")
             yield located(f, doc, s0, s1)
-        for doc, source, target, share in _length_rules(article, "short"):
+        for _, doc, source, target, share in _length_rules(article, "short"):
             f = self.finding(target[0], target[1],
                              f"much shorter than its source ({round(100 * share)}% of the "
                              f"expected length): part of the source may be missing")
@@ -144,7 +147,7 @@ class SourceAddition(Rule):
     def check(self, article, ctx):
         from mtqa.source.compare import located
 
-        for doc, source, target, share in _length_rules(article, "long"):
+        for _, doc, source, target, share in _length_rules(article, "long"):
             f = self.finding(target[0], target[1],
                              f"much longer than its source ({round(100 * share)}% of the "
                              f"expected length): the translation may add text")

@@ -47,7 +47,7 @@ def model_for(lang: Optional[str]) -> Dict[str, float]:
 
 def length(text: str) -> int:
     """Characters that carry content: letters, digits and punctuation, not spaces."""
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))  # in C: a character loop cost ~5 ms an article
 
 
 def z_score(src_len: int, tgt_len: int, model: Dict[str, float]) -> float:

@@ -97,6 +97,24 @@ def glossary_words(glossary, entities_only: bool = False) -> Dict[str, str]:
 
 
 def expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[Expected]:
+    """The expected English form(s) of a source word; cached per glossary (a batch asks for
+    the same names again and again)."""
+    cache = glossary.__dict__.setdefault("_source_expected", {}) if glossary is not None \
+        else _EXPECTED_CACHE
+    key = (word, lang)
+    try:
+        return cache[key]
+    except KeyError:
+        if len(cache) > 200_000:
+            cache.clear()
+        found = cache[key] = _expected_forms(word, lang, glossary)
+        return found
+
+
+_EXPECTED_CACHE: Dict[Tuple[str, Optional[str]], Optional[Expected]] = {}
+
+
+def _expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[Expected]:
     if lang in ("uk", "ru") and re.search(r"[\u0400-\u04ff]", word):
         hit = _lexicon_hit(word, lang)
         if hit:

@@ -10,6 +10,7 @@ written with slashes or dots are read as their parts."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Dict, FrozenSet, List, NamedTuple, Optional, Set, Tuple
 
@@ -115,11 +116,23 @@ def _split_spaces(text: str, start: int, token: str) -> List[Tuple[int, str]]:
     return out
 
 
+_PREFIXES: Dict[int, frozenset] = {}
+
+
+def _scale_prefixes(key: int, scales: Dict[str, int]) -> frozenset:
+    found = _PREFIXES.get(key)
+    if found is None:
+        found = _PREFIXES[key] = frozenset(w[:3] for w in scales)
+    return found
+
+
 def _scale(word: str, scales: Dict[str, int]) -> Optional[int]:
     """The multiplier of a scale word, inflected forms included (тисячами, миллионов)."""
     word = word.lower().rstrip(".")
     if word in scales:
         return scales[word]
+    if word.isascii() or word[:3] not in _scale_prefixes(id(scales), scales):
+        return None  # the common case, decided by one set look-up
     for n in range(len(word) - 1, 2, -1):
         if word[:n] in scales and len(word) - n <= 4 and not word.isascii():
             return scales[word[:n]]
@@ -231,16 +244,16 @@ def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
     if lang == "zh":
         return {Decimal(str(table[ch])) for ch in text if ch in table}
     words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
-    stems = WORD_STEMS.get(lang or "", {})
+    stems = _stem_index(lang or "")
     scales = SCALES.get(lang or "en", {})
     out = set()
     previous = None
     for w in words:
         value = table.get(w)
         if value is None:
-            for n in range(min(len(w), 13), 2, -1):
-                if w[:n] in stems and len(w) - n <= 4:
-                    value = stems[w[:n]]
+            for stem, stem_value in stems.get(w[:3], ()):  # longest stems first
+                if w.startswith(stem) and len(w) - len(stem) <= 4:
+                    value = stem_value
                     break
         scale = _scale(w, scales)
         if scale and previous is not None:  # "трьох тисяч" = 3,000
@@ -249,6 +262,16 @@ def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
             out.add(Decimal(str(value)))
         previous = value
     return out
+
+
+@lru_cache(maxsize=None)
+def _stem_index(lang: str) -> Dict[str, List[Tuple[str, int]]]:
+    """Number-word stems by their first three letters, longest first (one dict look-up per
+    word instead of a prefix loop)."""
+    index: Dict[str, List[Tuple[str, int]]] = {}
+    for stem, value in sorted(WORD_STEMS.get(lang, {}).items(), key=lambda kv: -len(kv[0])):
+        index.setdefault(stem[:3], []).append((stem, value))
+    return index
 
 
 _ANY_DIGITS_RE = re.compile(r"\d+")
