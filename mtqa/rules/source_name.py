@@ -83,7 +83,7 @@ class SourceName(Rule):
         from mtqa.lexicon import world_names, zipf
         from mtqa.source.compare import comparison, located
         from mtqa.source.names import (derivation, expected_forms, foreign_spelling, near,
-                                       russian_style, skeleton)
+                                       skeleton)
 
         found = comparison(article)
         if found is None or found[0].lang == "zh":
@@ -128,19 +128,19 @@ class SourceName(Rule):
                         d = near(t.text, form, doc.lang, expected.exact)
                         if d is None or derivation(t.text, form):
                             continue
-                        # a word English text knows (Telegram, Hopkins, Fukushima for
-                        # Телеграм, Хопкінса, Фукусіми) is the name itself, not a wrong
-                        # romanisation - unless it is the Russian-style rendering of a
-                        # Ukrainian name (Odessa, Marina for Одеса, Марина)
+                        # a word English text knows (Telegram, Hopkins, Antakya for
+                        # Телеграм, Хопкінса, Антак'я) is the name itself, not a wrong plain
+                        # romanisation (house forms - Odesa for Odessa - are still expected)
                         if known_word is None:
                             known_word = not expected.exact and (
                                 zipf(t.text) > 0 or t.text in world_names())
-                        if known_word and (doc.lang != "uk" or not russian_style(t.text, form)):
-                            continue
+                        if known_word:
+                            break
                         if zipf(t.text.lower()) >= bar:
                             break
-                        if i not in best or d < best[i][0]:
-                            best[i] = (d, form, (s0, s1), expected, word)
+                        rank = (d, abs(len(form) - len(t.text)))  # Darusia, not Darusa
+                        if i not in best or rank < best[i][0]:
+                            best[i] = (rank, form, (s0, s1), expected, word)
             for i, (_, form, (s0, s1), expected, word) in sorted(best.items()):
                 t = targets[i]
                 fix = match_case(form, t.text)

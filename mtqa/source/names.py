@@ -221,8 +221,17 @@ def near(target_word: str, expected: str, lang: Optional[str], exact: bool) -> O
         return None
     a, b = skeleton(target_word, "ru"), skeleton(expected, "ru")
     limit = 1 if len(b) <= 6 else 2 if len(b) <= 10 else 3
+    if lang == "uk" and not exact and UKRAINIAN_RUSSIAN_STYLE_ONLY:
+        limit = 0  # only differences the Russian-style folds explain (measured: docs/source.md)
     d = distance(a, b)
     return d if d <= limit else None
+
+
+# A plain KMU romanisation (no house form) is compared only with target spellings the
+# Russian-style folds explain (Grigorenko, Marina): other near forms were mostly foreign names
+# transcribed into Ukrainian (Gavrilita, Гаврилиця). Measured on WMT23 uk-en: reference false
+# alarms 1.14 -> 0.79 per 1,000 words, recall 0.77 -> 0.75.
+UKRAINIAN_RUSSIAN_STYLE_ONLY = True
 
 
 # Letter groups the national system and BGN/PCGN never write: a target word with one is the
