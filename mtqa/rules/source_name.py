@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from mtqa.registry import Rule, register
 
@@ -92,16 +93,18 @@ class SourceName(Rule):
         glossary = ctx.glossary
         known = glossary.known_words
         tokens = article.tokens
+        starts = [t.start for t in tokens]
         for k, ((ss, se), (ts, te)) in enumerate(alignment.paragraphs):
-            targets = [t for t in tokens if ts <= t.start and t.end <= te
-                       and t.text[:1].isupper()]
+            # the paragraph's tokens by bisection (a scan per paragraph was quadratic)
+            first, last = bisect_left(starts, ts), bisect_left(starts, te)
+            targets = [t for t in tokens[first:last] if t.end <= te and t.text[:1].isupper()]
             if not targets:
                 continue
             exact_present = {t.text for t in targets}
             loose_present = {skeleton(t.text, doc.lang) for t in targets}
-            starts = {s for s, _ in doc.sentences[k]}
+            sentence_starts = {s for s, _ in doc.sentences[k]}
             best = {}  # target token index -> (distance, form, source span, expected)
-            for s0, s1, word, initial in source_names(doc.text, ss, se, starts):
+            for s0, s1, word, initial in source_names(doc.text, ss, se, sentence_starts):
                 expected = expected_forms(word, doc.lang, glossary)
                 if expected is None or (initial and not expected.exact):
                     continue

@@ -7,6 +7,8 @@ from mtqa.registry import Rule, register
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _URL_RE = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\S+")
+NON_LATIN_SOURCES = frozenset({"uk", "ru", "be", "bg", "sr", "mk", "kk", "zh", "ja", "ko", "ar",
+                               "fa", "he", "el", "th", "hi"})
 MIN_RUN_WORDS = 4
 MIN_RUN_CHARS = 20
 
@@ -73,7 +75,8 @@ class SourceUntranslated(Rule):
                     f = self.finding(ts, te, "identical to its source: untranslated?")
                     yield located(f, doc, ss, se)
                 continue
-            yield from self._runs(article, doc, ss, se, ts, te)
+            if doc.lang not in NON_LATIN_SOURCES:  # their copies are untranslated-script's
+                yield from self._runs(article, doc, ss, se, ts, te)
 
     def _runs(self, article, doc, ss, se, ts, te):
         from mtqa.source.compare import located

@@ -255,9 +255,10 @@ def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
                 if w.startswith(stem) and len(w) - len(stem) <= 4:
                     value = stem_value
                     break
-        scale = _scale(w, scales)
-        if scale and previous is not None:  # "трьох тисяч" = 3,000
-            out.add(Decimal(str(previous)) * scale)
+        if previous is not None:  # "трьох тисяч" = 3,000
+            scale = _scale(w, scales)
+            if scale:
+                out.add(Decimal(str(previous)) * scale)
         if value is not None:
             out.add(Decimal(str(value)))
         previous = value
