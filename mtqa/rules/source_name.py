@@ -48,7 +48,12 @@ class SourceName(Rule):
     alone in Russian sources (context decides), sentence-initial source words not known as
     names, words in capitals, and paragraphs the aligner could not pair.
 
-    Measured on WMT23 uk-en and ru-en (bench/source_names.py, docs/source.md).
+    Measured on WMT23 with sources (bench/source_names.py, docs/source.md): of MT name
+    spellings that a reference corrects to the expected form of a source name, it flags 0.72
+    and suggests the reference spelling for 0.71 in Ukrainian→English (0.08 / 0.06 in
+    Russian→English, where the differences are mostly accepted variant spellings); on the
+    professional references audited against the same sources it makes 0.76 findings per 1,000
+    words, many of them misspellings or non-house forms in the references themselves.
     """
 
     id = "source-name"

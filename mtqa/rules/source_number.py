@@ -23,8 +23,9 @@ class SourceNumber(Rule):
     Deliberately not flagged: source numbers below 13 that the target lacks (day and month
     numbers, counts often spelled out), ordinals (1st), numbers glued to letters (G7, F16).
 
-    Measured on WMT23 uk-en and ru-en (bench/source_numbers.py): see docs/source.md for the
-    precision on a read sample and the false alarms on the professional references.
+    Measured on WMT23 uk-en and ru-en with sources (docs/source.md): precision 0.96 on a read
+    sample of 50 MT findings (bench/source_precision.py); 0.15 findings per 1,000 words on the
+    professional references audited against the same sources (bench/source_names.py).
     """
 
     id = "source-number"

@@ -66,7 +66,8 @@ class SourceOmission(Rule):
     Not flagged: dropped source sentences under five words, paragraphs under 30 source
     characters, sentences the aligner is not confident about (under 0.7 posterior
     probability), and languages without a calibration (only the length judgement; dropped
-    sentences still count). Measured precision on a read sample: docs/source.md.
+    sentences still count). Measured on WMT23 with sources (docs/source.md): 12 findings on
+    668,000 MT words, 9 of them real omissions (read); none on the professional references.
     """
 
     id = "source-omission"
