@@ -105,6 +105,12 @@ class SourceName(Rule):
             targets = [t for t in tokens[first:last] if t.end <= te and t.text[:1].isupper()]
             if not targets:
                 continue
+            # target words worth comparing, with their foreign-spelling flag: once per paragraph
+            comparable = [(i, t, foreign_spelling(t.text, doc.lang))
+                          for i, t in enumerate(targets)
+                          if len(t.text) >= 4 and t.text not in known and not t.text.isupper()]
+            if not comparable:
+                continue
             exact_present = {t.text for t in targets}
             loose_present = {skeleton(t.text, doc.lang) for t in targets}
             sentence_starts = {s for s, _ in doc.sentences[k]}
@@ -122,12 +128,10 @@ class SourceName(Rule):
                     continue
                 cyrillic = bool(_CYRILLIC_RE.search(word))
                 bar = COMMON_AFTER_ROMANISATION if cyrillic else COMMON_AFTER_COPY
-                for i, t in enumerate(targets):
-                    if len(t.text) < 4 or t.text in known or t.text.isupper():
-                        continue
+                for i, t, foreign in comparable:
                     # a Russian transcription of a foreign name romanised back (Garfild) is
                     # not the name: a word no romanisation writes wins
-                    if not expected.exact and foreign_spelling(t.text, doc.lang):
+                    if foreign and not expected.exact:
                         continue
                     known_word = None  # looked up only for a near form (most words are not)
                     for form in expected.forms:
