@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from devsets import WMT_PAIRS, wmt_docs  # noqa: E402
+from devdata import WMT_PAIRS, wmt_docs  # noqa: E402
 
 
 def build(pair: str, root: Path) -> int:
@@ -34,8 +34,8 @@ def build(pair: str, root: Path) -> int:
     edited.mkdir(parents=True)
     n = 0
     for i, doc in enumerate(wmt_docs(pair)):
-        ref = "\n".join(doc["ref"]) + "\n"
-        for system, hyp in sorted(doc["hyps"].items()):
+        ref = "\n".join(doc.ref) + "\n"
+        for system, hyp in sorted(doc.hyps.items()):
             text = "\n".join(h or "" for h in hyp) + "\n"
             if not text.strip():
                 continue

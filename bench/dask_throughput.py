@@ -36,24 +36,23 @@ def main(argv=None) -> int:
         from distributed import Client, LocalCluster
     except ImportError:
         raise SystemExit('needs the dask extra: pip install "mtqa[dask]"') from None
-    from mtqa.dask import check_paths_dask, read_inputs
-    from mtqa.engine import AuditContext, AuditOptions, audit_batch
-    from mtqa.api import BatchResult, FileResult
+    from mtqa import pipeline
+    from mtqa.dask import check_paths_dask
+    from mtqa.engine import AuditOptions
     from mtqa.formatters import jsonout
 
     glossaries = args.glossary if args.glossary is not None else [
         str(REPO / "tests" / "fixtures" / "glossary.yaml")]
-    options = AuditOptions(glossaries=glossaries)
+    # the archive is a JSON Lines feed of {path, text} records
+    options = AuditOptions(glossaries=glossaries, record_field="text", record_id_field="path")
     with tempfile.TemporaryDirectory(prefix="mtqa-dask-bench-") as tmp:
         archive = Path(tmp) / "corpus.jsonl"
         n = jsonl_archive(archive, copies=args.copies)
-        articles, errors = read_inputs([str(archive)])
         start = time.perf_counter()
-        findings = audit_batch(articles, AuditContext(options))
+        local = pipeline.run([str(archive)], options)
         local_s = time.perf_counter() - start
-        reference = jsonout.render(BatchResult(
-            [FileResult(a, f) for a, f in zip(articles, findings)], errors))
-        words = sum(a.words for a in articles)
+        reference = jsonout.render(local)
+        words = sum(r.words for r in local.files)
         print(f"{n:,} articles, {words:,} words in one archive; load average "
               f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
         print(f"local, one process (reference): {local_s:.2f} s, "

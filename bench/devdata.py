@@ -1,5 +1,6 @@
-"""Readers of the shared development data (../shared/dev), used by the measuring and mining
-scripts in bench/ and scripts/. Nothing here is used at run time.
+"""The one reader of the shared development data (../shared/dev), used by the measuring and
+mining scripts in bench/ and scripts/ (and bench/_corpus.py). Nothing here is used at run
+time.
 
 - WMT23 uk-en / ru-en: one JSON document per line with `src`, `ref` (professional reference
   segments) and `hyps` ({system: segments}), aligned by index.
@@ -11,9 +12,9 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Dict, Iterator, List, Tuple
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 if not SHARED.exists():  # running from a checkout that is not beside ../shared
@@ -91,3 +92,52 @@ def mqm_documents() -> Dict[tuple, str]:
         for system, text in by_sys.items():
             segs.setdefault((system, doc), {})[seg] = text
     return {k: "\n".join(v[s] for s in sorted(v)) for k, v in segs.items()}
+
+
+# ---- as mtqa Articles ------------------------------------------------------------------------
+
+def segments_article(segments: List[str], path: str):
+    """One article from a document's segments, one per line (as MT news arrives); returns the
+    Article and each segment's (start, end) in it."""
+    from mtqa.article import Article
+
+    spans, pos = [], 0
+    for s in segments:
+        spans.append((pos, pos + len(s)))
+        pos += len(s) + 1
+    return Article("\n".join(segments), path=path), spans
+
+
+def wmt_articles(pair: str, side: str) -> Iterator:
+    """side = "ref" (the references) or "mt" (every system's output of every document)."""
+    for i, doc in enumerate(wmt_docs(pair)):
+        if side == "ref":
+            yield segments_article(doc.ref, f"{pair}/{i}/ref")[0]
+        else:
+            for system, hyp in sorted(doc.hyps.items()):
+                yield segments_article(hyp, f"{pair}/{i}/{system}")[0]
+
+
+@dataclass
+class MqmArticle:
+    article: object
+    error_spans: List[Tuple[int, int]] = field(default_factory=list)
+
+
+def mqm_articles() -> List[MqmArticle]:
+    """zh-en MQM: one article per (system, doc), segments in order, with the raters' error
+    spans (not "No-error" or "Source error") as offsets into the article."""
+    segs: Dict[Tuple[str, str], Dict[int, dict]] = {}
+    for row in mqm_rows():
+        seg = segs.setdefault((row.system, row.doc), {}).setdefault(
+            row.seg, {"text": row.target, "spans": []})
+        if row.span and row.category not in ("No-error", "Source error"):
+            seg["spans"].append(row.span)
+    out = []
+    for (system, doc), by_id in sorted(segs.items()):
+        ordered = [by_id[k] for k in sorted(by_id)]
+        article, spans = segments_article([s["text"] for s in ordered], f"mqm/{system}/{doc}")
+        errors = [(base + a, base + b) for (base, _), s in zip(spans, ordered)
+                  for a, b in s["spans"] if b > a]
+        out.append(MqmArticle(article, errors))
+    return out

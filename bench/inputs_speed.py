@@ -21,8 +21,10 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an installed mtqa
 
-from mtqa.engine import AuditContext, AuditOptions, audit_batch
-from mtqa.inputs import RecordOptions, make_article
+from mtqa.engine import AuditContext, AuditOptions
+from mtqa.pipeline import audit_articles
+from mtqa.formats import RecordOptions
+from mtqa.pipeline import make_article
 from mtqa.readers.jsonl import read_records
 
 SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
@@ -72,7 +74,7 @@ def main():
         else:
             articles = [make_article(text, f"bench.{fmt}")]
         t1 = time.perf_counter()
-        findings = audit_batch(articles, ctx)
+        findings = audit_articles(articles, ctx)
         t2 = time.perf_counter()
         found = Counter(a.original[f.start:f.end] for a, fs in zip(articles, findings) for f in fs)
         baseline = baseline or found

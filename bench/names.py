@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from rapidfuzz import fuzz  # noqa: E402
 
-from devsets import WMT_PAIRS, segments_article, wmt_docs  # noqa: E402
+from devdata import WMT_PAIRS, segments_article, wmt_docs  # noqa: E402
 from mtqa.api import audit_articles  # noqa: E402
 from mtqa.article import TOKEN_RE  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions  # noqa: E402
@@ -83,24 +83,24 @@ def main():
     for pair in WMT_PAIRS:
         ctx = AuditContext(AuditOptions(select=NAME_RULES, glossaries=a.glossary,
                                         source_lang=pair.split("-")[0]))
-        docs = wmt_docs(pair)
-        refs = [segments_article(d["ref"], f"{pair}/{i}/ref")[0] for i, d in enumerate(docs)]
+        docs = list(wmt_docs(pair))
+        refs = [segments_article(d.ref, f"{pair}/{i}/ref")[0] for i, d in enumerate(docs)]
         for res in audit_articles(refs, ctx=ctx):
             ref_findings += len(res.findings)
             ref_words += res.words
-        systems = sorted({s for d in docs for s in d["hyps"]})
+        systems = sorted({s for d in docs for s in d.hyps})
         for system in systems:
             arts, meta = [], []
             for i, d in enumerate(docs):
-                hyp = d["hyps"].get(system)
-                if not hyp or len(hyp) != len(d["ref"]):
+                hyp = d.hyps.get(system)
+                if not hyp or len(hyp) != len(d.ref):
                     continue
                 art, spans = segments_article(hyp, f"{pair}/{i}/{system}")
                 arts.append(art)
                 meta.append((d, spans))
             for res, (d, spans) in zip(audit_articles(arts, ctx=ctx), meta):
                 for (base, _), hyp_seg, ref_seg in zip(spans, [res.article.text[a:b] for a, b in spans],
-                                                      d["ref"]):
+                                                      d.ref):
                     for word, off, counterpart in name_differences(hyp_seg, ref_seg):
                         start, end = base + off, base + off + len(word)
                         hits = [f for f in res.findings if f.start < end and start < f.end]

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devsets import WMT_PAIRS, mqm_articles, wmt_articles  # noqa: E402
+from devdata import WMT_PAIRS, mqm_articles, wmt_articles  # noqa: E402
 from mtqa.api import audit_articles  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions  # noqa: E402
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from devsets import wmt_articles  # noqa: E402
+from devdata import wmt_articles  # noqa: E402
 
 from mtqa.engine import AuditContext, AuditOptions  # noqa: E402
 

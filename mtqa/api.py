@@ -1,65 +1,24 @@
-"""The library entry points: audit paths or a string, get results that formatters render."""
+"""The library entry points (docs/api.md): audit files, folders or a string, or fix a string,
+with the same pipeline (mtqa.pipeline) the commands run.
+
+    >>> from mtqa.api import check_text
+    >>> [f.rule for f in check_text("Shelling hit Kiev overnight.", path="a.md")]
+    ['name-incorrect']
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import List, Optional, Sequence
 
+from mtqa import pipeline
 from mtqa.article import Article
-from mtqa.engine import AuditContext, AuditOptions, audit_batch
-from mtqa.finding import Finding, severity_rank
-from mtqa.inputs import InputError, RecordOptions, collect
-from mtqa.score import Thresholds, score, verdict
+from mtqa.engine import AuditContext, AuditOptions
+from mtqa.finding import Finding
+from mtqa.formats import InputError
+from mtqa.pipeline import BatchResult, FileResult
+from mtqa.score import Thresholds
 
-
-@dataclass
-class FileResult:
-    article: Article
-    findings: List[Finding]
-    thresholds: Thresholds = Thresholds()
-
-    @property
-    def path(self) -> str:
-        return self.article.path
-
-    @property
-    def words(self) -> int:
-        return self.article.words
-
-    @property
-    def score(self) -> float:
-        return score(self.findings, self.words)
-
-    @property
-    def verdict(self) -> str:
-        return verdict(self.findings, self.words, self.thresholds)
-
-
-@dataclass
-class BatchResult:
-    files: List[FileResult] = field(default_factory=list)
-    errors: List[InputError] = field(default_factory=list)
-    warnings: list = field(default_factory=list)  # mtqa.suppress.Notice (bad suppressions)
-
-    def worst_severity(self) -> Optional[str]:
-        ranks = [severity_rank(f.severity) for r in self.files for f in r.findings]
-        from mtqa.finding import SEVERITIES
-
-        return SEVERITIES[max(ranks)] if ranks else None
-
-    def fails(self, fail_on: str) -> bool:
-        """Does any finding reach the --fail-on severity ("never" never fails)?"""
-        if fail_on == "never":
-            return False
-        worst = self.worst_severity()
-        return worst is not None and severity_rank(worst) >= severity_rank(fail_on)
-
-
-def audit_articles(articles: Sequence[Article], options: Optional[AuditOptions] = None,
-                   ctx: Optional[AuditContext] = None,
-                   thresholds: Thresholds = Thresholds(), progress=None) -> List[FileResult]:
-    ctx = ctx or AuditContext(options)
-    found = audit_batch(articles, ctx, progress)
-    return [FileResult(a, f, thresholds) for a, f in zip(articles, found)]
+__all__ = ["AuditOptions", "BatchResult", "FileResult", "InputError", "audit_articles",
+           "check_paths", "check_text", "fix_text"]
 
 
 def check_paths(paths: Sequence[str], options: Optional[AuditOptions] = None,
@@ -69,38 +28,46 @@ def check_paths(paths: Sequence[str], options: Optional[AuditOptions] = None,
     the same for any number of jobs, in input order. `progress`, if given, is told the number
     of files (`start(total)`), each file done (`advance(path)`) and the end (`finish()`);
     mtqa.progress draws it."""
-    from mtqa.parallel import audit_items, effective_jobs
+    from mtqa.parallel import pool
 
-    options = options or AuditOptions()
-    files, errors = collect(paths, exclude=options.exclude, root=options.root)
-    source_notes = []
-    if options.source or options.source_field:  # pair targets with sources (mtqa.source)
-        from mtqa.source.pairing import plan_run
-
-        files, options, source_notes = plan_run(paths, files, options)
-    ctx = AuditContext(options)
-    records = RecordOptions(options.record_field, options.record_id_field)
-    if progress is not None:
-        progress.start(len(files))
-    try:
-        articles, findings, read_errors = audit_items(
-            files, ctx, effective_jobs(jobs, len(files)), options.source_lang, records,
-            progress=progress.advance if progress is not None else None)
-    finally:
-        if progress is not None:
-            progress.finish()
-    notices = list(ctx.notices)
-    if options.source_plan is not None:
-        from mtqa.source.pairing import source_warnings
-        from mtqa.suppress import Notice
-
-        notices += [Notice(p, None, m) for p, m in source_notes + source_warnings(articles)]
-    return BatchResult([FileResult(a, f, thresholds) for a, f in zip(articles, findings)],
-                       errors + read_errors, notices)
+    return pipeline.run(paths, options, thresholds, pool(jobs), progress)
 
 
 def check_text(text: str, options: Optional[AuditOptions] = None, path: str = "<text>"
                ) -> List[Finding]:
+    """The findings of one article given as a string, read as a file named `path` would be
+    (its suffix picks the format: "a.md" is Markdown, "a.html" HTML, no suffix plain text).
+    Raises ValueError when the text cannot be read in that format."""
     options = options or AuditOptions()
-    article = Article(text, path=path, source_lang=options.source_lang)
-    return audit_articles([article], options)[0].findings
+    articles, errors = pipeline.read_text(text, path, options)
+    if errors:
+        raise ValueError("; ".join(f"{e.path}: {e.message}" for e in errors))
+    ctx = AuditContext(options)
+    found = pipeline.audit_articles(articles, ctx)
+    return [f for findings in found for f in findings]
+
+
+def fix_text(text: str, path: str = "<text>", options: Optional[AuditOptions] = None,
+             unsafe: bool = False):
+    """Fix one file's text given as a string (format by `path`'s suffix, as in check_text):
+    a mtqa.fix.FixResult (`before`, `after`, `applied`, `remaining`, `converged`, ...); nothing
+    is written. Raises ValueError when the text cannot be read in that format."""
+    from mtqa.fix import fix_text as fix
+
+    result = fix(text, path, AuditContext(options or AuditOptions()), unsafe)
+    if result.errors and not result.applied and result.before == result.after \
+            and not result.articles:
+        raise ValueError("; ".join(f"{e.path}: {e.message}" for e in result.errors))
+    return result
+
+
+def audit_articles(articles: Sequence[Article], options: Optional[AuditOptions] = None,
+                   ctx: Optional[AuditContext] = None,
+                   thresholds: Thresholds = Thresholds(), progress=None) -> List[FileResult]:
+    """Audit articles already built (mtqa.article.Article): one FileResult each, in order."""
+    ctx = ctx or AuditContext(options)
+    from mtqa.coverage import article_coverage
+
+    found = pipeline.audit_articles(articles, ctx, progress)
+    return [FileResult(a, f, thresholds, article_coverage(a, ctx))
+            for a, f in zip(articles, found)]

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from itertools import accumulate, repeat
 from operator import itemgetter, ne
-from typing import Any, Callable, Dict, Hashable, List, NamedTuple, Optional, Sequence, Tuple
+from typing import (Any, Callable, Dict, Hashable, List, NamedTuple, Optional, Sequence, Tuple,
+                    Union)
 
 # A word: letters/digits, joined across inner apostrophes (O'Brien, don't) but not across a
 # possessive 's (Kiev's -> Kiev + 's), and not across hyphens (Russia-Ukraine -> Russia, Ukraine).
@@ -34,6 +35,19 @@ _PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _HEADLINE_END = ".!?…:;,\"”’»)"
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _QUOTE_OPEN_RE = re.compile('[“«„"]')
+# Text that is not language: URLs, e-mail addresses, bare domains, file paths, inline code.
+# Fixes never change it (www.Kiev.com stays), whatever the input format.
+# (top-level domains that are English words, .in .it .me .us .at .my .id .by, are left out:
+# "said.it" is a missing space, not a domain)
+_TLDS = ("com|org|net|gov|edu|int|mil|info|biz|io|ai|co|tv|news|online|site|eu|uk|ua|"
+         "ru|kz|cn|hk|tw|sg|de|fr|pl|es|nl|ch|cz|jp|kr|au|ca|br|tr|il|ge|md")
+_LITERAL_RE = re.compile(
+    r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.)[^\s<>\"“”‘’«»]*[^\s<>\"“”‘’«».,;:!?)\]]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    rf"|(?<![\w@./-])(?:[\w-]+\.)+(?:{_TLDS})\b(?:/[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]])?"
+    r"|(?<![\w/])(?:~|\.{1,2})?(?:/[\w.-]+){2,}/?"
+    r"|\b[A-Za-z]:\\[^\s]+"
+    r"|`[^`\n]+`")
 
 
 class Token(NamedTuple):
@@ -56,14 +70,54 @@ _token_text = itemgetter(0)
 
 # Cached structure an Article computes from its text (dropped by release(), never pickled).
 _COMPUTED = frozenset({"paragraphs", "headlines", "sentences", "tokens", "token_texts",
-                       "quotations", "_memo", "line_starts"})
+                       "quotations", "_memo", "line_starts", "literal_spans"})
+
+
+@dataclass(frozen=True)
+class FileOrigin:
+    """An article that is a whole file (or standard input, or a string given to the API)."""
+    path: str
+
+
+@dataclass(frozen=True)
+class RecordOrigin:
+    """An article that is one record of a JSON Lines feed: the feed's path, the record's line
+    and id, the field holding the text, and where that field's string literal sits in the raw
+    line, so positions and fixes point into the file as it is."""
+    path: str
+    line: int                      # 1-based line of the record in the feed
+    id: Optional[str]              # the --id-field value, if any
+    field: str                     # the field holding the article text
+    literal: Tuple[int, int] = (0, 0)  # (start, end) of the string literal, quotes included
+    # body offset -> index in the raw line (len(body) + 1 items); None once the body is
+    # changed (by `mtqa fix`), when positions are those of the body
+    raw_columns: Optional[Sequence[int]] = None
+    ascii_escaped: bool = False    # non-ASCII was written as \uXXXX escapes
+    crlf: bool = False             # the body held \r\n line ends
+
+    def encode(self, body: str) -> str:
+        """A string literal for a new body, written the way the original one was."""
+        import json
+
+        if self.crlf:
+            body = body.replace("\n", "\r\n")
+        return json.dumps(body, ensure_ascii=self.ascii_escaped)
+
+
+Origin = Union[FileOrigin, RecordOrigin]
 
 
 class Article:
-    """One article: `text` exactly as read, plus lazily computed structure."""
+    """One article, built complete by its input reader: the text exactly as read, the prose
+    view rules read, what the markup tells about structure, where it came from, and the
+    language it was translated from. Nothing changes an article after it is built; its
+    structure (sentences, tokens, ...) is computed lazily from the text and cached."""
 
     def __init__(self, original: str, path: str = "<text>", source_lang: Optional[str] = None,
-                 text: Optional[str] = None):
+                 text: Optional[str] = None, *, headings: Sequence[Tuple[int, int]] = (),
+                 prose_runs: Optional[Sequence[Tuple[int, int]]] = None,
+                 segments: Sequence["Segment"] = (), origin: Optional[Origin] = None,
+                 source: Optional[Any] = None):
         if text is not None and len(text) != len(original):
             raise ValueError("the prose view must have the same length as the original")
         # `original` is the file's content, never changed. `text` is what rules read: the same
@@ -71,16 +125,26 @@ class Article:
         # input reader, so every offset means the same in both.
         self.original = original
         self.text = original if text is None else text
-        self.path = path
+        self.origin: Origin = origin if origin is not None else FileOrigin(path)
+        self.path = self.origin.path
+        # a BCP 47 primary subtag ("uk", "id", ...), normalised by the reader (mtqa.lang)
         self.source_lang = source_lang
+        # Spans of headings known from the markup (Markdown `#`, HTML <h1>): always headlines.
+        self.headings: Sequence[Tuple[int, int]] = tuple(headings)
+        # Spans of the original that the prose view shows verbatim; None means all of it.
+        self.prose_runs: Optional[Sequence[Tuple[int, int]]] = (
+            None if prose_runs is None else list(prose_runs))
+        # Bilingual files (XLIFF): one Segment per translation unit, target span + source text.
+        self.segments: Sequence["Segment"] = tuple(segments)
+        # The source-language document this article translates, when one is paired with it
+        # (mtqa.source); None for a translation audited on its own.
+        self.source = source
 
-    # Set by input readers (mtqa.inputs) for markup and bilingual formats; plain text has none.
-    # Spans of headings known from the markup (Markdown `#`, HTML <h1>): always headlines.
-    headings: Sequence[Tuple[int, int]] = ()
-    # Spans of the original that the prose view shows verbatim; None means all of it.
-    prose_runs: Optional[Sequence[Tuple[int, int]]] = None
-    # Bilingual files (XLIFF): one Segment per translation unit, target span + source text.
-    segments: Sequence["Segment"] = ()
+    @property
+    def record(self) -> Optional[RecordOrigin]:
+        """The feed record this article is, or None for a whole file."""
+        origin = self.origin
+        return origin if isinstance(origin, RecordOrigin) else None
 
     def __getstate__(self) -> Dict[str, Any]:
         # Only the text and what readers set (headings, segments, record ids) cross process
@@ -94,7 +158,7 @@ class Article:
         positions) and the word count stay."""
         self.words  # noqa: B018  (the score needs it; keep it)
         for key in ("paragraphs", "headlines", "sentences", "tokens", "token_texts",
-                    "quotations", "_memo"):
+                    "quotations", "_memo", "literal_spans"):
             self.__dict__.pop(key, None)
 
     def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
@@ -115,7 +179,11 @@ class Article:
         return [0] + [m.end() for m in re.finditer(r"\n", self.original)]
 
     def position(self, offset: int) -> Tuple[int, int]:
-        """1-based (line, column) of a character offset; columns count code points."""
+        """1-based (line, column) of a character offset; columns count code points. For a
+        feed record: the record's line and the column in the raw JSON line."""
+        record = self.record
+        if record is not None and record.raw_columns is not None:
+            return record.line, record.raw_columns[offset] + 1
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
@@ -238,9 +306,15 @@ class Article:
         for ps, pe in self.paragraphs:
             # jump from opening mark to opening mark: a character loop cost ~0.5 ms an article
             m = _QUOTE_OPEN_RE.search(text, ps, pe)
+            # closing marks known to be absent from the rest of the paragraph: without this,
+            # every unclosed "“" searched to the paragraph's end (quadratic; security, #13)
+            absent = set()
             while m:
                 i = m.start()
-                j = text.find(_QUOTE_PAIRS[text[i]], i + 1, pe)
+                closer = _QUOTE_PAIRS[text[i]]
+                j = -1 if closer in absent else text.find(closer, i + 1, pe)
+                if j < 0:
+                    absent.add(closer)
                 if j > 0:
                     spans.append((i, j + 1))
                     m = _QUOTE_OPEN_RE.search(text, j + 1, pe)
@@ -248,13 +322,14 @@ class Article:
                     m = _QUOTE_OPEN_RE.search(text, i + 1, pe)
         return spans
 
+    @cached_property
+    def literal_spans(self) -> List[Tuple[int, int]]:
+        """Spans of text that is not language (URLs, e-mail addresses, domains such as
+        www.Kiev.com, paths, `inline code`): no fix ever edits inside one."""
+        return [m.span() for m in _LITERAL_RE.finditer(self.text)]
+
     def in_quotation(self, offset: int) -> bool:
         return _in_spans(self.quotations, offset)
-
-    def sentence_text(self, index: int) -> str:
-        s, e = self.sentences[index]
-        return self.text[s:e]
-
 
 @dataclass(frozen=True)
 class Segment:

@@ -23,19 +23,18 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python < 3.11 only
     import tomli as tomllib
 
+from mtqa.problems import ProblemsError
 from mtqa.finding import SEVERITIES
 
 CONFIG_NAMES = ("mtqa.toml", "pyproject.toml")
+# keys whose command-line values add to the file's instead of replacing them
+EXTENDING_KEYS = ("extend-select", "extend-ignore")
 DEFAULT_ORIGIN = "default"
 CLI_ORIGIN = "command line"
 
 
-class ConfigError(Exception):
+class ConfigError(ProblemsError):
     """The configuration cannot be used; `problems` are "file: key: message" strings."""
-
-    def __init__(self, problems: Sequence[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
 
 
 # ---- value checks: each returns the normalised value or raises ValueError(message) ----------
@@ -54,11 +53,11 @@ def _string_list(value, where) -> Tuple[str, ...]:
 
 
 def _known_selectors(selectors: Sequence[str]) -> None:
-    from mtqa.registry import all_rules, matches
+    from mtqa.registry import all_rules, known_selector
 
     ids = [r.id for r in all_rules()]
     for s in selectors:
-        if s != "all" and not any(matches(i, [s]) for i in ids):
+        if not known_selector(s, ids):
             close = difflib.get_close_matches(s, ids, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else " (see `mtqa rules`)"
             raise ValueError(f"no rule matches {s!r}{hint}")
@@ -78,6 +77,34 @@ def _glossaries(value, where) -> Tuple[str, ...]:
         if not path.is_file():
             raise ValueError(f"no such glossary file: {p} (looked for {path})")
         out.append(os.path.normpath(str(path)))
+    return tuple(out)
+
+
+class _Problems(ValueError):
+    """Problems that already name their file and line (a house phrase pack's)."""
+
+    def __init__(self, problems: Sequence[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+def _phrase_packs(value, where) -> Tuple[str, ...]:
+    """House phrase packs: resolved like glossaries, then loaded and registered as rules now,
+    so that select/ignore/severity can name their entries (mtqa.rules.phrase)."""
+    out = []
+    for p in _string_list(value, where):
+        path = Path(p).expanduser()
+        path = path if path.is_absolute() else where.folder / path
+        if not path.is_file():
+            raise ValueError(f"no such phrase pack: {p} (looked for {path})")
+        out.append(os.path.normpath(str(path)))
+    from mtqa.phrases import PhrasePackError
+    from mtqa.rules.phrase import register_house_packs
+
+    try:
+        register_house_packs(out)
+    except PhrasePackError as exc:
+        raise _Problems(exc.problems) from None
     return tuple(out)
 
 
@@ -112,10 +139,12 @@ def _fail_on(value, where) -> str:
 
 
 def _source_lang(value, where) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*",
-                                                      value):
+    # normalised once, to a BCP 47 primary subtag (mtqa.lang; id_ID -> id)
+    from mtqa.lang import normalise_language
+
+    if not isinstance(value, str):
         raise ValueError(f"must be a language code such as \"uk\", \"id\" or \"zh\", not {value!r}")
-    return value
+    return normalise_language(value, None)
 
 
 def _source_path(value, where) -> str:
@@ -161,8 +190,12 @@ KEYS: Dict[str, Key] = {k.name: k for k in (
     Key("glossaries", (), _glossaries,
         "extra glossary files, relative to the configuration file"),
     Key("disabled-packs", (), _packs, "bundled glossary packs to switch off"),
+    Key("phrase-packs", (), _phrase_packs,
+        "house phrase packs (YAML, the bundled packs' format), relative to the file"),
     Key("select", (), _rule_list, "run only these rules (ids or prefixes)"),
     Key("ignore", (), _rule_list, "skip these rules (ids or prefixes)"),
+    Key("extend-select", (), _rule_list, "run these rules too, on top of select"),
+    Key("extend-ignore", (), _rule_list, "skip these rules too, on top of ignore"),
     Key("severity", {}, _severity_table, "severity per rule id or prefix"),
     Key("fail-on", "major", _fail_on, "`mtqa check` exits 1 at this severity or worse"),
     Key("source-lang", None, _source_lang, "language the articles were translated from"),
@@ -170,8 +203,12 @@ KEYS: Dict[str, Key] = {k.name: k for k in (
         "source articles (file or folder) to compare with, relative to the configuration file"),
     Key("exclude", (), _globs, "paths skipped when expanding folders"),
     Key("per-file-ignores", {}, _per_file_ignores, "glob -> rules not reported in those files"),
-    Key("publish-at", 90.0, _score, "score at or above which the verdict is publish"),
-    Key("review-below", 60.0, _score, "score below which the verdict is hold"),
+    Key("publish-at", 90.0, _score,
+        "score at or above which an article with only minor findings is \"minor\""),
+    Key("review-below", 80.0, _score, "score below which the verdict is hold"),
+    # issue 9 (recall-spell): the house word list of spell-unknown-word
+    Key("spelling-words", (), _string_list,
+        "words spell-unknown-word accepts besides the dictionary (house terms)"),
 )}
 
 
@@ -233,7 +270,9 @@ def parse(path: Path, table: dict, nested: bool = False) -> Dict[str, Any]:
     values = {}
     prefix = "tool.mtqa." if nested else ""
     where = _Where(path.parent)
-    for key, raw in table.items():
+    # house phrase packs first: their entries are rules that select/ignore may name
+    ordered = sorted(table.items(), key=lambda kv: kv[0] != "phrase-packs")
+    for key, raw in ordered:
         spec = KEYS.get(key)
         if spec is None:
             close = difflib.get_close_matches(key.replace("_", "-"), list(KEYS), n=1)
@@ -247,6 +286,8 @@ def parse(path: Path, table: dict, nested: bool = False) -> Dict[str, Any]:
             continue
         try:
             values[key] = spec.check(raw, where)
+        except _Problems as exc:
+            problems += [f"{path}: {prefix}{key}: {p}" for p in exc.problems]
         except ValueError as exc:
             problems.append(f"{path}: {prefix}{key}: {exc}")
     publish = values.get("publish-at", KEYS["publish-at"].default)
@@ -285,13 +326,18 @@ class Settings:
     def audit_options(self):
         from mtqa.engine import AuditOptions
 
+        from mtqa.registry import effective_selection
+
         v = self.values
-        return AuditOptions(select=v["select"], ignore=v["ignore"], severity=dict(v["severity"]),
+        select, ignore = effective_selection(v["select"], v["ignore"], v["extend-select"],
+                                             v["extend-ignore"])
+        return AuditOptions(select=select, ignore=ignore, severity=dict(v["severity"]),
                             source_lang=v["source-lang"], glossaries=v["glossaries"],
                             disabled_packs=v["disabled-packs"], exclude=v["exclude"],
                             per_file_ignores=dict(v["per-file-ignores"]), root=self.root,
                             record_field=self.record_fields[0],
                             record_id_field=self.record_fields[1],
+                            spelling_words=v["spelling-words"],
                             source=v["source"], source_field=self.source_field)
 
     def thresholds(self):
@@ -365,10 +411,23 @@ def load_settings(cli: Optional[Dict[str, Any]] = None, config_file: Optional[st
         for key, value in parse(path, table, nested).items():
             settings.values[key] = value
             settings.origins[key] = f"{path}"
-    for key, value in (cli or {}).items():
+    cli = cli or {}
+    if _given(cli.get("select")) and settings.origins["extend-select"] != DEFAULT_ORIGIN:
+        # --select on the command line starts the selection afresh (ruff's layering): the
+        # file's extend-select no longer applies
+        settings.values["extend-select"] = ()
+        settings.origins["extend-select"] = DEFAULT_ORIGIN
+    for key, value in cli.items():
         if key not in KEYS:
             raise KeyError(key)
-        if _given(value):
-            settings.values[key] = tuple(value) if isinstance(value, list) else value
+        if not _given(value):
+            continue
+        value = tuple(value) if isinstance(value, list) else value
+        if key in EXTENDING_KEYS and settings.origins[key] != DEFAULT_ORIGIN:
+            # as in ruff, --extend-select adds to the file's extend-select
+            value = tuple(settings.values[key]) + tuple(value)
+            settings.origins[key] = f"{settings.origins[key]} + {CLI_ORIGIN}"
+        else:
             settings.origins[key] = CLI_ORIGIN
+        settings.values[key] = value
     return settings

@@ -1,8 +1,10 @@
-"""Runs the selected rules over articles and collects their findings."""
+"""What a run is configured with (`AuditOptions`), what rules may consult (`AuditContext`, and
+per article `RuleContext`), and running the rules: per article (`run_rules`) and over a whole
+batch (`run_batch_rules`). The order of a run (read -> audit -> finish) is mtqa.pipeline's."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence
 
 from mtqa.article import Article
 from mtqa.finding import Finding
@@ -29,6 +31,14 @@ class AuditOptions:
     source: Optional[str] = None
     source_field: Optional[str] = None
     source_plan: Optional[object] = None
+    # words spell-unknown-word accepts besides its dictionary (config `spelling-words`)
+    spelling_words: Sequence[str] = ()
+
+    def __post_init__(self):
+        # the one place a --source-lang (flag, configuration or library) is normalised
+        from mtqa.lang import normalise_language
+
+        self.source_lang = normalise_language(self.source_lang, "--source-lang")
 
 
 class AuditContext:
@@ -38,9 +48,24 @@ class AuditContext:
     def __init__(self, options: Optional[AuditOptions] = None, glossary=None):
         self.options = options or AuditOptions()
         self._glossary = glossary
-        self.rules: List[Rule] = select_rules(self.options.select, self.options.ignore)
+        self.rules = select_rules(self.options.select, self.options.ignore)
         self.notices: list = []  # mtqa.suppress.Notice: warnings that do not stop the run
         self._accepted = None
+        # data a rule or the finish step derives once per run (a rule's word set built from the
+        # glossary and options), by a key naming its owner
+        self.memo: Dict[str, object] = {}
+
+    @property
+    def rules(self) -> List[Rule]:
+        """The selected rules."""
+        return self._rules
+
+    @rules.setter
+    def rules(self, rules: Sequence[Rule]) -> None:
+        self._rules = list(rules)
+        # what run_rules calls per article: each single rule's check, and one check_group
+        # per rule group (Rule.group)
+        self.plan = _plan(self._rules)
 
     @property
     def glossary(self):
@@ -52,7 +77,12 @@ class AuditContext:
 
     @property
     def source_lang(self) -> Optional[str]:
+        """The run's --source-lang; a rule checking an article gets a RuleContext, whose
+        source_lang is that article's."""
         return self.options.source_lang
+
+    def for_article(self, article: Article) -> "RuleContext":
+        return RuleContext(self, article)
 
     @property
     def accepted_forms(self) -> frozenset:
@@ -60,6 +90,46 @@ class AuditContext:
         if self._accepted is None:
             self._accepted = frozenset(a for e in self.glossary.entries for a in e.accept)
         return self._accepted
+
+
+class RuleContext:
+    """What a rule sees while it checks one article: the run's context, and the language this
+    article was translated from (decided and normalised once, by its reader; for an article
+    built by hand without one, the run's --source-lang). Rules read the language only here."""
+
+    __slots__ = ("run", "source_lang")
+
+    def __init__(self, run: AuditContext, article: Article):
+        self.run = run
+        self.source_lang: Optional[str] = (article.source_lang if article.source_lang
+                                           is not None else run.options.source_lang)
+
+    @property
+    def options(self) -> AuditOptions:
+        return self.run.options
+
+    @property
+    def glossary(self):
+        return self.run.glossary
+
+    @property
+    def rules(self) -> List[Rule]:
+        return self.run.rules
+
+    @property
+    def notices(self) -> list:
+        return self.run.notices
+
+    @property
+    def memo(self) -> Dict[str, object]:
+        return self.run.memo
+
+    @property
+    def accepted_forms(self) -> frozenset:
+        return self.run.accepted_forms
+
+    def for_article(self, article: Article) -> "RuleContext":
+        return RuleContext(self.run, article)
 
 
 def _apply_severity(findings: List[Finding], overrides: Dict[str, str]) -> None:
@@ -84,11 +154,30 @@ def _dedupe(findings: List[Finding]) -> List[Finding]:
     return out
 
 
-def audit_article(article: Article, ctx: AuditContext) -> List[Finding]:
+def _plan(rules: Sequence[Rule]) -> list:
+    plan: list = []
+    groups: Dict[tuple, Dict[str, Rule]] = {}
+    for rule in rules:
+        if rule.batch:
+            continue
+        if rule.group is None:
+            plan.append(rule.check)
+            continue
+        key = (type(rule).check_group, rule.group)
+        if key not in groups:
+            groups[key] = {}
+            check_group, members = key[0], groups[key]
+            plan.append(lambda article, ctx, _c=check_group, _m=members: _c(_m, article, ctx))
+        groups[key][rule.id] = rule
+    return plan
+
+
+def run_rules(article: Article, ctx: AuditContext) -> List[Finding]:
+    """The findings of the per-article rules, severities overridden, one per (rule, span)."""
+    rule_ctx = ctx.for_article(article)
     findings: List[Finding] = []
-    for rule in ctx.rules:
-        if not rule.batch:
-            findings.extend(rule.check(article, ctx))
+    for check in ctx.plan:
+        findings.extend(check(article, rule_ctx))
     _apply_severity(findings, ctx.options.severity)
     return _dedupe(findings)
 
@@ -98,25 +187,17 @@ def collectors(ctx: AuditContext) -> List[Rule]:
     return [r for r in ctx.rules if r.batch and r.collects]
 
 
-def audit_one(article: Article, ctx: AuditContext, release: bool = False
-              ) -> Tuple[List[Finding], Dict[str, object]]:
-    """Per-article rules and the per-article part of batch rules: the unit of work that worker
-    processes run. With `release`, the article's structure is dropped afterwards."""
-    findings = audit_article(article, ctx)
-    collected = {r.id: r.collect(article, ctx) for r in collectors(ctx)}
-    if release:
-        article.release()
-    return findings, collected
+def collect_summaries(article: Article, ctx: AuditContext) -> Dict[str, object]:
+    """The per-article part of the batch rules (Rule.collect), by rule id."""
+    rule_ctx = ctx.for_article(article)
+    return {r.id: r.collect(article, rule_ctx) for r in collectors(ctx)}
 
 
-def finish_batch(articles: Sequence[Article], results: List[List[Finding]],
-                 collected: Sequence[Dict[str, object]], ctx: AuditContext
-                 ) -> List[List[Finding]]:
-    """Run the batch rules over the whole batch (in the parent process), merge their findings
-    into the per-article results, in input order, and apply suppressions (comments, per-file
-    ignores, glossary accept lists): here and nowhere else."""
-    from mtqa import suppress
-
+def run_batch_rules(articles: Sequence[Article], results: List[List[Finding]],
+                    collected: Sequence[Dict[str, object]], ctx: AuditContext
+                    ) -> List[List[Finding]]:
+    """Run the batch rules over the whole batch and merge their findings into the per-article
+    results (a new list; input order kept)."""
     batch_findings: List[List[Finding]] = [[] for _ in articles]
     for rule in ctx.rules:
         if not rule.batch:
@@ -127,26 +208,14 @@ def finish_batch(articles: Sequence[Article], results: List[List[Finding]],
             pairs = rule.check_batch(articles, ctx)
         for index, finding in pairs:
             batch_findings[index].append(finding)
+    merged = list(results)
     for i, extra in enumerate(batch_findings):
         if extra:
             _apply_severity(extra, ctx.options.severity)
-            results[i] = _dedupe(results[i] + extra)
-    return [suppress.apply(a, found, ctx) for a, found in zip(articles, results)]
+            merged[i] = _dedupe(results[i] + extra)
+    return merged
 
 
-def audit_batch(articles: Sequence[Article], ctx: AuditContext,
-                progress: Optional[Callable[[str], None]] = None) -> List[List[Finding]]:
-    """Findings per article, in input order; batch rules see every article at once.
-    `progress(path)` is called after each article."""
-    # Structure is released after each article unless a batch rule needs whole articles:
-    # memory then stays proportional to the text, not to the tokens, of a large batch.
-    release = not any(r.batch and not r.collects for r in ctx.rules)
-    results: List[List[Finding]] = []
-    collected: List[Dict[str, object]] = []
-    for article in articles:
-        findings, summary = audit_one(article, ctx, release)
-        results.append(findings)
-        collected.append(summary)
-        if progress:
-            progress(article.path)
-    return finish_batch(articles, results, collected, ctx)
+# Kept for callers of earlier versions: the per-article rules only (no batch rules, no
+# suppressions); mtqa.pipeline.audit_articles runs audit and finish on articles already read.
+audit_article = run_rules

@@ -1,8 +1,9 @@
-"""Findings: what a rule reports, with a span, a message and suggested replacements."""
+"""Findings: what a rule reports, with a span, a message, suggestions for the editor and an
+optional fix (edits plus applicability)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 SEVERITIES = ("minor", "major", "critical")
 # MQM-style penalty weights: used for the score and for --fail-on comparisons.
@@ -25,11 +26,46 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
+# How a fix may be applied (ruff's model): `safe` fixes are certain and `mtqa fix` applies them;
+# `unsafe` ones need a human and are applied only with --unsafe; `display-only` ones (a gloss,
+# an explanation) are shown to the editor and never written into copy.
+SAFE, UNSAFE, DISPLAY_ONLY = "safe", "unsafe", "display-only"
+APPLICABILITIES = (SAFE, UNSAFE, DISPLAY_ONLY)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the characters start..end (end exclusive) with `content`; start == end inserts."""
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The edits that repair one finding, applied together or not at all, and how certain
+    they are."""
+    edits: Tuple[Edit, ...]
+    applicability: str = UNSAFE
+
+    def __post_init__(self):
+        if self.applicability not in APPLICABILITIES:
+            raise ValueError(f"unknown fix applicability {self.applicability!r}")
+        if not self.edits:
+            raise ValueError("a fix needs at least one edit")
+
+    @classmethod
+    def replace(cls, start: int, end: int, content: str, applicability: str = UNSAFE) -> "Fix":
+        return cls((Edit(start, end, content),), applicability)
+
+
 @dataclass
 class Finding:
     """One probable artefact. `start`/`end` are character offsets into the article (end
-    exclusive); `suggestions` are replacement texts for that span, best first; `safe` says the
-    first suggestion may be applied without a human looking at it."""
+    exclusive). `suggestions` are what the editor is shown, best first (replacements, or a
+    gloss); `fix`, when there is one, is what `mtqa fix` may write, with its applicability.
+    Built by `Rule.finding`, which derives the fix from the first suggestion for rules that
+    pass `safe=`."""
 
     rule: str
     category: str
@@ -38,7 +74,10 @@ class Finding:
     end: int
     message: str
     suggestions: List[str] = field(default_factory=list)
-    safe: bool = False
+    fix: Optional[Fix] = None
+    # Other findings on the same problem (same span and fix, or the same name), folded into
+    # this one by mtqa.merge: shown as supporting evidence, never counted in the score.
+    related: List["Finding"] = field(default_factory=list, compare=False, repr=False)
     # Findings from a comparison with the source article (source-* rules): where in the source,
     # {path, line, column, end_line, end_column, text} (mtqa.source.document.Location)
     source: Optional[Dict[str, object]] = None
@@ -48,6 +87,15 @@ class Finding:
             raise ValueError(f"unknown severity {self.severity!r}")
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad span {self.start}..{self.end}")
+
+    @property
+    def safe(self) -> bool:
+        """Does the finding carry a fix `mtqa fix` applies without --unsafe?"""
+        return self.fix is not None and self.fix.applicability == SAFE
+
+    @property
+    def applicability(self) -> Optional[str]:
+        return self.fix.applicability if self.fix is not None else None
 
     @property
     def sort_key(self):

@@ -9,29 +9,51 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import compress, count
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from mtqa.problems import ProblemsError
 from mtqa import cache
 from mtqa.article import TOKEN_RE, Article
 
 ENTRY_TYPES = ("person", "given-name", "surname", "place", "organisation", "term")
 _KNOWN_KEYS = {"name", "type", "country", "variants", "incorrect", "russian_forms", "exceptions",
-               "accept", "note"}
+               "accept", "note", "replace"}
+
+# The one type vocabulary of every glossary format (YAML, TSV, CSV, TBX): an entry's `type`
+# is one of ENTRY_TYPES or a synonym of one, and becomes that type ("city" → place).
+TYPE_SYNONYMS: Dict[str, str] = {}
+for _type, _phrases in {
+    "person": ["person", "people", "persons", "politician", "person name", "personal name",
+               "name of person"],
+    "place": ["place", "places", "geography", "toponym", "location", "city", "country",
+              "region", "town", "village", "placename", "place name", "geographical name",
+              "geographic name"],
+    "organisation": ["organisation", "organization", "organisations", "organizations",
+                     "company", "institution", "agency", "party", "org", "organisation name",
+                     "organization name"],
+    "given-name": ["given-name", "given name", "first name", "forename"],
+    "surname": ["surname", "family name", "last name"],
+    "term": ["term", "terms", "terminology"],
+}.items():
+    for _phrase in _phrases:
+        TYPE_SYNONYMS[_phrase] = _type
+
+
+def entry_type(value) -> Optional[str]:
+    """The entry type a `type` value names (case, '_' and spacing ignored), or None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return TYPE_SYNONYMS.get(" ".join(value.strip().lower().replace("_", " ").split()))
 LIST_KEYS = ("variants", "russian_forms", "exceptions", "accept")
 
 # Kinds of glossary form, as reported by matches.
 CANONICAL, VARIANT, INCORRECT, RUSSIAN, ACCEPT = "canonical", "variant", "incorrect", "russian", "accept"
 
 
-class GlossaryError(Exception):
+class GlossaryError(ProblemsError):
     """A glossary file could not be loaded; `problems` lists "path:line: message" strings."""
-
-    def __init__(self, problems: Sequence[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
 
     def __reduce__(self):
         # keeps `problems` intact when the error crosses a process boundary
@@ -51,6 +73,8 @@ class Entry:
     note: str = ""
     pack: str = ""
     origin: str = ""  # "file:line", for messages
+    # a later file's entry for the same name replaces this one instead of merging with it
+    replace: bool = False
 
     @property
     def surname(self) -> Optional[str]:
@@ -75,26 +99,6 @@ class GlossaryMatch:
 
 # ---- loading --------------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
-def _line_loader():
-    """A YAML loader that records the 1-based line of every mapping, so problems can name the
-    line. Built on first use: PyYAML is only imported when a glossary file is really parsed
-    (a cached glossary needs no parsing)."""
-    import yaml
-
-    class _LineLoader(yaml.SafeLoader):
-        pass
-
-    def _construct_mapping(loader, node, deep=False):
-        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-                                _construct_mapping)
-    return _LineLoader
-
-
 def _entry_from_dict(raw: dict, where: str, problems: List[str], pack: str) -> Optional[Entry]:
     unknown = set(raw) - _KNOWN_KEYS - {"__line__"}
     if unknown:
@@ -103,13 +107,18 @@ def _entry_from_dict(raw: dict, where: str, problems: List[str], pack: str) -> O
     if not isinstance(name, str) or not name.strip():
         problems.append(f"{where}: entry needs a non-empty 'name'")
         return None
-    etype = raw.get("type")
-    if etype not in ENTRY_TYPES:
-        problems.append(f"{where}: {name}: 'type' must be one of {', '.join(ENTRY_TYPES)}, "
-                        f"not {etype!r}")
+    etype = entry_type(raw.get("type"))
+    if etype is None:
+        problems.append(f"{where}: {name}: 'type' must be one of {', '.join(ENTRY_TYPES)} "
+                        f"(or a synonym such as city, company, first name), "
+                        f"not {raw.get('type')!r}")
         return None
+    replace = raw.get("replace", False)
+    if not isinstance(replace, bool):
+        problems.append(f"{where}: {name}: 'replace' must be true or false")
+        replace = False
     entry = Entry(name=name.strip(), type=etype, pack=pack, origin=where,
-                  country=raw.get("country"), note=str(raw.get("note") or ""))
+                  country=raw.get("country"), note=str(raw.get("note") or ""), replace=replace)
     for key in LIST_KEYS:
         value = raw.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -132,19 +141,35 @@ def _entry_from_dict(raw: dict, where: str, problems: List[str], pack: str) -> O
         if form == entry.name or form in entry.variants:
             problems.append(f"{where}: {name}: {form!r} is both correct and incorrect")
             continue
+        if _contains_form(fix, form):
+            # (security, issue 13) "Kiev" -> "Kyiv (Kiev)" recreates its own finding: every
+            # fix pass would grow the text (Kyiv (Kyiv (... (Kiev))))
+            problems.append(f"{where}: {name}: the fix {fix!r} contains the wrong form "
+                            f"{form!r} itself; it would never settle")
+            continue
         entry.incorrect[form] = fix
+    for form in entry.russian_forms:
+        if entry.type != "person" and _contains_form(entry.name, form):
+            problems.append(f"{where}: {name}: the name contains its own Russian form "
+                            f"{form!r}; fixing it would never settle")
     return entry
 
 
-def _load_yaml(path: Path, text: str, problems: List[str]) -> Tuple[str, List[Entry]]:
-    import yaml
+def _contains_form(text: str, form: str) -> bool:
+    """Does text contain form as whole words (the way the glossary matches forms)?"""
+    words, wanted = TOKEN_RE.findall(text), TOKEN_RE.findall(form)
+    if not wanted:
+        return False
+    n = len(wanted)
+    return any(words[k:k + n] == wanted for k in range(len(words) - n + 1))
 
-    try:
-        data = yaml.load(text, Loader=_line_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        problems.append(f"{path}{line}: not valid YAML: {getattr(exc, 'problem', exc)}")
+
+def _load_yaml(path: Path, text: str, problems: List[str]) -> Tuple[str, List[Entry]]:
+    from mtqa.yamlio import load_with_lines
+
+    data, problem = load_with_lines(text, path)
+    if problem:
+        problems.append(problem)
         return path.stem, []
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         problems.append(f"{path}:1: a glossary is a mapping with an 'entries' list")
@@ -196,6 +221,31 @@ def _load_tsv(path: Path, text: str, problems: List[str]) -> Tuple[str, List[Ent
     return pack, entries
 
 
+# Termbases and spreadsheets are read directly (`--glossary names.csv`), through the importer
+# of `mtqa glossary import` (mtqa.interchange), with its defaults: TBX terms in English,
+# type "term" where the file names none.
+INTERCHANGE_SUFFIXES = (".csv", ".tbx")
+
+
+def _load_interchange(path: Path, text: str, problems: List[str]) -> Tuple[str, List[Entry]]:
+    from mtqa.interchange import InterchangeError, read_csv, read_tbx
+
+    try:
+        if path.suffix.lower() == ".csv":
+            raw_entries, _ = read_csv(text, str(path))
+        else:
+            raw_entries, _ = read_tbx(text, str(path))
+    except InterchangeError as exc:
+        problems += exc.problems
+        return path.stem, []
+    entries = []
+    for i, raw in enumerate(raw_entries, 1):
+        entry = _entry_from_dict(dict(raw), f"{path}: entry {i}", problems, path.stem)
+        if entry:
+            entries.append(entry)
+    return path.stem, entries
+
+
 def load_file(path) -> Tuple[str, List[Entry]]:
     """Read one glossary file; raise GlossaryError listing every problem found."""
     path = Path(path)
@@ -208,8 +258,11 @@ def load_file(path) -> Tuple[str, List[Entry]]:
         raise GlossaryError([f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from None
     except OSError as exc:
         raise GlossaryError([f"{path}: cannot read ({exc.strerror})"]) from None
-    if path.suffix.lower() == ".tsv":
+    suffix = path.suffix.lower()
+    if suffix == ".tsv":
         pack, entries = _load_tsv(path, text, problems)
+    elif suffix in INTERCHANGE_SUFFIXES:
+        pack, entries = _load_interchange(path, text, problems)
     else:
         pack, entries = _load_yaml(path, text, problems)
     if problems:
@@ -259,8 +312,8 @@ def load_glossary(extra_files: Sequence = (), disabled_packs: Iterable[str] = ()
     return glossary
 
 
-# The cached glossary is a pickle of objects defined here and in nameindex.py: their source is
-# part of the cache key, so a changed class never meets a stale pickle.
+# The cached glossary holds the state of objects defined here and in nameindex.py (mtqa.cache's
+# data format): their source is part of the cache key, so a changed class never meets stale state.
 _CACHE_SHAPING_CODE = [Path(__file__), Path(__file__).with_name("nameindex.py"),
                        Path(__file__).with_name("article.py")]
 
@@ -275,10 +328,38 @@ def _build_glossary(paths: Sequence[Path]) -> "Glossary":
             problems += exc.problems
             continue
         for entry in loaded:
-            entries[entry.name] = entry  # later files override earlier ones
+            earlier = entries.get(entry.name)
+            entries[entry.name] = entry if earlier is None or entry.replace \
+                else merge_entries(earlier, entry)
     if problems:
         raise GlossaryError(problems)
     return Glossary(list(entries.values()))
+
+
+def merge_entries(earlier: Entry, later: Entry) -> Entry:
+    """A later file's entry for a name already known (a house glossary's "Kyiv" over the
+    bundled one) adds to it rather than dropping what the earlier one knew (docs/
+    glossary-format.md, "Several glossaries"): the later type, and country and note where
+    given, win; lists are joined; a form the later entry calls correct is no longer wrong,
+    and a form it calls wrong is no longer correct. `replace: true` on the later entry
+    replaces the earlier one instead."""
+    correct_now = {later.name, *later.variants, *later.accept}
+    wrong_now = set(later.incorrect) | set(later.russian_forms)
+
+    def join(a, b, drop=()):
+        return [x for x in dict.fromkeys([*a, *b]) if x not in drop]
+
+    incorrect = {f: fix for f, fix in earlier.incorrect.items() if f not in correct_now}
+    incorrect.update(later.incorrect)
+    return Entry(
+        name=later.name, type=later.type, country=later.country or earlier.country,
+        variants=join(earlier.variants, later.variants, wrong_now),
+        incorrect=incorrect,
+        russian_forms=join(earlier.russian_forms, later.russian_forms, correct_now),
+        exceptions=join(earlier.exceptions, later.exceptions),
+        accept=join(earlier.accept, later.accept, wrong_now),
+        note=later.note or earlier.note, pack=later.pack,
+        origin=f"{later.origin} (merged with {earlier.origin})")
 
 
 # ---- matching -------------------------------------------------------------------------------
@@ -401,8 +482,24 @@ class Glossary:
         if self._index is None:
             from mtqa.nameindex import NameIndex
 
-            self._index = NameIndex.from_glossary(self)
+            self._index = NameIndex(self.name_words())
         return self._index
+
+    def name_words(self) -> Dict[str, "Entry"]:
+        """The words a misspelling could be a near miss of (mtqa.nameindex): single-word names
+        and the surnames of people, correct forms only. Parts of longer names are left out:
+        "Nueva" of Villa Nueva is not a name a word could be a misspelling of. (Here, not in
+        nameindex.py, so that the index knows nothing of glossaries: no import cycle.)"""
+        words: Dict[str, Entry] = {}
+        for form, (kind, entry, _) in self.forms.items():
+            if kind not in (CANONICAL, VARIANT, ACCEPT):
+                continue
+            toks = TOKEN_RE.findall(form)
+            if entry.type == "person" and len(toks) > 1:
+                toks = toks[-1:]
+            if len(toks) == 1 and toks[0][:1].isupper() and not toks[0].isupper():
+                words.setdefault(toks[0], entry)
+        return words
 
 
 def match_case(replacement: str, original: str) -> str:

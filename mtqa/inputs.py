@@ -1,57 +1,19 @@
-"""Finding and reading article files. Bad input never stops a batch: each problem becomes an
-`InputError` naming the file, and the rest goes on.
-
-Formats (docs/inputs.md): plain text; markup files (Markdown, HTML, XLIFF), read through a
-*prose view* registered in `PROSE_VIEWS`; and record files (JSON Lines), which hold many
-articles and are read by a function registered in `RECORD_READERS`.
-"""
+"""Finding article files and reading their bytes. Bad input never stops a batch: each problem
+becomes an `InputError` naming the file, and the rest goes on. Making articles of the text is
+the pipeline's `read` (mtqa.pipeline), through the format readers (mtqa.readers)."""
 from __future__ import annotations
 
 import os
+import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Iterable, Iterator, List, Optional, Sequence, Tuple
 
-from mtqa.article import Article, Segment
+from mtqa.formats import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xlf", ".xliff", ".jsonl")
 MAX_BYTES = 10 * 1024 * 1024  # an article larger than this is not an article
 MAX_RECORD_FILE_BYTES = 512 * 1024 * 1024  # a JSON Lines feed holds many articles
-
-
-@dataclass
-class InputError:
-    path: str
-    message: str
-
-
-@dataclass
-class ProseView:
-    """What a markup reader makes of a file: `text` is the original with markup blanked to
-    spaces (same length, so every offset means the same in both), plus what the markup tells
-    about structure."""
-    text: str
-    headings: Sequence[Tuple[int, int]] = ()
-    prose_runs: Optional[Sequence[Tuple[int, int]]] = None
-    segments: Sequence[Segment] = ()
-    source_lang: Optional[str] = None
-
-
-@dataclass
-class RecordOptions:
-    """How to read record files (JSON Lines): which field holds the article text (None: "body"
-    or "text") and which one identifies the record."""
-    field: Optional[str] = None
-    id_field: Optional[str] = None
-
-
-# suffix -> function(original text) -> prose view (a str of the same length, or a ProseView).
-# Input formats register here (mtqa/readers/); plain text needs none. A reader raises ValueError
-# with a message for the editor when the file cannot be read.
-PROSE_VIEWS: Dict[str, Callable[[str], Union[str, ProseView]]] = {}
-# suffix -> function(text, path, RecordOptions, source_lang) -> (articles, errors)
-RECORD_READERS: Dict[str, Callable] = {}
 
 
 def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[str] = (),
@@ -59,20 +21,25 @@ def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[s
     """Expand files and folders (recursively, sorted) into article paths; '-' is stdin.
     Files found in folders are skipped when they match an `exclude` glob (mtqa.globs, relative
     to `root`); files named explicitly are always read."""
+    from mtqa.excludes import outside_output_folders
     from mtqa.globs import match_any
 
     files: List[str] = []
     errors: List[InputError] = []
     for raw in paths:
-        if raw == "-":
+        if raw == "-" or not isinstance(raw, (str, os.PathLike)):
+            # stdin, or an article already read (stdin under --stdin-filename, mtqa.cli)
             files.append(raw)
             continue
         p = Path(raw)
         if p.is_dir():
-            found = sorted(_walk(str(p), suffixes))
-            if not found:
+            problems: List[InputError] = []
+            found = sorted(_walk(str(p), suffixes, problems))
+            errors.extend(sorted(problems, key=lambda e: e.path))
+            if not found and not problems:
                 errors.append(InputError(raw, f"folder has no article files ({', '.join(suffixes)})"))
             # a folder left empty by `exclude` is what the user asked for, not an error
+            found = outside_output_folders(found, raw)  # never mtqa's own reports (issue 12)
             files.extend(f for f in found if not (exclude and match_any(f, exclude, root)))
         elif p.exists():
             files.append(raw)
@@ -81,38 +48,105 @@ def collect(paths: Iterable[str], suffixes=ARTICLE_SUFFIXES, exclude: Sequence[s
     return files, errors
 
 
-def _walk(root: str, suffixes) -> Iterator[str]:
-    """Article files under root, skipping hidden files and folders and not following folder
-    symlinks (os.scandir: tens of thousands of files in a fraction of a second)."""
+def _walk(root: str, suffixes, problems: Optional[List[InputError]] = None) -> Iterator[str]:
+    """Article files under root, skipping hidden files and folders (os.scandir: tens of
+    thousands of files in a fraction of a second). Symlinks are followed only to files inside
+    the root; symlinked folders, report folders mtqa wrote (mtqa.outdir.MARKER) and special
+    files are not entered or read. Problems (an unreadable folder, a symlink leading outside,
+    a FIFO or device with an article's name) go to `problems`."""
+    from mtqa.outdir import MARKER
+
+    def problem(path: str, message: str) -> None:
+        if problems is not None:
+            problems.append(InputError(path, message))
+
+    real_root = os.path.realpath(root)
     prefix = "" if root == "." else root if root.endswith(os.sep) else root + os.sep
     stack = [""]
     while stack:
         rel = stack.pop()
+        folder = prefix + rel if rel else root
         try:
-            entries = list(os.scandir(prefix + rel if rel else root))
-        except (PermissionError, FileNotFoundError, NotADirectoryError):
+            entries = list(os.scandir(folder))
+        except PermissionError:
+            problem(folder, "folder cannot be read (permission denied); its articles were "
+                            "not audited")
+            continue
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as exc:
+            problem(folder, f"folder cannot be read ({exc.strerror or exc})")
             continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             path = rel + entry.name
+            is_article = os.path.splitext(entry.name)[1].lower() in suffixes
             try:
-                if entry.is_dir():
-                    if not entry.is_symlink():
+                if entry.is_symlink():
+                    if not is_article:
+                        continue  # symlinked folders are not entered
+                    target = os.path.realpath(entry.path)
+                    if not os.path.exists(target):
+                        continue  # a broken link
+                    if os.path.commonpath([real_root, target]) != real_root:
+                        problem(prefix + path, "symlink to a file outside "
+                                               f"{root}; not read")
+                    elif os.path.isfile(target):
+                        yield prefix + path
+                    elif not os.path.isdir(target):
+                        problem(prefix + path, "not a regular file (a FIFO, device or "
+                                               "socket); not read")
+                elif entry.is_dir(follow_symlinks=False):
+                    if not os.path.lexists(os.path.join(entry.path, MARKER)):
                         stack.append(path + os.sep)
-                elif (entry.is_file()
-                      and os.path.splitext(entry.name)[1].lower() in suffixes):
-                    yield prefix + path
-            except OSError:
+                elif is_article:
+                    if entry.is_file(follow_symlinks=False):
+                        yield prefix + path
+                    else:
+                        problem(prefix + path, "not a regular file (a FIFO, device or "
+                                               "socket); not read")
+            except (OSError, ValueError):
                 continue
+
+
+# Byte-order marks of the wide Unicode encodings (UTF-32 first: its LE mark starts with
+# UTF-16's). Such files are decoded, not called binary.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+         (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
+
+
+def bom_encoding(data: bytes) -> Optional[Tuple[bytes, str, str]]:
+    """(byte-order mark, codec, name) of a UTF-16/32 file with a BOM, else None."""
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return bom, codec, name
+    return None
+
+
+def _mostly_latin(text: str) -> bool:
+    sample = [c for c in text[:4096] if not c.isspace()]
+    return bool(sample) and sum(ord(c) < 0x250 for c in sample) >= 0.6 * len(sample)
 
 
 def decode(data: bytes, path: str) -> str:
     """Bytes to text, or ValueError with a message an editor can act on."""
+    wide = bom_encoding(data)
+    if wide is not None:
+        bom, codec, name = wide
+        try:
+            text = data[len(bom):].decode(codec)
+        except UnicodeDecodeError:
+            text = None
+        # Bytes FF FE may also just be bad bytes: an English article decodes to mostly
+        # Latin letters. Anything else is judged as UTF-8 below (and refused as such).
+        if text is not None and _mostly_latin(text):
+            return text.replace("\r\n", "\n").replace("\r", "\n")
     if not data.strip():
         raise ValueError("file is empty")
     if b"\x00" in data[:8192]:
-        raise ValueError("binary file, not text")
+        raise ValueError("binary file, not text (UTF-16 or UTF-32 files need a byte-order "
+                         "mark)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -123,88 +157,58 @@ def decode(data: bytes, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
-    """A file's bytes ('-' is stdin), or ValueError naming the problem."""
-    if path == "-":
-        return sys.stdin.buffer.read()
+def max_bytes() -> int:
+    """The size limit of one article: a file, stdin, or one record of a feed (MAX_BYTES, or
+    MTQA_MAX_INPUT_MB)."""
+    raw = os.environ.get("MTQA_MAX_INPUT_MB", "").strip()
     try:
-        if os.path.getsize(path) > limit:
-            raise ValueError(f"file is larger than {limit // (1024 * 1024)} MB")
-        with open(path, "rb") as fh:
-            return fh.read()
+        return max(1, int(float(raw) * 1024 * 1024)) if raw else MAX_BYTES
+    except ValueError:
+        return MAX_BYTES
+
+
+def too_large(limit: int) -> ValueError:
+    return ValueError(f"larger than {limit / (1024 * 1024):g} MB, the size limit of an "
+                      f"article (MTQA_MAX_INPUT_MB); not read")
+
+
+def read_bytes(path: str, limit: Optional[int] = None) -> bytes:
+    """A file's bytes ('-' is stdin), or ValueError naming the problem. Reads are bounded
+    (never more than limit + 1 bytes, whatever the file claims), and only regular files are
+    read: a FIFO would block the run, a device (/dev/zero) would never end."""
+    limit = max_bytes() if limit is None else limit
+    if path == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise ValueError("stdin is closed")
+        try:
+            data = stream.read(limit + 1)
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"stdin cannot be read ({exc})") from None
+        if len(data) > limit:
+            raise too_large(limit)
+        return data
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
     except PermissionError:
         raise ValueError("permission denied") from None
     except IsADirectoryError:
         raise ValueError("is a folder") from None
     except OSError as exc:
         raise ValueError(exc.strerror or str(exc)) from None
-
-
-def suffix_of(name: str) -> str:
-    return Path(name).suffix.lower()
-
-
-def make_article(text: str, name: str, source_lang: Optional[str] = None) -> Article:
-    """An Article of decoded file text, through the prose view its suffix registers."""
-    load_readers(suffix_of(name))
-    reader = PROSE_VIEWS.get(suffix_of(name))
-    if reader is None:
-        return Article(text, path=name, source_lang=source_lang)
-    view = reader(text)
-    if isinstance(view, str):
-        view = ProseView(view)
-    # an explicit --source-lang wins over the language a bilingual file declares
-    article = Article(text, path=name, source_lang=source_lang or view.source_lang, text=view.text)
-    article.headings = list(view.headings)
-    article.prose_runs = None if view.prose_runs is None else list(view.prose_runs)
-    article.segments = list(view.segments)
-    return article
-
-
-def read_article(path: str, source_lang: Optional[str] = None) -> Article:
-    """Read one single-article file; raise ValueError with a clear message if it cannot be
-    audited."""
-    name = "<stdin>" if path == "-" else path
-    return make_article(decode(read_bytes(path), name), name, source_lang)
-
-
-def read_file(path: str, source_lang: Optional[str] = None,
-              records: Optional[RecordOptions] = None) -> Tuple[List[Article], List[InputError]]:
-    """Every article of one file: one for most formats, one per record for JSON Lines."""
-    name = "<stdin>" if path == "-" else path
-    load_readers(suffix_of(name))
-    record_reader = RECORD_READERS.get(suffix_of(name))
-    try:
-        if record_reader is None:
-            return [read_article(path, source_lang)], []
-        text = decode(read_bytes(path, MAX_RECORD_FILE_BYTES), name)
-        return record_reader(text, name, records or RecordOptions(), source_lang)
-    except ValueError as exc:
-        return [], [InputError(name, str(exc))]
-
-
-def read_all(paths: Iterable[str], source_lang: Optional[str] = None,
-             records: Optional[RecordOptions] = None, exclude: Sequence[str] = (),
-             root: Optional[str] = None) -> Tuple[List[Article], List[InputError]]:
-    files, errors = collect(paths, exclude=exclude, root=root)
-    articles = []
-    for f in files:
-        found, problems = read_file(f, source_lang, records)
-        articles.extend(found)
-        errors.extend(problems)
-    return articles, errors
-
-
-# Plain text has no reader; importing the readers (html.parser, ElementTree, ...) for it would
-# cost a one-file check ~15 ms of start-up. No reader may register these suffixes.
-PLAIN_TEXT_SUFFIXES = frozenset({".txt"})
-
-
-def load_readers(suffix: Optional[str] = None) -> None:
-    """Register the format readers, unless `suffix` is plain text, which needs none."""
-    if suffix in PLAIN_TEXT_SUFFIXES:
-        return
-    import mtqa.readers  # noqa: F401  (registers the format readers)
-
-
-_load_readers = load_readers
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise ValueError("is a folder")
+            if not stat.S_ISREG(st.st_mode):
+                raise ValueError("not a regular file (a FIFO, device or socket); not read")
+            if st.st_size > limit:
+                raise too_large(limit)
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise ValueError(exc.strerror or str(exc)) from None
+    if len(data) > limit:
+        raise too_large(limit)
+    return data

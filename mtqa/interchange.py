@@ -22,8 +22,11 @@ import re
 from typing import Dict, List, Optional, Sequence, Tuple
 from xml.etree import ElementTree as ET
 
+from mtqa.problems import ProblemsError
 from mtqa import safexml
-from mtqa.glossary import ENTRY_TYPES, Entry
+# the one type vocabulary of every glossary format lives in mtqa.glossary (YAML accepts the
+# same synonyms as spreadsheet type cells and TBX subject fields)
+from mtqa.glossary import ENTRY_TYPES, TYPE_SYNONYMS, Entry, entry_type  # noqa: F401
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
@@ -33,37 +36,8 @@ CANONICAL_STATUS = ("preferredterm", "standardizedterm", "legalterm", "regulated
 VARIANT_STATUS = ("admittedterm",)
 INCORRECT_STATUS = ("deprecatedterm", "supersededterm")
 
-# subject fields and spreadsheet type cells that name an entry type
-TYPE_SYNONYMS: Dict[str, str] = {}
-for _type, _phrases in {
-    "person": ["person", "people", "persons", "politician", "person name", "personal name",
-               "name of person"],
-    "place": ["place", "places", "geography", "toponym", "location", "city", "country",
-              "region", "town", "village", "placename", "place name", "geographical name",
-              "geographic name"],
-    "organisation": ["organisation", "organization", "organisations", "organizations",
-                     "company", "institution", "agency", "party", "org", "organisation name",
-                     "organization name"],
-    "given-name": ["given-name", "given name", "first name", "forename"],
-    "surname": ["surname", "family name", "last name"],
-    "term": ["term", "terms", "terminology"],
-}.items():
-    for _phrase in _phrases:
-        TYPE_SYNONYMS[_phrase] = _type
-
-
-class InterchangeError(Exception):
+class InterchangeError(ProblemsError):
     """The file cannot be imported; `problems` name the file (and line) and what is wrong."""
-
-    def __init__(self, problems: Sequence[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
-
-
-def entry_type(value: Optional[str]) -> Optional[str]:
-    if not value:
-        return None
-    return TYPE_SYNONYMS.get(" ".join(value.strip().lower().replace("_", " ").split()))
 
 
 # ---- entries as plain dicts (the YAML shape) -----------------------------------------------

@@ -96,10 +96,6 @@ def zipf(word: str) -> float:
     return _table().get(word.lower().replace("’", "'"), 0) / 10
 
 
-def is_common_word(word: str, threshold: float = 3.0) -> bool:
-    return zipf(word) >= threshold
-
-
 def _parse_world_names() -> frozenset:
     with open(_WORLD_NAMES, encoding="utf-8") as fh:
         return frozenset(line.strip() for line in fh if not line.startswith("#"))

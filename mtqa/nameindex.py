@@ -41,7 +41,6 @@ from zlib import crc32
 
 from rapidfuzz import fuzz, process
 
-from mtqa.article import TOKEN_RE
 
 # Initial letters that romanisations of one sound differ in (Г -> H/G, Х -> Kh/H, Є -> Ye/E,
 # Й -> Y/J/I, vowels heard differently: Aislin/Eislin), so "Gostomel" still meets "Hostomel".
@@ -187,7 +186,7 @@ def _hash(key: str) -> int:
     return crc32(key.encode("utf-8", "surrogatepass"))
 
 
-_FILE_FORMAT = 5  # of NameIndex.save files; bump when the layout or the keys change
+_FILE_FORMAT = 6  # of NameIndex.save files; bump when the layout or the keys change
 
 
 class NameIndex:
@@ -261,24 +260,7 @@ class NameIndex:
                 keys.update(prefix + v for v in exact_deletions(part, eb))
         return keys
 
-    @classmethod
-    def from_glossary(cls, glossary) -> "NameIndex":
-        from mtqa.glossary import ACCEPT, CANONICAL, VARIANT
-
-        # Single-word names and the surnames of people. Parts of longer names are left out:
-        # "Nueva" of Villa Nueva is not a name a word could be a misspelling of.
-        words: Dict[str, object] = {}
-        for form, (kind, entry, _) in glossary.forms.items():
-            if kind not in (CANONICAL, VARIANT, ACCEPT):
-                continue
-            toks = TOKEN_RE.findall(form)
-            if entry.type == "person" and len(toks) > 1:
-                toks = toks[-1:]
-            if len(toks) == 1 and toks[0][:1].isupper() and not toks[0].isupper():
-                words.setdefault(toks[0], entry)
-        return cls(words)
-
-    # ---- storing: pickles (inside the cached glossary) and raw files (huge glossaries) ------
+    # ---- storing: state (inside the cached glossary, mtqa.cache) and raw files (huge glossaries)
     def __getstate__(self):
         return {"cutoff": self.cutoff, "half_min": self.half_min, "payloads": self._payloads, "size": self._size,
                 "words": "\n".join(self._words), "offsets": self._offsets.tobytes(),
@@ -301,11 +283,12 @@ class NameIndex:
     def save(self, path) -> None:
         """Write the index as one binary file that `load` reads straight into its arrays."""
         import json
-        import pickle
+
+        from mtqa import cache  # its data format, not pickle: loading must never run code
 
         words = "\n".join(self._words).encode("utf-8", "surrogatepass")
         payloads = (self._payloads.tobytes() if isinstance(self._payloads, array)
-                    else pickle.dumps(self._payloads, protocol=pickle.HIGHEST_PROTOCOL))
+                    else cache.encode(self._payloads))
         buckets = json.dumps([[c, n, lo, hi] for (c, n), (lo, hi) in self._buckets.items()])
         header = json.dumps({"format": _FILE_FORMAT, "buckets": buckets, "cutoff": self.cutoff, "size": self._size,
                              "half_min": self.half_min,
@@ -325,7 +308,8 @@ class NameIndex:
     @classmethod
     def load(cls, path) -> "NameIndex":
         import json
-        import pickle
+
+        from mtqa import cache
 
         self = cls.__new__(cls)
         with open(path, "rb") as fh:
@@ -347,7 +331,7 @@ class NameIndex:
                 self._payloads = array("q")
                 self._payloads.frombytes(data)
             else:
-                self._payloads = pickle.loads(data)
+                self._payloads = cache.decode(data)
         self._cache = {}
         return self
 

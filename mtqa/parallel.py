@@ -1,9 +1,9 @@
-"""Auditing a batch across worker processes (`--jobs N`), with output identical to one process.
+"""The process-pool executor (`--jobs N`): the pipeline's read and audit in worker processes.
 
-Files are split into ordered chunks; each worker reads its files, runs the per-article rules
-and the per-article part of the batch rules (`Rule.collect`), and sends back the article's text,
-its findings and the collected summaries. The parent keeps input order, then runs the batch
-rules over the whole batch, so cross-article rules still see every article.
+Files are split into ordered chunks; each worker runs `pipeline.process` (read, then audit) on
+its files and sends back the outcomes (the article's text, its findings and what batch rules
+collected). The parent yields them in input order; `pipeline.finish` then runs the batch rules
+over the whole batch, so the result is exactly that of one process.
 
 Small batches run in one process: starting workers costs more than it saves.
 """
@@ -11,23 +11,18 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Iterator, List, Optional, Sequence, Union
 
-from mtqa.article import Article
-from mtqa.engine import AuditContext, AuditOptions, audit_one, finish_batch
-from mtqa.finding import Finding
-from mtqa.inputs import InputError, RecordOptions, read_file
+from mtqa import pipeline
+from mtqa.engine import AuditContext, AuditOptions
+from mtqa.pipeline import Done, Executor, Preread
 
 # Below this many files per worker, one process is faster (start-up ~20-50 ms per worker).
 MIN_FILES_PER_JOB = 32
 # Files per task: large enough to amortise pickling, small enough to balance the load.
 MAX_CHUNK = 64
 
-# A task item is a path, or an article read by the parent (stdin cannot be read by a worker).
-Item = Union[str, Article, "_Unreadable"]
-# What a worker returns per article of an item (a JSON Lines feed holds many): an error naming
-# the file (or record), or (article, findings, collected).
-Outcome = Union[InputError, Tuple[Article, List[Finding], Dict[str, object]]]
+Item = Union[str, Preread]
 
 _worker_ctx: Optional[AuditContext] = None
 
@@ -51,49 +46,9 @@ def _init_worker(options: AuditOptions) -> None:
         _worker_ctx = AuditContext(options)
 
 
-class _Unreadable:
-    """An item the parent could not read (stdin): its error travels in the item's place."""
-
-    def __init__(self, path: str, message: str):
-        self.path, self.message = path, message
-
-    def __str__(self) -> str:
-        return self.path
-
-
-def _read_in_parent(item: Item, source_lang: Optional[str], records: RecordOptions):
-    articles, errors = read_file(item, source_lang, records)
-    if errors:
-        return _Unreadable(errors[0].path, errors[0].message)
-    return articles[0]
-
-
-def audit_item(item: Item, ctx: AuditContext, source_lang: Optional[str],
-               records: Optional[RecordOptions] = None) -> List[Outcome]:
-    """Read an item (one file: one article, or many for JSON Lines) and audit its articles."""
-    if isinstance(item, _Unreadable):
-        return [InputError(item.path, item.message)]
-    if isinstance(item, Article):
-        articles, errors = [item], []
-    else:
-        articles, errors = read_file(item, source_lang, records)
-    outcomes: List[Outcome] = list(errors)
-    for article in articles:
-        if ctx.options.source_plan is not None:  # source comparison (mtqa.source, issue 8)
-            from mtqa.source.pairing import with_source
-
-            article, problem = with_source(article, ctx.options)
-            if problem:
-                outcomes.append(InputError(article.path, problem))
-        findings, collected = audit_one(article, ctx, release=True)
-        outcomes.append((article, findings, collected))
-    return outcomes
-
-
-def _audit_chunk(items: Sequence[Item], source_lang: Optional[str],
-                 records: Optional[RecordOptions]) -> List[List[Outcome]]:
+def _process_chunk(chunk: Sequence[Item], release: bool) -> list:
     assert _worker_ctx is not None
-    return [audit_item(item, _worker_ctx, source_lang, records) for item in items]
+    return [pipeline.process(item, _worker_ctx, release) for item in chunk]
 
 
 def _chunks(items: Sequence[Item], jobs: int) -> List[Sequence[Item]]:
@@ -111,51 +66,47 @@ def _mp_context():
     return multiprocessing.get_context()
 
 
-def audit_items(items: Sequence[Item], ctx: AuditContext, jobs: int,
-                source_lang: Optional[str] = None, records: Optional[RecordOptions] = None,
-                progress: Optional[Callable[[str], None]] = None
-                ) -> Tuple[List[Article], List[List[Finding]], List[InputError]]:
-    """Audit items (paths or articles) with `jobs` worker processes; results in input order.
-    Read errors become InputErrors naming the file; the batch goes on. `progress(path)` is
-    called after each item."""
-    global _worker_ctx
-    articles: List[Article] = []
-    results: List[List[Finding]] = []
-    collected: List[Dict[str, object]] = []
-    errors: List[InputError] = []
+def pool(jobs: Optional[int]) -> Executor:
+    """An executor running up to `jobs` worker processes (None or 0: one per core), as many
+    as the batch is worth (effective_jobs): one process for small batches."""
 
-    def take(item: Item, outcomes: List[Outcome]) -> None:
-        for outcome in outcomes:
-            if isinstance(outcome, InputError):
-                errors.append(outcome)
-                continue
-            article, findings, summary = outcome
-            articles.append(article)
-            results.append(findings)
-            collected.append(summary)
-        if progress:
-            progress(str(item))
-
-    if jobs <= 1:
-        for item in items:
-            take(item, audit_item(item, ctx, source_lang, records))
-    else:
+    def execute(paths: Sequence[str], ctx: AuditContext) -> Iterator[Done]:
+        global _worker_ctx
+        workers = effective_jobs(jobs, len(paths))
+        if workers <= 1:
+            yield from pipeline.serial(paths, ctx)
+            return
         # Load the glossary once here: forked workers inherit it, and a glossary error is
         # reported by the parent like in a single-process run.
         ctx.glossary  # noqa: B018
         _worker_ctx = ctx
-        items = [_read_in_parent(i, source_lang, records) if i == "-" else i for i in items]
+        # standard input can be read only here
+        items: List[Item] = [Preread(p, ctx.options) if p == pipeline.STDIN else p
+                             for p in paths]
         from concurrent.futures import ProcessPoolExecutor  # only when workers are used
 
-        chunks = _chunks(items, jobs)
+        from concurrent.futures.process import BrokenProcessPool
+
+        chunks = _chunks(items, workers)
+        release = pipeline.releases(ctx)
+        received = 0
         try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(),
-                                     initializer=_init_worker, initargs=(ctx.options,)) as pool:
-                for chunk, outcomes in zip(chunks, pool.map(_audit_chunk, chunks,
-                                                            [source_lang] * len(chunks),
-                                                            [records] * len(chunks))):
-                    for item, item_outcomes in zip(chunk, outcomes):
-                        take(item, item_outcomes)
+            try:
+                with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
+                                         initializer=_init_worker,
+                                         initargs=(ctx.options,)) as ex:
+                    for chunk, done in zip(chunks, ex.map(_process_chunk, chunks,
+                                                          [release] * len(chunks))):
+                        for item, outcomes in zip(chunk, done):
+                            yield str(item), outcomes
+                        received += 1
+            except BrokenProcessPool:
+                # a worker was lost (killed, out of memory): the chunks not yet received are
+                # audited once more, here (issue 13)
+                for chunk in chunks[received:]:
+                    for item in chunk:
+                        yield str(item), pipeline.process(item, ctx, release)
         finally:
             _worker_ctx = None  # the parent keeps no glossary alive after the run
-    return articles, finish_batch(articles, results, collected, ctx), errors
+
+    return execute

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from mtqa.problems import ProblemsError
 from mtqa.article import TOKEN_RE, Article, lowered_token_texts
 from mtqa.finding import CATEGORIES, SEVERITIES
 
@@ -26,7 +26,7 @@ PACK_DIR = Path(__file__).resolve().parent / "data" / "phrases"
 ENTITY_TYPES = ("person", "place", "organisation", "name")
 CONDITION_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by",
                   "sentence_has", "sentence_lacks", "article_has", "followed_by_entity")
-ENTRY_KEYS = {"id", "phrase", "fix", "message", "category", "severity", "safe", "when",
+ENTRY_KEYS = {"id", "phrase", "pattern", "fix", "message", "category", "severity", "safe", "when",
               "example", "source", "enabled", "quotations", "note", "case_sensitive"}
 PACK_KEYS = {"pack", "language", "description", "default", "entries", "measured"}
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -36,12 +36,8 @@ _QUOTE_CHARS = "“”\"«»„‘’'"
 _QUOTE_STRIP = str.maketrans("", "", _QUOTE_CHARS)
 
 
-class PhrasePackError(Exception):
+class PhrasePackError(ProblemsError):
     """A pack could not be loaded; `problems` lists "path:line: message" strings."""
-
-    def __init__(self, problems: Sequence[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
 
 
 _REGEX_KEYS = ("preceded_by", "not_preceded_by", "followed_by", "not_followed_by",
@@ -120,10 +116,21 @@ class PhraseEntry:
     note: str = ""
     when: Conditions = field(default_factory=Conditions)
     origin: str = ""            # "file:line"
+    # `pattern:` entries: `phrases` are regexes and `fixes` replacement templates (\1, \g<name>)
+    pattern: bool = False
+    _regexes: Optional[list] = field(default=None, repr=False, compare=False)
 
     @property
     def rule_id(self) -> str:
         return f"phrase-{self.pack}-{self.id}"
+
+    def regexes(self) -> list:
+        """The compiled patterns of a `pattern:` entry (case-insensitive unless
+        case_sensitive)."""
+        if self._regexes is None:
+            flags = 0 if self.case_sensitive else re.I
+            self._regexes = [re.compile(p, flags) for p in self.phrases]
+        return self._regexes
 
 
 @dataclass
@@ -138,29 +145,6 @@ class Pack:
 
 
 # ---- loading --------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _line_loader():
-    """The YAML loader for packs. PyYAML is imported here, not at module import: a start-up
-    that finds the parsed packs in the cache (mtqa.rules.phrase) never needs it."""
-    import yaml
-
-    # The C parser when PyYAML has it (~10x faster than the pure Python one); either way
-    # mappings record their line so problems and docs can name it.
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class _LineLoader(base):
-        """Records the 1-based line of every mapping, so problems can name the line."""
-
-    def _construct_mapping(loader, node, deep=False):
-        mapping = yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-                                _construct_mapping)
-    return _LineLoader
-
 
 def _conditions(raw, where: str, problems: List[str], strict: bool) -> Conditions:
     cond = Conditions(where)
@@ -211,17 +195,28 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool =
         problems.append(f"{where}: entry needs an 'id' of lower-case words joined by dashes, "
                         f"not {eid!r}")
         return None
-    phrases = _as_list(raw.get("phrase"))
+    is_pattern = "pattern" in raw
+    if is_pattern and "phrase" in raw:
+        problems.append(f"{where}: {eid}: give 'phrase' or 'pattern', not both")
+        return None
+    phrases = _as_list(raw.get("pattern" if is_pattern else "phrase"))
     fixes = _as_list(raw.get("fix"))
     if phrases is None:
-        problems.append(f"{where}: {eid}: 'phrase' must be a string or a list of strings")
+        key = "pattern" if is_pattern else "phrase"
+        problems.append(f"{where}: {eid}: '{key}' must be a string or a list of strings")
         return None
     if fixes is None or len(fixes) not in (1, len(phrases)):
         problems.append(f"{where}: {eid}: 'fix' must be a string, or a list as long as 'phrase'")
         return None
     if len(fixes) == 1:
         fixes = fixes * len(phrases)
-    for p in phrases:
+    if is_pattern:
+        for p, f in zip(phrases, fixes):
+            problem = _pattern_problem(p, f, raw.get("case_sensitive") is True)
+            if problem:
+                problems.append(f"{where}: {eid}: pattern {p!r}: {problem}")
+                return None
+    for p in ([] if is_pattern else phrases):
         if not _tokens(p):
             problems.append(f"{where}: {eid}: phrase {p!r} has no words")
             return None
@@ -253,7 +248,55 @@ def _entry(raw: dict, pack: str, where: str, problems: List[str], strict: bool =
                        severity=raw["severity"], example=raw["example"].strip(),
                        source=raw["source"].strip(), note=str(raw.get("note") or "").strip(),
                        when=_conditions(raw.get("when"), f"{where}: {eid}", problems, strict),
-                       origin=where, **flags)
+                       origin=where, pattern=is_pattern, **flags)
+
+
+def _pattern_problem(pattern: str, fix: str, case_sensitive: bool) -> Optional[str]:
+    """Why a `pattern:` regex (with its fix template) cannot be used, or None."""
+    try:
+        rx = re.compile(pattern, 0 if case_sensitive else re.I)
+    except re.error as exc:
+        return f"not a valid regex: {exc}"
+    if rx.match(""):
+        return "matches the empty string"
+    risk = backtracking_risk(pattern)
+    if risk:
+        return risk
+    for ref in re.findall(r"\\(\d+)|\\g<(\w+)>", fix):
+        number, name = ref
+        group = int(number) if number else (int(name) if name.isdigit() else name)
+        if (isinstance(group, int) and group > rx.groups) or \
+                (isinstance(group, str) and group not in rx.groupindex):
+            return f"fix {fix!r} refers to group {group!r}, which the pattern lacks"
+    return None
+
+
+def pattern_matches(entries: Sequence[PhraseEntry], article: Article) -> List["PhraseMatch"]:
+    """Matches of `pattern:` entries in the prose view, within one line, as PhraseMatch (the
+    token indices are those the match starts and ends in)."""
+    import bisect
+
+    out: List[PhraseMatch] = []
+    text, tokens = article.text, article.tokens
+    if not tokens:
+        return out
+    starts = [t.start for t in tokens]
+    for e in entries:
+        for i, rx in enumerate(e.regexes()):
+            for m in rx.finditer(text):
+                a, b = m.start(), m.end()
+                if a == b or "\n" in text[a:b]:
+                    continue
+                first = min(bisect.bisect_right(starts, a) - 1, len(tokens) - 1)
+                last = max(first, bisect.bisect_left(starts, b) - 1)
+                out.append(PhraseMatch(e, i, a, b, max(first, 0), last))
+    return out
+
+
+def pattern_fix(entry: PhraseEntry, index: int, article: Article, start: int) -> str:
+    """A `pattern:` entry's fix for its match at `start`: the template with the groups."""
+    m = entry.regexes()[index].match(article.text, start)
+    return m.expand(entry.fixes[index]) if m else entry.fixes[index]
 
 
 def load_pack(path, strict: bool = True) -> Pack:
@@ -266,15 +309,11 @@ def load_pack(path, strict: bool = True) -> Pack:
         raise PhrasePackError([f"{path}: no such file"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PhrasePackError([f"{path}: cannot read ({exc})"]) from None
-    import yaml
+    from mtqa.yamlio import load_with_lines
 
-    try:
-        data = yaml.load(text, Loader=_line_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise PhrasePackError([f"{path}{line}: not valid YAML: "
-                               f"{getattr(exc, 'problem', exc)}"]) from None
+    data, problem = load_with_lines(text, path)
+    if problem:
+        raise PhrasePackError([problem])
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise PhrasePackError([f"{path}:1: a phrase pack is a mapping with an 'entries' list"])
     problems: List[str] = []
@@ -368,6 +407,8 @@ class PhraseIndex:
         self.entries = list(entries)
         self._by_first: Dict[str, List[_Pattern]] = {}
         for e in self.entries:
+            if e.pattern:  # regex entries are matched by pattern_matches
+                continue
             for i, phrase in enumerate(e.phrases):
                 toks = _tokens(phrase)
                 gaps = tuple(_norm_gap(phrase[a[2]:b[1]]) for a, b in zip(toks, toks[1:]))
@@ -446,3 +487,93 @@ def _own_capitals(phrase: str) -> bool:
     """Does the phrase consist of capitalised words as written (KFH, Svatove-Kremlin)?"""
     words = [w for w, _, _ in _tokens(phrase) if w[:1].isalpha()]
     return bool(words) and all(w[:1].isupper() for w in words)
+
+
+# ---- house packs: a newsroom's own packs, listed in the configuration -----------------------
+
+# An unbounded repeat of something that can itself repeat, (a+)+ or (\w+\s?)*, tries
+# exponentially many ways to split a long run before it fails ("catastrophic backtracking");
+# one such regex in a house pack could stall a CI job on one unlucky article. House regexes
+# with that shape are refused (bounded outer repeats such as (?:\w+\s+){0,3} stay allowed).
+MAX_BOUNDED_REPEAT = 10
+
+
+def _repeats(parsed):
+    """Yield (min, max, body) for every repeat in a parsed regex (sre_parse), nested ones too."""
+    try:
+        from re import _constants as c, _parser as p  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c  # noqa: F401
+        import sre_parse as p  # noqa: F401
+    for op, av in parsed:
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, hi, body = av
+            yield lo, hi, body
+            yield from _repeats(body)
+        elif op == c.SUBPATTERN:
+            yield from _repeats(av[-1])
+        elif op == c.BRANCH:
+            for branch in av[1]:
+                yield from _repeats(branch)
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            yield from _repeats(av[1])
+        elif op == c.GROUPREF_EXISTS:
+            for branch in av[1:]:
+                if branch is not None:
+                    yield from _repeats(branch)
+
+
+def backtracking_risk(regex: str) -> Optional[str]:
+    """Why `regex` can backtrack catastrophically (nested quantifiers), or None."""
+    try:
+        from re import _constants as c, _parser as p
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c
+        import sre_parse as p
+    try:
+        parsed = p.parse(regex)
+    except re.error:
+        return None  # reported as an invalid regex elsewhere
+    for lo, hi, body in _repeats(parsed):
+        outer_unbounded = hi == c.MAXREPEAT or hi > MAX_BOUNDED_REPEAT
+        if not outer_unbounded:
+            continue
+        for inner_lo, inner_hi, _ in _repeats(body):
+            if inner_hi > 1 and inner_hi != inner_lo:  # a{2} repeats a fixed length: harmless
+                return ("nested quantifiers (a repeat inside an unbounded repeat, like (a+)+) "
+                        "can take exponential time; bound the outer repeat ({0,5}) or rewrite "
+                        "it without the inner one")
+    return None
+
+
+def load_house_packs(paths: Sequence) -> List[Pack]:
+    """A newsroom's own packs (`phrase-packs` in the configuration): the bundled schema and
+    validation, every context regex compiled now and refused when it can backtrack
+    catastrophically, and no pack named like a bundled one. PhrasePackError lists every
+    problem as "file:line: message"."""
+    problems: List[str] = []
+    packs: List[Pack] = []
+    for path in paths:
+        try:
+            pack = load_pack(path, strict=True)
+        except PhrasePackError as exc:
+            problems += exc.problems
+            continue
+        for e in pack.entries:
+            for key, rx in e.when.source.items():
+                if key in _REGEX_KEYS:
+                    risk = backtracking_risk(rx)
+                    if risk:
+                        problems.append(f"{e.origin}: {e.id}: '{key}' {rx!r}: {risk}")
+        packs.append(pack)
+    bundled = {Path(p).stem for p in bundled_pack_paths()}
+    names = [p.name for p in packs]
+    for pack in packs:
+        if pack.name in bundled:
+            problems.append(f"{pack.path}:1: pack name {pack.name!r} is a bundled pack's; "
+                            f"choose another (e.g. 'house')")
+        elif names.count(pack.name) > 1:
+            problems.append(f"{pack.path}:1: two packs are named {pack.name!r}")
+    if problems:
+        raise PhrasePackError(problems)
+    return packs

@@ -28,7 +28,7 @@ def _glossary_copy(tmp_path):
 def test_glossary_is_cached_and_reused(cache_dir, tmp_path, monkeypatch):
     path = _glossary_copy(tmp_path)
     first = load_glossary([path], bundled=False)
-    entries = list(cache_dir.glob("glossary-*.pickle"))
+    entries = list(cache_dir.glob("glossary-*.mtqa-cache"))
     assert len(entries) == 1
     import mtqa.glossary as glossary_module
 
@@ -48,14 +48,14 @@ def test_edited_glossary_misses_the_cache(cache_dir, tmp_path):
     with open(path, "a", encoding="utf-8") as fh:
         fh.write("  - {name: Lviv, type: place, country: UA, incorrect: [Lvov]}\n")
     assert load_glossary([path], bundled=False).lookup("Lvov")[0] == "incorrect"
-    assert len(list(cache_dir.glob("glossary-*.pickle"))) == 2
+    assert len(list(cache_dir.glob("glossary-*.mtqa-cache"))) == 2
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage"])
+@pytest.mark.parametrize("damage", [b"", b"not an entry", b"MTQA-CACHE-2\n\xff\xff"])
 def test_corrupt_entry_is_rebuilt(cache_dir, tmp_path, damage):
     path = _glossary_copy(tmp_path)
     load_glossary([path], bundled=False)
-    (entry,) = cache_dir.glob("glossary-*.pickle")
+    (entry,) = cache_dir.glob("glossary-*.mtqa-cache")
     entry.write_bytes(damage)
     assert load_glossary([path], bundled=False).lookup("Kharkov")[0] == "incorrect"
     assert entry.read_bytes() != damage  # rewritten
@@ -111,7 +111,7 @@ def test_default_folder_follows_platform_conventions(monkeypatch, tmp_path):
 def test_old_entries_are_pruned(cache_dir):
     for i in range(cache.KEEP_PER_KIND + 5):
         assert cache.store("thing", f"key{i}", i)
-    assert len(list(cache_dir.glob("thing-*.pickle"))) == cache.KEEP_PER_KIND
+    assert len(list(cache_dir.glob("thing-*.mtqa-cache"))) == cache.KEEP_PER_KIND
     assert cache.load("thing", f"key{cache.KEEP_PER_KIND + 4}") == cache.KEEP_PER_KIND + 4
 
 
@@ -120,7 +120,7 @@ def test_word_frequencies_survive_a_corrupt_cache(cache_dir):
 
     lexicon._table.cache_clear()
     assert lexicon.zipf("the") > 7
-    (entry,) = cache_dir.glob("english-zipf-*.pickle")
+    (entry,) = cache_dir.glob("english-zipf-*.mtqa-cache")
     entry.write_bytes(b"junk")
     lexicon._table.cache_clear()
     assert lexicon.zipf("the") > 7 and lexicon.zipf("Zelenskyy") < 3

@@ -52,11 +52,16 @@ def test_text_output_and_fail_on(articles):
     assert r.exit_code == 1
     assert f"{articles / 'mt.txt'}:1:14: major name-incorrect" in r.stdout
     assert "(suggestion: Kharkiv)" in r.stdout
-    assert r.stdout.strip().endswith("2 findings (2 major) in 1 article")
+    summary = r.stdout.strip().splitlines()[-1]
+    assert summary.startswith("2 findings (2 major) in 1 article [checked: names vs glossary")
+    # the summary says what was not checked, too (mtqa.coverage)
+    assert "not checked: meaning, fluency" in summary
     assert run("check", "--fail-on", "critical", *GLOSSARY, str(articles / "mt.txt")).exit_code == 0
     assert run("check", *GLOSSARY, str(articles / "clean.md")).exit_code == 0
     quiet = run("check", "-q", *GLOSSARY, str(articles / "mt.txt"))
-    assert quiet.stdout.strip().splitlines() == ["2 findings (2 major) in 1 article"]
+    assert quiet.stdout.strip().splitlines() == [summary]
+    clean = run("check", *GLOSSARY, str(articles / "clean.md")).stdout.strip().splitlines()[-1]
+    assert clean.startswith("0 findings in 1 article — no artefacts found by the checks run [")
 
 
 def test_stdin(articles):
@@ -93,7 +98,7 @@ def test_missing_path_and_empty_folder(tmp_path):
 
 def test_broken_glossary_is_a_clear_error(articles, tmp_path):
     g = tmp_path / "house.yaml"
-    g.write_text("entries:\n  - name: Kyiv\n    type: city\n  - {type: place}\n")
+    g.write_text("entries:\n  - name: Kyiv\n    type: cty\n  - {type: place}\n")
     r = CliRunner().invoke(main, ["check", "--glossary", str(g), str(articles / "mt.txt")])
     assert r.exit_code == 2
     assert f"{g}:2: Kyiv: 'type' must be one of" in r.stderr
@@ -141,7 +146,7 @@ def test_report_writes_only_to_output_folder(articles, tmp_path):
             str(articles / "clean.md"))
     assert r.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == [
-        "clean.html", "clean.json", "clean.md", "index.html", "mt.html", "mt.json", "mt.md"]
+        ".mtqa-report.json", "clean.html", "clean.json", "clean.md", "index.html", "mt.html", "mt.json", "mt.md"]
     assert sorted(p.name for p in articles.iterdir()) == before
     html = (out / "mt.html").read_text()
     assert "<mark class=\"major\"" in html and "Kharkiv" in html

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mtqa import inputs
+from mtqa import formats
 from mtqa.phrases import PhraseIndex, load_packs
 from mtqa.rules import phrase as phrase_rules
 
@@ -35,7 +35,7 @@ def test_cached_phrase_packs_equal_freshly_parsed_ones(cache_dir, monkeypatch):
     fresh = load_packs(strict=False)
     expected = _summary(fresh, PhraseIndex([e for p in fresh for e in p.entries]))
     built = phrase_rules._load_bundled()
-    assert len(list(cache_dir.glob("phrase-packs-*.pickle"))) == 1
+    assert len(list(cache_dir.glob("phrase-packs-*.mtqa-cache"))) == 1
 
     def no_parsing(*args, **kwargs):
         raise AssertionError("parsed although cached")
@@ -69,15 +69,15 @@ def test_edited_pack_misses_the_cache(cache_dir, tmp_path, monkeypatch):
     after = phrase_rules._load_bundled()[0]
     ids = lambda packs: {e.rule_id for p in packs for e in p.entries}  # noqa: E731
     assert ids(after) - ids(before) == {"phrase-common-zz-test-entry"}
-    assert len(list(cache_dir.glob("phrase-packs-*.pickle"))) == 2
+    assert len(list(cache_dir.glob("phrase-packs-*.mtqa-cache"))) == 2
 
 
 def test_no_reader_claims_plain_text():
     import mtqa.readers  # noqa: F401
 
-    claimed = set(inputs.PROSE_VIEWS) | set(inputs.RECORD_READERS)
+    claimed = set(formats.PROSE_VIEWS) | set(formats.RECORD_READERS)
     assert claimed, "readers registered nothing"
-    assert not claimed & inputs.PLAIN_TEXT_SUFFIXES
+    assert not claimed & formats.PLAIN_TEXT_SUFFIXES
 
 
 def _modules_after_check(tmp_path, name, text, command="check"):
@@ -129,7 +129,7 @@ def test_sorted_word_table_answers_like_the_parsed_file(cache_dir):
         assert table.get(absent) == 0 and table.get(absent, -1) == -1
     lexicon._table.cache_clear()
     assert lexicon.zipf("The") == parsed["the"] / 10
-    assert list(cache_dir.glob("english-zipf-*.pickle"))
+    assert list(cache_dir.glob("english-zipf-*.mtqa-cache"))
 
 
 def test_world_names_come_back_from_the_cache(cache_dir):
@@ -137,7 +137,7 @@ def test_world_names_come_back_from_the_cache(cache_dir):
 
     lexicon.world_names.cache_clear()
     first = lexicon.world_names()
-    (entry,) = cache_dir.glob("world-names-*.pickle")
+    (entry,) = cache_dir.glob("world-names-*.mtqa-cache")
     lexicon.world_names.cache_clear()
     assert lexicon.world_names() == first == lexicon._parse_world_names()
     entry.write_bytes(b"junk")

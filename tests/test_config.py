@@ -213,7 +213,8 @@ def test_score_thresholds_change_the_verdict(project):
     write(project / "mtqa.toml", 'glossaries = ["house.yaml"]\n')
     _, out, _ = run("check", "--format", "json", "articles")
     doc = json.loads(out)["files"][0]
-    assert 90 <= doc["score"] < 100 and doc["verdict"] == "publish"
+    # one major finding in a long article: a high score, but a major finding is to review
+    assert 90 <= doc["score"] < 100 and doc["verdict"] == "review"
     write(project / "mtqa.toml", 'glossaries = ["house.yaml"]\npublish-at = 99.5\n'
                                  'review-below = 99\n')
     _, out, _ = run("check", "--format", "json", "articles")
@@ -253,7 +254,7 @@ def test_config_command_prints_valid_toml_with_origins(project):
     lines = out.splitlines()
     assert f'fail-on = "critical"  # {cfg}' in lines
     assert 'select = ["name"]  # command line' in lines
-    assert "review-below = 60.0  # default" in lines
+    assert "review-below = 80.0  # default" in lines
     # the printed configuration is itself a valid mtqa.toml with the same meaning
     write(project / "elsewhere" / "mtqa.toml", out)
     again = load_settings(config_file=str(project / "elsewhere" / "mtqa.toml"))

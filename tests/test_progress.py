@@ -123,7 +123,7 @@ def test_cli_draws_on_a_tty_and_not_in_a_pipe(tmp_path):
         os.close(master)
     on_tty = b"".join(chunks).decode("utf-8")
     assert f"{MIN_FILES + 5}/{MIN_FILES + 5} articles 100%" in on_tty
-    assert proc.stdout.decode().strip().endswith("in 25 articles")
+    assert "in 25 articles [checked: " in proc.stdout.decode().strip().splitlines()[-1]
 
     piped = subprocess.run(cmd, capture_output=True, env=_env(), cwd=tmp_path, timeout=120)
     assert piped.stderr == b""

@@ -16,6 +16,7 @@ from mtqa.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = FIXTURES / "browser"
+FORMATS = FIXTURES / "report_inputs"  # Markdown, HTML, XLIFF and JSON Lines articles
 FIXTURE_GLOSSARY = str(FIXTURES / "glossary.yaml")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -151,7 +152,8 @@ def test_report_pages_are_self_contained(reports, browser):
 
     for page in sorted(reports.glob("*.html")):
         html = page.read_text(encoding="utf-8")
-        assert "<script" not in html.split('<div class="article"')[0]
+        if page.name != "index.html":  # article pages run no script at all
+            assert "<script" not in html.split('<div class="article"')[0]
         _open(browser, page)
         loaded = browser.execute_script(
             "return performance.getEntriesByType('resource').map(e => e.name)")
@@ -159,6 +161,189 @@ def test_report_pages_are_self_contained(reports, browser):
     _open(browser, reports / "index.html")
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#articles a")]
     assert {Path(link).name for link in links} == {"hostile.html", "kyiv-talks.html"}
+
+
+# ---- pages for every input format (tests/fixtures/report_inputs) ----------------------------
+
+@pytest.fixture(scope="module")
+def format_reports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("format-reports")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("mtqa.glossary.bundled_pack_paths", lambda: {})
+        result = CliRunner().invoke(main, ["report", "--no-config", "--glossary", FIXTURE_GLOSSARY,
+                                           str(FORMATS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _page_for(reports: Path, path_suffix: str) -> Path:
+    for page in reports.glob("*.json"):
+        if page.name == "index.json" or page.name.startswith("."):  # the .mtqa-report.json marker
+            continue
+        doc = json.loads(page.read_text(encoding="utf-8"))
+        if doc["path"].endswith(path_suffix) and "record" not in doc:
+            return page.with_suffix(".html")
+    raise AssertionError(f"no page for {path_suffix}")
+
+
+def _prose(driver, element) -> str:
+    """The element's text without the footnote numbers of the highlights."""
+    return driver.execute_script(
+        "const c = arguments[0].cloneNode(true);"
+        "c.querySelectorAll('sup').forEach(s => s.remove());"
+        "return c.textContent.replace(/\\s+/g, ' ').trim()", element)
+
+
+def _marked(driver):
+    from selenium.webdriver.common.by import By
+
+    return [driver.execute_script(
+        "return Array.from(arguments[0].childNodes).filter(n => n.nodeType === 3)"
+        ".map(n => n.textContent).join('')", m)
+        for m in driver.find_elements(By.CSS_SELECTOR, "#article mark")]
+
+
+def test_markdown_article_reads_as_prose_with_overlapping_findings_linked(format_reports, browser):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, _page_for(format_reports, "story.md"))
+    article = browser.find_element(By.ID, "article")
+    text = article.text
+    # front matter, link targets, raw HTML and list markers are markup, not prose
+    for markup in ("---", "title:", "example.com", "[", "](", "<b>", "- The mayor"):
+        assert markup not in text, markup
+    assert "officials in Kiev sent a delegation on Monday by train." in _prose(browser, article)
+    assert [_prose(browser, h) for h in article.find_elements(By.CSS_SELECTOR, "h3")] == [
+        "Kharkov talks resume"]
+    # "Port City of Kharkov" (stray capitals) overlaps "Kharkov" (incorrect name): both are
+    # highlighted, the shared run carries both numbers and each links to its row
+    overlap = article.find_elements(By.CSS_SELECTOR, "mark.overlap")
+    assert len(overlap) == 1 and _marked(browser).count("Kharkov") >= 2
+    numbers = overlap[0].get_attribute("data-findings").split()
+    assert len(numbers) == 2
+    links = [a.get_attribute("href").rsplit("#", 1)[1]
+             for a in overlap[0].find_elements(By.CSS_SELECTOR, "sup a")]
+    assert links == [f"f{n}" for n in numbers]
+    for n in numbers:
+        assert browser.find_element(By.ID, f"f{n}").tag_name == "tr"
+        assert browser.find_element(By.ID, f"m{n}")  # anchor the row links back to
+    # the whole span of the longer finding is highlighted, in two runs
+    rows = {r.get_attribute("id"): r for r in browser.find_elements(By.CSS_SELECTOR, "tr.finding")}
+    texts = {n: rows[f"f{n}"].find_element(By.CSS_SELECTOR, "td.flagged").text for n in numbers}
+    assert sorted(texts.values()) == ["Kharkov", "Port City of Kharkov"]
+
+
+def test_html_article_reads_as_prose_and_its_markup_never_runs(format_reports, browser):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, _page_for(format_reports, "story.html"))
+    assert _no_alert(browser)
+    assert browser.execute_script("return typeof window.mtqaPwned") == "undefined"
+    assert browser.execute_script("return document.scripts.length") == 0
+    article = browser.find_element(By.ID, "article")
+    assert _prose(browser, article.find_element(By.CSS_SELECTOR, "h3")) == "Talks in Kharkov"
+    text = article.text
+    assert "<script>alert(1)</script> is text here, and so is <b>this</b>." in text
+    assert "calm & quiet" in text
+    for markup in ("Page title", "mtqaPwned", "color: red", "href", "example.com"):
+        assert markup not in text, markup
+    assert article.find_elements(By.CSS_SELECTOR, "b, script, a[href^='http']") == []
+
+
+def test_xliff_shows_source_and_target_pairs(format_reports, browser):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, _page_for(format_reports, "job.xlf"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "#article table.pairs tbody tr")
+    assert len(rows) == 2
+    cells = [[td.text for td in r.find_elements(By.CSS_SELECTOR, "td")] for r in rows]
+    assert cells[0] == ["u1", "Мер Харкова виступив у понеділок.",
+                        "The mayor of Kharkov1 spoke on Monday."]
+    target = rows[1].find_elements(By.CSS_SELECTOR, "td")[2]
+    assert _prose(browser, target) == "The city was calm <script>alert(1)</script> all day."
+    assert "Kharkov" in _marked(browser)
+    assert _no_alert(browser) and browser.execute_script("return document.scripts.length") == 0
+
+
+def test_json_lines_records_get_a_page_each_named_by_id_and_headline(format_reports, browser):
+    from selenium.webdriver.common.by import By
+
+    pages = {}
+    for page in format_reports.glob("[!.]*.json"):  # not the .mtqa-report.json marker
+        doc = json.loads(page.read_text(encoding="utf-8"))
+        if "record" in doc:
+            pages[doc["record"]["id"]] = (page.with_suffix(".html"), doc)
+    assert set(pages) == {"a-1", "b/2"}
+    page, doc = pages["a-1"]
+    assert "a-1" in page.name and "Kharkov_under_fire" in page.name
+    assert doc["headline"] == "Kharkov under fire"
+    _open(browser, page)
+    assert browser.find_element(By.CSS_SELECTOR, "h1").text.endswith(
+        "record a-1: Kharkov under fire")
+    assert _marked(browser) == ["Kharkov", "Kharkov"]
+    page, _ = pages["b/2"]
+    _open(browser, page)
+    assert _no_alert(browser)
+    assert "Nothing <script>alert(1)</script> happened in Kiev" in browser.find_element(
+        By.ID, "article").text
+
+
+def test_every_page_links_back_to_the_index_and_shows_checks_and_names(format_reports, browser):
+    from selenium.webdriver.common.by import By
+
+    pages = [p for p in format_reports.glob("*.html") if p.name != "index.html"]
+    assert len(pages) == 5
+    for page in pages:
+        _open(browser, page)
+        back = browser.find_element(By.CSS_SELECTOR, "a.back")
+        assert Path(back.get_attribute("href")).name == "index.html"
+        coverage = browser.find_element(By.ID, "coverage").text
+        assert "names against the glossary" in coverage and "meaning" in coverage
+        ledger = browser.find_elements(By.CSS_SELECTOR, "#ledger tbody tr.name")
+        assert ledger, page.name
+    _open(browser, _page_for(format_reports, "story.md"))
+    statuses = {r.find_element(By.CSS_SELECTOR, "td.flagged").text:
+                r.find_element(By.CSS_SELECTOR, ".status").text
+                for r in browser.find_elements(By.CSS_SELECTOR, "#ledger tbody tr.name")}
+    assert statuses["Kharkov"] == "flagged" and statuses["Kharkiv"] == "house form"
+
+
+def test_index_sorts_and_filters_with_its_hashed_script(format_reports, browser):
+    from selenium.webdriver.common.by import By
+
+    html = (format_reports / "index.html").read_text(encoding="utf-8")
+    assert "script-src 'sha256-" in html
+    _open(browser, format_reports / "index.html")
+    assert browser.execute_script("return document.scripts.length") == 1
+
+    def titles():
+        return [r.get_attribute("data-title") for r in
+                browser.find_elements(By.CSS_SELECTOR, "#articles tbody tr") if r.is_displayed()]
+
+    def scores():
+        return [float(r.get_attribute("data-score")) for r in
+                browser.find_elements(By.CSS_SELECTOR, "#articles tbody tr") if r.is_displayed()]
+
+    assert scores() == sorted(scores())
+    # the script ran (allowed by its hash): the count line is filled in
+    assert browser.find_element(By.ID, "shown").text == "5 of 5 shown"
+    browser.find_element(By.CSS_SELECTOR, "th[data-key='words'] button").click()
+    words = [int(r.get_attribute("data-words")) for r in
+             browser.find_elements(By.CSS_SELECTOR, "#articles tbody tr")]
+    assert words == sorted(words)
+    browser.find_element(By.CSS_SELECTOR, "th[data-key='words'] button").click()
+    words = [int(r.get_attribute("data-words")) for r in
+             browser.find_elements(By.CSS_SELECTOR, "#articles tbody tr")]
+    assert words == sorted(words, reverse=True)
+    browser.find_element(By.ID, "filter").send_keys("feed.jsonl")
+    assert len(titles()) == 2 and all("feed.jsonl" in t for t in titles())
+    assert browser.find_element(By.ID, "shown").text == "2 of 5 shown"
+    # per-rule summary and counts by category
+    rules = [r.find_element(By.CSS_SELECTOR, "code").text
+             for r in browser.find_elements(By.CSS_SELECTOR, "#rules tbody tr")]
+    assert "name-incorrect" in rules and "case-stray-capital" in rules
+    categories = browser.find_element(By.ID, "categories").text
+    assert "terminology/name" in categories
 
 
 def test_screenshot(reports, browser, tmp_path):

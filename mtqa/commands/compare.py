@@ -27,16 +27,16 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import click
 
 from mtqa.cli import EXIT_ERROR, EXIT_OK, _audit_options, _options, main
+from mtqa.formats import InputError
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 # ---- pairing and reading ---------------------------------------------------------------------
 
-@dataclass
-class Problem:
-    path: str
-    message: str
+# a file that cannot be paired or read: the pipeline's error type
+Problem = InputError
+
 
 
 def pair_paths(mt: str, edited: str) -> Tuple[List[Tuple[str, str]], List[Problem]]:
@@ -312,6 +312,21 @@ def render_json(results, table, corpus, signatures, changed_share, problems) -> 
 
 # ---- the command -----------------------------------------------------------------------------
 
+COMPARE_EXTRA = "pip install 'mtqa[compare]'"
+
+
+def _need_sacrebleu() -> None:
+    """sacrebleu (with numpy and lxml, most of a full install's size) is the optional extra
+    `compare`: without it this command says how to get it and exits 2."""
+    try:
+        import sacrebleu.metrics  # noqa: F401
+    except ImportError:
+        click.echo("mtqa: `mtqa compare` needs sacrebleu, which is not installed; install the "
+                   f"extra: {COMPARE_EXTRA} (or, in mtqa's folder, pip install '.[compare]')",
+                   err=True)
+        sys.exit(EXIT_ERROR)
+
+
 @main.command()
 @click.argument("mt")
 @click.argument("edited")
@@ -327,10 +342,11 @@ def compare(mt, edited, fmt, top, **kw):
     MT and EDITED are two files, or two folders whose files pair by relative path.
     Exit status: 0 compared; 2 a file could not be paired or read (the rest is compared).
     """
+    _need_sacrebleu()
     from mtqa.api import audit_articles
     from mtqa.engine import AuditContext
     from mtqa.glossary import GlossaryError
-    from mtqa.inputs import read_article
+    from mtqa import pipeline
 
     options = _options(**kw)
     pairs, problems = pair_paths(mt, edited)
@@ -340,18 +356,16 @@ def compare(mt, edited, fmt, top, **kw):
             problems.append(Problem(mt_path, "JSON Lines files hold many articles; compare "
                                              "one file per article"))
             continue
-        try:
-            a = read_article(mt_path, options.source_lang)
-        except ValueError as exc:
-            problems.append(Problem(mt_path, str(exc)))
+        read_mt, bad = pipeline.read(mt_path, options)
+        if bad:
+            problems.extend(Problem(e.path, e.message) for e in bad)
             continue
-        try:
-            b = read_article(ed_path, options.source_lang)
-        except ValueError as exc:
-            problems.append(Problem(ed_path, str(exc)))
+        read_ed, bad = pipeline.read(ed_path, options)
+        if bad:
+            problems.extend(Problem(e.path, e.message) for e in bad)
             continue
-        mt_articles.append(a)
-        ed_articles.append(b)
+        mt_articles.append(read_mt[0])
+        ed_articles.append(read_ed[0])
     try:
         audited = audit_articles(mt_articles, ctx=AuditContext(options))
     except GlossaryError as exc:

@@ -1,7 +1,8 @@
 """`mtqa fix`: apply safe fixes to article files (docs/fix.md).
 
 Exit status: 0 done (with --diff: nothing would change); 1 with --diff: some file would
-change; 2 a file could not be read or written (the others are still fixed) or bad usage.
+change, or a file's fixes did not settle (it is not written; the rules are named); 2 a file
+could not be read or written (the others are still fixed) or bad usage.
 """
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import sys
 
 import click
 
-from mtqa.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _audit_options, _options, main
+from mtqa.cli import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _audit_options, _force_exclude_option,
+                      _named_inputs, _settings, main)
 
 
 @main.command("fix")
@@ -22,8 +24,9 @@ from mtqa.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _audit_options, _option
                    "would change.")
 @click.option("--stdin-filename", metavar="NAME",
               help="File name for text read from '-' (its suffix picks the format).")
+@_force_exclude_option
 @_audit_options
-def fix(paths, unsafe, show_diff, stdin_filename, **kw):
+def fix(paths, unsafe, show_diff, stdin_filename, force_exclude, **kw):
     """Fix article files in place: glossary-certain spellings and certain punctuation.
 
     Only fixes marked safe are applied unless --unsafe is given. Text in markup (code, link
@@ -32,9 +35,10 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
     from mtqa.engine import AuditContext
     from mtqa.fix import fix_file, summarise, unified_diff
     from mtqa.glossary import GlossaryError
-    from mtqa.inputs import RecordOptions, collect
+    from mtqa import pipeline
 
-    options = _options(**kw)
+    settings = _settings(**kw)
+    options = settings.audit_options()
     ctx = AuditContext(options)
     try:
         ctx.glossary  # load now: a broken glossary is one error, not one per file
@@ -42,17 +46,17 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
         for problem in exc.problems:
             click.echo(f"mtqa: glossary error: {problem}", err=True)
         sys.exit(EXIT_ERROR)
-    records = RecordOptions(options.record_field, options.record_id_field)
-    files, errors = collect(paths)
-    if options.source or options.source_field:  # pair targets with sources (mtqa.source)
-        from mtqa.source.pairing import plan_run
-
-        files, ctx.options, notes = plan_run(paths, files, options)
-        for path, message in notes:
-            click.echo(f"{path}: warning: {message}", err=True)
+    records = pipeline.record_options(options)
+    given = _named_inputs(paths, settings, force_exclude)
+    files, errors = pipeline.items(given, options)
+    # pair targets with sources (mtqa.source): the same source on every fix pass
+    files, ctx.options, notes = pipeline.pair_sources(given, files, options)
+    for path, message in notes:
+        click.echo(f"{path}: warning: {message}", err=True)
     # the report goes to stderr whenever stdout carries text (a diff, or fixed stdin)
     to_stderr = show_diff or "-" in files
     changed_files = total_fixes = left = 0
+    unsettled = []
     for path in files:
         name = (stdin_filename or "<stdin>") if path == "-" else path
         result, problems, data = fix_file(path, ctx, unsafe, write=not show_diff,
@@ -61,7 +65,7 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
         if result is None:
             continue
         if path == "-" and not show_diff:
-            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.write(data)  # unchanged when the fixes did not settle
             sys.stdout.flush()
         if show_diff and result.changed:
             click.echo(unified_diff(result), nl=False)
@@ -70,9 +74,16 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
             rec = f" [{a.record}]" if a.record is not None else ""
             click.echo(f"{result.path}:{a.line}:{a.column}: {verb} {a.rule}{rec}: "
                        f"“{a.old}” → “{a.new}”{'' if a.safe else ' (unsafe)'}", err=to_stderr)
+        for a in result.withdrawn:
+            rec = f" [{a.record}]" if a.record is not None else ""
+            click.echo(f"{result.path}:{a.line}:{a.column}: withdrew {a.rule}{rec}: "
+                       f"“{a.old}” → “{a.new}” (its finding came back, or it made one appear: left for an editor)", err=True)
         if not result.converged:
-            click.echo(f"{result.path}: warning: the fixes did not settle after several passes; "
-                       f"check the result", err=True)
+            unsettled.append(result.path)
+            click.echo(f"{result.path}: error: the fixes of {', '.join(result.unsettled)} did "
+                       f"not settle after several passes; file not "
+                       f"{'changed' if path != '-' else 'fixed'}", err=True)
+            continue
         if result.changed:
             changed_files += 1
             total_fixes += len(result.applied)
@@ -89,4 +100,4 @@ def fix(paths, unsafe, show_diff, stdin_filename, **kw):
         click.echo(f"{e.path}: error: {e.message}", err=True)
     if errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if show_diff and changed_files else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if unsettled or (show_diff and changed_files) else EXIT_OK)

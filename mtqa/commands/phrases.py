@@ -60,6 +60,17 @@ def phrases_check(files, glossaries):
             for problem in exc.problems:
                 click.echo(problem, err=True)
             continue
+        if files:  # a house pack: its regexes must not backtrack catastrophically
+            from mtqa.phrases import backtracking_risk
+
+            risky = [(e, key, rx) for e in pack.entries for key, rx in e.when.source.items()
+                     if key != "followed_by_entity" and backtracking_risk(rx)]
+            for e, key, rx in risky:
+                bad = True
+                click.echo(f"{e.origin}: {e.id}: '{key}' {rx!r}: {backtracking_risk(rx)}",
+                           err=True)
+            if risky:
+                continue
         silent = [e for e in pack.entries if not entry_fires(e, e.example, ctx)]
         for e in silent:
             bad = True

@@ -14,7 +14,9 @@ from __future__ import annotations
 from typing import List, Optional
 
 from mtqa.api import BatchResult
+from mtqa.formatters.common import shown_path
 from mtqa.formatters.text import summary
+from mtqa.formatters import suggestion_hint
 
 LEVELS = {"critical": "error", "major": "error", "minor": "warning"}
 
@@ -43,14 +45,14 @@ def render(batch: BatchResult) -> str:
         for f in r.findings:
             line, col = r.article.position(f.start)
             end_line, end_col = r.article.position(f.end)
-            hint = f" (suggestion: {f.suggestions[0]})" if f.suggestions else ""
-            lines.append(command(LEVELS[f.severity], f"{f.message}{hint}", r.path, line, col,
-                                 end_line, end_col, title=f.rule))
+            hint = suggestion_hint(f)
+            lines.append(command(LEVELS[f.severity], f"{f.message}{hint}", shown_path(r.path),
+                                 line, col, end_line, end_col, title=f.rule))
     for e in batch.errors:
-        lines.append(command("error", f"not audited: {e.message}", e.path,
+        lines.append(command("error", f"not audited: {e.message}", shown_path(e.path),
                              title="mtqa: unreadable input"))
     for w in batch.warnings:
-        lines.append(command("warning", w.message, w.path, w.line,
+        lines.append(command("warning", w.message, shown_path(w.path), w.line,
                              title="mtqa: suppression comment"))
     lines.append(summary(batch))
     return "\n".join(lines)

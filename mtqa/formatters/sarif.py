@@ -3,16 +3,14 @@
 One run. `tool.driver.rules` describes every registered rule (id, summary, full docs, default
 level); each finding is a result with its region (1-based lines and columns; columns count
 Unicode code points, declared with `columnKind`), the flagged text as snippet, a stable
-partial fingerprint, and one fix per suggestion. Files that could not be read are error
+partial fingerprint (mtqa.formatters.common), and one fix per suggestion. Files that could not be read are error
 notifications of the invocation, bad suppression comments warning notifications.
 Reference: docs/output-formats.md.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 from urllib.parse import quote
@@ -20,6 +18,8 @@ from urllib.parse import quote
 from mtqa import __version__
 from mtqa.api import BatchResult, FileResult
 from mtqa.finding import Finding
+from mtqa.formatters import suggestion_hint
+from mtqa.formatters.common import FINGERPRINT_VERSION, fingerprints, shown_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -28,10 +28,11 @@ LEVELS = {"critical": "error", "major": "error", "minor": "warning"}
 
 
 def artifact_location(path: str) -> Dict[str, Any]:
-    """Relative paths stay relative to %SRCROOT% (the working folder); absolute paths become
-    file: URIs."""
+    """Paths inside the working folder are relative to %SRCROOT% (the working folder); others
+    become file: URIs."""
     if path.startswith("<"):  # <stdin>, <text>
         return {"uri": quote(path.strip("<>"))}
+    path = shown_path(path)
     p = Path(path)
     if p.is_absolute():
         return {"uri": p.as_uri()}
@@ -77,43 +78,43 @@ def _fixes(result: FileResult, f: Finding) -> List[Dict[str, Any]]:
     } for i, s in enumerate(f.suggestions)]
 
 
-def fingerprint(result: FileResult, f: Finding, occurrence: int) -> str:
-    """Stable while lines move: rule, file, flagged text and which occurrence of it."""
-    text = result.article.original[f.start:f.end]
-    key = "\x1f".join((f.rule, result.path, text, str(occurrence)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-
-
-def result_objects(result: FileResult, rule_index: Dict[str, int]) -> List[Dict[str, Any]]:
+def result_objects(result: FileResult, rule_index: Dict[str, int],
+                   prints: List[str]) -> List[Dict[str, Any]]:
     out = []
-    seen: Counter = Counter()
-    for f in result.findings:
-        text = result.article.original[f.start:f.end]
-        seen[(f.rule, text)] += 1
+    for f, print_ in zip(result.findings, prints):
         obj: Dict[str, Any] = {
             "ruleId": f.rule,
             "level": LEVELS[f.severity],
-            "message": {"text": f.message + (f" (suggestion: {f.suggestions[0]})"
-                                             if f.suggestions else "")},
+            "message": {"text": f.message + suggestion_hint(f)},
             "locations": [{"physicalLocation": {
                 "artifactLocation": artifact_location(result.path),
                 "region": _region(result, f.start, f.end)}}],
-            "partialFingerprints": {"mtqaFinding/v1": fingerprint(result, f,
-                                                                   seen[(f.rule, text)])},
+            "partialFingerprints": {FINGERPRINT_VERSION: print_},
             "properties": {"severity": f.severity, "category": f.category, "safe": f.safe},
         }
+        if f.related:  # same problem flagged by other rules too (mtqa.merge): evidence
+            obj["relatedLocations"] = [{
+                "id": n, "message": {"text": f"also flagged by {r.rule}: {r.message}"},
+                "physicalLocation": {"artifactLocation": artifact_location(result.path),
+                                     "region": _region(result, r.start, r.end)}}
+                for n, r in enumerate(f.related, 1)]
+            obj["properties"]["supporting"] = [
+                {"rule": r.rule, "severity": r.severity, "category": r.category,
+                 "suggestions": list(r.suggestions)} for r in f.related]
         if f.source:  # source-* rules: the compared source text (docs/source.md)
-            obj["relatedLocations"] = [_source_location(f.source)]
+            related = obj.setdefault("relatedLocations", [])
+            related.append(_source_location(f.source, len(related) + 1))
         if f.rule in rule_index:
             obj["ruleIndex"] = rule_index[f.rule]
-        if f.suggestions:
+        # (pipeline, issue 11) a display-only fix (a gloss) is no SARIF fix: tools apply those
+        if f.suggestions and f.fix is not None and f.fix.applicability != "display-only":
             obj["fixes"] = _fixes(result, f)
         out.append(obj)
     return out
 
 
-def _source_location(source: Dict[str, Any]) -> Dict[str, Any]:
-    return {"id": 1, "message": {"text": "source: " + str(source["text"])},
+def _source_location(source: Dict[str, Any], id_: int) -> Dict[str, Any]:
+    return {"id": id_, "message": {"text": "source: " + str(source["text"])},
             "physicalLocation": {
                 "artifactLocation": artifact_location(str(source["path"])),
                 "region": {"startLine": source["line"], "startColumn": source["column"],
@@ -152,7 +153,8 @@ def document(batch: BatchResult, cwd: Optional[str] = None) -> Dict[str, Any]:
         "invocations": [invocation],
         "originalUriBaseIds": {SRCROOT: {"uri": root}},
         "columnKind": "unicodeCodePoints",
-        "results": [obj for r in batch.files for obj in result_objects(r, rule_index)],
+        "results": [obj for r, prints in zip(batch.files, fingerprints(batch))
+                    for obj in result_objects(r, rule_index, prints)],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 

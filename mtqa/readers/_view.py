@@ -6,7 +6,7 @@ import html
 import re
 from typing import List, Tuple
 
-from mtqa.inputs import ProseView
+from mtqa.formats import ProseView
 
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -43,14 +43,6 @@ class ViewBuilder:
             decoded = " "
         if len(decoded) == 1 and decoded.isprintable():
             self.put(start, decoded)
-
-    def reveal_with_entities(self, start: int, end: int) -> None:
-        pos = start
-        for m in _ENTITY_RE.finditer(self.original, start, end):
-            self.reveal(pos, m.start())
-            self.entity(m.start(), m.end())
-            pos = m.end()
-        self.reveal(pos, end)
 
     def runs(self) -> List[Tuple[int, int]]:
         return [m.span() for m in re.finditer(rb"\x01+", bytes(self.verbatim))]

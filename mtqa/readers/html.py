@@ -15,7 +15,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from typing import List, Optional, Tuple
 
-from mtqa.inputs import PROSE_VIEWS, ProseView
+from mtqa.formats import PROSE_VIEWS, ProseView
 from mtqa.readers._view import ViewBuilder
 
 BLOCK_TAGS = frozenset(

@@ -14,38 +14,12 @@ import json
 from json.decoder import scanstring
 from typing import List, Optional, Sequence, Tuple
 
-from mtqa.article import Article
-from mtqa.inputs import RECORD_READERS, InputError, RecordOptions
+from mtqa.article import Article, RecordOrigin
+from mtqa.formats import RECORD_READERS, InputError, RecordOptions
 
 DEFAULT_FIELDS = ("body", "text")
 DEFAULT_ID_FIELDS = ("id",)
 _WS = " \t\n\r"
-
-
-class RecordArticle(Article):
-    """One record of a JSON Lines file. `original` is the decoded field text; positions are
-    those of the file (line of the record, column in the raw JSON line)."""
-
-    def __init__(self, body: str, path: str, source_lang: Optional[str], *, line: int,
-                 record_id: Optional[str], field: str, literal: Tuple[int, int],
-                 raw_columns: List[int], ascii_escaped: bool, crlf: bool):
-        super().__init__(body, path=path, source_lang=source_lang)
-        self.record_line = line
-        self.record_id = record_id
-        self.field = field
-        self.literal = literal          # (start, end) of the string literal in the line, quotes included
-        self.raw_columns = raw_columns  # body offset -> index in the raw line (len(body) + 1 items)
-        self.ascii_escaped = ascii_escaped
-        self.crlf = crlf
-
-    def position(self, offset: int) -> Tuple[int, int]:
-        return self.record_line, self.raw_columns[offset] + 1
-
-    def encode(self, body: str) -> str:
-        """A string literal for a new body, written the way the original one was."""
-        if self.crlf:
-            body = body.replace("\n", "\r\n")
-        return json.dumps(body, ensure_ascii=self.ascii_escaped)
 
 
 def _skip_ws(s: str, i: int) -> int:
@@ -132,6 +106,9 @@ def read_records(text: str, path: str, options: RecordOptions, source_lang: Opti
         except json.JSONDecodeError as exc:
             errors.append(InputError(where, f"not valid JSON ({exc.msg}, column {exc.colno})"))
             continue
+        except RecursionError:  # (security) a record nested thousands deep
+            errors.append(InputError(where, "JSON nested too deeply; record not read"))
+            continue
         if not isinstance(record, dict):
             errors.append(InputError(where, "not a JSON object (one article object per line)"))
             continue
@@ -162,10 +139,9 @@ def read_records(text: str, path: str, options: RecordOptions, source_lang: Opti
             continue
         start, end = value_span(line, field.split("."))
         body, raw_columns, ascii_escaped, crlf = decode_literal(line, start, end)
-        articles.append(RecordArticle(body, path, source_lang, line=number, record_id=record_id,
-                                      field=field, literal=(start, end),
-                                      raw_columns=raw_columns, ascii_escaped=ascii_escaped,
-                                      crlf=crlf))
+        origin = RecordOrigin(path, number, record_id, field, (start, end), raw_columns,
+                              ascii_escaped, crlf)
+        articles.append(Article(body, source_lang=source_lang, origin=origin))
     if not articles and not errors:
         errors.append(InputError(path, "no records (empty JSON Lines file)"))
     return articles, errors

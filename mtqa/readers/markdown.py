@@ -18,7 +18,7 @@ import html
 import re
 from typing import Dict, List, Optional, Tuple
 
-from mtqa.inputs import PROSE_VIEWS, ProseView
+from mtqa.formats import PROSE_VIEWS, ProseView
 from mtqa.readers._view import _ENTITY_RE, ViewBuilder
 
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
@@ -36,6 +36,14 @@ _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,:;!?\"')\]*_~]"
 _EMAIL_RE = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # where inline markup may start; everything between two matches is plain prose
 _SPECIAL_RE = re.compile(r"[\\`<!\[\]*_~&@]|(?<![^\W_])(?:https?://|ftp://|www\.)")
+# Brackets of a link text, and parentheses of a link destination, nested deeper than this
+# are literal text (cmark limits destinations to 32 levels too). Without a limit, every "["
+# of a paragraph full of unclosed "x[ " scanned to the paragraph's end: quadratic time
+# (60 KB took 78 s); with it each scan stops after MAX_NESTING more openers.
+MAX_NESTING = 32
+# Block quotes and lists deeper than this are not read (markdown-it's own default, 20, dropped
+# a block quote 20 deep without a word); deeper input is refused with a message.
+MAX_BLOCK_NESTING = 100
 _FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]+\](?::)?")
 
 
@@ -174,18 +182,63 @@ class _Inline:
             return k + len(ticks)
 
     def _bracket_close(self, i: int) -> Optional[int]:
+        """The ']' closing the '[' at i (None: literal). Answered from one pass over the
+        block (`_bracket_pairs`), which scans from every '[' the same way `_scan_brackets`
+        would; a '[' that pass skipped (inside what it took for a code span) is scanned on
+        its own, at most MAX_NESTING openers deep."""
+        pairs = self.__dict__.get("_pairs")
+        if pairs is None:
+            pairs = self._pairs = self._bracket_pairs()
+        if i in pairs:
+            return pairs[i]
+        return self._scan_brackets(i)
+
+    def _bracket_pairs(self) -> Dict[int, Optional[int]]:
+        s = self.s
+        n = len(s)
+        pairs: Dict[int, Optional[int]] = {}
+        stack: List[int] = []
+        j = 0
+        while j < n:
+            c = s[j]
+            if c == "\\":
+                j += 2
+                continue
+            if c == "`":
+                run = j
+                while run < n and s[run] == "`":
+                    run += 1
+                run -= j
+                close = s.find("`" * run, j + run)
+                j = (close + run) if close >= 0 else j + run
+                continue
+            if c == "[":
+                pairs[j] = None
+                stack.append(j)
+            elif c == "]" and stack:
+                pairs[stack.pop()] = j
+            j += 1
+        return pairs
+
+    def _scan_brackets(self, i: int) -> Optional[int]:
         depth, j, s = 0, i, self.s
-        while j < len(s):
+        n = len(s)
+        while j < n:
             if s[j] == "\\":
                 j += 2
                 continue
             if s[j] == "`":  # brackets inside code spans do not count
-                run = len(s[j:]) - len(s[j:].lstrip("`"))
+                run = j
+                while run < n and s[run] == "`":
+                    run += 1
+                run -= j  # (counted in place: slicing the rest would copy the block)
                 close = s.find("`" * run, j + run)
                 j = (close + run) if close >= 0 else j + run
                 continue
             if s[j] == "[":
                 depth += 1
+                if depth > MAX_NESTING:
+                    return None  # as CommonMark implementations do; keeps the scan linear
             elif s[j] == "]":
                 depth -= 1
                 if depth == 0:
@@ -217,6 +270,11 @@ class _Inline:
 
     def _paren_end(self, i: int) -> Optional[int]:
         s, depth, j = self.s, 0, i
+        last = self.__dict__.get("_last_close")
+        if last is None:
+            last = self._last_close = s.rfind(")")
+        if last < i:
+            return None  # no ")" left: no scan (keeps "[a](" repeated linear)
         quote = None
         while j < len(s):
             ch = s[j]
@@ -235,6 +293,8 @@ class _Inline:
                 j = close
             elif ch == "(":
                 depth += 1
+                if depth > MAX_NESTING:
+                    return None
             elif ch == ")":
                 depth -= 1
                 if depth == 0:
@@ -296,8 +356,16 @@ def prose_view(original: str) -> ProseView:
     skip = _front_matter_end(lines)
     source = "\n" * skip + "\n".join(lines[skip:])  # keeps line numbers for the token maps
     env: Dict = {}
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # Only block tokens (their type, map and raw content) are read: inline parsing is done
+    # here by _Inline. markdown-it's own inline pass is switched off: besides being wasted
+    # work, its link-label search is quadratic on text like "x[ x[ x[ ..." (issue 13).
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_BLOCK_NESTING}
+                    ).enable("table").disable("inline")
     tokens = md.parse(source, env)
+    if any(tok.level >= MAX_BLOCK_NESTING - 1 for tok in tokens):
+        # markdown-it silently drops what lies deeper: say so rather than audit part of it
+        raise ValueError(f"Markdown nested more than {MAX_BLOCK_NESTING - 2} levels deep "
+                         f"(block quotes or lists); not audited")
     refs = env.get("references", {})
     in_heading = False
     in_cell = False

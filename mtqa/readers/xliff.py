@@ -5,7 +5,7 @@ paragraph of its own; everything else is blanked: sources, notes, alternative tr
 (1.2 <alt-trans>), inline codes (1.2 <bpt> <ept> <ph> <it> <x> <bx> <ex>, 2.0 <ph> <sc> <ec>
 <cp>) and the tags themselves. Text inside <g>, <mrk> and <pc> is kept. Positions point into
 the XLIFF file. Each target becomes an `mtqa.article.Segment` with its source text, for the
-bilingual rules (xliff-number-mismatch, xliff-untranslated). The file's source language
+bilingual rules (source-number, xliff-untranslated). The file's source language
 (1.2 source-language, 2.0 srcLang) is the article's, unless --source-lang says otherwise; a
 file whose declared target language is not English is refused, since mtqa audits English.
 
@@ -17,7 +17,7 @@ import re
 from typing import List, Optional
 
 from mtqa.article import Segment
-from mtqa.inputs import PROSE_VIEWS, ProseView
+from mtqa.formats import PROSE_VIEWS, ProseView
 from mtqa.readers._view import ViewBuilder
 from mtqa import safexml
 
@@ -27,8 +27,14 @@ CODE_TAGS = frozenset({"bpt", "ept", "ph", "it", "sub", "cp", "originalData", "d
 _REFERENCE_RE = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][\w.-]*);")
 
 
-def primary_language(tag: Optional[str]) -> Optional[str]:
-    return tag.split("-")[0].split("_")[0].lower() if tag else None
+def _declared(tag: Optional[str]) -> Optional[str]:
+    """A declared language tag as written (normalised once, by the pipeline's reader); an
+    empty attribute declares nothing."""
+    return tag.strip() or None if tag else None
+
+
+def _primary(tag: Optional[str]) -> Optional[str]:
+    return tag.replace("_", "-").split("-")[0].lower() if tag else None
 
 
 class _Scanner:
@@ -65,12 +71,12 @@ class _Scanner:
             if tag != "xliff":
                 raise ValueError(f"not an XLIFF file (the root element is <{tag}>)")
             self.version = "2.0" if attrs.get("version", "").startswith("2") else "1.2"
-            self.source_lang = primary_language(attrs.get("srcLang"))
-            self.target_lang = primary_language(attrs.get("trgLang"))
+            self.source_lang = _declared(attrs.get("srcLang"))
+            self.target_lang = _primary(attrs.get("trgLang"))
         self.stack.append(tag)
         if tag == "file" and self.version == "1.2" and self.source_lang is None:
-            self.source_lang = primary_language(attrs.get("source-language"))
-            self.target_lang = primary_language(attrs.get("target-language"))
+            self.source_lang = _declared(attrs.get("source-language"))
+            self.target_lang = _primary(attrs.get("target-language"))
         elif tag == "trans-unit" or tag == "unit":
             self.unit_id = attrs.get("id", "")
             self.pending_source = ""

@@ -71,9 +71,36 @@ def is_derivation(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short):
         return True
+    return derived_by_ending(a, b)
+
+
+def derived_by_ending(a: str, b: str) -> bool:
+    """One word is the other plus a derivational ending (Transnistria -> Transnistrian,
+    Emirate -> Emirati); a bare extension (Zelensky -> Zelenskyi) is not one."""
+    short, long_ = sorted((a, b), key=len)
     # a final vowel gives way to the ending: Argentina -> Argentinean, Ukraine -> Ukrainian
     stems = (short, short[:-1]) if short[-1:] in "aeiouy" else (short,)
-    return any(long_ == stem + e for stem in stems for e in _DERIVATIONS)
+    if any(long_ == stem + e for stem in stems for e in _DERIVATIONS):
+        return True
+    # the demonym -i after a final -e (Emirate -> Emirati); after -a it is a Slavic case
+    # ending (Bucha -> Buchi), which is a misspelling
+    return any(x.endswith("e") and y == x[:-1] + "i" for x, y in ((a, b), (b, a)))
+
+
+# Masculine and feminine forms of one Slavic family name belong to two people (Volodymyr
+# Zelenskyy, Olena Zelenska; Sergei Lavrov, Maria Lavrova), never to one spelled two ways.
+_GENDERED_SURNAME_ENDINGS = (("skyy", "ska"), ("skyi", "ska"), ("sky", "ska"), ("skiy", "skaya"),
+                             ("sky", "skaya"), ("ski", "ska"), ("skyi", "skaya"), ("ov", "ova"),
+                             ("ev", "eva"), ("in", "ina"), ("yn", "yna"), ("iy", "aya"),
+                             ("yy", "a"), ("yi", "a"))
+
+
+def gendered_pair(a: str, b: str) -> bool:
+    for masc, fem in _GENDERED_SURNAME_ENDINGS:
+        for x, y in ((a, b), (b, a)):
+            if x.endswith(masc) and y.endswith(fem) and x[: -len(masc)] == y[: -len(fem)]:
+                return True
+    return False
 
 
 _TRANSLIT_STEPS = (("kh", "h"), ("x", "ks"), ("yo", "e"), ("y", "i"), ("j", "i"), ("w", "v"),
@@ -158,10 +185,20 @@ def given_name_variants(a: str, b: str, glossary) -> bool:
     return first_class(a) == first_class(b) and fuzz.ratio(a, b) >= 75 and not is_derivation(a, b)
 
 
-def preferred(forms: List[str], counts: dict, glossary) -> Optional[str]:
-    """The spelling to suggest: a glossary-correct one, else the most frequent, else the first."""
+def preferred(forms: List[str], counts: dict, glossary, first_full=None,
+              first_seen=None) -> Optional[str]:
+    """The spelling to suggest: the house form (glossary canonical or variant), else the form of
+    the first full mention (a given name before it: "Hans Modrow"), else the first one written.
+    Never the majority: MT repeats its own misspelling ("Modero" three times after one
+    "Hans Modrow")."""
     for f in forms:
         hit = glossary.lookup(f)
         if hit and hit[0] in ("canonical", "variant"):
             return f
+    if first_full is not None:
+        full = [f for f in forms if f in first_full]
+        if full:
+            return min(full, key=lambda f: first_full[f])
+    if first_seen is not None:
+        return min(forms, key=lambda f: first_seen.get(f, 1 << 60))
     return max(forms, key=lambda f: (counts[f], -forms.index(f)))

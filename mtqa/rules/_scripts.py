@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterator, List, Tuple
+from typing import Iterator, Tuple
 
 # A letter of a script other than Latin. Latin covers ASCII, Latin-1 and the Latin Extended
 # blocks (Polish, Czech, Turkish, Vietnamese diacritics), IPA and spacing modifier letters
@@ -126,13 +126,3 @@ SCALE_WORD_RE = re.compile(
     r"(?<![\w.,])(" + NUMBER + r")(\s?)(" + "|".join(
         sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True)) + r")(\.?)(?!\w)",
     re.IGNORECASE)
-
-
-def scale_word_spans(text: str) -> List[Tuple[int, int, str, str]]:
-    """(start, end, abbreviation, English word) of source-language scale words after figures."""
-    out = []
-    for m in SCALE_WORD_RE.finditer(text):
-        word = m.group(3)
-        english = SCALE_WORDS[word.lower()]
-        out.append((m.start(3), m.end(4) if m.group(4) else m.end(3), word, english))
-    return out

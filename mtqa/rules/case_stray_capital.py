@@ -89,6 +89,14 @@ class StrayCapitalPlaceRun(Rule):
     summary = "Generic words capitalised as a name before “of <Name>” (“Port City of Kherson”)"
     category = "fluency/spelling"
     severity = "minor"
+    examples = {
+        "flag": [
+            {"text": "Russian troops said they were now controlling Port City of Kherson.", "fixed": "Russian troops said they were now controlling port city of Kherson."},
+        ],
+        "leave": [
+            "The City of London and the Port of Rotterdam.",
+        ],
+    }
 
     def check(self, article, ctx):
         if not _PREFILTER.search(article.text):
@@ -165,6 +173,14 @@ class StrayCapitalWord(Rule):
     category = "fluency/spelling"
     severity = "minor"
     default_enabled = False
+    examples = {
+        "flag": [
+            {"text": "When a Siren takes you by surprise, the siren howls.", "fixed": "When a siren takes you by surprise, the siren howls."},
+        ],
+        "leave": [
+            "The siren howls at night.",
+        ],
+    }
 
     def check(self, article, ctx):
         toks = article.tokens

@@ -31,6 +31,14 @@ class SourceAbbreviation(Rule):
     summary = "Source-language number or currency abbreviation (5 juta, 10 тыс., 2 млрд)"
     category = "locale/number-format"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "Losses reached 5 juta rupiah.", "fixed": "Losses reached 5 million rupiah."},
+        ],
+        "leave": [
+            "Juta is a name, the ribu market opened.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text
@@ -66,6 +74,14 @@ class LatinScaleAbbreviation(Rule):
     category = "locale/number-format"
     severity = "minor"
     default_enabled = False
+    examples = {
+        "flag": [
+            {"text": "Traffic was 95.2 mln people.", "fixed": "Traffic was 95.2 million people."},
+        ],
+        "leave": [
+            "The budget was 95 million.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

@@ -28,10 +28,19 @@ class AmbiguousDate(Rule):
     summary = "Ambiguous numeric date (03/04/2022: 3 April or March 4?)"
     category = "locale/number-format"
     severity = "minor"
+    examples = {
+        "flag": [
+            {"text": "The auction begins on 05/07/2022 at 9 p.m.", "source_lang": "uk", "fixed": "The auction begins on 5 July 2022 at 9 p.m."},
+            "The auction begins on 05/07/2022 at 9 p.m.",
+        ],
+        "leave": [
+            "It began on 24/02/2022; three quarters is 3/4.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text
-        source = (ctx.source_lang or article.source_lang or "").lower().split("-")[0]
+        source = ctx.source_lang or ""
         for m in _SLASH_DATE.finditer(text):
             a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
             if not (1 <= a <= 12 and 1 <= b <= 12) or a == b:

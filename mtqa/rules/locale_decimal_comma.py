@@ -25,6 +25,14 @@ class DecimalComma(Rule):
     summary = "Comma as decimal mark (1,5 million for 1.5 million)"
     category = "locale/number-format"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "Growth was 31,8% this year.", "fixed": "Growth was 31.8% this year."},
+        ],
+        "leave": [
+            "Kherson had 280,000 residents.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

@@ -41,6 +41,15 @@ class ThousandsDot(Rule):
     summary = "Dot as thousands separator (280.000 for 280,000)"
     category = "locale/number-format"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "Kherson had 280.000 residents.", "fixed": "Kherson had 280,000 residents."},
+        ],
+        "leave": [
+            "Fuel costs $3.499 a litre.",
+            "Kherson had 280,000 residents.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

@@ -4,10 +4,15 @@ from itertools import compress
 from typing import Dict, List
 
 from mtqa.glossary import CANONICAL, VARIANT
-from mtqa.lexicon import world_names
+from mtqa.lexicon import world_names, zipf
 from mtqa.nameindex import first_class
 from mtqa.registry import Rule, register
-from mtqa.rules._names import name_tokens, preferred, same_name, translit_key
+from mtqa.rules._names import (gendered_pair, given_name_variants, name_tokens, preferred,
+                               same_name, translit_key)
+
+# Lower-case words that join a surname into a name: "de Klerk", "van Gogh", "bin Salman".
+_PARTICLES = frozenset("de da di del della der den van von le la al el bin ibn ben ter du dos "
+                       "das".split())
 
 
 def _distinct_entries(a: str, b: str, glossary) -> bool:
@@ -26,15 +31,62 @@ def _capitalised_words(article):
     return compress(article.tokens, map(_is_capitalised, article.token_texts))
 
 
+class _LazyMap(dict):
+    """word -> value computed on first access (`get`, `in`, `[]`)."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self._compute(key)
+        return value
+
+    def get(self, key, default=None):
+        return self[key]
+
+    def __contains__(self, key):
+        return self[key] is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _english_word(word: str) -> bool:
+    """A frequent English word that is no given name: "Jury" (but not Natalia, Sergei)."""
+    from mtqa.realnames import is_given_name
+    from mtqa.spelling import dictionary
+
+    return word.lower() in dictionary() and zipf(word) >= 3.0 and not is_given_name(word)
+
+
 @lru_cache(maxsize=1 << 16)
 def _is_capitalised(t: str) -> bool:
     return len(t) >= 4 and t[:1].isupper() and not t.isupper() and t.isalpha()
 
 
-def spelling_clusters(words: List[str], glossary, common=()) -> List[List[str]]:
+def _correct_form(word: str, glossary) -> bool:
+    hit = glossary.lookup(word)
+    return bool(hit) and hit[0] in (CANONICAL, VARIANT)
+
+
+def _different_people(a: str, b: str, companions, glossary) -> bool:
+    """Two words always written with different name words before them name different people or
+    things: Olena Zelenska and Volodymyr Zelenskyy, Groote Kerk and de Klerk. Gendered forms
+    of one family name are two people too."""
+    if gendered_pair(a, b):
+        return True
+    ca, cb = companions.get(a), companions.get(b)
+    if not ca or not cb or None in ca or None in cb or ca & cb:
+        return False
+    return not any(given_name_variants(x, y, glossary) for x in ca for y in cb)
+
+
+def spelling_clusters(words: List[str], glossary, common=(), companions=None) -> List[List[str]]:
     """Group words that are probably one name spelled differently. `common` words (frequent
     in English: Natalia, Sergei) join a group only when they romanise one Cyrillic spelling
-    like another word does (translit_key)."""
+    like another word does (translit_key). `companions`: word -> the set of name words written
+    just before it (None for a mention without one)."""
+    if companions is None:
+        companions = {}
     parent = {w: w for w in words}
 
     def root(w):
@@ -50,7 +102,8 @@ def spelling_clusters(words: List[str], glossary, common=()) -> List[List[str]]:
     for group in by_class.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if same_name(a, b) and not _distinct_entries(a, b, glossary):
+                if same_name(a, b) and not _distinct_entries(a, b, glossary) \
+                        and not _different_people(a, b, companions, glossary):
                     parent[root(a)] = root(b)
     by_key: Dict[str, List[str]] = {}
     for w in list(words) + [c for c in common if c not in parent]:
@@ -58,7 +111,8 @@ def spelling_clusters(words: List[str], glossary, common=()) -> List[List[str]]:
         by_key.setdefault(translit_key(w), []).append(w)
     for same in by_key.values():
         for a, b in zip(same, same[1:]):
-            if not _distinct_entries(a, b, glossary):
+            if not _distinct_entries(a, b, glossary) and \
+                    not _different_people(a, b, companions, glossary):
                 parent[root(a)] = root(b)
     groups: Dict[str, List[str]] = {}
     for w in parent:
@@ -85,6 +139,52 @@ class InconsistentName(Rule):
     summary = "One name spelled two ways in the same article"
     category = "fluency/inconsistency"
     severity = "major"
+    examples = {
+        "flag": [
+            {'text': 'Troops left Hostomel. Later Gostomel was shelled again.', 'fixed': 'Troops left Hostomel. Later Hostomel was shelled again.'},
+            # the first full mention, not the majority, is the form shown (a display-only fix:
+            # only a glossary form is written by `mtqa fix`)
+            'Hans Modrow led the party. Modero said it. Modero added more.',
+            {'text': 'Bodies were found in Buchi. Buchi was occupied. Bucha is near Kyiv.', 'fixed': 'Bodies were found in Bucha. Bucha was occupied. Bucha is near Kyiv.'},
+        ],
+        "leave": [
+            'Olena Zelenska met Volodymyr Zelenskyy. Zelenska said Zelenskyy was tired.',
+            'They visited the Groote Kerk and met F. W. de Klerk.',
+            'Yury Gagarin flew. The President of the Jury spoke.',
+            'The United Arab Emirates and Emirati officials met the Emirate leaders.',
+            'Austria and Australia signed. Ukraine and Ukrainians. Kyiv and Kyivans.',
+        ],
+    }
+
+    @staticmethod
+    def _companions(article, occurrences):
+        """Lazily, per word asked for: the name words (capitalised, or particles) just before
+        each mention (None for a mention without one), and the offset of its first mention
+        after a capitalised name word. Most words are never asked for."""
+        text = article.text
+        tokens = article.tokens
+        index = {}
+
+        def compute(word):
+            if not index:
+                index.update((t.start, i) for i, t in enumerate(tokens))
+            seen, first_full = set(), None
+            for tok in occurrences[word]:
+                i = index[tok.start]
+                prev = tokens[i - 1] if i else None
+                if (prev and prev.sentence == tok.sentence and text[prev.end:tok.start] == " "
+                        and (prev.text[:1].isupper() and prev.text.isalpha()
+                             and not prev.text.isupper() or prev.text in _PARTICLES)
+                        and not (prev.sentence_initial and prev.text in ("The", "A", "An"))):
+                    seen.add(prev.text)
+                    if prev.text[:1].isupper() and first_full is None:
+                        first_full = tok.start
+                else:
+                    seen.add(None)
+            return seen, first_full
+
+        results = _LazyMap(compute)
+        return _LazyMap(lambda w: results[w][0]), _LazyMap(lambda w: results[w][1])
 
     def check(self, article, ctx):
         glossary = ctx.glossary
@@ -98,16 +198,23 @@ class InconsistentName(Rule):
                 occurrences.setdefault(tok.text, []).append(tok)
         if len(occurrences) < 2:
             return
-        common = [w for w in occurrences if w not in names]
+        # capitalised ordinary English words ("the Jury", "Alpha") are not names here
+        common = [w for w in occurrences if w not in names and not _english_word(w)]
         counts = Counter({w: len(v) for w, v in occurrences.items()})
-        for group in spelling_clusters(names, glossary, common):
-            best = preferred(group, counts, glossary)
+        companions, first_full = self._companions(article, occurrences)
+        first_seen = {w: toks[0].start for w, toks in occurrences.items()}
+        for group in spelling_clusters(names, glossary, common, companions):
+            best = preferred(group, counts, glossary, first_full, first_seen)
             for form in group:
                 if form == best:
                     continue
+                # (pipeline, issue 11) Only the glossary's form may be written by `mtqa fix`
+                # (unsafe), and not over a correct glossary form: a majority is no authority,
+                # and two people may share a surname (Zelenskyy, Zelenska).
+                house = _correct_form(best, glossary) and not _correct_form(form, glossary)
                 for tok in occurrences[form]:
                     yield self.finding(
                         tok.start, tok.end,
                         f"“{form}” is spelled “{best}” elsewhere in this article "
                         f"({counts[best]}×{', the glossary form' if glossary.lookup(best) else ''})",
-                        [best])
+                        [best], display_only=not house)

@@ -23,6 +23,14 @@ class InconsistentNameAcrossArticles(Rule):
     severity = "major"
     batch = True
     collects = True
+    examples = {
+        "flag": [
+            {"articles": ["Mykhailo Podolyak spoke in Kyiv on Monday.", "Mikhail Podolyak spoke again on Tuesday."]},
+        ],
+        "leave": [
+            {"articles": ["Mykhailo Podolyak spoke in Kyiv on Monday.", "Mykhailo Podolyak spoke again on Tuesday."]},
+        ],
+    }
 
     def collect(self, article, ctx):
         # per article, in the process that audits it: the full names, as plain tuples

@@ -18,6 +18,15 @@ class IncorrectName(Rule):
     summary = "Known incorrect spelling of a glossary name"
     category = "terminology/name"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "The mayor of Kiev spoke.", "fixed": "The mayor of Kyiv spoke."},
+            {"text": "The port on the Azov Sea was shelled.", "fixed": "The port on the Sea of Azov was shelled."},
+        ],
+        "leave": [
+            "Chicken Kiev is a dish; Kyiv is older than Kievan Rus'.",
+        ],
+    }
 
     def check(self, article, ctx):
         glossary = ctx.glossary

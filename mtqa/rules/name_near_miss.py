@@ -1,7 +1,7 @@
 from mtqa.glossary import match_case
-from mtqa.lexicon import world_names
+from mtqa.lexicon import world_names, zipf
 from mtqa.registry import Rule, register
-from mtqa.rules._names import PATRONYMIC_ENDINGS, is_derivation, name_tokens
+from mtqa.rules._names import PATRONYMIC_ENDINGS, derived_by_ending, is_derivation, name_tokens
 
 SIMILARITY = 85.0
 # Short words sit among many real names (Zoia/Zoria, Itay/Italy): too close to call.
@@ -46,13 +46,19 @@ _NOMINATIVE_ENDINGS = ("a", "o", "")
 
 
 def declension_candidates(word: str, glossary):
-    """Glossary places whose inflected form the word is: Buchi -> Bucha."""
+    """Glossary places whose inflected form the word is: Buchi -> Bucha. Not English demonyms
+    and adjectives (Azerbaijani, Pakistani, Israeli: -i after a consonant-final name), nor
+    words English writes (the spelling dictionary knows "Azerbaijani")."""
     seen = []
+    if _english_word(word):
+        return
     for ending in _CASE_ENDINGS:
         if not word.endswith(ending) or len(word) - len(ending) < 3:
             continue
         stem = word[: len(word) - len(ending)]
         for nominative in _NOMINATIVE_ENDINGS:
+            if ending == "i" and nominative == "":
+                continue  # the English demonym pattern: Azerbaijan -> Azerbaijani
             name = stem + nominative
             hit = glossary.lookup(name)
             if name != word and hit and hit[0] == "canonical" and hit[1].type == "place" \
@@ -82,8 +88,71 @@ def _person_in_article(entry, article_words, glossary) -> bool:
     return bool(given_name_forms(entry, glossary) & article_words)
 
 
+def _english_word(word: str) -> bool:
+    from mtqa.spelling import dictionary
+
+    return word.lower() in dictionary()
+
+
+# A capitalised word attested this often in English text (wordfreq Zipf) is a real name unless
+# its supposed right form is this much more frequent: Zhejiang (2.8) is no mangled Zhenjiang,
+# Tennent's (2.0) no mangled Tencent (2.8), while MT manglings (Zelskyy) are unattested.
+ATTESTED_ZIPF = 2.0
+MANGLING_GAP = 1.5
+
+
+def _attested_other_name(word: str, name: str) -> bool:
+    if word.lower() == name.lower():
+        return False  # the same word in other capitals (Desantis for DeSantis): a slip
+    z = zipf(word)
+    return z >= ATTESTED_ZIPF and z + MANGLING_GAP > zipf(name)
+
+
+def _real_name_plus_s(word: str) -> bool:
+    """A real given or place name with a plural or apostrophe-less possessive s: "Yaroslavs
+    stood up for him" is Yaroslav's, no mangled Yaroslavl."""
+    from mtqa.realnames import is_given_name
+
+    return word.endswith("s") and (is_given_name(word[:-1]) or word[:-1] in world_names())
+
+
+def _ua_russian_form(word: str) -> bool:
+    """A Russian-derived spelling of a Ukrainian place (Vugledar): name-russian-form reports
+    it, with the context check; one finding per word."""
+    from mtqa.realnames import ua_russian_forms
+
+    return any(len(words) == 1 for words, _, _ in ua_russian_forms().get(word, ()))
+
+
+def _is_given_name(word: str) -> bool:
+    from mtqa.realnames import is_given_name
+
+    return is_given_name(word)
+
+
+def _after_given_name(article, tok) -> bool:
+    from mtqa.realnames import is_given_name
+
+    text = article.text
+    i = tok.start - 1
+    if i <= 0 or text[i] != " ":
+        return False
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    prev = text[j:i]
+    return len(prev) >= 2 and prev[:1].isupper() and is_given_name(prev)
+
+
 def _plausible(word: str, name: str, score: float, entry) -> bool:
     if is_derivation(name, word) or _only_insertions(word, name):
+        return False
+    # derived from another form of the same entry: Transnistrian (Transnistria), when the
+    # nearest form was the variant Transdniestria
+    if any(derived_by_ending(form, word) for form in [entry.name] + entry.variants
+           if " " not in form):
+        return False
+    if _attested_other_name(word, name):
         return False
     if _other_adjective_ending(word, name):
         return False
@@ -112,12 +181,35 @@ class NearMissName(Rule):
     person's surname counts only when the person's given name (in any spelling) is in the
     article: "Volodymyr Zelskyy" is Zelenskyy, "Petro Kotin" is not Andriy Kostin.
     The fix needs a human: a near miss may be a different, real name that the glossary lacks.
+
+    Real names that resemble a glossary name are not near misses: words of GeoNames populated
+    places and ISO 3166-2 subdivisions (mtqa/data/world-names.txt: Zhejiang is no mangled
+    Zhenjiang), words English text uses nearly as often as the glossary name (wordfreq Zipf
+    >= 2 and within 1.5 of it: Tennent's is no mangled Tencent), derived forms of any spelling
+    of the entry (Transnistrian, from the variant Transnistria), and English demonyms are not
+    case endings (Azerbaijani is no "Azerbaijan" left in a Slavic case). A real given or
+    place name with an s added (Yaroslavs) is not a near miss, and a surname after a real
+    given name (“Florin Serban”) is compared with people only, never with companies or places
+    (Sberbank).
     """
 
     id = "name-near-miss"
     summary = "Probable mangled name: a near miss of a glossary name"
     category = "terminology/name"
     severity = "major"
+    examples = {
+        "flag": [
+            'President Volodymyr Zelskyy visited Okhtyrka on Monday.',
+            'Bodies lay in the streets of Buchi after the retreat.',
+            {'text': 'President Volodymyr Zelskyy visited Oktyrka on Monday.', 'fixed': 'President Volodymyr Zelenskyy visited Okhtyrka on Monday.'},
+        ],
+        "leave": [
+            'Factories in Zhejiang province and Changi airport reopened.',
+            'The Azerbaijani and Transnistrian delegations met in Kyiv.',
+            "He drank Tennent's lager while Valérie Pécresse spoke.",
+            'Rescuers worked in Antakya and Essien scored.',
+        ],
+    }
 
     def check(self, article, ctx):
         glossary = ctx.glossary
@@ -141,8 +233,17 @@ class NearMissName(Rule):
                     f"ending left by the translation",
                     [w for w, _ in declined])
                 continue
+            if _real_name_plus_s(tok.text) or _ua_russian_form(tok.text):
+                continue
             cands = [(w, score, entry) for w, score, entry in glossary.index.candidates(
                 tok.text, cutoff=SIMILARITY) if _plausible(tok.text, w, score, entry)]
+            if cands and _is_given_name(tok.text):
+                # a real given name (Mariska) is no mangled place or company (Marinka)
+                cands = [c for c in cands if c[2].type == "person"]
+            if cands and _after_given_name(article, tok):
+                # "Florin Serban": a surname after a real given name is a person's, never a
+                # mangled company or place (Sberbank)
+                cands = [c for c in cands if c[2].type == "person"]
             if any(entry.type == "person" for _, _, entry in cands):
                 if article_words is None:
                     article_words = {t.text for t in article.tokens}

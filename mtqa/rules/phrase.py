@@ -14,12 +14,12 @@ import bisect
 import weakref
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
 from mtqa.article import Article
 from mtqa.lexicon import zipf
 from mtqa.phrases import (Pack, PhraseEntry, PhraseIndex, PhraseMatch, bundled_pack_paths,
-                          fix_case, load_packs)
+                          fix_case, load_packs, pattern_fix, pattern_matches)
 from mtqa.registry import Rule, register
 
 _MEASURED = Path(__file__).resolve().parent.parent / "data" / "phrases" / "measured.tsv"
@@ -56,6 +56,7 @@ def _load_bundled() -> Tuple[List[Pack], PhraseIndex]:
 
 
 _PACKS, _INDEX = _load_bundled()
+_PATTERN_ENTRIES: List[PhraseEntry] = [e for p in _PACKS for e in p.entries if e.pattern]
 _PACK_BY_NAME: Dict[str, Pack] = {p.name: p for p in _PACKS}
 # article -> {rule id: [PhraseMatch]}; weak keys, so a finished article takes its entry along
 _MATCHES: "weakref.WeakKeyDictionary[Article, Dict[str, List[PhraseMatch]]]" = \
@@ -82,6 +83,9 @@ def _matches_for(article: Article) -> Dict[str, List[PhraseMatch]]:
         found = {}
         for m in _INDEX.find(article):
             found.setdefault(m.entry.rule_id, []).append(m)
+        if _PATTERN_ENTRIES:  # `pattern:` entries of house packs (mtqa.phrases)
+            for m in pattern_matches(_PATTERN_ENTRIES, article):
+                found.setdefault(m.entry.rule_id, []).append(m)
         for rule_id, ms in found.items():
             if len(ms) > 1:
                 found[rule_id] = _longest(ms)
@@ -101,22 +105,18 @@ def _longest(ms: List[PhraseMatch]) -> List[PhraseMatch]:
     return kept
 
 
-def _normalise_lang(lang: Optional[str]) -> Optional[str]:
-    if not lang:
-        return None
-    return lang.lower().replace("_", "-").split("-")[0]
-
-
 def pack_active(pack: Pack, ctx) -> bool:
     """The common pack always runs; a language pack runs for its --source-lang, or without
     --source-lang when it is a default pack, or whenever a --select names it."""
     if pack.language == "any":
         return True
-    lang = _normalise_lang(ctx.source_lang)
+    lang = ctx.source_lang  # normalised once, by the article's reader (mtqa.lang)
     if lang == pack.language or (lang is None and pack.default):
         return True
     named = [s for s in ctx.options.select if s != "all"]
-    return bool(named) and any(s.startswith(f"phrase-{pack.name}") for s in named)
+    # ALL (every rule) runs every pack (mtqa.registry, issue 12)
+    return bool(named) and any(s == "ALL" or s.startswith(f"phrase-{pack.name}")
+                               for s in named)
 
 
 # ---- context conditions ---------------------------------------------------------------------
@@ -239,6 +239,13 @@ class PhraseRule(Rule):
 
     entry: PhraseEntry
     pack: Pack
+    group = "phrase"
+
+    @classmethod
+    def check_group(cls, rules, article, ctx):
+        """Only the selected entries that matched in this article are checked."""
+        for rule_id in _matches_for(article).keys() & rules.keys():
+            yield from rules[rule_id].check(article, ctx)
 
     @property
     def docs(self) -> str:
@@ -267,6 +274,21 @@ class PhraseRule(Rule):
             lines += ["Off by default: select it by id to run it."]
         return "\n".join(lines)
 
+    @property
+    def examples(self) -> dict:
+        """The entry's examples in the shape of a Python rule's (mtqa.examples): `example` /
+        `examples` must be flagged, `good` / `leave` must not, in the pack's language."""
+        lang = None if self.pack.language == "any" else self.pack.language
+        fields = vars(self.entry)  # packs may add examples/good/leave fields (phrases.py)
+
+        def as_case(text):
+            return {"text": text, "source_lang": lang} if isinstance(text, str) else \
+                {"source_lang": lang, **text}
+
+        flag = [fields.get("example")] + list(fields.get("examples") or [])
+        leave = list(fields.get("good") or []) + list(fields.get("leave") or [])
+        return {"flag": [as_case(t) for t in flag if t], "leave": [as_case(t) for t in leave if t]}
+
     def check(self, article, ctx):
         # Most entries find nothing in an article: look that up before the pack conditions.
         matches = _matches_for(article).get(self.id)
@@ -281,7 +303,8 @@ class PhraseRule(Rule):
             surface = article.text[m.start:m.end]
             tok = article.tokens[m.first_token]
             capital_expected = tok.sentence_initial or article.in_headline(m.start)
-            fix = fix_case(e.fixes[m.index], surface, capital_expected, e.phrases[m.index])
+            fix = pattern_fix(e, m.index, article, m.start) if e.pattern else e.fixes[m.index]
+            fix = fix_case(fix, surface, capital_expected, "" if e.pattern else e.phrases[m.index])
             yield self.finding(m.start, m.end, f"“{surface}”: {e.message}", [fix], safe=e.safe)
 
 
@@ -289,7 +312,8 @@ def entry_fires(entry: PhraseEntry, text: str, ctx) -> bool:
     """Does the entry flag something in `text`? (Used to check that an entry fires on its own
     example; works for entries of packs that are not bundled, too.)"""
     article = Article(text)
-    for m in PhraseIndex([entry]).find(article):
+    found = pattern_matches([entry], article) if entry.pattern else PhraseIndex([entry]).find(article)
+    for m in found:
         if not entry.quotations and article.in_quotation(m.start):
             continue
         if conditions_hold(entry, article, m, ctx):
@@ -297,8 +321,8 @@ def entry_fires(entry: PhraseEntry, text: str, ctx) -> bool:
     return False
 
 
-def _register_entries() -> None:
-    for pack in _PACKS:
+def _register_entries(packs_: List[Pack]) -> None:
+    for pack in packs_:
         for entry in pack.entries:
             summary = (f"“{entry.phrases[0]}” → “{entry.fixes[0]}”"
                        + (f" (+{len(entry.phrases) - 1} forms)" if len(entry.phrases) > 1 else ""))
@@ -310,4 +334,61 @@ def _register_entries() -> None:
             register(cls)
 
 
-_register_entries()
+_register_entries(_PACKS)
+
+# house packs registered in this process: path -> modification time when loaded
+_HOUSE: Dict[str, float] = {}
+
+
+def register_house_packs(paths) -> None:
+    """Register a newsroom's own packs (`phrase-packs` in the configuration; issue 12) as
+    rules `phrase-<pack>-<entry>`, matched by the same index as the bundled ones. Called by
+    mtqa.config before rules are selected; registering the same file again is a no-op.
+    Raises mtqa.phrases.PhrasePackError (file:line problems)."""
+    global _INDEX, _LAST
+    import os
+
+    from mtqa.phrases import load_house_packs
+
+    new = [str(p) for p in paths if str(p) not in _HOUSE]
+    if not new:
+        return
+    loaded = load_house_packs(new)
+    taken = {p.name for p in _PACKS}
+    clash = [p for p in loaded if p.name in taken]
+    if clash:
+        from mtqa.phrases import PhrasePackError
+
+        raise PhrasePackError([f"{p.path}:1: a pack named {p.name!r} is already loaded"
+                               for p in clash])
+    _register_entries(loaded)
+    _PACKS.extend(loaded)
+    _PACK_BY_NAME.update({p.name: p for p in loaded})
+    _INDEX = PhraseIndex([e for p in _PACKS for e in p.entries])
+    _PATTERN_ENTRIES[:] = [e for p in _PACKS for e in p.entries if e.pattern]
+    _MATCHES.clear()
+    _LAST = (lambda: None, {})
+    for path in new:
+        _HOUSE[path] = os.path.getmtime(path)
+
+
+
+def unregister_house_packs() -> None:
+    """Forget every house pack registered in this process (library callers and tests that
+    audit with different configurations in one process)."""
+    global _INDEX, _LAST
+    from mtqa.registry import _REGISTRY
+
+    if not _HOUSE:
+        return
+    house = [p for p in _PACKS if p.path is not None and str(p.path) in _HOUSE]
+    for pack in house:
+        for entry in pack.entries:
+            _REGISTRY.pop(entry.rule_id, None)
+        _PACK_BY_NAME.pop(pack.name, None)
+    _PACKS[:] = [p for p in _PACKS if p not in house]
+    _HOUSE.clear()
+    _INDEX = PhraseIndex([e for p in _PACKS for e in p.entries])
+    _PATTERN_ENTRIES[:] = [e for p in _PACKS for e in p.entries if e.pattern]
+    _MATCHES.clear()
+    _LAST = (lambda: None, {})

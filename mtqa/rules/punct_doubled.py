@@ -37,6 +37,14 @@ class DoubledPunctuation(Rule):
     summary = "Doubled or stacked punctuation (..?  ,,  ..  .,  ?.)"
     category = "fluency/punctuation"
     severity = "minor"
+    examples = {
+        "flag": [
+            {"text": "Rhodes,, Samos and Kos.", "fixed": "Rhodes, Samos and Kos."},
+        ],
+        "leave": [
+            "Wait... and then…, well. It opens at 9 a.m., in the U.S., etc.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

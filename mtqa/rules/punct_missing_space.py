@@ -35,6 +35,14 @@ class MissingSpace(Rule):
     summary = "Missing space after a sentence end or comma (“Thursday.Second”)"
     category = "fluency/punctuation"
     severity = "minor"
+    examples = {
+        "flag": [
+            {"text": "They met on Thursday.Second round talks began.", "fixed": "They met on Thursday. Second round talks began."},
+        ],
+        "leave": [
+            "The Diia.Business centre and Gazeta.Ru reported it; see example.com.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

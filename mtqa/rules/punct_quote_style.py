@@ -54,6 +54,14 @@ class MixedQuoteStyle(Rule):
     summary = "Quotation-mark style mixed within the article (single vs double, straight vs curly, «»)"
     category = "fluency/inconsistency"
     severity = "minor"
+    examples = {
+        "flag": [
+            {"text": "After talks, Russia said 'substantial progress' had been made.\n\"Sanctions have had a profound impact,\" said Biden.", "fixed": "After talks, Russia said \"substantial progress\" had been made.\n\"Sanctions have had a profound impact,\" said Biden."},
+        ],
+        "leave": [
+            "The minister said 'we will stay' and called it 'a red line'.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

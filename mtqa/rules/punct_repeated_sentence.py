@@ -29,6 +29,14 @@ class RepeatedSentence(Rule):
     category = "accuracy/mistranslation"
     severity = "minor"
     default_enabled = False
+    examples = {
+        "flag": [
+            "Overnight, 19 drunk drivers were detained on the roads.\nPolice said the checks would go on.\nOvernight, 19 drunk drivers were detained on the roads!",
+        ],
+        "leave": [
+            "Drunk drivers detained on Tyumen roads overnight\nDrunk drivers detained on Tyumen roads overnight.\nThank you very much. Thank you very much.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

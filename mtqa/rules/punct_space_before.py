@@ -28,6 +28,14 @@ class SpaceBeforePunctuation(Rule):
     summary = "Space before punctuation or inside brackets (“Kyiv , Ukraine”)"
     category = "fluency/punctuation"
     severity = "minor"
+    examples = {
+        "flag": [
+            {"text": "Kyiv , Ukraine.", "fixed": "Kyiv, Ukraine."},
+        ],
+        "leave": [
+            "Great place :) and so on ... or … at .5 per cent.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

@@ -1,5 +1,12 @@
+import re
+
 from mtqa.registry import Rule, register
 from mtqa.rules.punct_unbalanced import unbalanced_marks
+
+# Signs of chat text (reviews, posts, messages): emoji, emoticons, doubled "))", "!!!".
+_CHAT = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|[:;]-?[)(DP]|\)\)|!!!|\?\?")
+# A smiley ")" ends a clause: after a word, before a line end, a space or the text end.
+_SMILEY_END = re.compile(r"\w ?\)(?=\s|$)")
 
 
 @register
@@ -21,11 +28,31 @@ class StrayBracket(Rule):
     summary = "Closing bracket that closes nothing (lost “(” or a Russian-style smiley)"
     category = "fluency/punctuation"
     severity = "minor"
+    examples = {
+        "flag": [
+            "The coach praises her) that's the most important thing.",
+            'Recommended for children, moms and dads)',
+            "The coach praises her) that's the main thing.",
+        ],
+        "leave": [
+            'Great place, we will come again) The staff are lovely 😍',
+            'Thanks to the team!!! See you soon)',
+            'The items are: 1) bread, 2) milk.',
+            'We won (again) and left.',
+        ],
+    }
 
     def check(self, article, ctx):
+        chat = None
+        text = article.text
         for kind, pos, problem in unbalanced_marks(article):
             if problem == "unopened" and kind in ("paren", "bracket"):
-                mark = article.text[pos]
+                mark = text[pos]
+                if mark == ")" and _SMILEY_END.search(text, max(0, pos - 2), pos + 1):
+                    if chat is None:
+                        chat = bool(_CHAT.search(text))
+                    if chat:
+                        continue  # the chat smiley, in chat text: its writer's style
                 yield self.finding(
                     pos, pos + 1,
                     f"“{mark}” closes nothing: a lost “{'(' if mark == ')' else '['}”, or a "

@@ -1,4 +1,5 @@
 import re
+from collections import deque
 
 from mtqa.registry import Rule, register
 
@@ -26,7 +27,11 @@ def _straight_role(text, pos, ps, pe):
 
 
 def _innocent_close(text, ps, pos) -> bool:
-    before = text[ps:pos]
+    # Only the last few characters matter ("1)", "iv)", ":-)"); looking at the whole
+    # paragraph before every ")" made "word) word) ..." quadratic. A "\0" stands for the
+    # text cut off, so "^" still means the paragraph's start.
+    lo = max(ps, pos - 8)
+    before = ("\0" if lo > ps else "") + text[lo:pos]
     return bool(_ENUMERATOR.search(before) or _EMOTICON.search(before)
                 or text[pos - 1:pos] == ")" or text[pos + 1:pos + 2] == ")")
 
@@ -43,14 +48,28 @@ def unbalanced_marks(article):
 
 
 def _unbalanced_marks(article):
+    # Open marks: one entry [kind, offset, paragraph, open?] per mark, in `order` (oldest
+    # first, for the reach) and in a stack per kind (the latest open mark of a kind is the
+    # one a closing mark pairs with). Closed entries are dropped lazily from both, so every
+    # mark costs O(1) amortised: a linear scan, even for thousands of unpaired marks.
     text = article.text
-    stack = []  # [kind, offset, paragraph index]
+    order = deque()
+    by_kind = {}
     out = []
+
+    def latest(kind):
+        stack = by_kind.get(kind)
+        while stack and not stack[-1][3]:
+            stack.pop()
+        return stack[-1] if stack else None
+
     for index, (ps, pe) in enumerate(article.paragraphs):
         # marks left open too long are reported when they fall out of reach
-        while stack and index - stack[0][2] > REACH:
-            kind, pos, _ = stack.pop(0)
-            out.append((kind, pos, "unclosed"))
+        while order and (not order[0][3] or index - order[0][2] > REACH):
+            entry = order.popleft()
+            if entry[3]:
+                entry[3] = False
+                out.append((entry[0], entry[1], "unclosed"))
         first_mark = True
         for mark in _MARK.finditer(text, ps, pe):
             pos = mark.start()
@@ -67,19 +86,27 @@ def _unbalanced_marks(article):
             at_start = first_mark and not text[ps:pos].strip()
             first_mark = False
             if role == "open":
-                if at_start and kind in ("curly", "guillemet", "straight") and any(
-                        k == kind and p < index for k, _, p in stack):
+                if at_start and kind in ("curly", "guillemet", "straight"):
                     # continuation: the open quotation of an earlier paragraph goes on
-                    stack = [e for e in stack if not (e[0] == kind and e[2] < index)]
-                stack.append([kind, pos, index])
+                    # (open entries of a kind are in paragraph order: the earlier ones are
+                    # the bottom of its stack)
+                    stack = by_kind.get(kind) or []
+                    k = 0
+                    while k < len(stack) and (not stack[k][3] or stack[k][2] < index):
+                        stack[k][3] = False
+                        k += 1
+                    del stack[:k]
+                entry = [kind, pos, index, True]
+                order.append(entry)
+                by_kind.setdefault(kind, []).append(entry)
                 continue
-            match = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == kind),
-                         None)
-            if match is not None:
-                del stack[match]
+            entry = latest(kind)
+            if entry is not None:
+                entry[3] = False
+                by_kind[kind].pop()
             elif not (kind == "paren" and _innocent_close(text, ps, pos)):
                 out.append((kind, pos, "unopened"))
-    out.extend((kind, pos, "unclosed") for kind, pos, _ in stack)
+    out.extend((e[0], e[1], "unclosed") for e in order if e[3])
     return sorted(out, key=lambda x: x[1])
 
 
@@ -111,6 +138,14 @@ class UnbalancedMarks(Rule):
     category = "fluency/punctuation"
     severity = "minor"
     default_enabled = False
+    examples = {
+        "flag": [
+            "He said “we won and left.",
+        ],
+        "leave": [
+            "He said “we won” and left.",
+        ],
+    }
 
     def check(self, article, ctx):
         for kind, pos, problem in unbalanced_marks(article):

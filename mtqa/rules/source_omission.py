@@ -1,57 +1,10 @@
-"""Source text the translation dropped, and translation text with no source behind it."""
+"""Source text the translation dropped (its twin, source-addition, is in source_addition.py)."""
 from __future__ import annotations
 
 from mtqa.registry import Rule, register
+from mtqa.source.lengths import length_rules
 
 MIN_OMITTED_WORDS = 5  # a dropped source sentence shorter than this is rarely content
-
-
-# Beyond the calibrated z range, the share of the expected length must also be extreme: a
-# concise but complete translation of a wordy source reaches 55-70% (read sample,
-# docs/source.md), a dropped clause less.
-# Characters alone mislead on short segments (Ukrainian words are long: "Я познайомилася з
-# однією дівчинкою, яка добре говорить чеською мовою." is 44% as long in a complete
-# translation), so the share of the expected word count must be extreme too.
-MAX_SHARE_SHORT = 0.55
-MAX_WORD_SHARE_SHORT = 0.6
-MIN_SHARE_LONG = 1.8
-MIN_WORD_SHARE_LONG = 1.8
-
-
-def _length_rules(article, which):
-    return [x for x in article.memo("source-length-rules", lambda: list(_length_judgements(
-        article))) if x[0] == which]
-
-
-def _length_judgements(article):
-    """Shared by both rules: aligned paragraph pairs (each translated as a whole: what the
-    calibration measured) whose length z-score is outside the range calibrated for the
-    language pair and whose length share is extreme (which: "short" or "long"). Yields
-    (doc, source span, target span, share)."""
-    from mtqa.source.align import calibration, length, model_for, z_score
-    from mtqa.source.compare import comparison
-
-    found = comparison(article)
-    if found is None:
-        return
-    doc, alignment = found
-    figures = calibration().get(doc.lang or "")
-    if not figures or "z_low" not in figures:
-        return  # no calibration for this language pair: no length judgement
-    model = model_for(doc.lang)
-    for (ss, se), (ts, te) in alignment.paragraphs:
-        src_len = length(doc.text[ss:se])
-        tgt_len = length(article.text[ts:te])
-        if src_len < figures["min_chars"]:
-            continue
-        z = z_score(src_len, tgt_len, model)
-        share = tgt_len / (src_len * model["c"])
-        words = len(article.text[ts:te].split()) / (
-            len(doc.text[ss:se].split()) * figures.get("words", 1.0))
-        if z < figures["z_low"] and share <= MAX_SHARE_SHORT and words <= MAX_WORD_SHARE_SHORT:
-            yield "short", doc, (ss, se), (ts, te), share
-        elif z > figures["z_high"] and share >= MIN_SHARE_LONG and words >= MIN_WORD_SHARE_LONG:
-            yield "long", doc, (ss, se), (ts, te), share
 
 
 @register
@@ -113,45 +66,10 @@ class SourceOmission(Rule):
             f = self.finding(t0, t1, "a source sentence has no counterpart in the translation: "
                                      f"“{_clip(doc.text[s0:s1])}”")
             yield located(f, doc, s0, s1)
-        for _, doc, source, target, share in _length_rules(article, "short"):
+        for _, doc, source, target, share in length_rules(article, "short"):
             f = self.finding(target[0], target[1],
                              f"much shorter than its source ({round(100 * share)}% of the "
                              f"expected length): part of the source may be missing")
-            yield located(f, doc, *source)
-
-
-@register
-class SourceAddition(Rule):
-    """A translated segment much longer than its source — longer than any but the most
-    extreme 0.2% of professional reference translations of the language pair (calibrated as
-    for source-omission): MT that repeats itself, hallucinates or appends text. Needs the
-    source; silent for language pairs without a calibration.
-    """
-
-    id = "source-addition"
-    summary = "Translation text with no counterpart in the source"
-    category = "accuracy/mistranslation"
-    severity = "major"
-    examples = {
-        "flag": [
-            {"text": "The talks ended. The talks ended without agreement, and the delegations "
-                     "left the city late on Friday evening after several hours of talks that "
-                     "ended without any agreement at all between the two sides.\n",
-             "source": "Переговори завершилися без згоди.\n", "source_lang": "uk"},
-        ],
-        "leave": [
-            {"text": "The talks ended without agreement.\n",
-             "source": "Переговори завершилися без згоди.\n", "source_lang": "uk"},
-        ],
-    }
-
-    def check(self, article, ctx):
-        from mtqa.source.compare import located
-
-        for _, doc, source, target, share in _length_rules(article, "long"):
-            f = self.finding(target[0], target[1],
-                             f"much longer than its source ({round(100 * share)}% of the "
-                             f"expected length): the translation may add text")
             yield located(f, doc, *source)
 
 

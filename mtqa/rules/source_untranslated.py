@@ -65,7 +65,7 @@ class SourceUntranslated(Rule):
         doc, alignment = found
         if doc.lang == "en":
             return
-        xliff = bool(getattr(article, "segments", None))
+        xliff = bool(article.segments)
         for (ss, se), (ts, te) in alignment.paragraphs:
             source, target = doc.text[ss:se], article.text[ts:te]
             if not xliff and _collapse(source) == _collapse(target):

@@ -20,6 +20,14 @@ class TitleWithoutOf(Rule):
     summary = "Title followed directly by a place name (missing “of”)"
     category = "fluency/grammar"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "Governor Chernihiv said so.", "fixed": "Governor of Chernihiv said so."},
+        ],
+        "leave": [
+            "Governor of Chernihiv Vyacheslav Chaus spoke. Mayor Vitali Klitschko agreed.",
+        ],
+    }
 
     def check(self, article, ctx):
         glossary = ctx.glossary

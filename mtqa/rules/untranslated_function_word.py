@@ -21,7 +21,7 @@ STRONG = {
 }
 WEAK = {"yang": "which", "dan": "and", "di": "in", "ke": "to", "para": "",
         "ini": "this", "kami": "we", "kita": "we", "ada": "there is", "agar": "so that"}
-INDONESIAN = ("id", "ms", "in")
+INDONESIAN = ("id", "ms")  # source_lang is normalised: "in" (old code) is "id"
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                   "eighth", "ninth", "tenth"}
 
@@ -60,11 +60,19 @@ class UntranslatedFunctionWord(Rule):
     summary = "Source-language function word left in the English text (Indonesian yang, dan, untuk...)"
     category = "accuracy/untranslated"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "The minister yang said the sanctions untuk Russia would stay.", "source_lang": "id", "fixed": "The minister yang said the sanctions untuk Russia would stay."},
+        ],
+        "leave": [
+            "Dan said that Leonardo di Caprio holds a fifth dan in judo.",
+        ],
+    }
 
     def check(self, article, ctx):
-        source = (ctx.source_lang or article.source_lang or "").lower()
+        source = ctx.source_lang or ""
         words = dict(STRONG)
-        if source.split("-")[0] in INDONESIAN:
+        if source in INDONESIAN:
             words.update(WEAK)
         tokens = article.tokens
         foreign_sentences = None
@@ -87,7 +95,8 @@ class UntranslatedFunctionWord(Rule):
                 tok.start, tok.end,
                 f"“{tok.text}” is an Indonesian word"
                 f"{f' (“{gloss}”)' if gloss else ' (a plural marker)'} left in the English text",
-                [gloss] if gloss else [])
+                # a gloss for the editor, never written: the clause needs rewording
+                [gloss] if gloss else [], display_only=True)
 
     @staticmethod
     def _weak_context_ok(word, prev, nxt) -> bool:

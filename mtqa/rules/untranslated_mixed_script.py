@@ -24,6 +24,14 @@ class UntranslatedMixedScript(Rule):
     summary = "Word mixing Latin and non-Latin letters (homoglyphs, half-transliterated names)"
     category = "fluency/spelling"
     severity = "minor"
+    examples = {
+        "flag": [
+            {"text": "The State Enforcement Servicе in Rakhiv.", "fixed": "The State Enforcement Service in Rakhiv."},
+        ],
+        "leave": [
+            "Service in Zürich, naïve café.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

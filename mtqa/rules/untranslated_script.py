@@ -47,6 +47,16 @@ class UntranslatedScript(Rule):
     summary = "Untranslated text in a non-Latin script (Cyrillic, CJK, Arabic, ...)"
     category = "accuracy/untranslated"
     severity = "major"
+    examples = {
+        "flag": [
+            "It is reported by “Лента.ру” and by Військові sources.",
+            {"text": "Paintings of 80 х 60 cm were shown.", "fixed": "Paintings of 80 × 60 cm were shown."},
+        ],
+        "leave": [
+            "Łódź, Škoda and Zürich are Latin.",
+            "The α-particles and the π constant are English.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

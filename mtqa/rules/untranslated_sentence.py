@@ -59,6 +59,14 @@ class UntranslatedSentence(Rule):
     summary = "Latin-script sentence in a language other than English"
     category = "accuracy/untranslated"
     severity = "major"
+    examples = {
+        "flag": [
+            "The talks ended on Thursday. Pemerintah akan membangun jalan baru di Jakarta untuk masyarakat yang tinggal di sana.",
+        ],
+        "leave": [
+            "Okhtyrka, Chernihiv, Mykolaiv and Zaporizhzhia were shelled.",
+        ],
+    }
 
     def check(self, article, ctx):
         text = article.text

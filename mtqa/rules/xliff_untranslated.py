@@ -28,6 +28,15 @@ class XliffUntranslated(Rule):
     summary = "A translated segment identical to its source"
     category = "accuracy/untranslated"
     severity = "major"
+    examples = {
+        "flag": [
+            {"text": "<xliff version=\"1.2\"><file source-language=\"id\" target-language=\"en\"><body>\n<trans-unit id=\"1\"><source>Pemerintah akan mengumumkan hasilnya besok.</source><target>Pemerintah akan mengumumkan hasilnya besok.</target></trans-unit>\n</body></file></xliff>\n", "path": "job.xlf"},
+        ],
+        "leave": [
+            {"text": "<xliff version=\"1.2\"><file source-language=\"id\" target-language=\"en\"><body>\n<trans-unit id=\"1\"><source>Bank Indonesia</source><target>Bank Indonesia</target></trans-unit>\n</body></file></xliff>\n", "path": "job.xlf"},
+            {"text": "<xliff version=\"1.2\"><file source-language=\"id\" target-language=\"en\"><body>\n<trans-unit id=\"1\"><source>Pemerintah mengumumkan</source><target>The government announced</target></trans-unit>\n</body></file></xliff>\n", "path": "job.xlf"},
+        ],
+    }
 
     def check(self, article, ctx):
         for seg in article.segments:

@@ -5,6 +5,6 @@
 - `pairing`: which source file (or JSON Lines field, or XLIFF source) belongs to a target
 - `document`: SourceDoc, the source text as paragraphs and sentences with offsets
 - `align`: paragraphs, then sentences by length (Gale-Church), with a confidence
-- `numbers`: the one number reader used by source-number (and its alias xliff-number-mismatch)
+- `numbers`: the one number reader used by source-number (which replaced xliff-number-mismatch)
 - `names`: the expected English form of a source name (lexicon, glossary, romanisation)
 """

@@ -121,10 +121,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def source_of(article) -> Optional[SourceDoc]:
     """The article's source, if one is attached and usable: the hook every source rule uses.
     Bilingual files (XLIFF) carry their own: built from their segments on first use."""
-    found = getattr(article, "source", None)
+    found = article.source
     if isinstance(found, SourceDoc):
         return found
-    if found is None and getattr(article, "segments", None):
+    if found is None and article.segments:
         from mtqa.source.pairing import from_segments
 
         doc = from_segments(article)
@@ -137,7 +137,7 @@ def source_status(article) -> Optional[str]:
     """What the output says about the source of an article: None when no source was asked for
     and the file carries none; else e.g. "uk (script: ...); 93% of source sentences compared"
     or "source not available"."""
-    found = getattr(article, "source", None)
+    found = article.source
     if isinstance(found, SourceUnavailable):
         return found.reason
     if isinstance(found, SourceDoc):

@@ -35,6 +35,9 @@ class SourcePlan:
     pairs: Dict[str, str] = field(default_factory=dict)        # target path -> source path
     problems: Dict[str, str] = field(default_factory=dict)     # target path -> why none
     warnings: List[Tuple[str, str]] = field(default_factory=list)  # (path, message)
+    # sources given as text, not files (rule examples, the library): target path -> text
+    # (declared before `field`, which shadows dataclasses.field in this class body)
+    texts: Dict[str, str] = field(default_factory=dict)
     field: Optional[str] = None                                # JSON Lines source field
     lang: Optional[str] = None                                 # --source-lang
 
@@ -130,10 +133,11 @@ class SourceReadError(Exception):
 
 
 def read_source(path: str, target_path: str, lang: Optional[str]) -> SourceDoc:
-    from mtqa.inputs import decode, make_article, read_bytes
+    from mtqa.inputs import decode, max_bytes, read_bytes
+    from mtqa.pipeline import make_article
 
     try:
-        text = decode(read_bytes(path), path)
+        text = decode(read_bytes(path, max_bytes()), path)
     except ValueError as exc:
         message = str(exc)
         if message == "file is empty":
@@ -144,6 +148,18 @@ def read_source(path: str, target_path: str, lang: Optional[str]) -> SourceDoc:
         text = make_article(text, path).text
     language, reason = detect(text, lang)
     return SourceDoc(path, text, language, reason)
+
+
+def from_text(text: str, lang: Optional[str], name: str = "<source>") -> SourceDoc:
+    """A source given as a string (a rule example's "source", a library caller's text)."""
+    language, reason = detect(text, lang)
+    return SourceDoc(name, text, language, reason)
+
+
+def text_plan(target: str, source_text: str, lang: Optional[str] = None) -> SourcePlan:
+    """The pairing of one target (named `target`) with a source given as text: put it in
+    AuditOptions.source_plan and the pipeline's read step attaches it like a paired file."""
+    return SourcePlan(lang=lang, texts={target: source_text})
 
 
 def from_segments(article) -> SourceDoc:
@@ -183,10 +199,10 @@ def _record_source(article, field_name: str, lang: Optional[str]) -> SourceDoc:
         lines = decode(read_bytes(article.path, MAX_RECORD_FILE_BYTES), article.path).split("\n")
         _RECORD_CACHE.clear()  # one feed at a time
         _RECORD_CACHE[article.path] = lines
-    line = lines[article.record_line - 1]
+    line = lines[article.record.line - 1]
     keys = field_name.split(".")
     value = _lookup(json.loads(line), keys)
-    where = f"{article.path}:{article.record_line}"
+    where = f"{article.path}:{article.record.line}"
     if value is None:
         raise ValueError(f"{where}: record has no source field {field_name!r}")
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
@@ -195,7 +211,7 @@ def _record_source(article, field_name: str, lang: Optional[str]) -> SourceDoc:
     elif isinstance(value, str):
         start, end = value_span(line, keys)
         text, raw, _, _ = decode_literal(line, start, end)
-        positions = [(article.record_line, c + 1) for c in raw]
+        positions = [(article.record.line, c + 1) for c in raw]
     else:
         raise ValueError(f"{where}: source field {field_name!r} is not text")
     if not text.strip():
@@ -203,7 +219,7 @@ def _record_source(article, field_name: str, lang: Optional[str]) -> SourceDoc:
     language, reason = detect(text, lang)
     doc = SourceDoc(article.path, text, language, reason, raw_positions=positions)
     if positions is None:
-        doc.raw_positions = [(article.record_line, 1)] * (len(text) + 1)
+        doc.raw_positions = [(article.record.line, 1)] * (len(text) + 1)
     return doc
 
 
@@ -212,14 +228,18 @@ def attach(article, plan: Optional[SourcePlan]) -> Optional[str]:
     error message naming both files when the source could not be read (exit 2)."""
     if plan is None:
         return None
-    if plan.field and hasattr(article, "record_line"):
+    if article.path in plan.texts:
+        article.source = from_text(plan.texts[article.path], plan.lang or article.source_lang)
+        _adopt_language(article)
+        return None
+    if plan.field and article.record is not None:
         try:
             article.source = _record_source(article, plan.field, plan.lang or article.source_lang)
         except ValueError as exc:
             article.source = SourceUnavailable(f"source not available ({exc})")
         _adopt_language(article)
         return None
-    if getattr(article, "segments", None):
+    if article.segments:
         return None  # XLIFF: its own source, built on first use
     path = plan.pairs.get(article.path)
     if path is None:
@@ -242,18 +262,9 @@ def attach(article, plan: Optional[SourcePlan]) -> Optional[str]:
 def _adopt_language(article) -> None:
     """A source language found from the source's script serves the target's other rules
     too, unless one was given."""
-    doc = getattr(article, "source", None)
+    doc = article.source
     if isinstance(doc, SourceDoc) and doc.lang and not article.source_lang:
         article.source_lang = doc.lang
-
-
-def with_source(article, options):
-    """The article with its source attached when the run has a source plan (the read step's
-    one call into mtqa.source); returns (article, error message or None)."""
-    plan_ = getattr(options, "source_plan", None)
-    if plan_ is None:
-        return article, None
-    return article, attach(article, plan_)
 
 
 def plan_run(given, files, options):
@@ -273,7 +284,7 @@ def source_warnings(articles):
     counts differ): both files named."""
     out = []
     for a in articles:
-        found = getattr(a, "source", None)
+        found = a.source
         if isinstance(found, SourceUnavailable) and found.path:
             out.append((a.path, found.reason))
     return out

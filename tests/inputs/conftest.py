@@ -13,7 +13,5 @@ def options():
 
 
 @pytest.fixture(scope="session")
-def ctx(options):
-    from mtqa.glossary import load_glossary
-
-    return AuditContext(options, glossary=load_glossary([GLOSSARY], bundled=False))
+def ctx(options, test_glossary):
+    return AuditContext(options, glossary=test_glossary)

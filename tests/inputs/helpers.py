@@ -11,7 +11,7 @@ def text_at(file_text: str, line: int, col: int, end_line: int, end_col: int) ->
     return file_text[starts[line - 1] + col - 1:starts[end_line - 1] + end_col - 1]
 
 
-def flagged(article, findings) -> List[str]:
+def flagged_in_file(article, findings) -> List[str]:
     """Each finding's text as found in the file via its reported line/column range."""
     out = []
     for f in findings:

@@ -6,19 +6,20 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from mtqa.article import Article
 from mtqa.cli import main
-from mtqa.finding import Finding
+from mtqa.finding import SAFE, UNSAFE, Finding, Fix
 from mtqa.fix import apply_edits, choose_edits, fix_file, fix_text, restore_bytes
 
 from tests.inputs.conftest import GLOSSARY
 
 
 def _finding(start, end, new, rule="r-a", safe=True):
-    return Finding(rule, "fluency/spelling", "minor", start, end, "m", [new], safe)
+    return Finding(rule, "fluency/spelling", "minor", start, end, "m", [new],
+                   Fix.replace(start, end, new, SAFE if safe else UNSAFE))
 
 
 def test_safe_fixes_keep_letter_case_and_exceptions(ctx):
     text = "Kiev is big. KIEV! Kiev's mayor met Chicken Kiev fans in Kharkov.\n"
-    result, _ = fix_text(text, "a.txt", ctx)
+    result = fix_text(text, "a.txt", ctx)
     assert result.after == "Kyiv is big. KYIV! Kyiv's mayor met Chicken Kiev fans in Kharkiv.\n"
     assert [(a.line, a.column, a.old, a.new) for a in result.applied] == [
         (1, 1, "Kiev", "Kyiv"), (1, 14, "KIEV", "KYIV"), (1, 20, "Kiev", "Kyiv"),
@@ -27,9 +28,9 @@ def test_safe_fixes_keep_letter_case_and_exceptions(ctx):
 
 def test_unsafe_fixes_only_when_asked(ctx):
     text = "Bucha was shelled. People in Bucha hid. Buchi is far.\n"
-    safe, _ = fix_text(text, "a.txt", ctx)
+    safe = fix_text(text, "a.txt", ctx)
     assert safe.after == text and safe.remaining >= 1
-    unsafe, _ = fix_text(text, "a.txt", ctx, unsafe=True)
+    unsafe = fix_text(text, "a.txt", ctx, unsafe=True)
     assert unsafe.after == "Bucha was shelled. People in Bucha hid. Bucha is far.\n"
     assert not unsafe.applied[0].safe
 
@@ -63,8 +64,8 @@ _PIECES = st.sampled_from(["Kiev", "KIEV", "Kyiv", "kiev", "Kharkov", "Chicken K
        st.booleans())
 def test_a_second_run_changes_nothing(ctx, pieces, name, unsafe):
     text = " ".join(pieces) + "\n"
-    first, _ = fix_text(text, name, ctx, unsafe=unsafe)
-    second, _ = fix_text(first.after, name, ctx, unsafe=unsafe)
+    first = fix_text(text, name, ctx, unsafe=unsafe)
+    second = fix_text(first.after, name, ctx, unsafe=unsafe)
     assert first.converged
     assert second.after == first.after and not second.applied
 
@@ -146,7 +147,7 @@ def test_cli_diff_changes_nothing_and_exits_1_when_something_would_change(tmp_pa
 def test_cli_stdin_writes_fixed_text_to_stdout():
     out = _run(["-"], input="Kiev and `Kiev`\n")
     assert out.exit_code == 0
-    assert out.stdout == "Kyiv and `Kyiv`\n"  # plain text: backticks are not code
+    assert out.stdout == "Kyiv and `Kiev`\n"  # inline code is never fixed, in any format
     out = _run(["-", "--stdin-filename", "x.md"], input="Kiev and `Kiev`\n")
     assert out.stdout == "Kyiv and `Kiev`\n"
 

@@ -4,8 +4,9 @@ import textwrap
 import json
 from xml.sax.saxutils import escape
 
-from mtqa.engine import audit_batch
-from mtqa.inputs import RecordOptions, make_article
+from mtqa.pipeline import audit_articles
+from mtqa.formats import RecordOptions
+from mtqa.pipeline import make_article
 from mtqa.readers.jsonl import read_records
 
 PARAGRAPHS = [
@@ -18,7 +19,7 @@ PARAGRAPHS = [
 
 def _found(articles, ctx):
     return [(" ".join(a.original[f.start:f.end].split()), f.rule, f.suggestions)
-            for a, fs in zip(articles, audit_batch(articles, ctx)) for f in fs]
+            for a, fs in zip(articles, audit_articles(articles, ctx)) for f in fs]
 
 
 def test_markdown_html_xliff_and_jsonl_agree_with_plain_text(ctx):

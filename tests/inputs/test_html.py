@@ -1,7 +1,7 @@
-from mtqa.engine import audit_batch
-from mtqa.inputs import make_article
+from mtqa.pipeline import audit_articles
+from mtqa.pipeline import make_article
 
-from tests.inputs.helpers import flagged
+from tests.inputs.helpers import flagged_in_file
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Kiev</title><meta name="description" content="Kiev">
@@ -53,6 +53,6 @@ def test_heading_is_a_headline():
 
 def test_findings_point_at_the_flagged_text_in_the_file(ctx):
     a = _article()
-    findings = [f for f in audit_batch([a], ctx)[0] if f.rule == "name-incorrect"]
-    assert flagged(a, findings) == ["Kiev", "Kiev", "Kharkov", "Kharkov", "Kiev", "Kiev"]
+    findings = [f for f in audit_articles([a], ctx)[0] if f.rule == "name-incorrect"]
+    assert flagged_in_file(a, findings) == ["Kiev", "Kiev", "Kharkov", "Kharkov", "Kiev", "Kiev"]
     assert [a.position(f.start)[0] for f in findings] == [4, 4, 5, 7, 7, 8]

@@ -1,7 +1,9 @@
 import json
 
-from mtqa.engine import audit_batch
-from mtqa.inputs import RecordOptions, read_file
+from mtqa.pipeline import audit_articles
+from mtqa.engine import AuditOptions
+from mtqa.formats import RecordOptions
+from mtqa.pipeline import read
 from mtqa.readers.jsonl import read_records
 
 from tests.inputs.helpers import text_at
@@ -20,8 +22,8 @@ FEED = "\n".join([
 
 def test_records_become_articles_and_bad_lines_errors_naming_the_line():
     articles, errors = read_records(FEED, "feed.jsonl", RecordOptions(), None)
-    assert [a.record_id for a in articles] == ["a1", "2", "a6"]
-    assert [a.record_line for a in articles] == [1, 2, 7]
+    assert [a.record.id for a in articles] == ["a1", "2", "a6"]
+    assert [a.record.line for a in articles] == [1, 2, 7]
     assert articles[0].original == "The mayor of Kiev said “yes”.\nIn Kharkov it rained."
     assert [e.path for e in errors] == ["feed.jsonl:4", "feed.jsonl:5", "feed.jsonl:6"]
     assert "choose the field with --field" in errors[2].message
@@ -29,7 +31,7 @@ def test_records_become_articles_and_bad_lines_errors_naming_the_line():
 
 def test_positions_point_into_the_raw_json_line(ctx):
     articles, _ = read_records(FEED, "feed.jsonl", RecordOptions(), None)
-    findings = audit_batch(articles, ctx)
+    findings = audit_articles(articles, ctx)
     seen = []
     for article, found in zip(articles, findings):
         for f in found:
@@ -46,7 +48,7 @@ def test_positions_point_into_the_raw_json_line(ctx):
 
 def test_field_and_id_field_options_with_dotted_paths():
     articles, errors = read_records(FEED, "feed.jsonl", RecordOptions("meta.text", "id"), None)
-    assert [(a.record_id, a.original) for a in articles] == [("a6", "Kiev nested")]
+    assert [(a.record.id, a.original) for a in articles] == [("a6", "Kiev nested")]
     line, col = articles[0].position(0)
     assert FEED.split("\n")[line - 1][col - 1:col + 10] == "Kiev nested"
     assert all("no field 'meta.text'" in e.message or "not" in e.message for e in errors)
@@ -55,7 +57,7 @@ def test_field_and_id_field_options_with_dotted_paths():
 def test_crlf_escapes_in_a_body_are_line_ends(tmp_path):
     path = tmp_path / "f.jsonl"
     path.write_text(json.dumps({"body": "One.\r\nKiev two."}) + "\n", encoding="utf-8")
-    articles, errors = read_file(str(path))
+    articles, errors = read(str(path), AuditOptions())
     assert not errors
     a = articles[0]
     assert a.original == "One.\nKiev two."

@@ -1,7 +1,7 @@
-from mtqa.engine import audit_batch
-from mtqa.inputs import make_article
+from mtqa.pipeline import audit_articles
+from mtqa.pipeline import make_article
 
-from tests.inputs.helpers import flagged
+from tests.inputs.helpers import flagged_in_file
 
 DOC = """---
 title: Kiev news
@@ -56,8 +56,8 @@ def test_markup_is_blanked_and_prose_kept():
 
 def test_findings_point_at_the_flagged_text_in_the_file(ctx):
     a = _article()
-    findings = [f for f in audit_batch([a], ctx)[0] if f.rule == "name-incorrect"]
-    texts = flagged(a, findings)
+    findings = [f for f in audit_articles([a], ctx)[0] if f.rule == "name-incorrect"]
+    texts = flagged_in_file(a, findings)
     assert texts == ["Kiev", "Kiev", "Kharkov", "Kiev", "Kharkov", "Kiev"]
     lines = [a.position(f.start)[0] for f in findings]
     assert lines == [5, 7, 8, 17, 18, 24]
@@ -89,5 +89,5 @@ def test_fix_never_edits_code_or_link_targets(ctx):
     from mtqa.fix import fix_text
 
     doc = "Kiev `Kiev` [Kiev](https://x.org/Kiev) **Kiev**\n"
-    result, _ = fix_text(doc, "x.md", ctx)
+    result = fix_text(doc, "x.md", ctx)
     assert result.after == "Kyiv `Kiev` [Kyiv](https://x.org/Kiev) **Kyiv**\n"

@@ -2,7 +2,7 @@
 and shows verbatim text only where the file has exactly that text."""
 from hypothesis import given, settings, strategies as st
 
-from mtqa.inputs import make_article
+from mtqa.pipeline import make_article
 
 _MD = st.sampled_from(["Kiev", "said", " ", "\n", "\n\n", "# ", "## ", "- ", "1. ", "> ", "*",
                        "**", "_", "`", "```", "    ", "[", "]", "(", ")", "![", "<b>", "</b>",

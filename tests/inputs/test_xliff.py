@@ -1,9 +1,9 @@
 import pytest
 
-from mtqa.engine import audit_batch
-from mtqa.inputs import make_article
+from mtqa.pipeline import audit_articles
+from mtqa.pipeline import make_article
 
-from tests.inputs.helpers import flagged
+from tests.inputs.helpers import flagged_in_file
 
 XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN" "http://www.oasis-open.org/committees/xliff/documents/xliff.dtd">
@@ -39,8 +39,8 @@ def test_xliff12_targets_only_with_positions_in_the_file(ctx):
     assert a.segments[1].source == "Di Kharkov & Kiev"
     paragraphs = [" ".join(a.text[s:e].split()) for s, e in a.paragraphs]
     assert paragraphs == ["The mayor of Kiev", "In Kharkov & Kiev"]
-    findings = [f for f in audit_batch([a], ctx)[0] if f.rule == "name-incorrect"]
-    assert flagged(a, findings) == ["Kiev", "Kharkov", "Kiev"]
+    findings = [f for f in audit_articles([a], ctx)[0] if f.rule == "name-incorrect"]
+    assert flagged_in_file(a, findings) == ["Kiev", "Kharkov", "Kiev"]
     assert [a.position(f.start)[0] for f in findings] == [6, 9, 9]
 
 
@@ -48,8 +48,8 @@ def test_xliff20_segments_and_inline_codes(ctx):
     a = make_article(XLIFF20, "job.xliff")
     assert a.source_lang == "uk" and a.segments[0].source == "Київ"
     assert " ".join(a.text.split()) == "Kiev, Kharkov and Kyiv"
-    findings = [f for f in audit_batch([a], ctx)[0] if f.rule == "name-incorrect"]
-    assert flagged(a, findings) == ["Kiev", "Kharkov"]
+    findings = [f for f in audit_articles([a], ctx)[0] if f.rule == "name-incorrect"]
+    assert flagged_in_file(a, findings) == ["Kiev", "Kharkov"]
 
 
 def test_cli_source_lang_wins_over_the_file():

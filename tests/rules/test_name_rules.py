@@ -1,6 +1,7 @@
 """Fixture tests of the name rules, with the small test glossary (tests/fixtures/glossary.yaml)."""
 from mtqa.article import Article
-from mtqa.engine import AuditContext, AuditOptions, audit_batch
+from mtqa.engine import AuditContext, AuditOptions
+from mtqa.pipeline import audit_articles
 from tests.conftest import flagged
 
 
@@ -137,7 +138,7 @@ def test_batch_inconsistency_names_the_other_file(test_glossary):
     b = Article("Adviser Mykhailo Podolyak said talks went on.", path="b/two.txt")
     c = Article("Mykhailo Podolyak repeated it.", path="b/three.txt")
     ctx = AuditContext(AuditOptions(select=["name-inconsistent-batch"]), glossary=test_glossary)
-    results = audit_batch([a, b, c], ctx)
+    results = audit_articles([a, b, c], ctx)
     assert [len(r) for r in results] == [1, 0, 0]
     f = results[0][0]
     assert a.text[f.start:f.end] == "Mikhail Podolyak"
@@ -148,7 +149,7 @@ def test_batch_inconsistency_ignores_different_people(test_glossary):
     a = Article("Vitali Klitschko spoke.", path="one.txt")
     b = Article("Wladimir Klitschko spoke.", path="two.txt")
     ctx = AuditContext(AuditOptions(select=["name-inconsistent-batch"]), glossary=test_glossary)
-    assert audit_batch([a, b], ctx) == [[], []]
+    assert audit_articles([a, b], ctx) == [[], []]
 
 
 # ---- title-without-of ------------------------------------------------------------------------

@@ -25,8 +25,8 @@ def test_every_entry_is_a_registered_rule_with_docs():
 
 
 @pytest.mark.parametrize("entry", ALL_ENTRIES, ids=lambda e: e.rule_id)
-def test_entry_fires_on_its_attested_example(entry, glossary):
-    ctx = AuditContext(AuditOptions(), glossary=glossary)
+def test_entry_fires_on_its_attested_example(entry, test_glossary):
+    ctx = AuditContext(AuditOptions(), glossary=test_glossary)
     assert entry_fires(entry, entry.example, ctx), entry.example
 
 
@@ -47,15 +47,15 @@ SEED_CASES = [
 
 
 @pytest.mark.parametrize("text,span,fix", SEED_CASES)
-def test_seed_calques_are_flagged_with_their_fix(flagged, text, span, fix):
-    hits = flagged(text, ["phrase"])
+def test_seed_calques_are_flagged_with_their_fix(flag_fixes, text, span, fix):
+    hits = flag_fixes(text, ["phrase"])
     assert any(s == span and f == fix for _, s, f in hits), hits
 
 
-def test_colleague_of_a_head_of_state_becomes_counterpart(flagged):
+def test_colleague_of_a_head_of_state_becomes_counterpart(flag_fixes):
     text = ("The talks followed calls between Russian President Vladimir Putin and his French "
             "colleague Emmanuel Macron.")
-    assert ("phrase-common-colleague-counterpart", "colleague", "counterpart") in flagged(text, ["phrase"])
+    assert ("phrase-common-colleague-counterpart", "colleague", "counterpart") in flag_fixes(text, ["phrase"])
 
 
 @pytest.mark.parametrize("text", [
@@ -63,13 +63,13 @@ def test_colleague_of_a_head_of_state_becomes_counterpart(flagged):
     "The professor thanked his German colleague Hans Weber.",       # no head-of-state context
     "President Macron praised a colleague Emmanuel Bonne.",         # not "his/her <Nationality>"
 ])
-def test_colleague_stays_when_context_does_not_fit(flagged, text):
-    assert not flagged(text, ["phrase-common-colleague"])
+def test_colleague_stays_when_context_does_not_fit(flag_fixes, text):
+    assert not flag_fixes(text, ["phrase-common-colleague"])
 
 
-def test_conglomerate_before_a_persons_name_becomes_tycoon(flagged):
+def test_conglomerate_before_a_persons_name_becomes_tycoon(flag_fixes):
     text = "Among those sanctioned were Russian conglomerate Alisher Usmanov, founder of a company."
-    assert ("phrase-id-conglomerate-tycoon", "conglomerate", "tycoon") in flagged(text, ["phrase"])
+    assert ("phrase-id-conglomerate-tycoon", "conglomerate", "tycoon") in flag_fixes(text, ["phrase"])
 
 
 @pytest.mark.parametrize("text", [
@@ -77,8 +77,8 @@ def test_conglomerate_before_a_persons_name_becomes_tycoon(flagged):
     "The conglomerate Gazprom Group reported a loss.",
     "A huge conglomerate was formed last year.",
 ])
-def test_conglomerate_as_a_company_is_not_flagged(flagged, text):
-    assert not flagged(text, ["phrase-id"])
+def test_conglomerate_as_a_company_is_not_flagged(flag_fixes, text):
+    assert not flag_fixes(text, ["phrase-id"])
 
 
 @pytest.mark.parametrize("text", [
@@ -87,34 +87,34 @@ def test_conglomerate_as_a_company_is_not_flagged(flagged, text):
     "The South Ukraine nuclear power plant is safe.",
     "from the start of the invasion to the present day",
 ])
-def test_compass_and_invasion_entries_leave_names_and_other_senses_alone(flagged, text):
-    assert not flagged(text, ["phrase"])
+def test_compass_and_invasion_entries_leave_names_and_other_senses_alone(flag_fixes, text):
+    assert not flag_fixes(text, ["phrase"])
 
 
-def test_tell_about_skips_passives_and_numbers(flagged):
-    assert flagged("He told about the war.", ["phrase-common-tell-about"])
-    assert not flagged("He was told about the plan.", ["phrase-common-tell-about"])
-    assert not flagged("She told about 50 people to leave.", ["phrase-common-tell-about"])
+def test_tell_about_skips_passives_and_numbers(flag_fixes):
+    assert flag_fixes("He told about the war.", ["phrase-common-tell-about"])
+    assert not flag_fixes("He was told about the plan.", ["phrase-common-tell-about"])
+    assert not flag_fixes("She told about 50 people to leave.", ["phrase-common-tell-about"])
 
 
-def test_the_rf_is_not_radio_frequency(flagged):
-    assert flagged("ISW says the RF offensive has begun.", ["phrase-common-the-rf"])
-    assert not flagged("Check the RF signal strength.", ["phrase-common-the-rf"])
+def test_the_rf_is_not_radio_frequency(flag_fixes):
+    assert flag_fixes("ISW says the RF offensive has begun.", ["phrase-common-the-rf"])
+    assert not flag_fixes("Check the RF signal strength.", ["phrase-common-the-rf"])
 
 
 # ---- matching ------------------------------------------------------------------------------
 
-def test_phrase_does_not_match_across_sentences(flagged):
-    assert not flagged("It was hot. Power plants were hit.", ["phrase-common-hot-power-plant"])
+def test_phrase_does_not_match_across_sentences(flag_fixes):
+    assert not flag_fixes("It was hot. Power plants were hit.", ["phrase-common-hot-power-plant"])
 
 
-def test_hyphenated_phrase_needs_the_hyphen(flagged):
-    assert flagged("the Svatove-Kremlin line", ["phrase-uk-svatove"])
-    assert not flagged("the Svatove Kremlin line", ["phrase-uk-svatove"])
+def test_hyphenated_phrase_needs_the_hyphen(flag_fixes):
+    assert flag_fixes("the Svatove-Kremlin line", ["phrase-uk-svatove"])
+    assert not flag_fixes("the Svatove Kremlin line", ["phrase-uk-svatove"])
 
 
-def test_longest_form_of_an_entry_wins(flagged):
-    hits = flagged("In the current year prices rose.", ["phrase-common-the-current-year"])
+def test_longest_form_of_an_entry_wins(flag_fixes):
+    hits = flag_fixes("In the current year prices rose.", ["phrase-common-the-current-year"])
     assert hits == [("phrase-common-the-current-year", "In the current year", "This year")]
 
 
@@ -125,13 +125,13 @@ def test_longest_form_of_an_entry_wins(flagged):
     ("They hit hot power plants.", "thermal power plants"),
     ("The governor of North Ukraine spoke.", "northern Ukraine"),   # the capital is the error
 ])
-def test_fix_follows_the_letter_case_of_the_text(flagged, text, fix):
-    hits = flagged(text, ["phrase"])
+def test_fix_follows_the_letter_case_of_the_text(flag_fixes, text, fix):
+    hits = flag_fixes(text, ["phrase"])
     assert hits and hits[0][2] == fix
 
 
-def test_case_sensitive_entry_ignores_ordinary_words(flagged):
-    assert not flagged("The oda was written in Latin; the ova were fertilised.", ["phrase-uk"])
+def test_case_sensitive_entry_ignores_ordinary_words(flag_fixes):
+    assert not flag_fixes("The oda was written in Latin; the ova were fertilised.", ["phrase-uk"])
 
 
 # ---- selection -----------------------------------------------------------------------------
@@ -143,19 +143,19 @@ def test_rule_ids_group_by_pack_for_select_and_ignore():
     assert rest and not any(i.startswith("phrase-uk-") for i in rest)
 
 
-def test_source_lang_selects_packs(run):
+def test_source_lang_selects_packs(audit):
     text = "We have air anxiety again and the head of the KFH spoke."
-    assert {f.rule for f in run(text, ["phrase"], source_lang="uk")} == {"phrase-uk-air-anxiety"}
-    assert {f.rule for f in run(text, ["phrase"], source_lang="ru")} == {"phrase-ru-kfh"}
+    assert {f.rule for f in audit(text, ["phrase"], source_lang="uk")} == {"phrase-uk-air-anxiety"}
+    assert {f.rule for f in audit(text, ["phrase"], source_lang="ru")} == {"phrase-ru-kfh"}
     # without --source-lang the packs whose precision holds on all dev sets run
-    assert {f.rule for f in run(text, ["phrase"])} == {"phrase-uk-air-anxiety", "phrase-ru-kfh"}
+    assert {f.rule for f in audit(text, ["phrase"])} == {"phrase-uk-air-anxiety", "phrase-ru-kfh"}
     # naming a pack runs it whatever the source language
-    assert {f.rule for f in run(text, ["phrase-uk"], source_lang="ru")} == {"phrase-uk-air-anxiety"}
+    assert {f.rule for f in audit(text, ["phrase-uk"], source_lang="ru")} == {"phrase-uk-air-anxiety"}
 
 
-def test_common_pack_runs_for_every_source_language(run):
+def test_common_pack_runs_for_every_source_language(audit):
     for lang in ("id", "uk", "ru", "zh", "de", None):
-        assert run("They hit hot power plants.", ["phrase"], source_lang=lang)
+        assert audit("They hit hot power plants.", ["phrase"], source_lang=lang)
 
 
 # ---- pack validation -----------------------------------------------------------------------
@@ -207,5 +207,5 @@ def test_bad_pack_reports_file_and_line(tmp_path, body, message):
     ("The head of the KFH spoke.", "farm"),                         # capitals of an abbreviation
     ("ZSU regained some lost positions.", "Ukrainian Armed Forces"),
 ])
-def test_capitals_of_the_phrase_itself_do_not_capitalise_the_fix(flagged, text, fix):
-    assert flagged(text, ["phrase"])[0][2] == fix
+def test_capitals_of_the_phrase_itself_do_not_capitalise_the_fix(flag_fixes, text, fix):
+    assert flag_fixes(text, ["phrase"])[0][2] == fix

@@ -141,7 +141,7 @@ def test_quote_style_leaves_consistent_articles_and_apostrophes_alone(audit):
 
 def test_punct_rules_ignore_spaces_left_by_blanked_markup(test_glossary):
     from mtqa.engine import AuditContext, AuditOptions, audit_article
-    from mtqa.inputs import make_article
+    from mtqa.pipeline import make_article
 
     md = "Talks resumed on [Monday](https://x.org/a), then stopped.\n\nIt was fine , really.\n"
     article = make_article(md, "a.md")

@@ -1,6 +1,7 @@
-from mtqa.engine import AuditContext, AuditOptions, audit_batch
+from mtqa.engine import AuditContext, AuditOptions
+from mtqa.pipeline import audit_articles
 from mtqa.glossary import Glossary
-from mtqa.inputs import make_article
+from mtqa.pipeline import make_article
 
 
 def _xliff(pairs, src="id"):
@@ -14,7 +15,7 @@ def _findings(pairs, rule, src="id"):
     article = make_article(_xliff(pairs, src), "job.xlf")
     ctx = AuditContext(AuditOptions(select=[rule]), glossary=Glossary([]))
     return [(article.original[f.start:f.end], f.message, f.suggestions)
-            for f in audit_batch([article], ctx)[0]]
+            for f in audit_articles([article], ctx)[0]]
 
 
 def test_source_number_flags_changed_numbers():
@@ -67,4 +68,4 @@ def test_untranslated_segment_is_flagged():
 def test_bilingual_rules_are_silent_on_monolingual_articles():
     article = make_article("Prices rose 25 percent.\n", "a.txt")
     ctx = AuditContext(AuditOptions(select=["xliff"]), glossary=Glossary([]))
-    assert audit_batch([article], ctx)[0] == []
+    assert audit_articles([article], ctx)[0] == []

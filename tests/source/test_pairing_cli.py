@@ -158,3 +158,28 @@ def test_fix_applies_the_source_name(tmp_path):
                                        "source-name", "--source", str(src), str(mt)])
     assert result.exit_code == 0, result.output
     assert "Hostomel" in (mt / "desk" / "a.txt").read_text(encoding="utf-8")
+
+
+def _many_pairs(tmp_path, n=70):
+    """n targets, each paired with its source: enough files for --jobs 2 to start workers."""
+    mt, src = tmp_path / "mt", tmp_path / "src"
+    mt.mkdir()
+    src.mkdir()
+    for i in range(n):
+        (mt / f"a{i:02d}.txt").write_text(MT, encoding="utf-8")
+        (src / f"a{i:02d}.uk.txt").write_text(UK_SOURCE, encoding="utf-8")
+    return mt, src
+
+
+def test_workers_see_the_source_as_one_process_does(tmp_path):
+    # the pairing is made once per run and the read step attaches each source, in whichever
+    # process reads the target (mtqa.pipeline.read_text)
+    from mtqa.parallel import effective_jobs
+
+    mt, src = _many_pairs(tmp_path)
+    assert effective_jobs(2, 70) == 2
+    serial, one = _check("--jobs", "1", "--source", src, mt)
+    pooled, two = _check("--jobs", "2", "--source", src, mt)
+    assert serial.stdout == pooled.stdout
+    assert all({"source-name", "source-number"} <= {f["rule"] for f in f_["findings"]}
+               for f_ in two["files"])

@@ -1,0 +1,56 @@
+"""What input readers share, below both mtqa.inputs and mtqa.readers (so neither imports the
+other): the registries readers add themselves to, what a markup reader returns, how record
+files are read, and the error that names an unreadable input.
+
+Formats (docs/inputs.md): plain text; markup files (Markdown, HTML, XLIFF), read through a
+*prose view* registered in `PROSE_VIEWS`; and record files (JSON Lines), which hold many
+articles and are read by a function registered in `RECORD_READERS`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Dict, Optional, Sequence, Tuple, Union
+
+from mtqa.article import Segment
+
+
+@dataclass
+class InputError:
+    """An input that could not be audited: the file (or feed record, `path:line`) and why."""
+    path: str
+    message: str
+
+
+@dataclass
+class ProseView:
+    """What a markup reader makes of a file: `text` is the original with markup blanked to
+    spaces (same length, so every offset means the same in both), plus what the markup tells
+    about structure and the source language the file declares (a raw tag, normalised by the
+    pipeline's reader)."""
+    text: str
+    headings: Sequence[Tuple[int, int]] = ()
+    prose_runs: Optional[Sequence[Tuple[int, int]]] = None
+    segments: Sequence[Segment] = ()
+    source_lang: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class RecordOptions:
+    """How to read record files (JSON Lines): which field holds the article text (None: "body"
+    or "text") and which one identifies the record (None: "id" when present)."""
+    field: Optional[str] = None
+    id_field: Optional[str] = None
+
+
+# suffix -> function(original text) -> prose view (a str of the same length, or a ProseView).
+# Input formats register here (mtqa/readers/); plain text needs none. A reader raises ValueError
+# with a message for the editor when the file cannot be read.
+PROSE_VIEWS: Dict[str, Callable[[str], Union[str, ProseView]]] = {}
+# suffix -> function(text, path, RecordOptions, source_lang) -> (articles, errors)
+RECORD_READERS: Dict[str, Callable] = {}
+
+# Plain text has no reader; importing the readers (html.parser, ElementTree, ...) for it would
+# cost a one-file check ~15 ms of start-up (mtqa.pipeline.load_readers). No reader may
+# register these suffixes.
+PLAIN_TEXT_SUFFIXES = frozenset({".txt"})
+

@@ -1,0 +1,225 @@
+"""The name ledger: every person, place and organisation named in an article, for fact-checking.
+
+Editors check names first. The ledger groups every name the article uses by entity and lists
+each spelling with its count, its status and the first line it appears on:
+
+- house form  the glossary's canonical name;
+- variant     a spelling the glossary accepts (or lists as wrong only in a context that does
+              not apply here: a Russian form of a name borne by a Russian);
+- flagged     a spelling a name rule reported (its fix is given);
+- unknown     a name-like run of capitalised words the glossary does not know: the editor
+              checks it by hand.
+
+Sources: glossary matches (Glossary.find), the findings of the name rules (grouped under the
+entity their fix names), capitalised runs with at least one uncommon word, and - hook for the
+source pairing - names read from the source text (`source_names`).
+"""
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from mtqa.finding import Finding
+
+STATUSES = ("house form", "variant", "flagged", "unknown")
+ENTITY_TYPES = ("person", "surname", "place", "organisation")
+# The audit context of each article, remembered by the finish step so the report can read the
+# glossary of the run (no reference kept once the article is gone).
+_CONTEXTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def remember_context(article, ctx) -> None:
+    try:
+        _CONTEXTS[article] = ctx
+    except TypeError:  # not weak-referenceable: the report falls back to the bundled glossary
+        pass
+
+
+def _glossary_for(article):
+    ctx = _CONTEXTS.get(article)
+    if ctx is not None:
+        return ctx.glossary
+    from mtqa.glossary import load_glossary
+
+    return load_glossary()
+
+
+@dataclass
+class Spelling:
+    text: str
+    status: str
+    count: int = 0
+    first_line: int = 0
+    fix: Optional[str] = None
+
+
+@dataclass
+class Entity:
+    name: str            # the house form, or the longest spelling of an unknown name
+    type: str            # person / place / organisation / unknown
+    spellings: List[Spelling] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        """The entity's worst status: flagged > unknown > variant > house form."""
+        order = ("flagged", "unknown", "variant", "house form")
+        return min((s.status for s in self.spellings), key=order.index)
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "type": self.type, "status": self.status,
+                "spellings": [{"text": s.text, "status": s.status, "count": s.count,
+                               "first_line": s.first_line,
+                               **({"fix": s.fix} if s.fix else {})} for s in self.spellings]}
+
+
+def source_names(article) -> List[Tuple[str, str]]:
+    """(name in the source, its expected English form) for an article whose source is known
+    (mtqa.source, issue 8): the names of the source with a house form (SpellingUkraine, the
+    glossary), once each. Romanised guesses are left out: the ledger lists names, not guesses."""
+    from mtqa.source.document import source_of
+
+    doc = source_of(article)
+    if doc is None:
+        return []
+    from mtqa.rules.source_name import source_names as capitalised_words
+    from mtqa.source.names import expected_forms
+
+    glossary = _glossary_for(article)
+    out: Dict[str, Tuple[str, str]] = {}
+    for start, end in doc.paragraphs:
+        for _, _, word, _ in capitalised_words(doc.text, start, end, ()):
+            expected = expected_forms(word, doc.lang, glossary)
+            if expected is not None and expected.exact:
+                out.setdefault(expected.forms[0], (word, expected.forms[0]))
+    return list(out.values())
+
+
+def _name_findings(findings: Sequence[Finding]) -> List[Finding]:
+    """Findings of the name rules, leads and supporting ones (phrase entries filed under
+    terminology are not names)."""
+    out = []
+    for f in findings:
+        for g in [f] + list(f.related):
+            if g.rule.startswith("name-") or (g.category == "terminology/name"
+                                              and not g.rule.startswith("phrase-")):
+                out.append(g)
+    return out
+
+
+# Adjectives of nationality (Belarusian, Congolese) are not names to fact-check.
+_DEMONYM_ENDINGS = ("ian", "ians", "ean", "eans", "ese")
+
+
+def _latin(word: str) -> bool:
+    return all(c.isascii() or "\u00c0" <= c <= "\u024f" for c in word)
+
+
+def _capitalised_runs(article, taken) -> List[Tuple[int, int, str]]:
+    """Runs of capitalised words (one space apart, one sentence) with at least one word that
+    is not ordinary English, outside the spans already accounted for."""
+    from mtqa.lexicon import zipf
+
+    text, toks = article.text, article.tokens
+    runs, i = [], 0
+    while i < len(toks):
+        t = toks[i]
+        if not (t.text[:1].isupper() and t.text.isalpha()):
+            i += 1
+            continue
+        j = i
+        while (j + 1 < len(toks) and toks[j + 1].text[:1].isupper() and toks[j + 1].text.isalpha()
+               and toks[j + 1].sentence == t.sentence
+               and text[toks[j].end:toks[j + 1].start] == " "):
+            j += 1
+        words = toks[i:j + 1]
+        # sentence-initial ordinary words ("The", "Ukrainian") are not part of the name
+        while words and zipf(words[0].text) >= 3.0 and (words[0].sentence_initial
+                                                        or len(words) > 1):
+            words = words[1:]
+        while words and zipf(words[-1].text) >= 3.5:
+            words = words[:-1]
+        if len(words) == 1 and words[0].text.endswith(_DEMONYM_ENDINGS):
+            words = []
+        if words and all(_latin(w.text) for w in words) and any(
+                len(w.text) >= 3 and not w.text.isupper() and zipf(w.text) < 3.0 for w in words):
+            s, e = words[0].start, words[-1].end
+            if not any(a < e and s < b for a, b in taken) and not article.in_headline(s):
+                runs.append((s, e, text[s:e]))
+        i = j + 1
+    return runs
+
+
+def build_ledger(article, findings: Sequence[Finding], glossary=None) -> List[Entity]:
+    glossary = glossary if glossary is not None else _glossary_for(article)
+    entities: Dict[str, Entity] = {}
+    original = article.original
+
+    def add(key: str, name: str, etype: str, text: str, status: str, start: int,
+            fix: Optional[str] = None):
+        ent = entities.setdefault(key, Entity(name, etype))
+        for sp in ent.spellings:
+            if sp.text == text:
+                sp.count += 1
+                if status == "flagged":
+                    sp.status, sp.fix = "flagged", sp.fix or fix
+                return
+        ent.spellings.append(Spelling(text, status, 1, article.position(start)[0], fix))
+
+    named = _name_findings(findings)
+    taken: List[Tuple[int, int]] = []
+    for m in glossary.find(article):
+        entry = m.entry
+        if entry.type not in ENTITY_TYPES:
+            continue
+        flagged = [f for f in named if f.start < m.end and m.start < f.end]
+        if flagged:
+            status, fix = "flagged", (flagged[0].suggestions or [None])[0]
+        elif m.kind == "canonical":
+            status, fix = "house form", None
+        else:
+            status, fix = "variant", None
+        etype = "person" if entry.type == "surname" else entry.type
+        add(entry.name, entry.name, etype, original[m.start:m.end], status, m.start, fix)
+        taken.append((m.start, m.end))
+    for f in named:
+        if any(a < f.end and f.start < b for a, b in taken):
+            continue
+        fix = f.suggestions[0] if f.suggestions else None
+        hit = glossary.lookup(fix) if fix else None
+        entry = hit[1] if hit else None
+        if entry is None and fix:
+            people = glossary.people_by_surname.get(fix.split()[-1], [])
+            entry = people[0] if len(people) == 1 else None
+        key = entry.name if entry else (fix or original[f.start:f.end])
+        etype = (("person" if entry.type == "surname" else entry.type) if entry else "unknown")
+        add(key, key, etype, original[f.start:f.end], "flagged", f.start, fix)
+        taken.append((f.start, f.end))
+    # a surname alone ("Lavrov") belongs to the person named in full elsewhere in the article
+    by_surname = {ent.name.split()[-1]: key for key, ent in entities.items()
+                  if ent.type == "person" and " " in ent.name}
+    # unknown names: grouped by their last word, so "Andriy Kostin" and "Kostin" are one
+    for s, e, run in _capitalised_runs(article, taken):
+        last = run.split()[-1]
+        if " " not in run and last in by_surname:
+            ent = entities[by_surname[last]]
+            add(by_surname[last], ent.name, ent.type, original[s:e], "variant", s)
+            continue
+        key = f"?{last}"
+        ent = entities.get(key)
+        if ent is None or len(run) > len(ent.name):
+            ent = entities.setdefault(key, Entity(run, "unknown"))
+            ent.name = run if len(run) > len(ent.name) else ent.name
+        add(key, ent.name, "unknown", original[s:e], "unknown", s)
+    for source_form, english in source_names(article):
+        key = english
+        ent = entities.setdefault(key, Entity(english, "unknown"))
+        if not ent.spellings:
+            ent.spellings.append(Spelling(english, "unknown", 0, 0, None))
+    order = {"flagged": 0, "unknown": 1, "variant": 2, "house form": 3}
+    out = list(entities.values())
+    for ent in out:
+        ent.spellings.sort(key=lambda sp: (sp.first_line, sp.text))
+    out.sort(key=lambda ent: (order[ent.status], min(sp.first_line for sp in ent.spellings),
+                              ent.name))
+    return out

@@ -1,0 +1,44 @@
+"""Real-name knowledge shipped as data (mtqa/data/README.md): given names by country and
+Ukrainian places with their Russian-derived English forms. Loaded on first use.
+
+The name rules ask it whether a word is a real name ("Elisabeth" is a given name, so not a
+mangled "Elizabeth"; "Wenchuan" is a county, so not a mangled "Wenchang").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, FrozenSet, Tuple
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=None)
+def given_names() -> Dict[str, str]:
+    """given name -> space-separated country codes where it is used."""
+    out = {}
+    with open(_DATA / "given-names.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                name, _, countries = line.rstrip("\n").partition("\t")
+                out[name] = countries
+    return out
+
+
+def is_given_name(word: str) -> bool:
+    return word in given_names()
+
+
+@lru_cache(maxsize=None)
+def ua_russian_forms() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str, str], ...]]:
+    """first word -> ((words of a Russian-derived form, the form, house form), ...), longest first:
+    places in Ukraine (GeoNames) written the Russian way (Vinogradar for Vynohradar)."""
+    table: Dict[str, list] = {}
+    with open(_DATA / "ua-russian-forms.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            form, house, _ = line.rstrip("\n").split("\t")
+            words = tuple(form.replace("-", " ").split())
+            table.setdefault(words[0], []).append((words, form, house))
+    return {k: tuple(sorted(v, key=lambda c: -len(c[0]))) for k, v in table.items()}

@@ -1,0 +1,84 @@
+import re
+import unicodedata
+
+from mtqa.registry import Rule, register
+
+# Format characters (Unicode category Cf): zero-width space/joiners, word joiner, soft hyphen,
+# byte-order mark, direction marks and embeddings. Invisible in print, they split a word for
+# every search, so "Ki\u200bev" evaded the name rules.
+_FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+# a word with format characters or combining marks inside it
+_WORD = re.compile(rf"[^\W\d_][\w\u0300-\u036f]*(?:[{_FORMAT}]+[\w\u0300-\u036f]+)+")
+_PREFILTER = re.compile(rf"[{_FORMAT}]")
+_COMBINING_WORD = re.compile(r"[^\W\d_][\w\u0300-\u036f]*[\u0300-\u036f][\w\u0300-\u036f]*")
+
+
+def _visible(word: str) -> str:
+    return unicodedata.normalize("NFC", _PREFILTER.sub("", word))
+
+
+@register
+class InvisibleCharacter(Rule):
+    """An invisible character inside a word: a zero-width space or joiner, a soft hyphen, a
+    direction mark (Unicode format characters), or a letter written as a base letter plus a
+    combining accent where the composed letter exists ("Kie\u0301v" instead of "Kiév").
+    Copy-pasted MT output and CMS round trips leave them; they are invisible to an editor but
+    split the word for every search, spell checker and glossary (a name with one inside
+    evades every name rule), and can be used on purpose to slip a wrong spelling through.
+
+    A word that, once cleaned, is a glossary's incorrect or Russian form is a major finding
+    (a wrong spelling hidden from the name rules). The fix removes the format characters and composes the letters (Unicode NFC); it is safe
+    when the word is in Latin letters (English copy has no use for them there). Not flagged:
+    format characters between words or next to digits and symbols (emoji sequences join
+    pictographs, not letters); words in scripts that need joiners (Arabic, Indic) are flagged
+    but their fix is not applied automatically.
+    """
+
+    id = "text-invisible-char"
+    summary = "Invisible character inside a word (zero-width space, soft hyphen, combining accent)"
+    category = "fluency/spelling"
+    severity = "minor"
+    examples = {
+        "flag": [{"text": "Shelling hit Ki\u200bev on Monday.",
+                  "fixed": "Shelling hit Kyiv on Monday."},
+                 {"text": "Zelen\u00adskyy spoke.", "fixed": "Zelenskyy spoke."},
+                 {"text": "The Kie\u0301v office.", "fixed": "The Kiév office."}],
+        "leave": ["Shelling hit Kyiv on Monday.", "Tea\u200b \u200bbreak.",
+                  "A family emoji \U0001F468\u200d\U0001F469\u200d\U0001F467 here.",
+                  "The café in Kyiv."],
+    }
+
+    def check(self, article, ctx):
+        text = article.text
+        spans = []
+        if _PREFILTER.search(text):
+            spans += [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        if not unicodedata.is_normalized("NFC", text):
+            spans += [(m.start(), m.end()) for m in _COMBINING_WORD.finditer(text)
+                      if not unicodedata.is_normalized("NFC", m.group())]
+        seen = set()
+        for start, end in sorted(spans):
+            if any(a < end and start < b for a, b in seen):
+                continue
+            seen.add((start, end))
+            word = text[start:end]
+            fixed = _visible(word)
+            if fixed == word:
+                continue
+            latin = all(ord(c) < 0x250 for c in fixed if c.isalpha())
+            known = ctx.glossary.lookup(fixed) if ctx is not None else None
+            if known and known[0] in ("incorrect", "russian"):
+                # a wrong spelling hidden from the name rules: as serious as the spelling
+                # A glossary's wrong spelling is written as the house form at once: removing
+                # the character alone would leave a known wrong name (and the fix loop
+                # withdraws a fix that makes a new finding appear).
+                from mtqa.glossary import match_case
+
+                house = match_case(known[2] or known[1].name, fixed)
+                suggestions = [house, fixed] if known[0] == "incorrect" else [fixed, house]
+                yield self.finding(start, end, f"invisible character inside “{fixed}”, a "
+                                               f"known incorrect spelling of {known[1].name}",
+                                   suggestions, safe=latin, severity="major")
+                continue
+            yield self.finding(start, end, f"invisible character inside “{fixed}”", [fixed],
+                               safe=latin)

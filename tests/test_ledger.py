@@ -1,0 +1,46 @@
+"""The name ledger (mtqa.ledger): names grouped by entity with each spelling, count, status and
+first line."""
+from mtqa.api import audit_articles
+from mtqa.article import Article
+from mtqa.engine import AuditContext, AuditOptions
+from mtqa.ledger import build_ledger
+
+TEXT = ("Talks in Kyiv\n"
+        "Officials in Kharkov and Kyiv met Mikhail Podolyak on Monday.\n"
+        "Podolyak said the Zyborvska delegation of Andriy Zyborvsky would return.\n"
+        "Later Zyborvsky spoke to Sergey Lavrov by phone.\n")
+
+
+def ledger(test_glossary, text=TEXT):
+    ctx = AuditContext(AuditOptions(), glossary=test_glossary)
+    [result] = audit_articles([Article(text)], ctx=ctx)
+    return {e.name: e for e in build_ledger(result.article, result.findings, test_glossary)}
+
+
+def spellings(entity):
+    return {s.text: (s.status, s.count, s.first_line, s.fix) for s in entity.spellings}
+
+
+def test_house_forms_flagged_spellings_and_counts(test_glossary):
+    by_name = ledger(test_glossary)
+    assert spellings(by_name["Kyiv"]) == {"Kyiv": ("house form", 2, 1, None)}
+    assert spellings(by_name["Kharkiv"]) == {"Kharkov": ("flagged", 1, 2, "Kharkiv")}
+    podolyak = by_name["Mykhailo Podolyak"]
+    assert podolyak.type == "person" and podolyak.status == "flagged"
+    assert spellings(podolyak) == {"Mikhail Podolyak": ("flagged", 1, 2, "Mykhailo Podolyak"),
+                                   "Podolyak": ("variant", 1, 3, None)}
+    # a Russian spelling of a Russian's name is the house form, not flagged
+    assert spellings(by_name["Sergey Lavrov"]) == {"Sergey Lavrov": ("house form", 1, 4, None)}
+
+
+def test_unknown_names_grouped_by_surname(test_glossary):
+    by_name = ledger(test_glossary)
+    unknown = by_name["Andriy Zyborvsky"]
+    assert unknown.type == "unknown" and unknown.status == "unknown"
+    assert spellings(unknown) == {"Andriy Zyborvsky": ("unknown", 1, 3, None),
+                                  "Zyborvsky": ("unknown", 1, 4, None)}
+
+
+def test_headline_and_ordinary_words_are_not_names(test_glossary):
+    by_name = ledger(test_glossary)
+    assert not any(n in by_name for n in ("Talks", "Officials", "Later", "Monday"))

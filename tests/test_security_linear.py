@@ -1,0 +1,98 @@
+"""Quadratic input shapes of issue 13 stay near-linear: each shape is checked by counting the
+work of the code path that was quadratic (scan steps, regex calls), not by timing, so the test
+is deterministic on a loaded machine. bench/adversarial.py measures the times."""
+import re
+
+import pytest
+
+from mtqa import suppress
+from mtqa.api import audit_articles
+from mtqa.article import Article
+from mtqa.engine import AuditOptions
+from mtqa.readers import markdown
+from mtqa.rules import punct_unbalanced
+
+
+def _audit(text, select):
+    return audit_articles([Article(text, path="x.txt")], AuditOptions(select=select))[0]
+
+
+def test_markdown_open_brackets_scan_stops_after_max_nesting():
+    view = markdown.prose_view("x[ " * 20000)
+    assert len(view.text) == 3 * 20000
+    inline = markdown._Inline.__new__(markdown._Inline)
+    inline.s = "x[ " * 5000
+    visited = []
+
+    class Spy(str):
+        def __getitem__(self, k):
+            visited.append(k)
+            return str.__getitem__(self, k)
+
+    inline.s = Spy("x[ " * 5000)
+    assert inline._scan_brackets(1) is None
+    # the scan from one "[" looks at a bounded window, not at the rest of the block
+    assert len(visited) < 10 * 3 * markdown.MAX_NESTING
+
+
+def test_markdown_links_are_still_read():
+    view = markdown.prose_view("See [Kyiv](https://example.com/a(b)c) and [x [y] z](u).\n")
+    assert "Kyiv" in view.text and "example.com" not in view.text
+    assert "x [y] z" in view.text
+
+
+def test_close_parens_do_not_rescan_the_paragraph():
+    text = "word) " * 20000
+    before_len = []
+    real = punct_unbalanced._innocent_close
+
+    def spy(t, ps, pos):
+        before_len.append(pos - ps)
+        return real(t, ps, pos)
+
+    punct_unbalanced._innocent_close = spy
+    try:
+        article = Article(text, path="x.txt")
+        marks = punct_unbalanced._unbalanced_marks(article)
+    finally:
+        punct_unbalanced._innocent_close = real
+    assert len(before_len) == 20000 and marks
+    # same answers as before the change on small cases
+    for sample, expected in [("1) first", []), ("(open", ["unclosed"]), ("a :-) b", []),
+                             ("“quote", ["unclosed"])]:
+        got = [p for _, _, p in punct_unbalanced._unbalanced_marks(Article(sample, path="x"))]
+        assert got == expected, sample
+
+
+def test_unbalanced_pairing_matches_nested_kinds():
+    art = Article("(a [b “c” d] e) f)", path="x")
+    assert [(k, p) for k, _, p in punct_unbalanced._unbalanced_marks(art)] == []
+    art = Article("(a [b) c", path="x")
+    assert [(k, p) for k, _, p in punct_unbalanced._unbalanced_marks(art)] == [
+        ("bracket", "unclosed")]
+
+
+def test_unclosed_comment_openers_are_linear():
+    text = "<!--mtqa-" * 30000
+    assert list(suppress._comments(text)) == []
+    text = "<!-- mtqa-disable name -->x<!--mtqa-disable-->y <!--mtqa-enable name-near-miss-->"
+    got = [(name, body.strip()) for _, _, name, body in suppress._comments(text)]
+    assert got == [("disable", "name"), ("disable", ""), ("enable", "name-near-miss")]
+
+
+def test_many_directives_and_findings_filter_by_bisection():
+    body = "<!-- mtqa-disable name -->Kiev. <!-- mtqa-enable name -->Kiev. " * 200
+    result = _audit(body, ["name"])
+    assert len(result.findings) == 200  # every other Kiev suppressed
+
+
+def test_report_segments_with_many_findings(tmp_path):
+    from mtqa.formatters.report import pieces
+
+    text = "Kiev,Kiev. " * 3000
+    result = _audit(text, ["name"])
+    assert len(result.findings) >= 6000
+    segs = pieces(result, 0, len(text))
+    assert "".join(p["text"] for p in segs) == " ".join(result.article.original.split()) + " "
+    covered = sum(1 for p in segs if p["covering"])
+    assert covered == len(result.findings)
