@@ -50,6 +50,13 @@ def _audit_options(func):
                           "body, else text; dotted paths reach nested objects)."),
         click.option("--id-field", "record_id_field", metavar="NAME",
                      help="JSON Lines input: the field naming each record (default: id)."),
+        # source comparison (mtqa.source, docs/source.md)
+        click.option("--source", "source", metavar="PATH",
+                     help="The source article(s) the targets were translated from: a file "
+                          "(one target) or a folder paired by relative path and stem "
+                          "(docs/source.md). Enables the source-* rules."),
+        click.option("--source-field", metavar="NAME",
+                     help="JSON Lines input: the field holding each record's source text."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -58,7 +65,8 @@ def _audit_options(func):
 
 def _settings(glossaries=(), disabled_packs=(), source_lang=None, select=(), ignore=(),
               config_file=None, no_config=False, fail_on=None, record_field=None,
-              record_id_field=None, extend_select=(), extend_ignore=()):
+              record_id_field=None, extend_select=(), extend_ignore=(), source=None,
+              source_field=None):
     """Defaults < configuration file < command line (mtqa.config); exit 2 on a bad file."""
     from mtqa.config import ConfigError, load_settings
     from mtqa.registry import all_rules, known_selector
@@ -67,7 +75,7 @@ def _settings(glossaries=(), disabled_packs=(), source_lang=None, select=(), ign
         raise click.UsageError("--config and --no-config exclude each other")
     cli = {"glossaries": glossaries, "disabled-packs": disabled_packs, "select": select,
            "ignore": ignore, "extend-select": extend_select, "extend-ignore": extend_ignore,
-           "source-lang": source_lang, "fail-on": fail_on}
+           "source-lang": source_lang, "fail-on": fail_on, "source": source}
     try:
         settings = load_settings(cli, config_file, use_config=not no_config)
     except ConfigError as exc:
@@ -81,6 +89,7 @@ def _settings(glossaries=(), disabled_packs=(), source_lang=None, select=(), ign
             raise click.BadParameter(f"no rule matches {selector!r} (see `mtqa rules`)")
     # JSON Lines field names are per run, not configuration
     settings.record_fields = (record_field, record_id_field)
+    settings.source_field = source_field
     from mtqa.lang import LanguageError, normalise_language
 
     try:  # the flag's value, normalised once (id_ID -> id); AuditOptions keeps it
@@ -134,7 +143,9 @@ def _report_errors(batch, empty_inputs=()) -> None:
     for e in empty_inputs:
         click.echo(f"{shown_path(e.path)}: warning: {e.message}", err=True)
     for w in batch.warnings:
-        click.echo(f"{shown_path(w.path)}:{w.line}: warning: {w.message}", err=True)
+        # source warnings (mtqa.source) name a file but no line
+        where = f"{shown_path(w.path)}:{w.line}" if w.line else shown_path(w.path)
+        click.echo(f"{where}: warning: {w.message}", err=True)
 
 
 def _force_exclude_option(func):

@@ -147,6 +147,15 @@ def _source_lang(value, where) -> str:
     return normalise_language(value, None)
 
 
+def _source_path(value, where) -> str:
+    # source articles (mtqa.source): a file or folder, relative to the configuration file;
+    # a missing one is reported by the run (targets are still audited), not here
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be a path to the source file or folder")
+    path = Path(value).expanduser()
+    return os.path.normpath(str(path if path.is_absolute() else where.folder / path))
+
+
 def _globs(value, where) -> Tuple[str, ...]:
     return _string_list(value, where)
 
@@ -190,6 +199,8 @@ KEYS: Dict[str, Key] = {k.name: k for k in (
     Key("severity", {}, _severity_table, "severity per rule id or prefix"),
     Key("fail-on", "major", _fail_on, "`mtqa check` exits 1 at this severity or worse"),
     Key("source-lang", None, _source_lang, "language the articles were translated from"),
+    Key("source", None, _source_path,
+        "source articles (file or folder) to compare with, relative to the configuration file"),
     Key("exclude", (), _globs, "paths skipped when expanding folders"),
     Key("per-file-ignores", {}, _per_file_ignores, "glob -> rules not reported in those files"),
     Key("publish-at", 90.0, _score,
@@ -302,6 +313,7 @@ class Settings:
     nested: bool = False  # the file's configuration is its [tool.mtqa] table
     # JSON Lines input (--field, --id-field): per run, never from the file
     record_fields: Tuple[Optional[str], Optional[str]] = (None, None)
+    source_field: Optional[str] = None  # JSON Lines field holding the source (--source-field)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -325,7 +337,8 @@ class Settings:
                             per_file_ignores=dict(v["per-file-ignores"]), root=self.root,
                             record_field=self.record_fields[0],
                             record_id_field=self.record_fields[1],
-                            spelling_words=v["spelling-words"])
+                            spelling_words=v["spelling-words"],
+                            source=v["source"], source_field=self.source_field)
 
     def thresholds(self):
         from mtqa.score import Thresholds

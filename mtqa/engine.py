@@ -25,6 +25,12 @@ class AuditOptions:
     # JSON Lines input: the field holding the article text and the one naming the record
     record_field: Optional[str] = None
     record_id_field: Optional[str] = None
+    # Source articles (mtqa.source, docs/source.md): --source PATH, --source-field NAME, and the
+    # pairing of this run's targets with sources (mtqa.source.pairing.SourcePlan), set by
+    # check_paths; readers attach each target's source as `article.source`.
+    source: Optional[str] = None
+    source_field: Optional[str] = None
+    source_plan: Optional[object] = None
     # words spell-unknown-word accepts besides its dictionary (config `spelling-words`)
     spelling_words: Sequence[str] = ()
 

@@ -81,7 +81,14 @@ def run(case: Case, glossary=None) -> Outcome:
     from mtqa import pipeline
     from mtqa.engine import AuditContext, AuditOptions
 
-    options = AuditOptions(select=(case.rule,), source_lang=case.source_lang)
+    source_plan = None
+    if case.source is not None:  # source-aware rules: the source text is paired with the
+        # example like a source file with its target, by the pipeline's read step (mtqa.source)
+        from mtqa.source.pairing import text_plan
+
+        source_plan = text_plan(case.path, case.source, case.source_lang)
+    options = AuditOptions(select=(case.rule,), source_lang=case.source_lang,
+                           source_plan=source_plan)
     ctx = AuditContext(options, glossary=glossary)
     articles = []
     for i, text in enumerate(case.texts):

@@ -78,6 +78,9 @@ class Finding:
     # Other findings on the same problem (same span and fix, or the same name), folded into
     # this one by mtqa.merge: shown as supporting evidence, never counted in the score.
     related: List["Finding"] = field(default_factory=list, compare=False, repr=False)
+    # Findings from a comparison with the source article (source-* rules): where in the source,
+    # {path, line, column, end_line, end_column, text} (mtqa.source.document.Location)
+    source: Optional[Dict[str, object]] = None
 
     def __post_init__(self):
         if self.severity not in SEVERITIES:

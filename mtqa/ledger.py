@@ -74,10 +74,25 @@ class Entity:
 
 
 def source_names(article) -> List[Tuple[str, str]]:
-    """(name in the source, its expected English form) for an article whose source is known.
-    Hook for the source pairing (mtqa.source, issue 8): nothing until it provides names."""
-    provider = getattr(article, "source_names", None)
-    return list(provider() if callable(provider) else provider or [])
+    """(name in the source, its expected English form) for an article whose source is known
+    (mtqa.source, issue 8): the names of the source with a house form (SpellingUkraine, the
+    glossary), once each. Romanised guesses are left out: the ledger lists names, not guesses."""
+    from mtqa.source.document import source_of
+
+    doc = source_of(article)
+    if doc is None:
+        return []
+    from mtqa.rules.source_name import source_names as capitalised_words
+    from mtqa.source.names import expected_forms
+
+    glossary = _glossary_for(article)
+    out: Dict[str, Tuple[str, str]] = {}
+    for start, end in doc.paragraphs:
+        for _, _, word, _ in capitalised_words(doc.text, start, end, ()):
+            expected = expected_forms(word, doc.lang, glossary)
+            if expected is not None and expected.exact:
+                out.setdefault(expected.forms[0], (word, expected.forms[0]))
+    return list(out.values())
 
 
 def _name_findings(findings: Sequence[Finding]) -> List[Finding]:

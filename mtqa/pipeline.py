@@ -145,14 +145,47 @@ def read_text(text: str, name: str, options: AuditOptions
     record_reader = RECORD_READERS.get(suffix)
     try:
         if record_reader is None:
-            return [make_article(text, name, options.source_lang)], []
-        articles, errors = record_reader(text, name, record_options(options),
-                                         options.source_lang)
-        return _records_within_limit(articles, errors, name)
+            articles, errors = [make_article(text, name, options.source_lang)], []
+        else:
+            articles, errors = _records_within_limit(
+                *record_reader(text, name, record_options(options), options.source_lang), name)
     except LanguageError as exc:
         return [], [InputError(name, str(exc))]
     except ValueError as exc:
         return [], [InputError(name, str(exc))]
+    return articles, errors + attach_sources(articles, options)
+
+
+def attach_sources(articles: Sequence[Article], options: AuditOptions) -> List[InputError]:
+    """The read step's one call into mtqa.source (issue 8): each article gets its paired
+    source (or why there is none) as `article.source`, from the run's pairing
+    (`options.source_plan`, made once by `pair_sources`). It is attached right after the
+    article is built, not passed to its constructor, because a feed record's source is another
+    field of the same record (and a source found by script also gives the article its
+    `source_lang`). Returns the sources that could not be read, naming both files (exit 2; the
+    target is still audited)."""
+    if options.source_plan is None:
+        return []
+    from mtqa.source.pairing import attach
+
+    problems = []
+    for article in articles:
+        problem = attach(article, options.source_plan)
+        if problem:
+            problems.append(InputError(article.path, problem))
+    return problems
+
+
+def pair_sources(given: Sequence[str], files: List[str], options: AuditOptions
+                 ) -> Tuple[List[str], AuditOptions, List[Tuple[str, str]]]:
+    """Pair the run's target files with sources when --source/--source-field is given
+    (mtqa.source.pairing): the files to audit (files inside the source folder dropped), the
+    options carrying the pairing, and warnings as (path, message)."""
+    if not (options.source or options.source_field):
+        return files, options, []
+    from mtqa.source.pairing import plan_run
+
+    return plan_run(given, files, options)
 
 
 def _records_within_limit(articles: List[Article], errors: List[InputError], name: str
@@ -188,12 +221,17 @@ def reread(article: Article, text: str) -> Article:
     """The article of a changed text, read as the original was (mtqa fix): the same format
     and language; a feed record's positions are then those of its body."""
     record = article.record
+    # the same source every pass (mtqa.source): it does not change when the target is fixed
     if record is None:
-        return make_article(text, article.path, article.source_lang)
-    from dataclasses import replace
+        changed = make_article(text, article.path, article.source_lang)
+    else:
+        from dataclasses import replace
 
-    return Article(text, source_lang=article.source_lang,
-                   origin=replace(record, raw_columns=None))
+        changed = Article(text, source_lang=article.source_lang,
+                          origin=replace(record, raw_columns=None))
+    if not changed.segments:  # a bilingual file's source is rebuilt from its own segments
+        changed.source = article.source
+    return changed
 
 
 # ---- audit ----------------------------------------------------------------------------------
@@ -304,9 +342,13 @@ def run(paths: Sequence[str], options: Optional[AuditOptions] = None,
         progress=None, ctx: Optional[AuditContext] = None) -> BatchResult:
     """The whole pipeline over files and folders. `progress`, if given, is told the number of
     files (`start(total)`), each file done (`advance(path)`) and the end (`finish()`)."""
-    options = options or AuditOptions()
-    ctx = ctx or AuditContext(options)
+    options = options or (ctx.options if ctx is not None else AuditOptions())
     files, errors = items(paths, options)
+    files, options, source_notes = pair_sources(paths, files, options)
+    if ctx is None:
+        ctx = AuditContext(options)
+    else:
+        ctx.options = options
     outcomes: List[Outcome] = []
     if progress is not None:
         progress.start(len(files))
@@ -319,6 +361,12 @@ def run(paths: Sequence[str], options: Optional[AuditOptions] = None,
     finally:
         if progress is not None:
             progress.finish()
+    if options.source_plan is not None:  # sources paired with nothing, or unusable
+        from mtqa.source.pairing import source_warnings
+        from mtqa.suppress import Notice
+
+        ctx.notices += [Notice(p, None, m) for p, m in
+                        source_notes + source_warnings([o.article for o in outcomes])]
     return finish(outcomes, errors, ctx, thresholds)
 
 

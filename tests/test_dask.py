@@ -119,3 +119,22 @@ def test_repeated_runs_on_one_client(client, corpus):
     outputs = {jsonout.render(check_paths_dask([str(corpus)], options, client=client, chunk=3))
                for _ in range(4)}
     assert len(outputs) == 1
+
+
+def test_sources_are_paired_as_locally(client, tmp_path):
+    # the client reads (and pairs) the targets: workers get articles with their source attached
+    mt, src = tmp_path / "mt", tmp_path / "src"
+    mt.mkdir()
+    src.mkdir()
+    for i in range(6):
+        (mt / f"a{i}.txt").write_text("Russian troops left Gostomel in March.\n",
+                                      encoding="utf-8")
+        (src / f"a{i}.uk.txt").write_text("Російські війська залишили Гостомель у березні.\n",
+                                          encoding="utf-8")
+    options = AuditOptions(select=["source"], source=str(src))
+    local = jsonout.render(check_paths([str(mt)], options, jobs=1))
+    remote = jsonout.render(check_paths_dask([str(mt)], options, client=client, chunk=2))
+    assert remote == local
+    files = json.loads(local)["files"]
+    assert len(files) == 6
+    assert all([f["rule"] for f in file["findings"]] == ["source-name"] for file in files)

@@ -47,7 +47,12 @@ def fix(paths, unsafe, show_diff, stdin_filename, force_exclude, **kw):
             click.echo(f"mtqa: glossary error: {problem}", err=True)
         sys.exit(EXIT_ERROR)
     records = pipeline.record_options(options)
-    files, errors = pipeline.items(_named_inputs(paths, settings, force_exclude), options)
+    given = _named_inputs(paths, settings, force_exclude)
+    files, errors = pipeline.items(given, options)
+    # pair targets with sources (mtqa.source): the same source on every fix pass
+    files, ctx.options, notes = pipeline.pair_sources(given, files, options)
+    for path, message in notes:
+        click.echo(f"{path}: warning: {message}", err=True)
     # the report goes to stderr whenever stdout carries text (a diff, or fixed stdin)
     to_stderr = show_diff or "-" in files
     changed_files = total_fixes = left = 0

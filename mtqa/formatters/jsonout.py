@@ -19,6 +19,8 @@ def finding_dict(result: FileResult, f: Finding) -> Dict[str, Any]:
         "message": f.message, "suggestions": list(f.suggestions), "safe": f.safe,
         "fix": f.applicability,  # "safe", "unsafe", "display-only", or null (no fix)
     }
+    if f.source:  # source-* rules: where in the source
+        out["source"] = f.source
     if f.related:
         # other rules that flagged the same problem (mtqa.merge): evidence, not extra findings
         out["related"] = [finding_dict(result, r) for r in f.related]
@@ -31,6 +33,11 @@ def file_dict(result: FileResult) -> Dict[str, Any]:
         "verdict": result.verdict,
         "findings": [finding_dict(result, f) for f in result.findings],
     }
+    from mtqa.source.document import source_status
+
+    status = source_status(result.article)
+    if status is not None:  # compared with a source (docs/source.md), or why not
+        out["source"] = status
     record = result.article.record
     if record is not None:  # one record of a JSON Lines feed
         out["record"] = {"line": record.line, "id": record.id}

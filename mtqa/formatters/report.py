@@ -197,7 +197,10 @@ def finding_rows(result: FileResult) -> List[dict]:
                      "related": [{"rule": r.rule, "severity": r.severity, "message": r.message,
                                   "text": _SPACES.sub(" ", visible(result.article, r.start,
                                                                    r.end)),
-                                  "suggestions": r.suggestions} for r in f.related]})
+                                  "suggestions": r.suggestions} for r in f.related],
+                     # source-* rules: the compared source text, shown under the finding
+                     "source": (f.source.get("sentence") or f.source["text"]) if f.source
+                     else None})
     return rows
 
 

@@ -101,6 +101,9 @@ def result_objects(result: FileResult, rule_index: Dict[str, int],
             obj["properties"]["supporting"] = [
                 {"rule": r.rule, "severity": r.severity, "category": r.category,
                  "suggestions": list(r.suggestions)} for r in f.related]
+        if f.source:  # source-* rules: the compared source text (docs/source.md)
+            related = obj.setdefault("relatedLocations", [])
+            related.append(_source_location(f.source, len(related) + 1))
         if f.rule in rule_index:
             obj["ruleIndex"] = rule_index[f.rule]
         # (pipeline, issue 11) a display-only fix (a gloss) is no SARIF fix: tools apply those
@@ -108,6 +111,14 @@ def result_objects(result: FileResult, rule_index: Dict[str, int],
             obj["fixes"] = _fixes(result, f)
         out.append(obj)
     return out
+
+
+def _source_location(source: Dict[str, Any], id_: int) -> Dict[str, Any]:
+    return {"id": id_, "message": {"text": "source: " + str(source["text"])},
+            "physicalLocation": {
+                "artifactLocation": artifact_location(str(source["path"])),
+                "region": {"startLine": source["line"], "startColumn": source["column"],
+                           "endLine": source["end_line"], "endColumn": source["end_column"]}}}
 
 
 def _notification(level: str, message: str, path: Optional[str], line: Optional[int] = None):

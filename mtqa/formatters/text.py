@@ -108,6 +108,19 @@ def summary(batch: BatchResult) -> str:
     return text
 
 
+def source_status_lines(batch: BatchResult) -> List[str]:
+    """Per article compared with a source (or not): which source, its language and how that
+    was decided, how much was compared; "source not available" otherwise."""
+    from mtqa.source.document import source_status
+
+    out = []
+    for r in batch.files:
+        status = source_status(r.article)
+        if status is not None:
+            out.append(f"{shown_path(r.path)}: source: {status}")
+    return out
+
+
 def render(batch: BatchResult, quiet: bool = False, show_source: bool = False,
            statistics: bool = False, color: bool = False) -> str:
     if quiet:
@@ -115,5 +128,5 @@ def render(batch: BatchResult, quiet: bool = False, show_source: bool = False,
     elif statistics:
         lines = statistics_lines(batch, color)
     else:
-        lines = finding_lines(batch, show_source, color)
+        lines = finding_lines(batch, show_source, color) + source_status_lines(batch)
     return "\n".join(lines + [summary(batch)])

@@ -5,7 +5,7 @@ paragraph of its own; everything else is blanked: sources, notes, alternative tr
 (1.2 <alt-trans>), inline codes (1.2 <bpt> <ept> <ph> <it> <x> <bx> <ex>, 2.0 <ph> <sc> <ec>
 <cp>) and the tags themselves. Text inside <g>, <mrk> and <pc> is kept. Positions point into
 the XLIFF file. Each target becomes an `mtqa.article.Segment` with its source text, for the
-bilingual rules (xliff-number-mismatch, xliff-untranslated). The file's source language
+bilingual rules (source-number, xliff-untranslated). The file's source language
 (1.2 source-language, 2.0 srcLang) is the article's, unless --source-lang says otherwise; a
 file whose declared target language is not English is refused, since mtqa audits English.
 

@@ -1,0 +1,164 @@
+"""Source comparison on WMT23 uk-en and ru-en (sources included): names, false alarms, speed.
+
+    python bench/source_names.py [--langs uk,ru]
+
+(a) Name differences traceable to the source. In every MT segment, a capitalised MT word M
+    that is absent from the reference while the reference has a word R that is, as written,
+    an expected English form of a name in the source segment (mtqa.source.names: house form,
+    or the official romanisation of one of the name's candidate nominatives), R is absent from
+    the MT segment, and M resembles R (rapidfuzz ratio >= 60, same first letter or an h/g,
+    k/c, i/y, e/y pair, not a derivation such as Ukrainian/Ukraine): an editor would change
+    M to R. Share of those the
+    source-name rule flags (a finding on M), and share where its suggestion is R.
+(b) False alarms: the references audited against the same sources with every source rule;
+    findings per 1,000 reference words, per rule.
+Also: MT findings per 1,000 words per source rule, and the share of source sentences compared.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _source_dev import documents, pair  # noqa: E402
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_CYR_WORD = re.compile(r"[\u0400-\u04ff]+(?:['’ʼ][\u0400-\u04ff]+)*")
+SIMILAR_FIRST = {("h", "g"), ("g", "h"), ("k", "c"), ("c", "k"), ("j", "y"), ("y", "j"),
+                 ("i", "y"), ("y", "i"), ("e", "y"), ("y", "e")}
+
+
+def audit(article, ctx):
+    from mtqa.engine import audit_article
+
+    return audit_article(article, ctx)
+
+
+def name_cases(lang, src_seg, ref_seg, mt_seg, glossary):
+    """(M, R) pairs of segment: MT word M where the reference has the source name's form R."""
+    from rapidfuzz import fuzz
+
+    from mtqa.article import TOKEN_RE
+    from mtqa.source.names import derivation, expected_forms
+
+    ref_words = set(TOKEN_RE.findall(ref_seg))
+    mt_words = [w for w in TOKEN_RE.findall(mt_seg) if w[:1].isupper()]
+    mt_set = set(TOKEN_RE.findall(mt_seg))
+    cases = []
+    for word in _CYR_WORD.findall(src_seg):
+        if not word[:1].isupper() or word.isupper() or len(word) < 3:
+            continue
+        expected = expected_forms(word, lang, glossary)
+        if expected is None:
+            continue
+        # the reference spelling IS an expected form (as written)
+        refs = [r for r in ref_words if r in expected.forms]
+        for r in refs:
+            if r in mt_set:
+                continue
+            for m in mt_words:
+                if m in ref_words or m == r or derivation(m, r):
+                    continue
+                if m in glossary.known_words:  # a form the house style accepts (Zelensky)
+                    continue
+                a, b = m[0].lower(), r[0].lower()
+                if (a == b or (a, b) in SIMILAR_FIRST) and fuzz.ratio(m.lower(), r.lower()) >= 60:
+                    cases.append((m, r))
+    return cases
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--langs", default="uk,ru")
+    args = parser.parse_args()
+    from mtqa.engine import AuditContext, AuditOptions
+
+    ctx = AuditContext(AuditOptions(select=["source"]))
+    glossary = ctx.glossary
+    stats = Counter()
+    by_rule_ref, by_rule_mt = Counter(), Counter()
+    ref_words = mt_words = 0
+    compared_src = total_src = 0
+    examples_missed, examples_wrong = [], []
+    seconds = 0.0
+    for lang, doc in documents(args.langs.split(",")):
+        ref = pair(lang, doc, "ref")
+        if ref is None:
+            stats["ref documents not comparable"] += 1
+            continue
+        article, source, ref_segs, src_segs = ref
+        for f in audit(article, ctx):
+            by_rule_ref[(lang, f.rule)] += 1
+        ref_words += article.words
+        stats[f"ref words {lang}"] += article.words
+        for system in sorted(doc["hyps"]):
+            found = pair(lang, doc, "hyp", system)
+            if found is None:
+                stats["MT documents not comparable"] += 1
+                continue
+            article, source, mt_segs, _ = found
+            start = time.perf_counter()
+            findings = audit(article, ctx)
+            seconds += time.perf_counter() - start
+            mt_words += article.words
+            stats[f"MT words {lang}"] += article.words
+            from mtqa.source.align import align
+
+            alignment = align(source, article)
+            compared_src += round(alignment.compared * alignment.source_sentences)
+            total_src += alignment.source_sentences
+            for f in findings:
+                by_rule_mt[(lang, f.rule)] += 1
+            names = [f for f in findings if f.rule == "source-name"]
+            offset = 0
+            for i, (mt_seg, ref_seg, src_seg) in enumerate(zip(mt_segs, ref_segs, src_segs)):
+                seg_start, seg_end = offset, offset + len(mt_seg)
+                offset = seg_end + 1
+                for m, r in name_cases(lang, src_seg, ref_seg, mt_seg, glossary):
+                    stats[f"cases {lang}"] += 1
+                    hits = [f for f in names if seg_start <= f.start < seg_end
+                            and article.text[f.start:f.end] == m]
+                    if hits:
+                        stats[f"flagged {lang}"] += 1
+                        if hits[0].suggestions and hits[0].suggestions[0] == r:
+                            stats[f"fixed {lang}"] += 1
+                        else:
+                            examples_wrong.append((m, r, hits[0].suggestions))
+                    else:
+                        examples_missed.append((lang, m, r))
+    print("(a) name differences traceable to the source")
+    for lang in args.langs.split(","):
+        n = stats[f"cases {lang}"]
+        if n:
+            print(f"  {lang}-en: {n} cases; flagged {stats[f'flagged {lang}'] / n:.2f}; "
+                  f"fixed (reference spelling suggested) {stats[f'fixed {lang}'] / n:.2f}")
+    n = sum(stats[f"cases {lang}"] for lang in args.langs.split(","))
+    if n:
+        flagged = sum(stats[f"flagged {lang}"] for lang in args.langs.split(","))
+        fixed = sum(stats[f"fixed {lang}"] for lang in args.langs.split(","))
+        print(f"  all: {n} cases; flagged {flagged / n:.2f}; fixed {fixed / n:.2f}")
+    print("  missed (sample):", Counter((m, r) for _, m, r in examples_missed).most_common(25))
+    print("  wrong suggestion (sample):", Counter((m, r) for m, r, _ in examples_wrong).most_common(10))
+    print("(b) references audited against their sources (false alarms)")
+    total = sum(by_rule_ref.values())
+    print(f"  {total} findings in {ref_words} reference words: "
+          f"{1000 * total / max(1, ref_words):.2f} per 1,000 words")
+    for (lang, rule), k in sorted(by_rule_ref.items()):
+        print(f"    {lang} {rule}: {k} ({1000 * k / max(1, stats[f'ref words {lang}']):.2f}/1k)")
+    print("MT audited against the sources")
+    total = sum(by_rule_mt.values())
+    print(f"  {total} findings in {mt_words} MT words: {1000 * total / max(1, mt_words):.2f} "
+          f"per 1,000 words; {compared_src / max(1, total_src):.3f} of source sentences compared")
+    for (lang, rule), k in sorted(by_rule_mt.items()):
+        print(f"    {lang} {rule}: {k} ({1000 * k / max(1, stats[f'MT words {lang}']):.2f}/1k)")
+    print(f"  source rules' time: {seconds:.1f} s for {mt_words} words "
+          f"({mt_words / max(seconds, 1e-9):,.0f} words/s, in-process, one core)")
+    print("  not comparable:", {k: v for k, v in stats.items() if "not comparable" in k})
+
+
+if __name__ == "__main__":
+    main()

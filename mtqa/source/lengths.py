@@ -1,0 +1,53 @@
+"""Length judgements of aligned paragraphs, shared by source-omission (too short) and
+source-addition (too long): calibrated on professional references (bench/source_calibration.py)."""
+from __future__ import annotations
+
+
+# Beyond the calibrated z range, the share of the expected length must also be extreme: a
+# concise but complete translation of a wordy source reaches 55-70% (read sample,
+# docs/source.md), a dropped clause less.
+# Characters alone mislead on short segments (Ukrainian words are long: "Я познайомилася з
+# однією дівчинкою, яка добре говорить чеською мовою." is 44% as long in a complete
+# translation), so the share of the expected word count must be extreme too.
+MAX_SHARE_SHORT = 0.55
+MAX_WORD_SHARE_SHORT = 0.6
+MIN_SHARE_LONG = 1.8
+MIN_WORD_SHARE_LONG = 1.8
+
+
+def length_rules(article, which):
+    """The aligned paragraph pairs judged `which` ("short" or "long"), computed once per
+    article for source-omission and source-addition."""
+    return [x for x in article.memo("source-length-rules", lambda: list(_length_judgements(
+        article))) if x[0] == which]
+
+
+def _length_judgements(article):
+    """Shared by both rules: aligned paragraph pairs (each translated as a whole: what the
+    calibration measured) whose length z-score is outside the range calibrated for the
+    language pair and whose length share is extreme (which: "short" or "long"). Yields
+    (doc, source span, target span, share)."""
+    from mtqa.source.align import calibration, length, model_for, z_score
+    from mtqa.source.compare import comparison
+
+    found = comparison(article)
+    if found is None:
+        return
+    doc, alignment = found
+    figures = calibration().get(doc.lang or "")
+    if not figures or "z_low" not in figures:
+        return  # no calibration for this language pair: no length judgement
+    model = model_for(doc.lang)
+    for (ss, se), (ts, te) in alignment.paragraphs:
+        src_len = length(doc.text[ss:se])
+        tgt_len = length(article.text[ts:te])
+        if src_len < figures["min_chars"]:
+            continue
+        z = z_score(src_len, tgt_len, model)
+        share = tgt_len / (src_len * model["c"])
+        words = len(article.text[ts:te].split()) / (
+            len(doc.text[ss:se].split()) * figures.get("words", 1.0))
+        if z < figures["z_low"] and share <= MAX_SHARE_SHORT and words <= MAX_WORD_SHARE_SHORT:
+            yield "short", doc, (ss, se), (ts, te), share
+        elif z > figures["z_high"] and share >= MIN_SHARE_LONG and words >= MIN_WORD_SHARE_LONG:
+            yield "long", doc, (ss, se), (ts, te), share

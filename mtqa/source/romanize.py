@@ -1,0 +1,148 @@
+"""Romanisation of Ukrainian and Russian names, table-driven.
+
+Ukrainian: the National system of 2010, Resolution of the Cabinet of Ministers of Ukraine
+no. 55 of 27 January 2010 ("Про впорядкування транслітерації українського алфавіту
+латиницею"), table in the annex; also adopted by UNGEGN (2012). Є Ї Й Ю Я are written
+Ye Yi Y Yu Ya at the start of a word and ie i i iu ia elsewhere; зг is zgh (to keep it apart
+from ж = zh); ь and the apostrophe are not written.
+
+Russian: BGN/PCGN 1947 (US Board on Geographic Names / UK Permanent Committee on Geographical
+Names, "Romanization of Russian", 1947, as published by the NGA). Е is ye at the start of a
+word and after a vowel, й, ъ or ь, else e; Ё likewise yë / ë; ъ and ь are written ” and ’ in
+the full system and are dropped here, as English news does. Diacritics: ë is written e (the
+BGN/PCGN table notes the diaeresis may be omitted), so Пётр -> Petr, Королёв -> Korolev.
+
+Libraries: iuliia 0.13 (checked) has BGN/PCGN for Russian only, writes the ” ’ marks, and
+leaves ё unchanged ("Пётр" -> "Pёtr"); it has no Ukrainian scheme. The tables are small, so
+this module carries them itself; tests check every example of the KMU table and SpellingUkraine's
+romanised place names.
+
+`lemma_forms` handles Slavic case endings: a name in an oblique case (Гостомелі, Гостомеля,
+Ольги) gives candidate nominative forms (Hostomel, Olha) for comparison with English text.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import List, Tuple
+
+# KMU 2010 annex table: letter -> (word-initial form, elsewhere)
+UKRAINIAN = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": ("ye", "ie"),
+    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": ("yi", "i"), "й": ("y", "i"), "к": "k",
+    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "",
+    "ю": ("yu", "iu"), "я": ("ya", "ia"), "'": "", "’": "", "ʼ": "",
+}
+
+# BGN/PCGN 1947 table for Russian. е and ё depend on what precedes (see _russian).
+RUSSIAN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+STRESS_MARK = "\u0301"
+_RUSSIAN_VOWELS = set("аеёиоуыэюя")
+_RUSSIAN_YE_AFTER = _RUSSIAN_VOWELS | set("йъь")
+
+
+def _case_like(out: str, word: str) -> str:
+    if len(word) > 1 and word.isupper():
+        return out.upper()
+    if word[:1].isupper():
+        return out[:1].upper() + out[1:]
+    return out
+
+
+def _ukrainian_word(word: str) -> str:
+    low = word.lower()
+    out = []
+    for i, ch in enumerate(low):
+        if ch == "г" and i > 0 and low[i - 1] == "з":
+            out.append("gh")  # зг -> zgh (KMU table, note to Г)
+            continue
+        form = UKRAINIAN.get(ch, ch)
+        if isinstance(form, tuple):
+            form = form[0] if i == 0 else form[1]
+        out.append(form)
+    return _case_like("".join(out), word)
+
+
+def _russian_word(word: str) -> str:
+    low = word.lower()
+    out = []
+    for i, ch in enumerate(low):
+        if ch in "её" and (i == 0 or low[i - 1] in _RUSSIAN_YE_AFTER):
+            out.append("ye")
+        else:
+            out.append(RUSSIAN.get(ch, ch))
+    return _case_like("".join(out), word)
+
+
+def _split_words(text: str) -> List[Tuple[bool, str]]:
+    """Runs of word characters (apostrophes inside a word included) and the rest."""
+    parts: List[Tuple[bool, str]] = []
+    buf = ""
+    in_word = False
+    for i, ch in enumerate(text):
+        is_word = ch.isalpha() or (ch in "'’ʼ" and in_word and i + 1 < len(text)
+                                   and text[i + 1].isalpha())
+        if buf and is_word != in_word:
+            parts.append((in_word, buf))
+            buf = ""
+        buf += ch
+        in_word = is_word
+    if buf:
+        parts.append((in_word, buf))
+    return parts
+
+
+def romanize(text: str, lang: str) -> str:
+    """Romanise Ukrainian ("uk") or Russian ("ru") text; other languages unchanged.
+    Word-initial rules apply per word: "Юрій Їжакевич" -> "Yurii Yizhakevych"."""
+    word_fn = {"uk": _ukrainian_word, "ru": _russian_word}.get(lang)
+    if word_fn is None:
+        return text
+    text = text.replace(STRESS_MARK, "")  # stress marks in dictionaries: Чинаді́йово
+    return "".join(word_fn(part) if is_word else part for is_word, part in _split_words(text))
+
+
+# ---- case endings --------------------------------------------------------------------------
+# Oblique-case endings of nouns and adjectives (names of people and places), longest first.
+# Stripping one and adding back a nominative ending gives the candidate lemmas; comparison with
+# the English text decides which one the translation uses.
+_ENDINGS = {
+    "uk": ("ого", "ому", "ими", "им", "ій", "ої", "ою", "ею", "єю", "ам", "ах", "ям", "ях", "ів",
+           "їв", "ом", "ем", "єм", "ові", "еві", "єві", "и", "і", "у", "ю", "а", "я", "е",
+           "ї", "й", "о"),
+    "ru": ("ого", "его", "ому", "ему", "ыми", "ими", "ым", "им", "ая", "яя", "ую", "юю", "ое",
+           "ее", "ые", "ие", "ых", "их", "ой", "ей", "ою", "ею", "ам", "ах",
+           "ям", "ях", "ов", "ев", "ом", "ем", "ы", "и", "у", "ю", "а", "я", "е", "ё", "й",
+           "о"),
+}
+_NOMINATIVE = {
+    "uk": ("", "а", "о", "ь", "ий", "ій", "я"),
+    "ru": ("", "а", "о", "ь", "ий", "ый", "ой", "я"),
+}
+
+
+@lru_cache(maxsize=65536)
+def lemma_forms(word: str, lang: str) -> Tuple[str, ...]:
+    """Candidate nominative forms of a Cyrillic name, romanised: the word itself first, then
+    stems with nominative endings (Гостомелі -> Hostomeli, Hostomel, Hostomela, ...). Stems
+    shorter than three letters are not tried (short names are rarely inflected away)."""
+    forms = [romanize(word, lang)]
+    low = word.lower()
+    for ending in _ENDINGS.get(lang, ()):
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            stem = word[:len(word) - len(ending)]
+            # an adjective's stem (Запорізької -> Запорізьк-) is no name: only its
+            # adjectival nominatives are (Zaporizkyi, Zaporizka)
+            adjectival = stem.lower().endswith(("ськ", "цьк", "зьк", "ск", "цк", "зк"))
+            for nominative in _NOMINATIVE[lang]:
+                if adjectival and nominative in ("", "о", "ь", "я"):
+                    continue
+                candidate = romanize(stem + nominative, lang)
+                if candidate not in forms:
+                    forms.append(candidate)
+    return tuple(forms)
