@@ -70,7 +70,7 @@ def to_offset(starts: Sequence[int], line: int, column: int) -> int:
     return starts[line - 1] + column - 1
 
 
-def run_mtqa(command: List[str], docs: List[Dict]) -> Dict[str, Dict]:
+def run_mtqa(command: List[str], docs: List[Dict], with_source: bool = False) -> Dict[str, Dict]:
     """{doc id: file result of the JSON contract, with "start"/"end" offsets per finding}."""
     results: Dict[str, Dict] = {}
     by_lang: Dict[str, List[Dict]] = defaultdict(list)
@@ -84,9 +84,14 @@ def run_mtqa(command: List[str], docs: List[Dict]) -> Dict[str, Dict]:
                 path.parent.mkdir(exist_ok=True)
                 path.write_text(d["text"], encoding="utf-8")
                 paths[str(path)] = d
+                if with_source:  # the source article, paired by file name (docs/source.md)
+                    src = Path(tmp) / f"src-{lang}" / f"{n:02d}.txt"
+                    src.parent.mkdir(exist_ok=True)
+                    src.write_text(d["src"], encoding="utf-8")
+            source = ["--source", str(Path(tmp) / f"src-{lang}")] if with_source else []
             proc = subprocess.run(
                 command + ["check", "--format", "json", "--no-config", "--fail-on", "never",
-                           "--jobs", "1", "--source-lang", lang] + sorted(paths),
+                           "--jobs", "1", "--source-lang", lang] + source + sorted(paths),
                 capture_output=True, text=True, encoding="utf-8")
             try:
                 report = json.loads(proc.stdout)
@@ -233,6 +238,8 @@ def main(argv=None) -> int:
     ap.add_argument("--mtqa", default=f"{shlex.quote(sys.executable)} -m mtqa",
                     help="command that runs mtqa")
     ap.add_argument("--missed", action="store_true", help="list the marks mtqa missed")
+    ap.add_argument("--with-source", action="store_true",
+                    help="give mtqa each document's source article (--source, issue 8)")
     ap.add_argument("--no-mqm", action="store_true",
                     help="skip the zh-en part measured against human MQM spans")
     ap.add_argument("--no-unmatched", action="store_true",
@@ -247,7 +254,13 @@ def main(argv=None) -> int:
         for s, e in mark_spans(m):
             assert texts[m["doc"]][s:e] == m["text"], f"stale mark {m}"
 
-    results = run_mtqa(shlex.split(args.mtqa), docs)
+    if args.with_source:  # the source articles are read from ../shared (not stored here)
+        from documents import select
+
+        sources = {d["id"]: d["src"] for d in select()}
+        for d in docs:
+            d["src"] = sources[d["id"]]
+    results = run_mtqa(shlex.split(args.mtqa), docs, with_source=args.with_source)
     missing = [d["id"] for d in docs if d["id"] not in results]
     if missing:
         sys.exit(f"mtqa returned no result for: {missing}")

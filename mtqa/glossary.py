@@ -490,6 +490,9 @@ class Glossary:
         and the surnames of people, correct forms only. Parts of longer names are left out:
         "Nueva" of Villa Nueva is not a name a word could be a misspelling of. (Here, not in
         nameindex.py, so that the index knows nothing of glossaries: no import cycle.)"""
+        cached = self.__dict__.get("_name_words")
+        if cached is not None:
+            return cached
         words: Dict[str, Entry] = {}
         for form, (kind, entry, _) in self.forms.items():
             if kind not in (CANONICAL, VARIANT, ACCEPT):
@@ -499,6 +502,7 @@ class Glossary:
                 toks = toks[-1:]
             if len(toks) == 1 and toks[0][:1].isupper() and not toks[0].isupper():
                 words.setdefault(toks[0], entry)
+        self.__dict__["_name_words"] = words  # computed once per glossary
         return words
 
 

@@ -187,13 +187,18 @@ def given_name_variants(a: str, b: str, glossary) -> bool:
 
 def preferred(forms: List[str], counts: dict, glossary, first_full=None,
               first_seen=None) -> Optional[str]:
-    """The spelling to suggest: the house form (glossary canonical or variant), else the form of
+    """The spelling to suggest: the house form (glossary canonical or variant, or the surname of
+    a glossary person as the house writes it: Zaluzhnyi), else the form of
     the first full mention (a given name before it: "Hans Modrow"), else the first one written.
     Never the majority: MT repeats its own misspelling ("Modero" three times after one
     "Hans Modrow")."""
     for f in forms:
         hit = glossary.lookup(f)
         if hit and hit[0] in ("canonical", "variant"):
+            return f
+    house_words = glossary.name_words()  # a glossary person's surname as the house writes it
+    for f in forms:
+        if f in house_words:
             return f
     if first_full is not None:
         full = [f for f in forms if f in first_full]

@@ -65,7 +65,7 @@ def _is_capitalised(t: str) -> bool:
 
 def _correct_form(word: str, glossary) -> bool:
     hit = glossary.lookup(word)
-    return bool(hit) and hit[0] in (CANONICAL, VARIANT)
+    return bool(hit) and hit[0] in (CANONICAL, VARIANT) or word in glossary.name_words()
 
 
 def _different_people(a: str, b: str, companions, glossary) -> bool:
@@ -142,6 +142,8 @@ class InconsistentName(Rule):
     examples = {
         "flag": [
             {'text': 'Troops left Hostomel. Later Gostomel was shelled again.', 'fixed': 'Troops left Hostomel. Later Hostomel was shelled again.'},
+            # a glossary person's surname as the house writes it wins over the majority
+            'Zaluzhny said so. Zaluzhny added more. Zaluzhnyi left. Zaluzhny won.',
             # the first full mention, not the majority, is the form shown (a display-only fix:
             # only a glossary form is written by `mtqa fix`)
             'Hans Modrow led the party. Modero said it. Modero added more.',
