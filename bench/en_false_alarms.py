@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from devsets import SHARED, WMT_PAIRS, mqm_articles, segments_article, wmt_articles  # noqa: E402
+from devdata import SHARED, WMT_PAIRS, mqm_articles, segments_article, wmt_articles  # noqa: E402
 from mtqa.api import audit_articles  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions  # noqa: E402
 

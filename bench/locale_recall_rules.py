@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from devsets import SHARED, WMT_PAIRS, mqm_articles, wmt_articles  # noqa: E402
+from devdata import SHARED, WMT_PAIRS, mqm_articles, wmt_articles  # noqa: E402
 from mtqa.article import Article  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions, audit_article  # noqa: E402
 

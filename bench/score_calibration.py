@@ -21,7 +21,7 @@ Figures:
 
 "old" = the linear score `max(0, 100 - 10 * per_100)`, the rules' own severities, every
 finding counted; "new" = mtqa.score with severity capped by confidence and one finding per
-problem (mtqa.merge.finish_findings). Batch rules (name-inconsistent-batch) are left out: they
+problem (mtqa.merge.one_finding_per_problem). Batch rules (name-inconsistent-batch) are left out: they
 compare articles of one batch, and each segment is its own text here.
 
 usage: python bench/score_calibration.py [--grid]   (--grid: print the K / MIN_WORDS search)
@@ -41,12 +41,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import devdata  # noqa: E402
-from devsets import WMT_PAIRS, wmt_articles  # noqa: E402
+from devdata import WMT_PAIRS, wmt_articles  # noqa: E402
 from mtqa import score as new_score  # noqa: E402
 from mtqa.article import Article  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions, audit_article  # noqa: E402
 from mtqa.finding import SEVERITY_WEIGHT  # noqa: E402
-from mtqa.merge import finish_findings  # noqa: E402
+from mtqa.merge import one_finding_per_problem as finish_findings  # noqa: E402
 
 HUMAN_WEIGHT = {"Major": 5.0, "Minor": 1.0}
 PAIR_LANG = {"uk-en": "uk", "ru-en": "ru"}

@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devsets import SHARED, WMT_PAIRS, segments_article, wmt_articles  # noqa: E402
+from devdata import SHARED, WMT_PAIRS, segments_article, wmt_articles  # noqa: E402
 from mtqa.api import audit_articles  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions  # noqa: E402
 

@@ -55,9 +55,19 @@ class BrokenComparative(Rule):
 
     def check(self, article, ctx):
         lowered = lowered_token_texts(article)
+        present = set(lowered)  # most articles hold neither pattern: one C-level pass decides
+        starts = []
+        if "than" in present:
+            starts += [i - 1 for i, w in enumerate(lowered) if w == "than" and i]
+        if not present.isdisjoint(_DEGREE):
+            starts += [i for i, w in enumerate(lowered) if w in _DEGREE]
+        if not starts:
+            return
         toks = article.tokens
         text = article.text
-        for i in range(len(toks) - 1):
+        for i in sorted(set(starts)):
+            if i + 1 >= len(toks):
+                continue
             la, lb = lowered[i], lowered[i + 1]
             if not ((la in _DEGREE and (lb in _DOUBLE or lb in _SUPERLATIVE))
                     or (lb == "than" and la in _COMPARATIVE)):
