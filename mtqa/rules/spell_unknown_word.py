@@ -28,6 +28,30 @@ def _candidate(word: str) -> bool:
             and _VOWEL.search(word) is not None)
 
 
+# Species names (binomial nomenclature: ICN for plants, ICZN for animals) write the genus and
+# a Latin epithet: "arum maculatum", "Calliphora vicina", "philodendron selloum". An unknown
+# word with a Latin epithet ending right after another word is read as such an epithet; a word
+# doubled in place ("ylang ylang") is a reduplicated name, not a misspelling.
+_EPITHET = re.compile(r"(?:um|us|ii|ae|ensis|oides|ina|ata|ica|is)$")
+_PREVIOUS = re.compile(r"([^\W\d_]{3,})[ \t]+$")
+
+
+def _species_or_doubled(text: str, start: int, end: int, word: str) -> bool:
+    prev = _PREVIOUS.search(text, max(0, start - 40), start)
+    if prev and prev.group(1).lower() == word.lower():
+        return True
+    after = text[end:end + len(word) + 1]
+    if after[:1] in (" ", "\t") and after[1:].lower() == word.lower():
+        return True
+    return bool(prev and _EPITHET.search(word.lower()) and prev.group(1).lower() not in _FUNCTION)
+
+
+_FUNCTION = frozenset("the and but for with from that this these those into onto over under "
+                      "about after before their there they them were was are has have had "
+                      "will would could should not you your our its his her who which what "
+                      "when where than then".split())
+
+
 def _chunk(text: str, start: int, end: int) -> str:
     """The whitespace-delimited stretch around a token."""
     s = start
@@ -91,7 +115,9 @@ class UnknownWord(Rule):
         "leave": ["The soldiers' wives waited outside the base for news.",
                   "The organisation's colour and the organization's color were both chosen.",
                   "A well-known anti-tank weapon was mentioned at https://example.com/wifes.",
-                  "He called it “bezviz” in an interview."],
+                  "He called it “bezviz” in an interview.",
+                  "Here's arum, arum maculatum, and the fly Calliphora vicina.",
+                  "Here we see ylang ylang, the component of many perfumes."],
     }
 
     def check(self, article, ctx):
@@ -116,6 +142,8 @@ class UnknownWord(Rule):
             if word not in unknown:
                 continue
             if _TECHNICAL.search(_chunk(text, tok.start, tok.end)):
+                continue
+            if _species_or_doubled(text, tok.start, tok.end, word):
                 continue
             compound = _compound(text, tok.start, tok.end)
             if compound is not None:
