@@ -28,12 +28,12 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from array import array
 from pathlib import Path, PurePath
 from typing import Callable, Dict, Iterable, List, Optional, Tuple, TypeVar, Union
 
 from mtqa import __version__
+from mtqa.atomic import replace_file
 
 T = TypeVar("T")
 # entries kept per kind; older ones (other glossary versions) are pruned when writing
@@ -172,27 +172,16 @@ def store(kind: str, key: str, value) -> bool:
     folder = _usable_dir(create=True)
     if folder is None:
         return False
-    tmp = None
     try:
         data = encode(value)
         if len(data) > max_bytes():
             return False
-        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
         path = folder / _entry_name(kind, key)
-        os.replace(tmp, path)
-        tmp = None
+        replace_file(path, data, prefix=f".{kind}-")
         prune(folder, keep=path)
         return True
     except Exception:  # noqa: BLE001 - read-only home, full disk, unstorable value: run uncached
         return False
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def entries(folder: Optional[Path] = None) -> List[Tuple[Path, os.stat_result]]:

@@ -96,10 +96,7 @@ def _batch_part(ctx) -> Tuple[List[Tuple[str, str]], List[str]]:
                 f"; source language {lang}" if lang else "; source language not given")
         ran.append((label, detail))
     result = (ran, skipped)
-    try:
-        ctx.memo["coverage"] = result
-    except AttributeError:
-        pass
+    ctx.memo["coverage"] = result
     return result
 
 

@@ -23,7 +23,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -202,22 +201,12 @@ class ReportFolder:
         return target
 
     def _write_atomic(self, target: Path, data: bytes) -> None:
-        tmp = None
+        from mtqa.atomic import replace_file
+
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".mtqa-", suffix=".tmp", dir=self.path)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.chmod(tmp, 0o644 & ~_umask())
-            os.replace(tmp, target)
-            tmp = None
+            replace_file(target, data, mode=0o644 & ~_umask())
         except OSError as exc:
             raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
 
     def finish(self) -> List[str]:
         """Delete the pages of an earlier run that this run did not write (only names the

@@ -35,21 +35,9 @@ class SortedBlob:
 
     def _search(self, word: str) -> bool:
         blob = self._blob
-        lo, hi = 0, len(blob)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = blob.rfind("\n", 0, mid) + 1
-            end = blob.find("\n", start)
-            if end < 0:
-                end = len(blob)
-            current = blob[start:end]
-            if current == word:
-                return True
-            if current < word:
-                lo = end + 1
-            else:
-                hi = start
-        return False
+        start = self._lower_bound(word)
+        end = blob.find("\n", start)
+        return blob[start:end if end >= 0 else len(blob)] == word
 
     def __contains__(self, word) -> bool:
         found = self._memo.get(word)

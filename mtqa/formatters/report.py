@@ -79,9 +79,10 @@ def _visible_mask(article) -> Optional[bytearray]:
     runs = article.prose_runs
     if runs is None:
         return None
-    cached = getattr(article, "_report_visible", None)
-    if cached is not None:
-        return cached
+    return article.memo("report-visible-mask", lambda: _mask(article, runs))
+
+
+def _mask(article, runs) -> bytearray:
     text, original = article.text, article.original
     mask = bytearray(len(text))
     for s, e in runs:
@@ -89,7 +90,6 @@ def _visible_mask(article) -> Optional[bytearray]:
     for i, ch in enumerate(text):
         if not mask[i] and (not ch.isspace() or original[i] in "\n\r&"):
             mask[i] = 1
-    article._report_visible = mask
     return mask
 
 
