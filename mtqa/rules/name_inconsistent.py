@@ -9,6 +9,7 @@ from mtqa.nameindex import first_class
 from mtqa.registry import Rule, register
 from mtqa.rules._names import (gendered_pair, given_name_variants, name_tokens, preferred,
                                same_name, translit_key)
+from mtqa.rules._scripts import NON_LATIN_LETTER
 
 # Lower-case words that join a surname into a name: "de Klerk", "van Gogh", "bin Salman".
 _PARTICLES = frozenset("de da di del della der den van von le la al el bin ibn ben ter du dos "
@@ -68,11 +69,15 @@ def _correct_form(word: str, glossary) -> bool:
     return bool(hit) and hit[0] in (CANONICAL, VARIANT) or word in glossary.name_words()
 
 
-def _different_people(a: str, b: str, companions, glossary) -> bool:
+def _different_people(a: str, b: str, companions, glossary, followers=None) -> bool:
     """Two words always written with different name words before them name different people or
     things: Olena Zelenska and Volodymyr Zelenskyy, Groote Kerk and de Klerk. Gendered forms
-    of one family name are two people too."""
+    of one family name are two people too. So are two given names always written before
+    different surnames (a staff list's "Andrei Zuev" and "Andrey Charyshkin", "Evgeniya
+    Goryacheva" and "Evgeny Friedhelm"): each person's own spelling is no inconsistency."""
     if gendered_pair(a, b):
+        return True
+    if followers is not None and _before_different_surnames(a, b, followers):
         return True
     ca, cb = companions.get(a), companions.get(b)
     if not ca or not cb or None in ca or None in cb or ca & cb:
@@ -80,11 +85,32 @@ def _different_people(a: str, b: str, companions, glossary) -> bool:
     return not any(given_name_variants(x, y, glossary) for x in ca for y in cb)
 
 
-def spelling_clusters(words: List[str], glossary, common=(), companions=None) -> List[List[str]]:
+def _before_different_surnames(a: str, b: str, followers) -> bool:
+    from mtqa.realnames import is_given_name
+
+    if not (is_given_name(a) and is_given_name(b)):
+        return False
+    fa, fb = followers.get(a), followers.get(b)
+    if not fa or not fb or None in fa or None in fb:
+        return False
+    # the same surname, or one surname spelled two ways, is one person
+    return not any(x == y or same_name(x, y) for x in fa for y in fb)
+
+
+@lru_cache(maxsize=1 << 16)
+def _non_latin(word: str) -> bool:
+    """Cyrillic or CJK words are the untranslated-* rules' business; their case endings
+    (Черкасова/Черкасовой) are grammar, not two spellings."""
+    return bool(NON_LATIN_LETTER.search(word))
+
+
+def spelling_clusters(words: List[str], glossary, common=(), companions=None,
+                      followers=None) -> List[List[str]]:
     """Group words that are probably one name spelled differently. `common` words (frequent
     in English: Natalia, Sergei) join a group only when they romanise one Cyrillic spelling
     like another word does (translit_key). `companions`: word -> the set of name words written
-    just before it (None for a mention without one)."""
+    just before it (None for a mention without one); `followers` likewise the name word just
+    after it."""
     if companions is None:
         companions = {}
     parent = {w: w for w in words}
@@ -103,7 +129,7 @@ def spelling_clusters(words: List[str], glossary, common=(), companions=None) ->
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if same_name(a, b) and not _distinct_entries(a, b, glossary) \
-                        and not _different_people(a, b, companions, glossary):
+                        and not _different_people(a, b, companions, glossary, followers):
                     parent[root(a)] = root(b)
     by_key: Dict[str, List[str]] = {}
     for w in list(words) + [c for c in common if c not in parent]:
@@ -112,7 +138,7 @@ def spelling_clusters(words: List[str], glossary, common=(), companions=None) ->
     for same in by_key.values():
         for a, b in zip(same, same[1:]):
             if not _distinct_entries(a, b, glossary) and \
-                    not _different_people(a, b, companions, glossary):
+                    not _different_people(a, b, companions, glossary, followers):
                 parent[root(a)] = root(b)
     groups: Dict[str, List[str]] = {}
     for w in parent:
@@ -147,6 +173,8 @@ class InconsistentName(Rule):
             # the first full mention, not the majority, is the form shown (a display-only fix:
             # only a glossary form is written by `mtqa fix`)
             'Hans Modrow led the party. Modero said it. Modero added more.',
+            # one person (same surname after both given names) spelled two ways
+            'Natalia Petrova arrived. Later Natalya Petrova spoke.',
             {'text': 'Bodies were found in Buchi. Buchi was occupied. Bucha is near Kyiv.', 'fixed': 'Bodies were found in Bucha. Bucha was occupied. Bucha is near Kyiv.'},
         ],
         "leave": [
@@ -155,14 +183,20 @@ class InconsistentName(Rule):
             'Yury Gagarin flew. The President of the Jury spoke.',
             'The United Arab Emirates and Emirati officials met the Emirate leaders.',
             'Austria and Australia signed. Ukraine and Ukrainians. Kyiv and Kyivans.',
+            # different people, each spelled their own way (a masthead staff list)
+            'Technical director Andrei Zuev. Director of production Andrey Charyshkin.',
+            'Sales director Evgeniya Goryacheva met Evgeny Friedhelm.',
+            # case endings of an untranslated Russian passage are the untranslated rules' findings
+            'По мнению Черкасовой, это так. Черкасова добавила.',
         ],
     }
 
     @staticmethod
     def _companions(article, occurrences):
         """Lazily, per word asked for: the name words (capitalised, or particles) just before
-        each mention (None for a mention without one), and the offset of its first mention
-        after a capitalised name word. Most words are never asked for."""
+        each mention (None for a mention without one), the offset of its first mention
+        after a capitalised name word, and the capitalised name words just after each mention
+        (None for a mention without one). Most words are never asked for."""
         text = article.text
         tokens = article.tokens
         index = {}
@@ -185,27 +219,41 @@ class InconsistentName(Rule):
                     seen.add(None)
             return seen, first_full
 
+        def compute_after(word):
+            if not index:
+                index.update((t.start, i) for i, t in enumerate(tokens))
+            after = set()
+            for tok in occurrences[word]:
+                i = index[tok.start] + 1
+                nxt = tokens[i] if i < len(tokens) else None
+                after.add(nxt.text if nxt and nxt.sentence == tok.sentence
+                          and text[tok.end:nxt.start] == " " and _is_capitalised(nxt.text)
+                          else None)
+            return after
+
         results = _LazyMap(compute)
-        return _LazyMap(lambda w: results[w][0]), _LazyMap(lambda w: results[w][1])
+        return (_LazyMap(lambda w: results[w][0]), _LazyMap(lambda w: results[w][1]),
+                _LazyMap(compute_after))
 
     def check(self, article, ctx):
         glossary = ctx.glossary
         occurrences: Dict[str, list] = {}
         for tok in name_tokens(article):
-            occurrences.setdefault(tok.text, []).append(tok)
+            if not _non_latin(tok.text):
+                occurrences.setdefault(tok.text, []).append(tok)
         names = list(occurrences)
         name_set = set(names)
         for tok in _capitalised_words(article):
-            if tok.text not in name_set:
+            if tok.text not in name_set and not _non_latin(tok.text):
                 occurrences.setdefault(tok.text, []).append(tok)
         if len(occurrences) < 2:
             return
         # capitalised ordinary English words ("the Jury", "Alpha") are not names here
         common = [w for w in occurrences if w not in names and not _english_word(w)]
         counts = Counter({w: len(v) for w, v in occurrences.items()})
-        companions, first_full = self._companions(article, occurrences)
+        companions, first_full, followers = self._companions(article, occurrences)
         first_seen = {w: toks[0].start for w, toks in occurrences.items()}
-        for group in spelling_clusters(names, glossary, common, companions):
+        for group in spelling_clusters(names, glossary, common, companions, followers):
             best = preferred(group, counts, glossary, first_full, first_seen)
             for form in group:
                 if form == best:

@@ -52,6 +52,32 @@ _FUNCTION = frozenset("the and but for with from that this these those into onto
                       "when where than then".split())
 
 
+# A letter with a diacritic English spelling does not use: "éminence grise", "pièce de
+# résistance", "Søndre". A lower-case word next to such a word is part of a foreign phrase
+# cited in the English text (Chicago Manual of Style 7.53: foreign words and phrases are kept
+# in their own spelling), not an English misspelling.
+_FOREIGN_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
+_NEIGHBOUR_BEFORE = re.compile(r"(\S+)[ \t]+$")
+_NEIGHBOUR_AFTER = re.compile(r"[ \t]+(\S+)")
+
+
+def _in_foreign_phrase(text: str, start: int, end: int) -> bool:
+    before = _NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start)
+    after = _NEIGHBOUR_AFTER.match(text, end, end + 40)
+    return any(m and _FOREIGN_LETTER.search(m.group(1)) for m in (before, after))
+
+
+def _technical_words(text: str) -> frozenset:
+    """Lower-case words the article also writes inside a URL, domain, handle or hashtag
+    ("goatse.cx", "vinkod.shop", "@kyivindependent"): there they are the name of a site or an
+    account, so elsewhere in the same article they are that name, not a misspelling."""
+    words = set()
+    for chunk in text.split():
+        if _TECHNICAL.search(chunk):
+            words.update(w.lower() for w in re.findall(r"[^\W\d_]{4,}", chunk))
+    return frozenset(words)
+
+
 def _chunk(text: str, start: int, end: int) -> str:
     """The whitespace-delimited stretch around a token."""
     s = start
@@ -117,7 +143,11 @@ class UnknownWord(Rule):
                   "A well-known anti-tank weapon was mentioned at https://example.com/wifes.",
                   "He called it “bezviz” in an interview.",
                   "Here's arum, arum maculatum, and the fly Calliphora vicina.",
-                  "Here we see ylang ylang, the component of many perfumes."],
+                  "Here we see ylang ylang, the component of many perfumes.",
+                  # a cited foreign phrase keeps its own spelling
+                  "The producer is the éminence grise of American animation.",
+                  # a site's name, written as its domain elsewhere in the article
+                  "Goatse.cx is gone; it is a close race between goatse and the rest."],
     }
 
     def check(self, article, ctx):
@@ -137,6 +167,7 @@ class UnknownWord(Rule):
             return
         text = article.text
         quotations = None
+        technical = None
         for tok in article.tokens:
             word = tok.text
             if word not in unknown:
@@ -144,6 +175,12 @@ class UnknownWord(Rule):
             if _TECHNICAL.search(_chunk(text, tok.start, tok.end)):
                 continue
             if _species_or_doubled(text, tok.start, tok.end, word):
+                continue
+            if _in_foreign_phrase(text, tok.start, tok.end):
+                continue
+            if technical is None:
+                technical = _technical_words(text)
+            if word in technical:
                 continue
             compound = _compound(text, tok.start, tok.end)
             if compound is not None:
