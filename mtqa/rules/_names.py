@@ -80,6 +80,10 @@ def derived_by_ending(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     # a final vowel gives way to the ending: Argentina -> Argentinean, Ukraine -> Ukrainian
     stems = (short, short[:-1]) if short[-1:] in "aeiouy" else (short,)
+    # a plural people's name and its adjective share the singular stem: Picts -> Pictish,
+    # Scots -> Scottish is out of reach, Slavs -> Slavic
+    if short.endswith("s") and len(short) >= 5:
+        stems += (short[:-1],)
     if any(long_ == stem + e for stem in stems for e in _DERIVATIONS):
         return True
     # the demonym -i after a final -e (Emirate -> Emirati); after -a it is a Slavic case
@@ -191,14 +195,18 @@ def preferred(forms: List[str], counts: dict, glossary, first_full=None,
     a glossary person as the house writes it: Zaluzhnyi), else the form of
     the first full mention (a given name before it: "Hans Modrow"), else the first one written.
     Never the majority: MT repeats its own misspelling ("Modero" three times after one
-    "Hans Modrow")."""
-    for f in forms:
-        hit = glossary.lookup(f)
-        if hit and hit[0] in ("canonical", "variant"):
+    "Hans Modrow"). The canonical form and the house surname come before an accepted
+    variant: an article that writes Zelenskyy and Zelensky is told to write Zelenskyy."""
+    hits = [(f, glossary.lookup(f)) for f in forms]
+    for f, hit in hits:
+        if hit and hit[0] == "canonical":
             return f
     house_words = glossary.name_words()  # a glossary person's surname as the house writes it
     for f in forms:
         if f in house_words:
+            return f
+    for f, hit in hits:
+        if hit and hit[0] == "variant":
             return f
     if first_full is not None:
         full = [f for f in forms if f in first_full]
