@@ -25,12 +25,22 @@ def single_quotations(article):
             close = _SINGLE_CLOSE.search(text, m.end(), pe)
             if not close:
                 break
-            if close.start() - m.end() >= 3 and not article.in_quotation(m.start()):
+            if close.start() - m.end() >= 3 and not article.in_quotation(m.start()) \
+                    and not _inside_running_quotation(text, ps, m.start(), close.end(), pe):
                 spans.append((m.start(), close.end()))
                 pos = close.end()
             else:
                 pos = m.end()
     return spans
+
+
+def _inside_running_quotation(text, para_start, start, end, para_end):
+    """A quotation carried over from an earlier paragraph (English opens each paragraph of a
+    long quotation but closes only the last: Chicago 13.30), closed by a ” after `end` with no
+    “ before `start` in this paragraph: single quotes there are nested, hence correct."""
+    before, after = text[para_start:start], text[end:para_end]
+    return "“" not in before and "”" in after and after.find("”") < (
+        after.find("“") if "“" in after else len(after))
 
 
 @register
@@ -60,6 +70,9 @@ class MixedQuoteStyle(Rule):
         ],
         "leave": [
             "The minister said 'we will stay' and called it 'a red line'.",
+            # nested in a quotation that runs on from the previous paragraph
+            "“There was a fight on their floor.\nThe Russians are also ‘abandoning’ their "
+            "own,” the statement said. “We left,” he said.",
         ],
     }
 
