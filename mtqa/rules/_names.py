@@ -202,9 +202,11 @@ def preferred(forms: List[str], counts: dict, glossary, first_full=None,
         if hit and hit[0] == "canonical":
             return f
     house_words = glossary.name_words()  # a glossary person's surname as the house writes it
-    for f in forms:
-        if f in house_words:
-            return f
+    house = [f for f in forms if f in house_words]
+    # the surname of the canonical name (Zelenskyy) before the surname of a variant (Zelensky)
+    canonical = [f for f in house if house_words[f].name.split()[-1:] == [f]]
+    if canonical or house:
+        return (canonical or house)[0]
     for f, hit in hits:
         if hit and hit[0] == "variant":
             return f

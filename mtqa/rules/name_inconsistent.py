@@ -175,6 +175,7 @@ class InconsistentName(Rule):
             'Hans Modrow led the party. Modero said it. Modero added more.',
             # the house surname is the form shown, not an accepted variant (Zelensky, AP)
             'Volodymyr Zelenskyy spoke. Later Zelensky said more. Zelensky left.',
+            'President Zelenskyi spoke. Later Zelenskyy said more. Zelenskyi left.',
             # one person (same surname after both given names) spelled two ways
             'Natalia Petrova arrived. Later Natalya Petrova spoke.',
             {'text': 'Bodies were found in Buchi. Buchi was occupied. Bucha is near Kyiv.', 'fixed': 'Bodies were found in Bucha. Bucha was occupied. Bucha is near Kyiv.'},
