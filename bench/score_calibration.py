@@ -148,11 +148,13 @@ class Segment:
     seg: int
     human: float
     words: int
-    # mode ("source" / "no source") -> which ("old" / "new") -> [(rule, severity)]
-    found: Dict[str, Dict[str, List[Tuple[str, str]]]] = field(default_factory=dict)
+    # mode ("source" / "no source") -> which ("old" / "new") -> [(rule, severity, category)]
+    found: Dict[str, Dict[str, List[Tuple[str, str, str]]]] = field(default_factory=dict)
 
-    def penalty(self, mode: str = "source", which: str = "new", drop=frozenset()) -> float:
-        return sum(SEVERITY_WEIGHT[sev] for rule, sev in self.found[mode][which]
+    def penalty(self, mode: str = "source", which: str = "new", drop=frozenset(),
+                weigh=None) -> float:
+        weigh = weigh or severity_weight
+        return sum(weigh(sev, cat) for rule, sev, cat in self.found[mode][which]
                    if rule not in drop)
 
 
@@ -164,6 +166,18 @@ class Talk:
     words: int
     penalty: Dict[Tuple[str, str], float] = field(default_factory=dict)  # (mode, which)
     penalty_held_out: float = 0.0  # new, with source, mined entries left out
+
+
+def severity_weight(severity: str, category: str) -> float:
+    return SEVERITY_WEIGHT[severity]
+
+
+def mqm_punctuation_weight(severity: str, category: str) -> float:
+    """A variant measured, not adopted: the raters' own scheme (Freitag et al. 2021) weighs a
+    minor Fluency/Punctuation error 0.1."""
+    if severity == "minor" and category == "fluency/punctuation":
+        return 0.1
+    return SEVERITY_WEIGHT[severity]
 
 
 def human_penalty(rows) -> float:
@@ -219,12 +233,14 @@ def audit_mqm(options: AuditOptions):
             talk.words = audited.words
             for which, found in (("old", audited.old), ("new", audited.new)):
                 talk.penalty[(mode, which)] = sum(SEVERITY_WEIGHT[f.severity] for f in found)
+                talk.penalty[(mode, which + " mqm-punct")] = sum(
+                    mqm_punctuation_weight(f.severity, f.category) for f in found)
                 for i in ids:
                     segments[(system, doc, i)].found.setdefault(mode, {})[which] = []
                 for f in found:
                     k = max(0, bisect.bisect_right(starts, f.start) - 1)
                     segments[(system, doc, ids[k])].found[mode][which].append(
-                        (f.rule, f.severity))
+                        (f.rule, f.severity, f.category))
             if mode == "source":
                 talk.penalty_held_out = sum(SEVERITY_WEIGHT[f.severity] for f in audited.new
                                             if f.rule not in mined)
@@ -316,15 +332,20 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
         print(f"| {label} | {goal} | " + " | ".join(fmt.format(fn(parts[k], talk_parts[k]))
                                                    for k in ("A", "B", "all")) + " |")
 
-    def tau(mode="source", which="new", drop=frozenset(), norm=False):
+    def tau(mode="source", which="new", drop=frozenset(), norm=False, weigh=None):
         def fn(segs, _):
-            xs = [s.penalty(mode, which, drop) / (max(s.words, 1) if norm else 1) for s in segs]
+            xs = [s.penalty(mode, which, drop, weigh) / (max(s.words, 1) if norm else 1)
+                  for s in segs]
             return kendall_tau_b(xs, [s.human for s in segs])
         return fn
     row("segment τ-b, old formula (rule severities, every finding)", "—", tau(which="old"))
     row("**segment τ-b, current score** (capped severities, one finding per problem)",
         "≥ 0.15", tau())
     row("segment τ-b, current, penalty per word instead of per segment", "—", tau(norm=True))
+    row("segment τ-b, current, minor punctuation findings weighing 0.1 (MQM)", "—",
+        tau(weigh=mqm_punctuation_weight))
+    row("segment τ-b, current, every finding weighing 1 (severity ignored)", "—",
+        tau(weigh=lambda severity, category: 1.0))
     row("segment τ-b, current, without the source", "—", tau(mode="no source"))
     row(f"segment τ-b, current, without the {len(mined)} phrase entries mined from this MQM "
         f"data (held-out figure)", "—", tau(drop=mined))
@@ -348,6 +369,8 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
         lambda segs, ts: system_accuracy(ts, segs, mean_score("new")))
     row("system pairwise accuracy, current, penalty per word over the system's talks", "—",
         lambda segs, ts: system_accuracy(ts, segs, per_word()))
+    row("system pairwise accuracy, current, minor punctuation findings weighing 0.1 (MQM)", "—",
+        lambda segs, ts: system_accuracy(ts, segs, mean_score("new mqm-punct")))
     row("system pairwise accuracy, current, without the source", "—",
         lambda segs, ts: system_accuracy(ts, segs, mean_score("new", "no source")))
     row("system pairwise accuracy, current, without the mined entries", "—",
@@ -370,9 +393,25 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
               f"τ-b / system accuracy | — | " +
               " | ".join(f"{sims[k][0]:.3f} / {sims[k][1]:.3f}" for k in ("A", "B", "all")) +
               " |")
+    human_by_half = {}
+    for k in ("A", "B"):
+        by: Dict[str, List[float]] = defaultdict(list)
+        for seg in parts[k]:
+            by[seg.system].append(seg.human)
+        human_by_half[k] = {system: sum(v) / len(v) for system, v in by.items()}
+    print(f"| bound: the raters' own system ranking on the other half (human A vs human B) | — | "
+          f"{pairwise_accuracy(human_by_half['B'], human_by_half['A'])[0]:.3f} | "
+          f"{pairwise_accuracy(human_by_half['A'], human_by_half['B'])[0]:.3f} | — |")
+    n = len({s.system for s in mt})
+    sd = math.sqrt(2 * (2 * n + 5) / (9 * n * (n - 1))) / 2  # Kendall's tau under H0, halved
+    print(f"\nchance: a random ranking of {n} systems has pairwise accuracy 0.5 ± {sd:.3f} (sd; "
+          f"Kendall's null variance), so 0.7 is {0.2 / sd:.1f} sd above chance")
+    per_system = Counter(s.system for s in mt for _ in s.found["source"]["new"])
+    print(f"findings per MT system (current, with source): {min(per_system.values())}–"
+          f"{max(per_system.values())}")
     tau_refs = kendall_tau_b([s.penalty() for s in mt + refs], [s.human for s in mt + refs])
     print(f"\nsegment τ-b with the human references (ref, refB) added: {tau_refs:.3f}")
-    rules = Counter(rule for s in mt for rule, _ in s.found["source"]["new"])
+    rules = Counter(rule for s in mt for rule, *_ in s.found["source"]["new"])
     print("findings on MQM MT by rule (current, with source): " +
           ", ".join(f"{r} {n}" for r, n in rules.most_common()))
 
