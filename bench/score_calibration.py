@@ -132,6 +132,17 @@ class Audited:
         self.new_penalty = new_score.penalty(self.new)
 
 
+def audit_wmt(ctxs):
+    out = defaultdict(list)  # "mt" / "ref" -> [Audited]
+    for pair in WMT_PAIRS:
+        ctx = ctxs[pair]
+        for side in ("mt", "ref"):
+            for art in wmt_articles(pair, side):
+                art.source_lang = PAIR_LANG[pair]
+                out[side].append(Audited(art, ctx))
+    return out
+
+
 # ---- zh-en MQM: one article per (system, talk), with its source ------------------------------
 
 HALVES = {"A": frozenset({"talk.2", "talk.5", "talk.7"}), "B": frozenset({"talk.6", "talk.9"})}
@@ -290,15 +301,21 @@ def per_word(which: str = "new", mode: str = "source"):
     return metric
 
 
-def detector_simulation(segments: Sequence[Segment], recall: float, draws: int = 20):
-    """A detector that flags `recall` of the segments holding a human error and nothing else
-    (binary: it does not know how bad they are): mean segment tau-b and system accuracy."""
+def detector_simulation(segments: Sequence[Segment], recall: float, draws: int = 20,
+                        precision: float = 1.0):
+    """A detector that flags `recall` of the segments holding a human error, at random, and
+    as many error-free ones as `precision` implies (binary: it does not know how bad they
+    are): mean segment tau-b and system accuracy over seeded draws."""
     rng = random.Random(0)
     erroneous = [i for i, s in enumerate(segments) if s.human > 0]
+    clean = [i for i, s in enumerate(segments) if s.human == 0]
     ys = [s.human for s in segments]
     taus, accs = [], []
     for _ in range(draws):
-        picked = set(rng.sample(erroneous, int(round(recall * len(erroneous)))))
+        hits = int(round(recall * len(erroneous)))
+        picked = set(rng.sample(erroneous, hits))
+        picked |= set(rng.sample(clean, min(len(clean), int(round(hits * (1 - precision) /
+                                                                  max(precision, 1e-9))))))
         xs = [1.0 if i in picked else 0.0 for i in range(len(segments))]
         taus.append(kendall_tau_b(xs, ys))
         flagged: Dict[str, List[float]] = defaultdict(list)
@@ -391,6 +408,15 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
         sims = {k: detector_simulation(v, recall) for k, v in parts.items()}
         print(f"| perfect-precision detector flagging {recall:.0%} of the erroneous segments: "
               f"τ-b / system accuracy | — | " +
+              " | ".join(f"{sims[k][0]:.3f} / {sims[k][1]:.3f}" for k in ("A", "B", "all")) +
+              " |")
+    def precision_of(segs):
+        flagged = [seg for seg in segs if seg.penalty() > 0]
+        return sum(seg.human > 0 for seg in flagged) / max(len(flagged), 1)
+    for recall in (0.1, 0.15):
+        sims = {k: detector_simulation(v, recall, 10, precision_of(v)) for k, v in parts.items()}
+        print(f"| detector at mtqa's measured precision flagging {recall:.0%} of the "
+              f"erroneous segments: τ-b / system accuracy | — | " +
               " | ".join(f"{sims[k][0]:.3f} / {sims[k][1]:.3f}" for k in ("A", "B", "all")) +
               " |")
     human_by_half = {}
