@@ -159,6 +159,8 @@ class Segment:
     seg: int
     human: float
     words: int
+    log_length_ratio: float  # log(target characters / source characters), spaces left out
+    source_chars: int
     # mode ("source" / "no source") -> which ("old" / "new") -> [(rule, severity, category)]
     found: Dict[str, Dict[str, List[Tuple[str, str, str]]]] = field(default_factory=dict)
 
@@ -233,8 +235,11 @@ def audit_mqm(options: AuditOptions):
             starts.append(pos)
             pos += len(t) + 1
         for i, t in zip(ids, texts):
-            segments[(system, doc, i)] = Segment(system, doc, i, human_penalty(
-                rows[(system, doc, i)]), len(t.split()))
+            src_chars, tgt_chars = len("".join(sources[ids.index(i)].split())), len(
+                "".join(t.split()))
+            segments[(system, doc, i)] = Segment(
+                system, doc, i, human_penalty(rows[(system, doc, i)]), len(t.split()),
+                math.log(max(tgt_chars, 1) / max(src_chars, 1)), src_chars)
         talk = Talk(system, doc, 0)
         for mode in ("source", "no source"):
             art = Article("\n".join(texts), path=f"mqm/{system}/{doc}", source_lang="zh")
@@ -419,6 +424,20 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
               f"erroneous segments: τ-b / system accuracy | — | " +
               " | ".join(f"{sims[k][0]:.3f} / {sims[k][1]:.3f}" for k in ("A", "B", "all")) +
               " |")
+    # The source length ratio as a graded penalty: z-score of log(target/source characters)
+    # against the human references (ref, refB) of half A, penalty = how far |z| (or -z: too
+    # short) lies beyond a threshold.
+    calibration = [s.log_length_ratio for s in refs if half_of(s.doc) == "A" and
+                   s.source_chars >= 10]
+    mu = sum(calibration) / len(calibration)
+    sd = math.sqrt(sum((v - mu) ** 2 for v in calibration) / len(calibration))
+    for threshold in (1.0, 2.0, 3.0):
+        for label, signed in (("abs(z)", abs), ("too short, −z", lambda z: -z)):
+            row(f"source length ratio as a penalty: {label} beyond {threshold:g} (calibrated on "
+                f"the references of half A)", "—",
+                lambda segs, _, t=threshold, f=signed: kendall_tau_b(
+                    [max(0.0, f((seg.log_length_ratio - mu) / sd) - t) for seg in segs],
+                    [seg.human for seg in segs]))
     human_by_half = {}
     for k in ("A", "B"):
         by: Dict[str, List[float]] = defaultdict(list)
