@@ -267,6 +267,31 @@ def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
         if value is not None:
             out.add(Decimal(str(value)))
         previous = value
+    if lang in (None, "en"):
+        out |= _english_fractions(words)
+    return out
+
+
+_FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+
+
+def _english_fractions(words: List[str]) -> Set[Decimal]:
+    """"half a million" = 500,000, "a quarter of a million" = 250,000, "three and a half" =
+    3.5: English spells these where the source writes 50万, 25万 or 3.5 (score2, issue 10:
+    read on the zh-en MQM references)."""
+    out: Set[Decimal] = set()
+    table, scales = WORD_NUMBERS["en"], SCALES["en"]
+    for i, w in enumerate(words):
+        if w in _FRACTIONS:
+            for nxt in words[i + 1:i + 4]:
+                if nxt in ("a", "an", "of"):
+                    continue
+                if nxt in scales:
+                    out.add(_FRACTIONS[w] * scales[nxt])
+                break
+        elif w == "and" and i and words[i + 1:i + 3] == ["a", "half"] and \
+                words[i - 1] in table:
+            out.add(Decimal(str(table[words[i - 1]])) + Decimal("0.5"))
     return out
 
 
@@ -311,7 +336,8 @@ _DIGIT_RE = re.compile(r"\d")
 _HOUR_RE = re.compile(r"(?<![\d.,:])(?<!: )(1[0-2]|0?[1-9])\s*(?:[ap]\.?\s?m\b\.?|o['’]clock)",
                       re.I)
 _DOT_TIME_RE = re.compile(r"^(\d{1,2})\.(\d{2})$")
-_SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,])(\d{1,3}), (\d{3})(?![\d])")
+# (a thousands group never follows a leading 0: "0, 120" is a list; score2, issue 10)
+_SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,])([1-9]\d{0,2}), (\d{3})(?![\d])")
 
 
 def _loose_target_values(target: str, times) -> Set[Decimal]:

@@ -38,3 +38,18 @@ def test_a_changed_number_is_found():
 ])
 def test_chinese_numerals_read_as_a_whole(numeral, value):
     assert Decimal(value) in word_values(numeral, "zh")
+
+
+@pytest.mark.parametrize("source, target", [
+    ("有25万种开花植物。", "There are a quarter of a million species of flowering plants."),
+    ("50万至上百万个部分。", "Half a million to a million parts."),
+    ("富裕程度大概是3.5 到4 倍。", "About three and a half to four times as rich."),
+    ("负120度，0度， 120度。", "Negative 120, 0, 120 degrees."),
+])
+def test_english_spelled_quantities_and_lists_match_the_source(source, target):
+    assert compare(source, target, "zh") == []
+
+
+def test_a_number_split_by_a_space_is_still_one_finding():
+    found = compare("Загинули 50 000 людей.", "50, 000 people died.", "ru")
+    assert [d.suggestions for d in found] == [("50,000",)]
