@@ -36,7 +36,11 @@ _SPELLED = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "
             8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 20: "twenty",
             30: "thirty", 40: "forty", 50: "fifty", 100: "hundred", 1000: "thousand"}
 
-_NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f\u2009 ]\d+)*(?![\d])")
+# Not after a letter, digit or mark: "G7" is no number. Han and kana are word characters to
+# `\w` but Chinese writes digits right after them ("几乎200英尺"): they may precede a number
+# (score2, issue 10: without this no Chinese source number was ever read).
+_NUMBER_RE = re.compile(r"(?<![.,])(?<![^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])"
+                        r"\d+(?:[.,\u00a0\u202f\u2009 ]\d+)*(?![\d])")
 # Clock times: h:mm anywhere; h.mm only with a time word after it (14.30 WIB, 9.30 a.m.,
 # 21.00 год) or a source time preposition before it (о 21.00, pukul 14.30) - else 7.50 is
 # a decimal (7.50%).
@@ -242,7 +246,8 @@ def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
     if not table:
         return set()
     if lang == "zh":
-        return {Decimal(str(table[ch])) for ch in text if ch in table}
+        out = {Decimal(str(table[ch])) for ch in text if ch in table}
+        return out | {Decimal(v) for v in map(_zh_numeral, _ZH_NUMERAL_RE.findall(text)) if v}
     words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
     stems = _stem_index(lang or "")
     scales = SCALES.get(lang or "en", {})
@@ -262,7 +267,57 @@ def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
         if value is not None:
             out.add(Decimal(str(value)))
         previous = value
+    if lang in (None, "en"):
+        out |= _english_fractions(words)
     return out
+
+
+_FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+
+
+def _english_fractions(words: List[str]) -> Set[Decimal]:
+    """"half a million" = 500,000, "a quarter of a million" = 250,000, "three and a half" =
+    3.5: English spells these where the source writes 50万, 25万 or 3.5 (score2, issue 10:
+    read on the zh-en MQM references)."""
+    out: Set[Decimal] = set()
+    table, scales = WORD_NUMBERS["en"], SCALES["en"]
+    for i, w in enumerate(words):
+        if w in _FRACTIONS:
+            for nxt in words[i + 1:i + 4]:
+                if nxt in ("a", "an", "of"):
+                    continue
+                if nxt in scales:
+                    out.add(_FRACTIONS[w] * scales[nxt])
+                break
+        elif w == "and" and i and words[i + 1:i + 3] == ["a", "half"] and \
+                words[i - 1] in table:
+            out.add(Decimal(str(table[words[i - 1]])) + Decimal("0.5"))
+    return out
+
+
+# Chinese numerals as a whole (score2, issue 10): 两万 = 20,000, 三十亿 = 3,000,000,000,
+# 一百万 = 1,000,000 — units 十 百 千 inside a 万 (10^4) / 亿 (10^8) group, the standard reading.
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_NUMERAL_RE = re.compile("[零〇一二两三四五六七八九十百千万亿]{2,}")
+
+
+def _zh_numeral(run: str) -> int:
+    total = group = section = number = 0  # above 亿, the 万 group, below 万, the last digit
+    for ch in run:
+        if ch in _ZH_DIGITS:
+            number = _ZH_DIGITS[ch]
+        elif ch in _ZH_UNITS:
+            section += (number or 1) * _ZH_UNITS[ch]
+            number = 0
+        elif ch == "万":
+            group = (section + number or 1) * 10**4
+            section = number = 0
+        else:  # 亿
+            total = (total + group + section + number or 1) * 10**8
+            group = section = number = 0
+    return total + group + section + number
 
 
 @lru_cache(maxsize=None)
@@ -281,7 +336,8 @@ _DIGIT_RE = re.compile(r"\d")
 _HOUR_RE = re.compile(r"(?<![\d.,:])(?<!: )(1[0-2]|0?[1-9])\s*(?:[ap]\.?\s?m\b\.?|o['’]clock)",
                       re.I)
 _DOT_TIME_RE = re.compile(r"^(\d{1,2})\.(\d{2})$")
-_SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,])(\d{1,3}), (\d{3})(?![\d])")
+# (a thousands group never follows a leading 0: "0, 120" is a list; score2, issue 10)
+_SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,])([1-9]\d{0,2}), (\d{3})(?![\d])")
 
 
 def _loose_target_values(target: str, times) -> Set[Decimal]:
