@@ -88,8 +88,8 @@ class SourceName(Rule):
         from mtqa.glossary import match_case
         from mtqa.lexicon import world_names, zipf
         from mtqa.source.compare import comparison, located
-        from mtqa.source.names import (derivation, expected_forms, foreign_spelling, near,
-                                       skeleton)
+        from mtqa.source.names import (accepted_key, derivation, expected_forms,
+                                       foreign_spelling, near, original_key)
 
         found = comparison(article)
         if found is None or found[0].lang == "zh":
@@ -112,7 +112,7 @@ class SourceName(Rule):
             if not comparable:
                 continue
             exact_present = {t.text for t in targets}
-            loose_present = {skeleton(t.text, doc.lang) for t in targets}
+            loose_present = {accepted_key(t.text, doc.lang) for t in targets}
             sentence_starts = {s for s, _ in doc.sentences[k]}
             best = {}  # target token index -> (distance, form, source span, expected)
             for s0, s1, word, initial in source_names(doc.text, ss, se, sentence_starts):
@@ -124,8 +124,13 @@ class SourceName(Rule):
                 if expected.exact:
                     if any(f in exact_present for f in expected.forms):
                         continue
-                elif any(skeleton(f, doc.lang) in loose_present for f in expected.forms):
+                elif any(accepted_key(f, doc.lang) in loose_present
+                         for f in expected.forms + expected.accepted):
                     continue
+                # a plain Ukrainian romanisation is compared only with the word's Russian-style
+                # renderings (Grigorenko, Marina, Darusya); a mixed form (Gavrylita: KMU y, but
+                # the g of the name's own Latin spelling) is a foreign name's original spelling
+                russian_style = {accepted_key(f, "ru") for f in expected.russian_style}
                 cyrillic = bool(_CYRILLIC_RE.search(word))
                 bar = COMMON_AFTER_ROMANISATION if cyrillic else COMMON_AFTER_COPY
                 for i, t, foreign in comparable:
@@ -133,6 +138,11 @@ class SourceName(Rule):
                     # not the name: a word no romanisation writes wins
                     if foreign and not expected.exact:
                         continue
+                    if russian_style and accepted_key(t.text, "ru") not in russian_style:
+                        continue
+                    if doc.lang == "ru" and not expected.exact and original_key(t.text) in {
+                            original_key(f) for f in expected.forms}:
+                        continue  # a foreign name's own spelling (Chabrol for Шаброль)
                     known_word = None  # looked up only for a near form (most words are not)
                     for form in expected.forms:
                         if abs(len(form) - len(t.text)) > 4:
