@@ -71,6 +71,10 @@ class SourceName(Rule):
             {"text": "Fighting continued near Kharkov.\n",
              "fixed": "Fighting continued near Kharkiv.\n",
              "source": "Бои продолжались под Харьковом.\n", "source_lang": "ru"},
+            # near a Russian name but outside every documented spelling of it
+            {"text": "The coach Sergei Gorbchenko resigned.\n",
+             "fixed": "The coach Sergei Gorobchenko resigned.\n",
+             "source": "Тренер Сергей Горобченко ушел в отставку.\n", "source_lang": "ru"},
         ],
         "leave": [
             {"text": "The people of Hostomel returned.\n",
@@ -81,6 +85,19 @@ class SourceName(Rule):
              "source": "Ольга Иванова живет в Москве.\n", "source_lang": "ru"},
             {"text": "Exports to Germany grew.\n",
              "source": "Экспорт в Германию вырос.\n", "source_lang": "ru"},
+            # other documented spellings of a Russian name (ICAO passports, Economist style)
+            {"text": "Mamaev and Nadia Zaitseva met Alexei Prokopiev.\n",
+             "source": "Мамаев и Надя Зайцева встретились с Алексеем Прокопьевым.\n",
+             "source_lang": "ru"},
+            # a foreign name's own spelling (Frazetta, Фрацетта); a Ukrainian in a Russian source
+            {"text": "Frank Frazetta drew it; Olga Kurylenko starred.\n",
+             "source": "Рисовал Фрэнк Фрацетта, играла Ольга Куриленко.\n", "source_lang": "ru"},
+            # a Ukrainian source's foreign name in a mixed spelling is its original (Gavrylita)
+            {"text": "Natalia Gavrylita resigned.\n",
+             "source": "Наталія Гавриліта пішла у відставку.\n", "source_lang": "uk"},
+            # adjective nominatives and fleeting vowels: the translation's form is the lemma
+            {"text": "He shops at Perekrestok on Lineynaya street.\n",
+             "source": "Он покупает в Перекрестке на Линейной улице.\n", "source_lang": "ru"},
         ],
     }
 
