@@ -73,6 +73,27 @@ def name_cases(lang, src_seg, ref_seg, mt_seg, glossary):
     return cases
 
 
+def miss_reason(lang, m, r, src_seg, glossary):
+    """Why source-name did not flag M (for the breakdown of misses)."""
+    from mtqa.lexicon import world_names, zipf
+    from mtqa.source.names import accepted_key, expected_forms, foreign_spelling, near
+
+    if zipf(m) > 0 or m in world_names():
+        return "M is an English word or a known name (Tractor for Трактор, Erica)"
+    if foreign_spelling(m, lang):
+        return "M has letters no romanisation writes (Mahachev, Nahida, Germanica)"
+    for word in _CYR_WORD.findall(src_seg):
+        expected = expected_forms(word, lang, glossary) if word[:1].isupper() else None
+        if expected is None or r not in expected.forms:
+            continue
+        if any(accepted_key(f, lang) == accepted_key(m, lang)
+               for f in expected.forms + expected.accepted):
+            return "M is another case or gender form of the name (Alexandra for Aleksandr)"
+        if near(m, r, lang, expected.exact) is None:
+            return "M is not near R"
+    return "other"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--langs", default="uk,ru")
@@ -138,6 +159,7 @@ def main():
                             examples_wrong.append((m, r, hits[0].suggestions))
                     else:
                         examples_missed.append((lang, m, r))
+                        stats[(lang, miss_reason(lang, m, r, src_seg, glossary))] += 1
     print("(a) name differences traceable to the source")
     for lang in args.langs.split(","):
         n = stats[f"cases {lang}"]
@@ -155,6 +177,11 @@ def main():
             print(f"  {lang}-en: {v} more MT words are another accepted spelling of the reference's "
                   f"name (Mamaev/Mamayev; not counted as cases); flagged "
                   f"{stats[f'accepted variants flagged {lang}']}")
+    for lang in args.langs.split(","):
+        reasons = sorted(((k[1], v) for k, v in stats.items()
+                          if isinstance(k, tuple) and k[0] == lang), key=lambda kv: -kv[1])
+        if reasons:
+            print(f"  {lang}-en misses by reason: " + "; ".join(f"{k}: {v}" for k, v in reasons))
     print("  missed (sample):", Counter((m, r) for _, m, r in examples_missed).most_common(25))
     print("  wrong suggestion (sample):", Counter((m, r) for m, r, _ in examples_wrong).most_common(10))
     print("(b) references audited against their sources (false alarms)")

@@ -153,7 +153,8 @@ class SourceName(Rule):
                 for i, t, foreign in comparable:
                     # a Russian transcription of a foreign name romanised back (Garfild) is
                     # not the name: a word no romanisation writes wins
-                    if foreign and not expected.exact:
+                    if foreign and not expected.exact and foreign_spelling(
+                            t.text, doc.lang, expected.forms[0]):
                         continue
                     if russian_style and accepted_key(t.text, "ru") not in russian_style:
                         continue

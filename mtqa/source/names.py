@@ -316,11 +316,25 @@ _NEVER_ROMANISED = re.compile(r"c(?!h)|q|w|x|j|ph|th|ee|oo|ou|ea|ae|oe|ck|[^a-z]
 _NEVER_BGN = re.compile(r"(?<![kszc])h|i[eauo]|[ea]i")
 
 
-def foreign_spelling(word: str, lang: Optional[str]) -> bool:
+# Russian surname and patronymic endings (Makhachev, Shakhnazarov, Ivanovna): a name with one
+# is Russian (or russified), so an h alone in its English spelling is a misspelling of kh
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna|skiy|skaya|enko)$")
+
+
+def foreign_spelling(word: str, lang: Optional[str], expected: str = "") -> bool:
+    """Is the target word spelled with letters the romanisation never writes, so that it is a
+    foreign name's own spelling? For Russian, x (кс) is a documented spelling (variant_key;
+    j is not counted: it spells й, ю and ж in foreign originals - Jovovich, Jurgis, Zibanejad),
+    and h alone is foreign only when the expected name is not Russian-formed."""
     low = word.lower()
+    if lang == "ru":
+        low = low.replace("x", "ks")
     if _NEVER_ROMANISED.search(low):
         return True
-    return lang == "ru" and bool(_NEVER_BGN.search(low))
+    if lang != "ru" or not _NEVER_BGN.search(low):
+        return False
+    return not (_RUSSIAN_SURNAME.search(expected.lower())
+                and not re.search(r"i[eauo]|[ea]i", low))
 
 
 _DERIVATION_SUFFIXES = ("n", "an", "ian", "ians", "ans", "ns", "s", "ese", "i", "ic", "ish")
