@@ -11,7 +11,10 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # target words at least this frequent in English are words, not names (zipf scale); a
 # Latin-script source's words are compared with a stricter bar, since they are not romanised
 # place and surname adjectives in oblique cases (Запорізької, Лиманському, Ленинградский)
-_ADJECTIVE_RE = re.compile(r"(?:ськ|цьк|зьк|ск|цк|зк)(?:ого|ому|ій|ої|ою|их|ими|им|ім|ая|ой|ую|ом|ий|ый)$")
+_ADJECTIVE_RE = re.compile(r"(?:ськ|цьк|зьк|ск|цк|зк)(?:ого|ому|ій|ої|ою|их|ими|им|ім|ая|ой|ую|ом|ий|ый)$"
+                           # relational adjectives in -альн-, -ичн-, -енн- (Континентальной:
+                           # English names the noun, Kontinental Hockey League)
+                           r"|(?:альн|ельн|ичн|енн|онн)(?:ого|ому|ой|ую|ая|ое|ый|ий|ым|ых|ыми|ій|ої|ою|их|ими)$")
 COMMON_AFTER_ROMANISATION = 4.5
 COMMON_AFTER_COPY = 3.0
 

@@ -195,7 +195,9 @@ WORD_NUMBERS: Dict[str, Dict[str, int]] = {
         "eighteen": 18, "nineteen": 19, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
         "dozen": 12, "once": 1, "twice": 2, "single": 1, "both": 2, "first": 1, "second": 2,
         "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-        "ninth": 9, "tenth": 10, "hundreds": 100, "thousands": 1000, "half": 0.5},
+        "ninth": 9, "tenth": 10, "hundreds": 100, "thousands": 1000, "half": 0.5,
+        # "на 100%" is idiomatically "entirely", "fully", "completely"
+        "entirely": 100, "fully": 100, "completely": 100, "totally": 100, "wholly": 100},
     "uk": {"один": 1, "одна": 1, "одне": 1, "одного": 1, "одній": 1, "два": 2, "дві": 2,
            "двох": 2, "двома": 2, "три": 3, "трьох": 3, "чотири": 4, "чотирьох": 4,
            "п'ять": 5, "п’ять": 5, "п'яти": 5, "шість": 6, "шести": 6, "сім": 7, "семи": 7,
