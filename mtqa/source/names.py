@@ -75,11 +75,18 @@ def _lexicon_hit(word: str, lang: str) -> Optional[str]:
         if low.endswith(ending) and len(low) - len(ending) >= 4:
             stem = low[:len(low) - len(ending)]
             candidates.extend(stem + n for n in _NOMINATIVE[lang])
+    # a Russian adjective in its own nominative (Малая, Белая, Новое) is a word of a multi-word
+    # name (Мала Виска, Біла Церква) only beside the rest of that name: alone it is an adjective
+    if lang == "ru" and low.endswith(_RUSSIAN_ADJECTIVE_NOMINATIVE):
+        return None
     for c in candidates:
         hit = table.get(c)
         if hit and (hit[1] == "entity" or lang == "uk"):
             return hit[0]
     return None
+
+
+_RUSSIAN_ADJECTIVE_NOMINATIVE = ("ая", "яя", "ое", "ее", "ый", "ые", "ие")
 
 
 def glossary_words(glossary, entities_only: bool = False) -> Dict[str, str]:
@@ -140,7 +147,8 @@ def _expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[E
             # э mostly transcribes an English a (Сэндлер Sandler, Лэмпард Lampard)
             forms += tuple(f for f in lemma_forms(word.replace("э", "а").replace("Э", "А"),
                                                   lang) if f not in forms)
-        if glossary is not None:
+        adjective = lang == "ru" and word.lower().endswith(_RUSSIAN_ADJECTIVE_NOMINATIVE)
+        if glossary is not None and not adjective:  # (Малая: see _lexicon_hit)
             # a glossary person's surname is not trusted in a Russian source (a Russian
             # Федоров is not the Ukrainian minister Fedorov): SpellingUkraine lists the
             # Russian spellings of the Ukrainians it knows
