@@ -18,10 +18,14 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from mtqa.source.romanize import romanize  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SRC = ROOT / ".." / "shared" / "data" / "spellingukraine"
 DEFAULT_OUT = ROOT / "mtqa" / "data" / "source-names.tsv"
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UKRAINIAN_LETTERS = re.compile("[іїєґІЇЄҐ]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
 
@@ -48,11 +52,19 @@ def main(argv=None):
                                              if _CYRILLIC.search(r)]
         if kind == "given":  # related spellings of a given name include diminutives (Наташа)
             forms = forms[:1]
+        latin = set(entry.get("relatedSpellings", [])) - set(entry.get("incorrectSpellings", []))
         for form in forms:
             cyr = words(form)
-            if len(cyr) != len(english):
+            english_form = english
+            # a former Ukrainian name (Сєвєродонецьк, renamed Siverskodonetsk in 2024) keeps
+            # its own national romanisation when the entry lists it (Sievierodonetsk): a source
+            # that uses the old name is translated with the old name
+            if form != entry["sourceSpelling"] and _UKRAINIAN_LETTERS.search(form) \
+                    and romanize(form, "uk") in latin:
+                english_form = words(romanize(form, "uk"))
+            if len(cyr) != len(english_form):
                 continue
-            for k, (c, e) in enumerate(zip(cyr, english)):
+            for k, (c, e) in enumerate(zip(cyr, english_form)):
                 key = c.lower()
                 # a person's given names identify nobody without the surname
                 word_kind = "given" if path.parent.name == "people" and k < len(cyr) - 1 \

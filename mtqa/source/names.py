@@ -47,6 +47,21 @@ class Expected(NamedTuple):
     forms: Tuple[str, ...]   # candidate English forms, the likeliest first
     exact: bool              # a house form (lexicon, glossary): must appear as written
     origin: str              # "SpellingUkraine", "glossary", "KMU 2010", "BGN/PCGN", "source"
+    # Ukrainian plain romanisations only: the word's Russian-style renderings (its letters
+    # read as the Russian spelling, romanised by BGN/PCGN): the only near forms compared
+    russian_style: Tuple[str, ...] = ()
+    # Russian plain romanisations only: spellings accepted besides the forms, never suggested:
+    # the Ukrainian national romanisation of the same letters (a Ukrainian named in a Russian
+    # source: Kurylenko for Куриленко; the y of Lithuanian Arvydas for Арвидас)
+    accepted: Tuple[str, ...] = ()
+
+
+# The Russian spelling of a Ukrainian word letter by letter, as Russian-language text spells
+# Ukrainian names (Гаврилюк, Киев for Київ, Марьинка for Мар'їнка): і ї -> и, є -> е, ґ -> г,
+# the apostrophe -> ь.
+_UKRAINIAN_AS_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "І": "И",
+                                       "Ї": "И", "Є": "Е", "Ґ": "Г", "'": "ь", "’": "ь",
+                                       "ʼ": "ь"})
 
 
 def _lexicon_hit(word: str, lang: str) -> Optional[str]:
@@ -60,11 +75,18 @@ def _lexicon_hit(word: str, lang: str) -> Optional[str]:
         if low.endswith(ending) and len(low) - len(ending) >= 4:
             stem = low[:len(low) - len(ending)]
             candidates.extend(stem + n for n in _NOMINATIVE[lang])
+    # a Russian adjective in its own nominative (Малая, Белая, Новое) is a word of a multi-word
+    # name (Мала Виска, Біла Церква) only beside the rest of that name: alone it is an adjective
+    if lang == "ru" and low.endswith(_RUSSIAN_ADJECTIVE_NOMINATIVE):
+        return None
     for c in candidates:
         hit = table.get(c)
         if hit and (hit[1] == "entity" or lang == "uk"):
             return hit[0]
     return None
+
+
+_RUSSIAN_ADJECTIVE_NOMINATIVE = ("ая", "яя", "ое", "ее", "ый", "ые", "ие")
 
 
 def glossary_words(glossary, entities_only: bool = False) -> Dict[str, str]:
@@ -111,6 +133,7 @@ def expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[Ex
         return found
 
 
+_RUSSIAN_ONLY = re.compile("[ыэъёЫЭЪЁ]")  # letters Ukrainian does not have: no Ukrainian reading
 _EXPECTED_CACHE: Dict[Tuple[str, Optional[str]], Optional[Expected]] = {}
 
 
@@ -124,7 +147,8 @@ def _expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[E
             # э mostly transcribes an English a (Сэндлер Sandler, Лэмпард Lampard)
             forms += tuple(f for f in lemma_forms(word.replace("э", "а").replace("Э", "А"),
                                                   lang) if f not in forms)
-        if glossary is not None:
+        adjective = lang == "ru" and word.lower().endswith(_RUSSIAN_ADJECTIVE_NOMINATIVE)
+        if glossary is not None and not adjective:  # (Малая: see _lexicon_hit)
             # a glossary person's surname is not trusted in a Russian source (a Russian
             # Федоров is not the Ukrainian minister Fedorov): SpellingUkraine lists the
             # Russian spellings of the Ukrainians it knows
@@ -132,9 +156,13 @@ def _expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[E
             for f in forms[:1] if lang == "ru" else forms:
                 if f in words:
                     return Expected((words[f],), True, "glossary")
+        if lang == "uk":
+            return Expected(forms, False, "KMU 2010",
+                            lemma_forms(word.translate(_UKRAINIAN_AS_RUSSIAN), "ru"))
         # Russian: BGN/PCGN is the expected form as written (Mamayev, not Mamaev) - trial
-        return Expected(forms, lang == "ru" and RUSSIAN_AS_WRITTEN, "KMU 2010" if lang == "uk"
-                        else "BGN/PCGN")
+        return Expected(forms, RUSSIAN_AS_WRITTEN, "BGN/PCGN",
+                        accepted=lemma_forms(word, "uk") if re.search(_RUSSIAN_ONLY, word) is None
+                        else ())
     if re.fullmatch(r"[^\W\d_]+(?:['’][^\W\d_]+)?", word) and word.isascii() or \
             all(unicodedata.category(ch).startswith("L") and ord(ch) < 0x250 for ch in word):
         if glossary is not None:
@@ -181,8 +209,62 @@ def skeleton(word: str, lang: Optional[str] = None) -> str:
     return re.sub(r"(.)\1+", r"\1", k)
 
 
+def accepted_key(word: str, lang: Optional[str]) -> str:
+    """The key two spellings of a romanised name share when both are accepted: for Russian
+    the documented systems (variant_key), otherwise the skeleton (Ukrainian: the national
+    system's y/i and h/g kept apart)."""
+    return variant_key(word) if lang == "ru" else skeleton(word, lang)
+
+
+@lru_cache(maxsize=65536)
+def original_key(word: str) -> str:
+    """variant_key with the Latin spellings that Russian practical transcription of foreign
+    names maps onto one Cyrillic letter folded together (French ch -> ш: Chabrol, Шаброль;
+    Italian/German z, tz -> ц: Frazetta, Фрацетта; French/Dutch eu -> ю: Reuten, Рютен): a
+    target equal to a Russian romanisation on this key is the name's original spelling."""
+    k = variant_key(word).replace("eu", "ю").replace("ch", "sh").replace("tz", "ts")
+    return k.replace("ts", "z")
+
+
 def loose_key(word: str) -> str:
     return skeleton(word, "ru")
+
+
+# ---- accepted spellings of a Russian name ------------------------------------------------
+# A Russian name has no single English spelling: several documented systems are in use and an
+# editor accepts any of them (the house form, when there is one, is expected as written). The
+# accepted set is every spelling these systems give for the name's letters; `variant_key`
+# folds exactly their differences, so two spellings have one key when some combination of the
+# systems writes them both:
+# - BGN/PCGN 1947: е ye (initial, after vowels, ъ ь), й y, ы y, я ya, ю yu, ий/ый iy/yy
+#   (Mamayev, Zaytsev, Nadya, Valeriya, Prokopyev, Dmitriy);
+# - ICAO Doc 9303 (7th ed.), Russian passports since 2013: е/ё e, й i, я ia, ю iu, ъ ie,
+#   ий ii (Mamaev, Zaitsev, Nadia, Valeriia, Dmitrii);
+# - The Economist style guide, "Russian words and names": no y before e after consonants,
+#   ye at the start and after vowels, ё yo (Fyodor, Pyotr), -y after consonants and -i after
+#   vowels (Yury, Sergei), dzh -> j (Jokhar), Alexander where a person chose it (кс x);
+# - the endings English news accepts (ия ia: Maria, Valeria; ь before a vowel as i:
+#   Prokofiev, Grigoriev) and щ as sch (Yandex Maps' transcription rules: Tischenko).
+# g/h and kh/h are not folded: every system writes г g and х kh (a target with h alone is a
+# foreign spelling and is not compared with a romanisation, see foreign_spelling).
+_RU_ENDING = re.compile(r"(?:iy|yy|ii|yi|y|i)$")       # ий/ый/-й: -iy -yy -ii -y -i
+_RU_IOTATED = (("a", "я"), ("u", "ю"))                  # ya/ia/iya/iia, yu/iu/iyu/iiu
+
+
+@lru_cache(maxsize=65536)
+def variant_key(word: str) -> str:
+    """A key shared by the spellings of one Russian name that the documented systems above
+    give (Mamaev/Mamayev, Zaitsev/Zaytsev, Nadia/Nadya, Valeria/Valeriya/Valeriia,
+    Prokopiev/Prokopyev, Alexandra/Aleksandra, Alijan/Alidzhan, Yegor/Egor); other
+    differences (Gorbchenko for Gorobchenko, Zaytsov for Zaytsev) keep their keys apart."""
+    k = re.sub(r"[^a-z]", "", fold(word))
+    k = k.replace("x", "ks").replace("dzh", "j").replace("shch", "щ").replace("sch", "щ")
+    k = _RU_ENDING.sub("ы", k) if len(k) > 3 else k
+    for latin, cyrillic in _RU_IOTATED:
+        k = re.sub(r"[iy]{1,2}" + latin, cyrillic, k)
+    k = re.sub(r"[iy]{0,2}[e]|[iy]{1,2}o", "e", k)      # e/ye/ie/iye, ё as yo/io/e
+    # й as y or i (next to a vowel); ы is y in every system, so y between consonants stays
+    return re.sub(r"y(?=[aeiouяюы])|(?<=[aeiouяюы])y", "i", k)
 
 
 def russian_style(target_word: str, expected: str) -> bool:
@@ -217,8 +299,8 @@ def near(target_word: str, expected: str, lang: Optional[str], exact: bool) -> O
     count there)."""
     if target_word == expected or min(len(target_word), len(expected)) < 4:
         return None
-    if not exact and skeleton(target_word, lang) == skeleton(expected, lang):
-        return None
+    if not exact and accepted_key(target_word, lang) == accepted_key(expected, lang):
+        return None  # an accepted spelling of the romanised name
     a, b = skeleton(target_word, "ru"), skeleton(expected, "ru")
     limit = 1 if len(b) <= 6 else 2 if len(b) <= 10 else 3
     if lang == "uk" and not exact and UKRAINIAN_RUSSIAN_STYLE_ONLY:
@@ -242,11 +324,25 @@ _NEVER_ROMANISED = re.compile(r"c(?!h)|q|w|x|j|ph|th|ee|oo|ou|ea|ae|oe|ck|[^a-z]
 _NEVER_BGN = re.compile(r"(?<![kszc])h|i[eauo]|[ea]i")
 
 
-def foreign_spelling(word: str, lang: Optional[str]) -> bool:
+# Russian surname and patronymic endings (Makhachev, Shakhnazarov, Ivanovna): a name with one
+# is Russian (or russified), so an h alone in its English spelling is a misspelling of kh
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna|skiy|skaya|enko)$")
+
+
+def foreign_spelling(word: str, lang: Optional[str], expected: str = "") -> bool:
+    """Is the target word spelled with letters the romanisation never writes, so that it is a
+    foreign name's own spelling? For Russian, x (кс) is a documented spelling (variant_key;
+    j is not counted: it spells й, ю and ж in foreign originals - Jovovich, Jurgis, Zibanejad),
+    and h alone is foreign only when the expected name is not Russian-formed."""
     low = word.lower()
+    if lang == "ru":
+        low = low.replace("x", "ks")
     if _NEVER_ROMANISED.search(low):
         return True
-    return lang == "ru" and bool(_NEVER_BGN.search(low))
+    if lang != "ru" or not _NEVER_BGN.search(low):
+        return False
+    return not (_RUSSIAN_SURNAME.search(expected.lower())
+                and not re.search(r"i[eauo]|[ea]i", low))
 
 
 _DERIVATION_SUFFIXES = ("n", "an", "ian", "ians", "ans", "ns", "s", "ese", "i", "ic", "ish")

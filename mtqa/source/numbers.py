@@ -199,7 +199,9 @@ WORD_NUMBERS: Dict[str, Dict[str, int]] = {
         "eighteen": 18, "nineteen": 19, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
         "dozen": 12, "once": 1, "twice": 2, "single": 1, "both": 2, "first": 1, "second": 2,
         "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-        "ninth": 9, "tenth": 10, "hundreds": 100, "thousands": 1000, "half": 0.5},
+        "ninth": 9, "tenth": 10, "hundreds": 100, "thousands": 1000, "half": 0.5,
+        # "на 100%" is idiomatically "entirely", "fully", "completely"
+        "entirely": 100, "fully": 100, "completely": 100, "totally": 100, "wholly": 100},
     "uk": {"один": 1, "одна": 1, "одне": 1, "одного": 1, "одній": 1, "два": 2, "дві": 2,
            "двох": 2, "двома": 2, "три": 3, "трьох": 3, "чотири": 4, "чотирьох": 4,
            "п'ять": 5, "п’ять": 5, "п'яти": 5, "шість": 6, "шести": 6, "сім": 7, "семи": 7,
@@ -228,7 +230,11 @@ WORD_STEMS: Dict[str, Dict[str, int]] = {
            "шістдесят": 60, "сімдесят": 70, "вісімдесят": 80, "дев'яност": 90, "двіст": 200,
            "трист": 300, "чотириста": 400, "п'ятсот": 500, "перш": 1, "друг": 2, "трет": 3,
            "четверт": 4, "п'ят": 5, "шост": 6, "сьом": 7, "восьм": 8, "дев'ят": 9,
-           "десят": 10, "пар": 2},
+           "десят": 10, "пар": 2,
+           # hundreds in oblique cases (двохсот, чотирьохсот) and city-of-a-million nouns
+           "двохсот": 200, "трьохсот": 300, "чотирьохсот": 400, "п'ятисот": 500,
+           "шістсот": 600, "шестисот": 600, "сімсот": 700, "семисот": 700, "вісімсот": 800,
+           "восьмисот": 800, "дев'ятсот": 900, "дев'ятисот": 900, "мільйонник": 1000000},
     "ru": {"одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14,
            "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18,
            "девятнадцат": 19, "двадцат": 20, "тридцат": 30, "сорок": 40, "пятьдесят": 50,
@@ -236,8 +242,22 @@ WORD_STEMS: Dict[str, Dict[str, int]] = {
            "семидесят": 70, "восемьдесят": 80, "восьмидесят": 80, "девяност": 90,
            "двест": 200, "трист": 300, "четырест": 400, "пятьсот": 500, "перв": 1, "втор": 2,
            "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9,
-           "десят": 10, "пар": 2},
+           "десят": 10, "пар": 2,
+           # hundreds in oblique cases (четырехсот) and city-of-a-million nouns (миллионник)
+           "двухсот": 200, "трехсот": 300, "трёхсот": 300, "четырехсот": 400,
+           "четырёхсот": 400, "пятисот": 500, "шестьсот": 600, "шестисот": 600,
+           "семьсот": 700, "семисот": 700, "восемьсот": 800, "восьмисот": 800,
+           "девятьсот": 900, "девятисот": 900, "миллионник": 1000000},
 }
+# Genitive numerals that begin compound adjectives (двухместный "two-seat", трёхэтажный,
+# двомісний): the numeral counts for the target's digit.
+COMPOUND_PREFIXES: Dict[str, Dict[str, int]] = {
+    "uk": {"двох": 2, "дво": 2, "трьох": 3, "чотирьох": 4},
+    "ru": {"двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4},
+}
+# Digit groups a source separates by spaces or hyphens (phone numbers: 229 62 01) may be
+# written joined in the translation (229-6201)
+_DIGIT_GROUPS_RE = re.compile(r"\d+(?:[ -]\d+)+")
 
 
 def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
@@ -259,6 +279,11 @@ def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
             for stem, stem_value in stems.get(w[:3], ()):  # longest stems first
                 if w.startswith(stem) and len(w) - len(stem) <= 4:
                     value = stem_value
+                    break
+        if value is None:
+            for prefix, prefix_value in COMPOUND_PREFIXES.get(lang or "", {}).items():
+                if w.startswith(prefix) and len(w) - len(prefix) >= 4:
+                    out.add(Decimal(prefix_value))
                     break
         if previous is not None:  # "трьох тисяч" = 3,000
             scale = _scale(w, scales)
@@ -380,6 +405,12 @@ def compare(source: str, target: str, lang: Optional[str]) -> List[Difference]:
     tgt, tgt_times = numbers(target, "en", target=True)
     src_values = set().union(*(n.values for n in src)) if src else set()
     src_values |= word_values(source, lang)
+    joined_groups = []  # (source offsets of two adjacent digit groups, their joined value)
+    for m in _DIGIT_GROUPS_RE.finditer(source):
+        groups = list(_ANY_DIGITS_RE.finditer(source, m.start(), m.end()))
+        for a, b in zip(groups, groups[1:]):
+            joined_groups.append(((a.start(), b.start()), Decimal(a.group() + b.group())))
+    src_values.update(value for _, value in joined_groups)
     tgt_values = set().union(*(n.values for n in tgt)) if tgt else set()
     tgt_words = word_values(target, "en")
     tgt_values |= tgt_words | _loose_target_values(target, tgt_times)
@@ -433,9 +464,13 @@ def compare(source: str, target: str, lang: Optional[str]) -> List[Difference]:
                                   None, None))
     if unmatched:
         return out  # the target's odd number already tells of the difference
+    joined_in_target = {start for starts, value in joined_groups if value in tgt_values
+                        for start in starts}
     for n in src:
         if n.quiet or n.values & tgt_values or _century_readings(set(n.values)) & tgt_values:
             continue
+        if n.start in joined_in_target:
+            continue  # "62 01" written 6201
         value = min(n.values)
         if value < 13 and value == value.to_integral_value():
             continue  # day and month numbers, counts the translation may spell out

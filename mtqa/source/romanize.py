@@ -22,6 +22,7 @@ romanised place names.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import List, Tuple
 
@@ -122,8 +123,11 @@ _ENDINGS = {
 }
 _NOMINATIVE = {
     "uk": ("", "а", "о", "ь", "ий", "ій", "я"),
-    "ru": ("", "а", "о", "ь", "ий", "ый", "ой", "я"),
+    "ru": ("", "а", "о", "ь", "ий", "ый", "ой", "я", "ая"),  # -ая: Линейной -> Линейная
 }
+# A stem ending in two consonants and к lost a fleeting vowel (беглый гласный) in its oblique
+# cases: Перекрёстке -> Перекрёсток, Лужка -> Лужок.
+_FLEETING_K = re.compile(r"[бвгджзклмнпрстфхцчшщ]к$")
 
 
 @lru_cache(maxsize=65536)
@@ -143,6 +147,10 @@ def lemma_forms(word: str, lang: str) -> Tuple[str, ...]:
                 if adjectival and nominative in ("", "о", "ь", "я"):
                     continue
                 candidate = romanize(stem + nominative, lang)
+                if candidate not in forms:
+                    forms.append(candidate)
+            if not adjectival and _FLEETING_K.search(stem.lower()):
+                candidate = romanize(stem[:-1] + "о" + stem[-1], lang)
                 if candidate not in forms:
                     forms.append(candidate)
     return tuple(forms)
