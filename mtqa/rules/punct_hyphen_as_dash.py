@@ -38,6 +38,16 @@ _NOT_A_CLAUSE_END = frozenset("""
     twenty thirty forty fifty sixty seventy eighty ninety hundred
 """.split())
 
+# Prefixes and attributive words that English hyphenates to a capitalised word ("trans-Atlantic",
+# "counter-Reformation", "former-Soviet", "north-East"); the shorter ones ("anti-", "pro-",
+# "mid-", "non-", "post-") are under the five-letter floor anyway.
+_PREFIXES = frozenset("""
+    pseudo ultra inter intra super cross counter extra multi quasi trans proto hyper micro
+    macro retro franco greco judeo russo anglo sino indo afro euro former great grand deputy
+    acting north south east west central upper lower little first second third would
+    soon newly early later whole world state style
+""".split())
+
 
 @register
 class HyphenAsDash(Rule):
@@ -52,9 +62,11 @@ class HyphenAsDash(Rule):
     — never with a hyphen, which joins the parts of a compound (Chicago 6.76). The zh-en MQM
     raters mark these as Fluency/Punctuation errors (bench/mqm_recall.py).
 
-    Flagged only when the word after the hyphen is one that opens a clause or an aside
-    (pronoun, demonstrative, conjunction, sentence adverb) and never ends a two-part compound,
-    and the hyphenated chain has exactly two parts. Not flagged: compounds with particles
+    Flagged only when the hyphenated chain has exactly two parts and the word after the
+    hyphen either opens a clause or an aside (pronoun, demonstrative, conjunction, sentence
+    adverb) and never ends a two-part compound, or is a capitalised name after a lower-case
+    word of five letters or more that is not a prefix ("experiments-Einstein liked it",
+    "equal-Japan, Finland"). Not flagged: compounds with particles
     ("check-in", "follow-up", "add-on"), longer chains ("so-and-so", "up-to-date",
     "state-of-the-art"), dictionary compounds whose second word is in the list ("what-if",
     "know-how", "thank-you", "so-so"), prefixes and single letters before the hyphen
@@ -80,6 +92,9 @@ class HyphenAsDash(Rule):
                      "bends space.",
              "fixed": "Einstein also realized—this is the most critical part—that energy "
                       "bends space."},
+            {"text": "The countries on the left are all relatively equal-Japan, Finland, Norway.",
+             "fixed": "The countries on the left are all relatively equal—Japan, Finland, "
+                      "Norway."},
             {"text": "It includes drug addiction-and social mobility rates.", "source_lang": "zh",
              "fixed": "It includes drug addiction—and social mobility rates."},
         ],
@@ -91,6 +106,8 @@ class HyphenAsDash(Rule):
             "They collapsed into two black holes — each of them 10 times the mass of the sun.",
             "A self-driving car and an e-bike; the non-profit co-op.",
             "Twenty-one of the have-nots; the all-in-one kit.",
+            "A trans-Atlantic, counter-Reformation and anti-American pro-Kremlin mood.",
+            "The Austria-Hungary and Rolls-Royce era; a Franco-German deal.",
             "See https://example.org/black-holes-each-year for details.",
         ],
     }
@@ -105,11 +122,17 @@ class HyphenAsDash(Rule):
             after = _WORD_AFTER.match(text, pos + 1)
             second = after.group()
             low2 = second.lower()
-            if low2 not in _CLAUSE_OPENERS or (second[0].isupper() and second != "I"):
-                continue
             before = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
             first = before.group()
             low1 = first.lower()
+            opens_clause = low2 in _CLAUSE_OPENERS and (second[0].islower() or second == "I")
+            # "thought experiments-Einstein liked it", "all relatively equal-Japan, Finland":
+            # a lower-case word of five letters or more, not a prefix, before a name
+            before_name = (second[0].isupper() and second[1:].islower() and len(second) >= 3
+                           and first.islower() and len(first) >= 5
+                           and low1 not in _PREFIXES)
+            if not (opens_clause or before_name):
+                continue
             if len(first) < 2 or low1 in _NOT_A_CLAUSE_END or (low1, low2) in _COMPOUNDS:
                 continue
             # exactly two parts: no hyphen, apostrophe, dot or slash glued to either end
