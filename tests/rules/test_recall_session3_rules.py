@@ -66,3 +66,15 @@ def test_repeated_phrase_needs_three_words_and_no_figures():
 def test_split_compound_leaves_dashes_before_asides():
     text = "My data comes from the United Nations - like that of the World Bank - and more."
     assert rule_findings(text, "punct-split-compound") == []
+
+
+def test_bare_title_opening_a_sentence_is_flagged_but_not_a_headline_or_a_name_title():
+    rule = "grammar-title-without-article"
+    text = ("Relations with Germany are developing in waves - DW - 09.02.2023\n"
+            "President of Ukraine Volodymyr Zelensky believes that relations between Berlin "
+            "and Kyiv are developing in waves.\n"
+            "President of the European Parliament visits Kyiv\n"
+            "President Joe Biden said on Monday that the talks would go on next week.\n")
+    found = rule_findings(text, rule)
+    assert [text[f.start:f.end] for f in found] == ["President"]
+    assert text[found[0].start - 1] == "\n"  # the second line, not the headline or Biden
