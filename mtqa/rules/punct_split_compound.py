@@ -15,11 +15,14 @@ _WORD_AFTER = re.compile(r"[a-z]+(?![\w'’-])")
 # "known", "time" or -ing forms: each also opens an aside after a
 # dash ("the United Nations - like the World Bank - says", "a break - in the evening").
 _COMPOUND_HEADS = frozenset("""
-    term based haired headed eyed legged related wide scale range sized
+    term based haired headed eyed legged related wide scale range sized dimensional
     owned oriented shaped minded sided bodied coloured colored powered fuelled fueled
 """.split())
 # First parts punct-number-space already handles ("so - called", "self - defence").
 _HANDLED_ELSEWHERE = frozenset("so self non anti semi multi".split())
+# Prefixes that never stand alone before a dash ("pre - tax", "ex - president",
+# "co - founder", "vice - president"): any second part makes them a split compound.
+_PREFIXES = frozenset("pre post ex co mid vice pseudo quasi ultra mega mini micro".split())
 # "44 ° C": the degree sign split from its scale letter (°C and °F are one unit symbol).
 _SPLIT_DEGREE = re.compile(r"°[ \t]+(?=[CF]\b)")
 
@@ -36,15 +39,16 @@ class SplitCompound(Rule):
     2019, 2.3.1 and 5.4.3; AP Stylebook, "Fahrenheit", "Celsius"). The zh-en MQM raters mark
     both as Fluency/Spelling or Punctuation errors (bench/mqm_recall.py).
 
-    Flagged only when the part after the spaced hyphen is a compound head that never opens
-    an aside after a dash ("term", "scale", "haired", "sized", "range", …) and the part before
-    it is a word (capitalised only as a sentence's first): "the United Nations - like the World Bank" and "- in the
+    Flagged when the part before the spaced hyphen is a prefix that never stands alone
+    ("pre - tax", "co - founder", "ex - president"), or when the part after it is a compound
+    head that never opens an aside after a dash ("term", "scale", "haired", "sized", "range",
+    "dimensional", …) and the part before it is a word (capitalised only as a sentence's first): "the United Nations - like the World Bank" and "- in the
     evening" are dashes. "so - called", "self - defence" are punct-number-space's. The fix
     closes the spaces; safe.
     """
 
     id = "punct-split-compound"
-    summary = "Compound or unit symbol split by spaces (long - term, 44 ° C)"
+    summary = "Compound or unit symbol split by spaces (long - term, pre - tax, 44 ° C)"
     category = "fluency/punctuation"
     severity = "minor"
     examples = {
@@ -55,6 +59,8 @@ class SplitCompound(Rule):
              "fixed": "The green-headed fly and the hard-haired flies."},
             {"text": "They asked for long - range systems and large - scale aid.",
              "fixed": "They asked for long-range systems and large-scale aid."},
+            {"text": "Pre - tax income of the co - founder in three - dimensional space.",
+             "fixed": "Pre-tax income of the co-founder in three-dimensional space."},
             {"text": "It warms up to 155 ° F, 43 or 44 ° C.",
              "fixed": "It warms up to 155 °F, 43 or 44 °C."},
         ],
@@ -74,10 +80,13 @@ class SplitCompound(Rule):
             for m in _SPACED_HYPHEN.finditer(text):
                 after = _WORD_AFTER.match(text, m.end())
                 before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                if not (after and before) or after.group() not in _COMPOUND_HEADS:
+                if not (after and before):
                     continue
                 first = before.group()
-                if first in _HANDLED_ELSEWHERE or len(first) < 3:
+                if first.lower() in _PREFIXES:
+                    pass  # "pre - tax", "co - founder"
+                elif (after.group() not in _COMPOUND_HEADS or first in _HANDLED_ELSEWHERE
+                      or len(first) < 3):
                     continue
                 # a sentence-initial compound is capitalised ("Long - term stress")
                 spans.append((m.start(), m.end(), "-",
