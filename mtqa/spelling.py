@@ -7,7 +7,6 @@ American spellings both. It is read on first use (~0.1 s), never at start-up.
 """
 from __future__ import annotations
 
-import gzip
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -87,6 +86,8 @@ class SortedBlob:
 
 
 def _read_dictionary() -> SortedBlob:
+    import gzip  # only when the cache misses
+
     with gzip.open(_DATA, "rt", encoding="utf-8") as fh:
         blob = fh.read()
     if blob.startswith("#"):
