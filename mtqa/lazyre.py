@@ -25,24 +25,22 @@ _PREFIX = "mtqa.rules."
 
 
 class LazyPattern:
-    __slots__ = ("pattern", "flags", "_compiled")
+    __slots__ = ("pattern", "flags", "_compiled", "_holders")
 
     def __init__(self, pattern, flags=0):
         self.pattern = pattern
         self.flags = flags
         self._compiled = None
+        self._holders: list = []  # (module namespace, name) holding this pattern
 
     def compiled(self) -> re.Pattern:
         rx = self._compiled
         if rx is None:
             rx = self._compiled = _ORIGINAL_COMPILE(self.pattern, self.flags)
-            # rebind the rule modules' names for this pattern to the compiled one
-            for name, module in list(sys.modules.items()):
-                if name.startswith(_PREFIX) and module is not None:
-                    namespace = module.__dict__
-                    for key, value in list(namespace.items()):
-                        if value is self:
-                            namespace[key] = rx
+            for namespace, key in self._holders:  # rebind the rule modules' names
+                if namespace.get(key) is self:
+                    namespace[key] = rx
+            self._holders = []
         return rx
 
     def __getattr__(self, name):  # search, finditer, sub, groups, ...: the compiled pattern's
@@ -69,6 +67,16 @@ def compiling_lazily():
         yield
     finally:
         re.compile = _ORIGINAL_COMPILE
+        # which module names hold each pattern (a module may import another's), found once
+        for name, module in list(sys.modules.items()):
+            if name.startswith(_PREFIX) and module is not None:
+                namespace = module.__dict__
+                for key, value in namespace.items():
+                    if type(value) is LazyPattern:
+                        if value._compiled is None:
+                            value._holders.append((namespace, key))
+                        else:  # already used while the modules loaded
+                            namespace[key] = value._compiled
 
 
 def compile_all() -> int:

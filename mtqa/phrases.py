@@ -604,14 +604,19 @@ class PhraseIndex:
 
     def __setstate__(self, state):
         self.entries = entries = state["entries"]
-        self._root = ({}, [])
+        self._root = root = ({}, [])
         shared: Dict[tuple, tuple] = {}
-        intern = sys.intern
         for e, i, words, exact, gaps in state["patterns"]:
             gaps = tuple(gaps)
-            self._insert(_Pattern(entries[e], i, tuple(map(intern, words)),
-                                  None if exact is None else tuple(exact),
-                                  shared.setdefault(gaps, gaps)))
+            words = tuple(words)
+            node = root  # as _insert, inline: this loop runs at every start-up
+            for w in words:
+                child = node[0].get(w)
+                if child is None:
+                    child = node[0][w] = ({}, [])
+                node = child
+            node[1].append(_Pattern(entries[e], i, words, None if exact is None else tuple(exact),
+                                    shared.setdefault(gaps, gaps)))
 
     def patterns(self) -> List[_Pattern]:
         """Every indexed phrase form, depth first through the trie (for tests and tools)."""

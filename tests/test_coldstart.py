@@ -218,3 +218,17 @@ def test_rule_regexes_compile_on_first_use_and_all_compile():
     lazy = lazyre.LazyPattern(r"(\w+) (\w+)", re.I)
     assert lazy.pattern == r"(\w+) (\w+)" and lazy._compiled is None
     assert lazy.sub(r"\2 \1", "Hello World") == "World Hello" and lazy.groups == 2
+
+
+def test_given_names_are_looked_up_like_a_search_of_the_file():
+    """realnames.is_given_name bisects the sorted file instead of searching it whole."""
+    from mtqa import realnames
+
+    text = realnames._given_names_text()
+    names = [line.split("\t")[0] for line in text.split("\n") if line and not
+             line.startswith("#")]
+    assert names == sorted(names), "given-names.tsv must stay sorted by name"
+    probes = names[::97] + names[-3:] + [n + "x" for n in names[::500]] + [
+        "", "Natalia", "Zelenskyy", "Mariia", "a", "zzz", "\uffff", "A", "A-lian"]
+    for word in probes:
+        assert realnames._has_line_for(text, word) == (f"\n{word}\t" in text), word
