@@ -97,7 +97,7 @@ def register(cls):
 def add_rule(rule: Rule) -> Rule:
     """Register a rule instance (the phrase-pack entries: one PhraseRule per entry)."""
     if not rule.id or not rule.summary:
-        raise ValueError(f"{cls.__name__} needs an id and a summary")
+        raise ValueError(f"{type(rule).__name__} needs an id and a summary")
     if rule.category not in CATEGORIES:
         raise ValueError(f"{rule.id}: unknown category {rule.category!r}")
     if rule.severity not in SEVERITIES:

@@ -232,3 +232,25 @@ def test_given_names_are_looked_up_like_a_search_of_the_file():
         "", "Natalia", "Zelenskyy", "Mariia", "a", "zzz", "\uffff", "A", "A-lian"]
     for word in probes:
         assert realnames._has_line_for(text, word) == (f"\n{word}\t" in text), word
+
+
+def test_phrase_entries_are_rule_instances_checked_like_classes():
+    """Phrase entries are PhraseRule instances (no class per entry), registered through the
+    same checks as @register."""
+    import pytest as _pytest
+
+    from mtqa.registry import Rule, add_rule, all_rules, register
+    from mtqa.rules.phrase import PhraseRule
+
+    entries = [r for r in all_rules() if r.id.startswith("phrase-")]
+    assert entries and all(type(r) is PhraseRule for r in entries)
+    assert len({r.id for r in entries}) == len(entries)
+    assert all(r.summary and r.docs and r.entry.rule_id == r.id for r in entries)
+
+    class Nameless(Rule):
+        summary = "no id"
+
+    with _pytest.raises(ValueError, match="Nameless needs an id"):
+        register(Nameless)
+    with _pytest.raises(ValueError, match="duplicate rule id"):
+        add_rule(entries[0])
