@@ -16,6 +16,8 @@ Two start-up cases are measured, interleaved so both see the same load:
 Then `python -X importtime` lists the slowest imports. Note that importtime does not list the
 rule modules (mtqa.rules imports them with importlib): their time is mtqa.rules' "self" time.
 On a shared machine the wall time follows the load; CPU time does not, so both are printed.
+With --instructions (needs valgrind) it also counts the instructions of one warm run and of
+`python -c pass` (callgrind): a figure that the load of other processes does not change.
 """
 from __future__ import annotations
 
@@ -51,12 +53,25 @@ def timed(cmd, env):
     return wall, usage.ru_utime + usage.ru_stime
 
 
+def instructions(cmd, env) -> int:
+    """Instructions executed by the command under valgrind's callgrind (its "Collected")."""
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+                          + [str(c) for c in cmd], cwd=REPO, env=env, capture_output=True,
+                          text=True)
+    for line in proc.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1].strip())
+    raise SystemExit(f"valgrind gave no count:\n{proc.stderr[-2000:]}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--glossary", action="append", default=None,
                     help="extra glossary file(s) (default tests/fixtures/glossary.yaml)")
     ap.add_argument("--article", help="article to check (default: a short news text)")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count instructions with valgrind's callgrind (slow: ~1 min)")
     args = ap.parse_args(argv)
     glossaries = args.glossary if args.glossary is not None else [
         REPO / "tests" / "fixtures" / "glossary.yaml"]
@@ -96,6 +111,10 @@ def main(argv=None) -> int:
             print("note: mtqa/ holds __pycache__ folders; the 'sources' runs may have used them")
         print(f"mtqa's own share (median wall minus python -c pass, bytecode): "
               f"{med(w for w, _ in runs) - med(w for w, _ in base):.3f} s")
+        if args.instructions:
+            print(f"{'instructions (callgrind), python -c pass':42} "
+                  f"{instructions([sys.executable, '-c', 'pass'], env):>15,}")
+            print(f"{'instructions, mtqa check one.txt (warm)':42} {instructions(cmd, env):>15,}")
         out = subprocess.run([sys.executable, "-X", "importtime"] + cmd[1:], cwd=REPO, env=env,
                              capture_output=True, text=True).stderr
         rows = []

@@ -33,7 +33,6 @@ from pathlib import Path, PurePath
 from typing import Callable, Dict, Iterable, List, Optional, Tuple, TypeVar, Union
 
 from mtqa import __version__
-from mtqa.atomic import replace_file
 
 T = TypeVar("T")
 # entries kept per kind; older ones (other glossary versions) are pruned when writing
@@ -111,12 +110,26 @@ def content_key(parts: Iterable[Union[str, bytes]]) -> str:
     return h.hexdigest()[:40]
 
 
+# Files shipped with mtqa (the package and, in a source checkout, the glossaries/ folder beside
+# it): trusted like the code, and keyed by name, size and modification time instead of their
+# contents. Hashing the ~4 MB of bundled data at every start-up cost a one-file check ~15 ms;
+# an edit changes the modification time (and an upgrade the version in every key).
+_SHIPPED = tuple(str(d) + os.sep for d in (Path(__file__).resolve().parent,
+                                            Path(__file__).resolve().parent.parent / "glossaries"))
+
+
 def file_key(paths: Iterable[Union[str, Path]], *extra: str) -> str:
-    """Key from files' names and contents (raises OSError if one cannot be read)."""
+    """Key from files' names and contents, or for files shipped with mtqa their names, sizes
+    and modification times (raises OSError if one cannot be read)."""
     parts = list(extra)
     for p in paths:
         parts.append(str(p))
-        parts.append(Path(p).read_bytes())
+        resolved = os.path.realpath(p)
+        if resolved.startswith(_SHIPPED):
+            st = os.stat(resolved)
+            parts.append(f"shipped {st.st_size} {st.st_mtime_ns}")
+        else:
+            parts.append(Path(p).read_bytes())
     return content_key(parts)
 
 
@@ -177,6 +190,8 @@ def store(kind: str, key: str, value) -> bool:
         if len(data) > max_bytes():
             return False
         path = folder / _entry_name(kind, key)
+        from mtqa.atomic import replace_file  # (tempfile: only when writing)
+
         replace_file(path, data, prefix=f".{kind}-")
         prune(folder, keep=path)
         return True

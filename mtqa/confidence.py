@@ -22,7 +22,6 @@ A severity set by the user (`--severity`, `[severity]` in the configuration) alw
 """
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Mapping, Sequence
@@ -54,6 +53,8 @@ def capped_rules() -> Dict[str, str]:
             rows = [line for line in fh if not line.startswith("#")]
     except OSError:
         return out
+    import csv  # (start-up: only here)
+
     for row in csv.DictReader(rows, delimiter="\t"):
         try:
             figures = [int(row[k]) for k in ("ref_hits", "ref_words", "mt_hits", "mt_words")]

@@ -9,7 +9,6 @@ for `mtqa config`. The reference is docs/config.md.
 """
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -58,6 +57,8 @@ def _known_selectors(selectors: Sequence[str]) -> None:
     ids = [r.id for r in all_rules()]
     for s in selectors:
         if not known_selector(s, ids):
+            import difflib  # only for a mistake (start-up)
+
             close = difflib.get_close_matches(s, ids, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else " (see `mtqa rules`)"
             raise ValueError(f"no rule matches {s!r}{hint}")
@@ -275,6 +276,8 @@ def parse(path: Path, table: dict, nested: bool = False) -> Dict[str, Any]:
     for key, raw in ordered:
         spec = KEYS.get(key)
         if spec is None:
+            import difflib  # only for a mistake (start-up)
+
             close = difflib.get_close_matches(key.replace("_", "-"), list(KEYS), n=1)
             if key == "tool" and not prefix:
                 hint = " (in mtqa.toml the keys are top-level, without [tool.mtqa])"

@@ -6,7 +6,6 @@ giant regex), and which entries a word could be a near miss of (see `mtqa.namein
 """
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 from itertools import compress, count
@@ -201,6 +200,8 @@ def _load_tsv(path: Path, text: str, problems: List[str]) -> Tuple[str, List[Ent
             body_start = i + 1
         else:
             break
+    import csv  # only TSV glossaries need it (start-up)
+
     reader = csv.DictReader(io.StringIO("\n".join(lines[body_start:])), delimiter="\t",
                             quoting=csv.QUOTE_NONE)
     if not reader.fieldnames or "name" not in reader.fieldnames or "type" not in reader.fieldnames:
@@ -308,6 +309,7 @@ def load_glossary(extra_files: Sequence = (), disabled_packs: Iterable[str] = ()
     glossary = _build_glossary(paths)
     if key is not None and cache.cache_dir() is not None:
         glossary.index  # noqa: B018  (cache it built)
+        glossary.lowered_words()
         cache.store("glossary", key, glossary)
     return glossary
 
@@ -396,6 +398,86 @@ class Glossary:
             if e.surname:
                 self.people_by_surname.setdefault(e.surname, []).append(e)
         self._index = None
+
+    # ---- the on-disk cache (mtqa.cache) ----------------------------------------------------
+    # Stored as rows instead of an object graph: entries as lists of their fields, the tables
+    # that point at entries by entry number, tuples as lists. Decoding then builds a few
+    # thousand lists and strings instead of tens of thousands of tagged objects, which was
+    # most of a one-file check's start-up (docs/scale.md, "Cold start").
+    _ENTRY_FIELDS = tuple(f for f in Entry.__dataclass_fields__)
+
+    def __getstate__(self):
+        number = {id(e): i for i, e in enumerate(self.entries)}
+        fields = list(self._ENTRY_FIELDS)
+        rows = [[e.__dict__[f] for f in fields] if list(e.__dict__) == fields
+                else dict(e.__dict__) for e in self.entries]  # a row, or (odd entry) its state
+        forms = []
+        for form, (kind, entry, fix) in self.forms.items():
+            forms += [form, kind, number[id(entry)], fix]
+        state = {
+            "entries": rows,
+            "forms": forms,
+            "phrases": {first: [[list(toks), form] for toks, form in cands]
+                        for first, cands in self._phrases.items()},
+            "known_words": sorted(self.known_words),
+            "people_by_surname": {s: [number[id(e)] for e in people]
+                                  for s, people in self.people_by_surname.items()},
+            "lowered_words": sorted(self.lowered_words()),
+        }
+        name_words = self.__dict__.get("_name_words")
+        if name_words is not None:
+            state["name_words"] = {w: number[id(e)] for w, e in name_words.items()}
+        if self._index is not None:
+            index = self._index.__getstate__()
+            payloads = index["payloads"]
+            if isinstance(payloads, list) and all(id(p) in number for p in payloads):
+                index["payloads"] = None
+                index["payload_entries"] = [number[id(p)] for p in payloads]
+            state["index"] = index
+        return state
+
+    def __setstate__(self, state):
+        entries = []
+        new = object.__new__
+        fields = self._ENTRY_FIELDS
+        for row in state["entries"]:
+            e = new(Entry)
+            e.__dict__.update(zip(fields, row) if type(row) is list else row)
+            entries.append(e)
+        self.entries = entries
+        self.by_name = {e.name: e for e in entries}
+        flat = state["forms"]
+        self.forms = {flat[i]: (flat[i + 1], entries[flat[i + 2]], flat[i + 3])
+                      for i in range(0, len(flat), 4)}
+        self._phrases = {first: [(tuple(toks), form) for toks, form in cands]
+                         for first, cands in state["phrases"].items()}
+        self.known_words = set(state["known_words"])
+        self.people_by_surname = {s: [entries[i] for i in people]
+                                  for s, people in state["people_by_surname"].items()}
+        self.__dict__["_lowered_words"] = frozenset(state["lowered_words"])
+        if "name_words" in state:
+            self.__dict__["_name_words"] = {w: entries[i] for w, i in state["name_words"].items()}
+        self._index = None
+        index = state.get("index")
+        if index is not None:
+            from mtqa.nameindex import NameIndex
+
+            if index.get("payload_entries") is not None:
+                index["payloads"] = [entries[i] for i in index.pop("payload_entries")]
+            self._index = new(NameIndex)
+            self._index.__setstate__(index)
+
+    def lowered_words(self) -> frozenset:
+        """The words of every glossary form, lower-cased (letters with inner apostrophes):
+        words spell-unknown-word accepts. Computed once per glossary, and kept in the cache."""
+        cached = self.__dict__.get("_lowered_words")
+        if cached is None:
+            import re
+
+            word = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+            cached = frozenset(part.lower() for form in self.forms for part in word.findall(form))
+            self.__dict__["_lowered_words"] = cached
+        return cached
 
     @staticmethod
     def _forms_of(e: Entry, kind: str):

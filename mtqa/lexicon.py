@@ -60,6 +60,9 @@ class SortedWords:
             self._memo[word] = found
         return default if found < 0 else found
 
+    def __contains__(self, word) -> bool:
+        return self.get(word, -1) >= 0
+
     def __getstate__(self):
         return (self._blob, self._starts, self._values)
 
@@ -101,15 +104,21 @@ def _parse_world_names() -> frozenset:
         return frozenset(line.strip() for line in fh if not line.startswith("#"))
 
 
+def _world_names_table() -> SortedWords:
+    return SortedWords(dict.fromkeys(_parse_world_names(), 0))
+
+
 @lru_cache(maxsize=None)
-def world_names() -> frozenset:
-    """Words of real place names worldwide (mtqa/data/world-names.txt); cached on disk, which
-    loads in a third of the time of reading the file."""
+def world_names() -> SortedWords:
+    """Words of real place names worldwide (mtqa/data/world-names.txt), for `word in
+    world_names()`. Cached on disk as a SortedWords (one sorted string and two arrays): a
+    frozenset of 140,000 words took ~15 ms to decode at every start-up, the table takes
+    well under a millisecond."""
     from mtqa import cache
 
     try:
-        key = cache.file_key([_WORLD_NAMES])
+        key = cache.file_key([_WORLD_NAMES, Path(__file__)])
     except OSError:
         key = None
-    names = cache.cached("world-names", key, _parse_world_names)
-    return names if isinstance(names, frozenset) else _parse_world_names()
+    names = cache.cached("world-names", key, _world_names_table)
+    return names if isinstance(names, SortedWords) else _world_names_table()

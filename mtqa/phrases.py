@@ -586,6 +586,38 @@ class PhraseIndex:
             node = child
         node[1].append(pat)
 
+    # The on-disk cache (mtqa.cache) stores the trie as rows, one per phrase form (entry number,
+    # form number, words, exact words, gaps), and rebuilds it by inserting them again: decoding
+    # a few thousand lists is several times cheaper than decoding the nested tuples of the
+    # trie itself (cold start). Each node keeps its forms in their original order.
+    def __getstate__(self):
+        number = {id(e): i for i, e in enumerate(self.entries)}
+        rows = []
+        stack = [self._root]
+        while stack:
+            children, ends = stack.pop()
+            for p in ends:
+                rows.append([number[id(p.entry)], p.index, list(p.words),
+                             None if p.exact is None else list(p.exact), list(p.gaps)])
+            stack += children.values()
+        return {"entries": self.entries, "patterns": rows}
+
+    def __setstate__(self, state):
+        self.entries = entries = state["entries"]
+        self._root = root = ({}, [])
+        shared: Dict[tuple, tuple] = {}
+        for e, i, words, exact, gaps in state["patterns"]:
+            gaps = tuple(gaps)
+            words = tuple(words)
+            node = root  # as _insert, inline: this loop runs at every start-up
+            for w in words:
+                child = node[0].get(w)
+                if child is None:
+                    child = node[0][w] = ({}, [])
+                node = child
+            node[1].append(_Pattern(entries[e], i, words, None if exact is None else tuple(exact),
+                                    shared.setdefault(gaps, gaps)))
+
     def patterns(self) -> List[_Pattern]:
         """Every indexed phrase form, depth first through the trie (for tests and tools)."""
         out: List[_Pattern] = []

@@ -8,7 +8,6 @@ when done so the findings that follow start on a clean line.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from typing import Optional, TextIO
@@ -62,6 +61,8 @@ class Progress:
         bar = full * filled + empty * (_WIDTH - filled)
         percent = 100 * self.done // max(self.total, 1)
         text = f"mtqa {bar} {self.done}/{self.total} articles {percent:3d}%"
+        import shutil  # only when a progress line is drawn (start-up)
+
         room = shutil.get_terminal_size((80, 24)).columns - len(text) - 2
         if path and room > 10:
             name = path if len(path) <= room else "..." + path[-(room - 3):]

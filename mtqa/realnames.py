@@ -36,24 +36,98 @@ _GIVEN: Dict[str, bool] = {}
 
 
 def is_given_name(word: str) -> bool:
-    """Is `word` a given name somewhere (a substring search once per distinct word)?"""
+    """Is `word` a given name somewhere (looked up once per distinct word)?"""
     known = _GIVEN.get(word)
     if known is None:
         known = _GIVEN[word] = bool(word) and "\t" not in word and "\n" not in word and (
-            f"\n{word}\t" in _given_names_text())
+            _has_line_for(_given_names_text(), word))
     return known
 
 
-@lru_cache(maxsize=None)
-def ua_russian_forms() -> Dict[str, Tuple[Tuple[Tuple[str, ...], str, str], ...]]:
-    """first word -> ((words of a Russian-derived form, the form, house form), ...), longest first:
-    places in Ukraine (GeoNames) written the Russian way (Vinogradar for Vynohradar)."""
+def _has_line_for(text: str, word: str) -> bool:
+    """Does a line of `text` (lines sorted by their first field; each line after a newline)
+    begin with `word` and a tab? A binary search over the lines: searching the whole 700 KB
+    string for each word cost ~0.1 ms a word, most of the name rules' time in a one-file
+    check. (The build script writes the file sorted; tests/test_coldstart.py checks it.)"""
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = text.rfind("\n", 0, mid) + 1
+        end = text.find("\t", start)
+        line_end = text.find("\n", start)
+        if line_end < 0:
+            line_end = len(text)
+        if end < 0 or end > line_end:
+            end = line_end  # a line without a tab (the header comment)
+        name = text[start:end]
+        if name == word and end < line_end:
+            return True
+        if name < word:
+            lo = line_end + 1
+        else:
+            hi = start
+    return False
+
+
+def _parse_ua_forms(lines) -> Dict[str, Tuple[Tuple[Tuple[str, ...], str, str], ...]]:
     table: Dict[str, list] = {}
-    with open(_DATA / "ua-russian-forms.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            form, house, _ = line.rstrip("\n").split("\t")
-            words = tuple(form.replace("-", " ").split())
-            table.setdefault(words[0], []).append((words, form, house))
+    for line in lines:
+        if not line or line.startswith("#"):
+            continue
+        form, house, _ = line.split("\t")
+        words = tuple(form.replace("-", " ").split())
+        table.setdefault(words[0], []).append((words, form, house))
     return {k: tuple(sorted(v, key=lambda c: -len(c[0]))) for k, v in table.items()}
+
+
+class _FormsByFirstWord:
+    """first word -> its forms, read from the file's text on demand: a one-file check asks
+    about a few dozen words, for which searching the text is cheaper than parsing all 3,000
+    lines (~5 ms of start-up); after many distinct words (a batch) the whole table is
+    parsed once."""
+
+    _PARSE_ALL_AFTER = 500
+
+    def __init__(self, text: str):
+        self._text = "\n" + text
+        self._table: Dict[str, tuple] = {}
+        self._complete = False
+
+    def get(self, word: str, default=None):
+        found = self._table.get(word)
+        if found is None and not self._complete:
+            if len(self._table) >= self._PARSE_ALL_AFTER:
+                self._table = _parse_ua_forms(self._text.split("\n"))
+                self._complete = True
+                found = self._table.get(word)
+            else:
+                found = self._search(word)
+                self._table[word] = found
+        return found if found else default
+
+    def _search(self, word: str) -> tuple:
+        text, lines = self._text, []
+        if not word or "\n" in word or "\t" in word:
+            return ()
+        at = text.find("\n" + word)
+        while at >= 0:
+            end = text.find("\n", at + 1)
+            line = text[at + 1:end if end >= 0 else len(text)]
+            if line[len(word):len(word) + 1] in (" ", "-", "\t"):
+                lines.append(line)
+            at = text.find("\n" + word, at + 1)
+        return _parse_ua_forms(lines).get(word, ())
+
+    def values(self):
+        if not self._complete:
+            self._table = _parse_ua_forms(self._text.split("\n"))
+            self._complete = True
+        return self._table.values()
+
+
+@lru_cache(maxsize=None)
+def ua_russian_forms() -> _FormsByFirstWord:
+    """first word -> ((words of a Russian-derived form, the form, house form), ...), longest first:
+    places in Ukraine (GeoNames) written the Russian way (Vinogradar for Vynohradar). Ask it
+    with `.get(word)`."""
+    return _FormsByFirstWord((_DATA / "ua-russian-forms.tsv").read_text(encoding="utf-8"))

@@ -7,7 +7,6 @@ Rules that need every article of a batch at once (cross-article consistency) imp
 """
 from __future__ import annotations
 
-import inspect
 from typing import Dict, Iterable, List, Optional, Sequence
 
 from mtqa.finding import CATEGORIES, DISPLAY_ONLY, SAFE, SEVERITIES, UNSAFE, Finding, Fix
@@ -31,6 +30,8 @@ class Rule:
 
     @property
     def docs(self) -> str:
+        import inspect  # not at start-up: inspect imports ast, dis, ... (~5 ms)
+
         return inspect.cleandoc(self.__doc__ or self.summary)
 
     def check(self, article: Article, ctx) -> Iterable[Finding]:
@@ -89,9 +90,14 @@ _REGISTRY: Dict[str, Rule] = {}
 
 def register(cls):
     """Class decorator: instantiate and register a rule."""
-    rule = cls()
+    add_rule(cls())
+    return cls
+
+
+def add_rule(rule: Rule) -> Rule:
+    """Register a rule instance (the phrase-pack entries: one PhraseRule per entry)."""
     if not rule.id or not rule.summary:
-        raise ValueError(f"{cls.__name__} needs an id and a summary")
+        raise ValueError(f"{type(rule).__name__} needs an id and a summary")
     if rule.category not in CATEGORIES:
         raise ValueError(f"{rule.id}: unknown category {rule.category!r}")
     if rule.severity not in SEVERITIES:
@@ -99,7 +105,7 @@ def register(cls):
     if rule.id in _REGISTRY:
         raise ValueError(f"duplicate rule id {rule.id}")
     _REGISTRY[rule.id] = rule
-    return cls
+    return rule
 
 
 def all_rules() -> List[Rule]:

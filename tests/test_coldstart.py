@@ -138,7 +138,119 @@ def test_world_names_come_back_from_the_cache(cache_dir):
     first = lexicon.world_names()
     (entry,) = cache_dir.glob("world-names-*.mtqa-cache")
     lexicon.world_names.cache_clear()
-    assert lexicon.world_names() == first == lexicon._parse_world_names()
+    parsed = lexicon._parse_world_names()
+    again = lexicon.world_names()
+    assert again is not first and len(again) == len(first) == len(parsed)
+    assert all(w in again for w in parsed)
+    for absent in ("", "Zelenskyy", "zzzzzzzzzzzz", "\uffff"):
+        assert (absent in again) == (absent in parsed)
     entry.write_bytes(b"junk")
     lexicon.world_names.cache_clear()
-    assert lexicon.world_names() == first
+    assert len(lexicon.world_names()) == len(parsed) and "Kyiv" in lexicon.world_names()
+
+
+def _glossary_summary(g):
+    entry = lambda e: tuple(sorted((k, repr(v)) for k, v in e.__dict__.items()))  # noqa: E731
+    return (
+        [entry(e) for e in g.entries],
+        {name: entry(e) for name, e in g.by_name.items()},
+        {form: (kind, entry(e), fix) for form, (kind, e, fix) in g.forms.items()},
+        g._phrases, g.known_words,
+        {s: [entry(e) for e in people] for s, people in g.people_by_surname.items()},
+        {w: entry(e) for w, e in g.name_words().items()},
+        g.lowered_words(),
+    )
+
+
+def test_cached_glossary_equals_the_built_one(cache_dir):
+    """The glossary's cache rows (Glossary.__getstate__) give back the same tables, the same
+    entry objects shared between them, and a name index that answers alike."""
+    from mtqa.glossary import load_glossary
+
+    fixture = REPO / "tests" / "fixtures" / "glossary.yaml"
+    built = load_glossary([fixture])
+    assert len(list(cache_dir.glob("glossary-*.mtqa-cache"))) == 1
+    cached = load_glossary([fixture])
+    assert cached is not built
+    assert _glossary_summary(cached) == _glossary_summary(built)
+    # one object per entry, shared by every table (identity matters: rules compare entries)
+    kyiv = cached.by_name["Kyiv"]
+    assert any(e is kyiv for e in cached.entries)
+    assert all(hit[1] is cached.by_name[hit[1].name] for hit in cached.forms.values())
+    for word in ("Zelensky", "Kharkov", "Zelenskyy", "Okhtyrka", "Bakhmutt", "London"):
+        assert [(w, score, e.name) for w, score, e in cached.index.candidates(word)] == \
+            [(w, score, e.name) for w, score, e in built.index.candidates(word)]
+
+
+def test_spelling_dictionary_comes_back_from_the_cache(cache_dir):
+    from mtqa import spelling
+
+    spelling.dictionary.cache_clear()
+    first = spelling.dictionary()
+    assert list(cache_dir.glob("english-spelling-*.mtqa-cache"))
+    spelling.dictionary.cache_clear()
+    again = spelling.dictionary()
+    parsed = spelling._read_dictionary()
+    assert again is not first
+    assert again.words() == parsed.words() == first.words()
+    assert again.words("zel") == parsed.words("zel")
+    for word in ("the", "kyiv", "recieve", "colour", "", "zzzz"):
+        assert (word in again) == (word in parsed)
+    spelling.dictionary.cache_clear()
+
+
+def test_rule_regexes_compile_on_first_use_and_all_compile():
+    import re
+
+    from mtqa import lazyre
+    import mtqa.rules  # noqa: F401
+
+    lazyre.compile_all()  # a bad regex in a rule module fails here
+    assert lazyre._PENDING, "the rule modules' regexes were compiled at import"
+    assert all(isinstance(p._compiled, re.Pattern) for p in lazyre._PENDING)
+    # the rule modules now hold the compiled patterns themselves
+    import sys
+
+    held = [(name, key) for name, module in sys.modules.items()
+            if name.startswith("mtqa.rules.") for key, value in vars(module).items()
+            if isinstance(value, lazyre.LazyPattern)]
+    assert held == []
+    lazy = lazyre.LazyPattern(r"(\w+) (\w+)", re.I)
+    assert lazy.pattern == r"(\w+) (\w+)" and lazy._compiled is None
+    assert lazy.sub(r"\2 \1", "Hello World") == "World Hello" and lazy.groups == 2
+
+
+def test_given_names_are_looked_up_like_a_search_of_the_file():
+    """realnames.is_given_name bisects the sorted file instead of searching it whole."""
+    from mtqa import realnames
+
+    text = realnames._given_names_text()
+    names = [line.split("\t")[0] for line in text.split("\n") if line and not
+             line.startswith("#")]
+    assert names == sorted(names), "given-names.tsv must stay sorted by name"
+    probes = names[::97] + names[-3:] + [n + "x" for n in names[::500]] + [
+        "", "Natalia", "Zelenskyy", "Mariia", "a", "zzz", "\uffff", "A", "A-lian"]
+    for word in probes:
+        assert realnames._has_line_for(text, word) == (f"\n{word}\t" in text), word
+
+
+def test_phrase_entries_are_rule_instances_checked_like_classes():
+    """Phrase entries are PhraseRule instances (no class per entry), registered through the
+    same checks as @register."""
+    import pytest as _pytest
+
+    from mtqa.registry import Rule, add_rule, all_rules, register
+    from mtqa.rules.phrase import PhraseRule
+
+    entries = [r for r in all_rules() if r.id.startswith("phrase-")]
+    assert entries and all(type(r) is PhraseRule for r in entries)
+    assert len({r.id for r in entries}) == len(entries)
+    assert all(r.summary and r.docs and r.entry.rule_id == r.id for r in entries)
+
+    class Nameless(Rule):
+        summary = "no id"
+
+    with _pytest.raises(ValueError, match="Nameless needs an id"):
+        register(Nameless)
+    with _pytest.raises(ValueError, match="duplicate rule id"):
+        add_rule(entries[0])

@@ -111,6 +111,8 @@ def summary(batch: BatchResult) -> str:
 def source_status_lines(batch: BatchResult) -> List[str]:
     """Per article compared with a source (or not): which source, its language and how that
     was decided, how much was compared; "source not available" otherwise."""
+    if all(r.article.source is None for r in batch.files):
+        return []  # (start-up) no source anywhere: mtqa.source is not even imported
     from mtqa.source.document import source_status
 
     out = []

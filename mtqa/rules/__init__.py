@@ -1,7 +1,24 @@
-"""Rule modules. Importing this package registers every rule (one check per module)."""
+"""Rule modules. Importing this package registers every rule (one check per module).
+
+Start-up (docs/scale.md, "Cold start"): the modules' own module-level regexes compile on first
+use (mtqa.lazyre), since most serve branches a given article never reaches; and the cyclic
+garbage collector pauses while they load, after which everything loaded so far (modules,
+classes, the phrase packs) is frozen: it lives as long as the process, and later collections
+then skip it instead of scanning it again and again."""
+import gc
 import importlib
 import pkgutil
 
-for _module in pkgutil.iter_modules(__path__):
-    if not _module.name.startswith("_"):
-        importlib.import_module(f"{__name__}.{_module.name}")
+from mtqa.lazyre import compiling_lazily
+
+_gc_was_on = gc.isenabled()
+gc.disable()
+try:
+    with compiling_lazily():
+        for _module in pkgutil.iter_modules(__path__):
+            if not _module.name.startswith("_"):
+                importlib.import_module(f"{__name__}.{_module.name}")
+finally:
+    gc.freeze()
+    if _gc_was_on:
+        gc.enable()
