@@ -122,7 +122,7 @@ def test_source_lang_of_a_region_tag_runs_what_the_primary_runs():
 
 
 def test_an_xliff_declaring_russian_runs_the_russian_packs_only(tmp_path):
-    target = "That sharp noise is a hallmark of black hole fusion. They moved in the city."
+    target = "Thousands of net friends praised the scenic spot. They moved in the city."
     options = AuditOptions(select=("phrase",))
     ru = pipeline.make_article(XLIFF.format(lang="ru-RU", target=target), "a.xlf")
     plain = pipeline.make_article(target + "\n", "a.txt")
