@@ -66,6 +66,8 @@ class AuditContext:
         # what run_rules calls per article: each single rule's check, and one check_group
         # per rule group (Rule.group)
         self.plan = _plan(self._rules)
+        # batch rules with a per-article part (asked for once per article)
+        self.collectors = [r for r in self._rules if r.batch and r.collects]
 
     @property
     def glossary(self):
@@ -163,10 +165,14 @@ def _plan(rules: Sequence[Rule]) -> list:
         if rule.group is None:
             plan.append(rule.check)
             continue
-        key = (type(rule).check_group, rule.group)
+        # keyed by the function, not the bound classmethod: each phrase entry is its own
+        # subclass, and bound methods of different classes never compare equal (one group
+        # per entry would cost ~300 calls an article instead of one)
+        check_group = type(rule).check_group
+        key = (getattr(check_group, "__func__", check_group), rule.group)
         if key not in groups:
             groups[key] = {}
-            check_group, members = key[0], groups[key]
+            members = groups[key]
             plan.append(lambda article, ctx, _c=check_group, _m=members: _c(_m, article, ctx))
         groups[key][rule.id] = rule
     return plan
@@ -184,7 +190,7 @@ def run_rules(article: Article, ctx: AuditContext) -> List[Finding]:
 
 def collectors(ctx: AuditContext) -> List[Rule]:
     """Batch rules that summarise each article as it is audited (Rule.collects)."""
-    return [r for r in ctx.rules if r.batch and r.collects]
+    return ctx.collectors
 
 
 def collect_summaries(article: Article, ctx: AuditContext) -> Dict[str, object]:
