@@ -1,5 +1,6 @@
 import re
 
+from mtqa.article import positions_of
 from mtqa.registry import Rule, register
 from mtqa.spelling import is_known, suggestions  # no data is read until a word is looked up
 
@@ -137,10 +138,9 @@ class UnknownWord(Rule):
             return
         text = article.text
         quotations = None
-        for tok in article.tokens:
+        tokens = article.tokens
+        for tok in map(tokens.__getitem__, positions_of(article.token_texts, unknown)):
             word = tok.text
-            if word not in unknown:
-                continue
             if _TECHNICAL.search(_chunk(text, tok.start, tok.end)):
                 continue
             if _species_or_doubled(text, tok.start, tok.end, word):
