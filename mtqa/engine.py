@@ -63,8 +63,8 @@ class AuditContext:
     @rules.setter
     def rules(self, rules: Sequence[Rule]) -> None:
         self._rules = list(rules)
-        # what run_rules calls per article: each single rule's check, and one check_group
-        # per rule group (Rule.group)
+        # what run_rules calls per article, as (trigger text, check): each single rule's
+        # check, and one check_group per rule group (Rule.group)
         self.plan = _plan(self._rules)
         # batch rules with a per-article part (asked for once per article)
         self.collectors = [r for r in self._rules if r.batch and r.collects]
@@ -163,7 +163,7 @@ def _plan(rules: Sequence[Rule]) -> list:
         if rule.batch:
             continue
         if rule.group is None:
-            plan.append(rule.check)
+            plan.append((rule.needs_any, rule.check))
             continue
         # keyed by the function, not the bound classmethod: each phrase entry is its own
         # subclass, and bound methods of different classes never compare equal (one group
@@ -173,7 +173,8 @@ def _plan(rules: Sequence[Rule]) -> list:
         if key not in groups:
             groups[key] = {}
             members = groups[key]
-            plan.append(lambda article, ctx, _c=check_group, _m=members: _c(_m, article, ctx))
+            plan.append(((), lambda article, ctx, _c=check_group, _m=members:
+                         _c(_m, article, ctx)))
         groups[key][rule.id] = rule
     return plan
 
@@ -182,7 +183,11 @@ def run_rules(article: Article, ctx: AuditContext) -> List[Finding]:
     """The findings of the per-article rules, severities overridden, one per (rule, span)."""
     rule_ctx = ctx.for_article(article)
     findings: List[Finding] = []
-    for check in ctx.plan:
+    text = article.text
+    for needs, check in ctx.plan:
+        # a rule with trigger text (Rule.needs_any) runs only where one of them occurs
+        if needs and not any(map(text.__contains__, needs)):
+            continue
         findings.extend(check(article, rule_ctx))
     _apply_severity(findings, ctx.options.severity)
     return _dedupe(findings)
