@@ -201,11 +201,14 @@ class InconsistentName(Rule):
         if len(occurrences) < 2:
             return
         # capitalised ordinary English words ("the Jury", "Alpha") are not names here
-        common = [w for w in occurrences if w not in names and not _english_word(w)]
-        counts = Counter({w: len(v) for w, v in occurrences.items()})
+        common = [w for w in occurrences if w not in name_set and not _english_word(w)]
         companions, first_full = self._companions(article, occurrences)
+        groups = spelling_clusters(names, glossary, common, companions)
+        if not groups:  # most articles spell every name one way
+            return
+        counts = Counter({w: len(v) for w, v in occurrences.items()})
         first_seen = {w: toks[0].start for w, toks in occurrences.items()}
-        for group in spelling_clusters(names, glossary, common, companions):
+        for group in groups:
             best = preferred(group, counts, glossary, first_full, first_seen)
             for form in group:
                 if form == best:
