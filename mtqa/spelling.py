@@ -264,7 +264,7 @@ def _suggestions(word: str, limit: int) -> tuple:
     spelling correction in scientific and scholarly text", CACM 27(4)); keeping it also keeps
     "vtable" from becoming "table"."""
     from rapidfuzz import process
-    from rapidfuzz.distance import DamerauLevenshtein
+    from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
     most = 1 if len(word) < 5 else 2
     found = []
@@ -273,7 +273,12 @@ def _suggestions(word: str, limit: int) -> tuple:
         bucket = buckets.get(n)
         if not bucket:
             continue
-        for cand, dist, _ in process.extract(word, bucket, scorer=DamerauLevenshtein.distance,
+        # Levenshtein (bit-parallel, ~3x faster here) first: a transposition costs it two
+        # edits, so every word within `most` Damerau-Levenshtein edits is within 2 * most
+        # Levenshtein edits, and only those few are scored exactly
+        near = [c for c, _, _ in process.extract(word, bucket, scorer=Levenshtein.distance,
+                                                 score_cutoff=2 * most, limit=None)]
+        for cand, dist, _ in process.extract(word, near, scorer=DamerauLevenshtein.distance,
                                              score_cutoff=most, limit=None):
             # same last letter first: "wifes" -> "wives" before "wife"
             found.append((dist, cand[-1] != word[-1], -zipf(cand), cand))

@@ -55,3 +55,19 @@ def test_given_names_set_answers_as_search(monkeypatch):
     assert [realnames.is_given_name(w) for w in WORDS] == expected
     assert realnames._NAME_SET
     assert True in expected and False in expected
+
+
+def test_suggestions_are_those_of_a_direct_damerau_levenshtein_search():
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    from mtqa.lexicon import zipf
+
+    for word in ["goverment", "sanctoins", "presidnet", "wifes", "kremlyn", "teh", "recieve",
+                 "ukranian", "soliders", "acommodation", "bombardement", "zaporizhia"]:
+        most = 1 if len(word) < 5 else 2
+        direct = sorted((DamerauLevenshtein.distance(word, cand), cand[-1] != word[-1],
+                         -zipf(cand), cand)
+                        for cand in spelling.dictionary().words(word[0])
+                        if abs(len(cand) - len(word)) <= most
+                        and DamerauLevenshtein.distance(word, cand) <= most)
+        assert spelling._suggestions(word, 5) == tuple(c for *_, c in direct[:5]), word
