@@ -1,6 +1,7 @@
 from collections import Counter
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, count
+from operator import itemgetter
 from typing import Dict, List
 
 from mtqa.glossary import CANONICAL, VARIANT
@@ -169,7 +170,7 @@ class InconsistentName(Rule):
 
         def compute(word):
             if not index:
-                index.update((t.start, i) for i, t in enumerate(tokens))
+                index.update(zip(map(itemgetter(1), tokens), count()))  # start -> index
             seen, first_full = set(), None
             for tok in occurrences[word]:
                 i = index[tok.start]
