@@ -1,4 +1,5 @@
 import re
+from itertools import compress
 
 from mtqa.article import positions_of
 from mtqa.registry import Rule, register
@@ -133,7 +134,14 @@ class UnknownWord(Rule):
                 new = words
             for w in new:
                 _SUSPECT[w] = _candidate(w) and not is_known(w)
-        unknown = set(filter(_suspect, words)).difference(extra)
+        # the verdicts read in C; a word missing (another thread cleared the table) is judged
+        # by _suspect as before
+        words = list(words)
+        verdicts = list(map(_SUSPECT.get, words))
+        if None in verdicts:
+            unknown = set(filter(_suspect, words)).difference(extra)
+        else:
+            unknown = set(compress(words, verdicts)).difference(extra)
         if not unknown:
             return
         text = article.text
