@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property, partial
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, count, repeat
 from operator import itemgetter, ne
 from typing import (Any, Callable, Dict, Hashable, List, NamedTuple, Optional, Sequence, Tuple,
                     Union)
@@ -345,6 +345,13 @@ def lowered_token_texts(article: "Article") -> List[str]:
     """The tokens' texts in lower case, computed once per article (phrase matching and
     several rules look words up by their lower-case form)."""
     return article.memo("lowered-token-texts", lambda: list(map(str.lower, article.token_texts)))
+
+
+def positions_of(words: Sequence[str], keys) -> List[int]:
+    """Indices of the `words` (an article's token texts, or their lower-case forms) that are
+    in `keys` (a set or dict), found at C speed: per-token rules visit only the tokens that
+    can matter instead of looping over every token in Python."""
+    return list(compress(count(), map(keys.__contains__, words)))
 
 
 def _in_spans(spans: List[Tuple[int, int]], offset: int) -> bool:

@@ -63,9 +63,11 @@ class AuditContext:
     @rules.setter
     def rules(self, rules: Sequence[Rule]) -> None:
         self._rules = list(rules)
-        # what run_rules calls per article: each single rule's check, and one check_group
-        # per rule group (Rule.group)
+        # what run_rules calls per article, as (trigger text, check): each single rule's
+        # check, and one check_group per rule group (Rule.group)
         self.plan = _plan(self._rules)
+        # batch rules with a per-article part (asked for once per article)
+        self.collectors = [r for r in self._rules if r.batch and r.collects]
 
     @property
     def glossary(self):
@@ -161,13 +163,18 @@ def _plan(rules: Sequence[Rule]) -> list:
         if rule.batch:
             continue
         if rule.group is None:
-            plan.append(rule.check)
+            plan.append((rule.needs_any, rule.check))
             continue
-        key = (type(rule).check_group, rule.group)
+        # keyed by the function, not the bound classmethod: each phrase entry is its own
+        # subclass, and bound methods of different classes never compare equal (one group
+        # per entry would cost ~300 calls an article instead of one)
+        check_group = type(rule).check_group
+        key = (getattr(check_group, "__func__", check_group), rule.group)
         if key not in groups:
             groups[key] = {}
-            check_group, members = key[0], groups[key]
-            plan.append(lambda article, ctx, _c=check_group, _m=members: _c(_m, article, ctx))
+            members = groups[key]
+            plan.append(((), lambda article, ctx, _c=check_group, _m=members:
+                         _c(_m, article, ctx)))
         groups[key][rule.id] = rule
     return plan
 
@@ -176,7 +183,11 @@ def run_rules(article: Article, ctx: AuditContext) -> List[Finding]:
     """The findings of the per-article rules, severities overridden, one per (rule, span)."""
     rule_ctx = ctx.for_article(article)
     findings: List[Finding] = []
-    for check in ctx.plan:
+    text = article.text
+    for needs, check in ctx.plan:
+        # a rule with trigger text (Rule.needs_any) runs only where one of them occurs
+        if needs and not any(map(text.__contains__, needs)):
+            continue
         findings.extend(check(article, rule_ctx))
     _apply_severity(findings, ctx.options.severity)
     return _dedupe(findings)
@@ -184,7 +195,7 @@ def run_rules(article: Article, ctx: AuditContext) -> List[Finding]:
 
 def collectors(ctx: AuditContext) -> List[Rule]:
     """Batch rules that summarise each article as it is audited (Rule.collects)."""
-    return [r for r in ctx.rules if r.batch and r.collects]
+    return ctx.collectors
 
 
 def collect_summaries(article: Article, ctx: AuditContext) -> Dict[str, object]:

@@ -16,11 +16,10 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from functools import lru_cache
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from mtqa.problems import ProblemsError
-from mtqa.article import TOKEN_RE, Article, lowered_token_texts
+from mtqa.article import TOKEN_RE, Article, lowered_token_texts, positions_of
 from mtqa.finding import CATEGORIES, SEVERITIES
 
 PACK_DIR = Path(__file__).resolve().parent / "data" / "phrases"
@@ -559,11 +558,14 @@ class PhraseIndex:
 
     def __init__(self, entries: Sequence[PhraseEntry]):
         self.entries = list(entries)
+        # `pattern:` entries (house packs) are regexes, not word sequences: find() runs them
+        # beside the trie walk, so every phrase entry is matched here and only here
+        self.pattern_entries = [e for e in self.entries if e.pattern]
         # node = (children: {word: node}, patterns ending at this node)
         self._root: Tuple[Dict[str, tuple], List[_Pattern]] = ({}, [])
         shared: Dict[tuple, tuple] = {}
         for e in self.entries:
-            if e.pattern:  # regex entries are matched by pattern_matches
+            if e.pattern:  # regex entries: pattern_entries
                 continue
             for i, phrase in enumerate(e.phrases):
                 toks = _tokens(phrase)
@@ -604,6 +606,7 @@ class PhraseIndex:
 
     def __setstate__(self, state):
         self.entries = entries = state["entries"]
+        self.pattern_entries = [e for e in entries if e.pattern]
         self._root = root = ({}, [])
         shared: Dict[tuple, tuple] = {}
         for e, i, words, exact, gaps in state["patterns"]:
@@ -630,17 +633,17 @@ class PhraseIndex:
 
     def find(self, article: Article) -> List[PhraseMatch]:
         """Every occurrence of every phrase (overlaps allowed: entries are separate rules),
-        within one sentence, with only spaces or quote marks added between its words."""
+        within one sentence, with only spaces or quote marks added between its words; then
+        the matches of the `pattern:` entries (pattern_matches)."""
         text = article.text
         tokens = article.tokens
         lowered = lowered_token_texts(article)
         out: List[PhraseMatch] = []
         top = self._root[0]
         n_tokens = len(tokens)
-        for i, low in enumerate(lowered):
-            node = top.get(low)
-            if node is None:
-                continue
+        # only tokens that start some phrase are walked from (found in C, not per token)
+        for i in positions_of(lowered, top):
+            node = top[lowered[i]]
             sentence = tokens[i].sentence
             j = i
             while True:
@@ -660,6 +663,8 @@ class PhraseIndex:
                 node = node[0].get(lowered[j])
                 if node is None:
                     break
+        if self.pattern_entries:
+            out += pattern_matches(self.pattern_entries, article)
         return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, FrozenSet, Tuple
+from typing import Dict, Tuple
 
 _DATA = Path(__file__).resolve().parent / "data"
 
@@ -104,6 +104,11 @@ class _FormsByFirstWord:
                 found = self._search(word)
                 self._table[word] = found
         return found if found else default
+
+    def __contains__(self, word: str) -> bool:  # article.positions_of asks this per token
+        if self._complete:
+            return word in self._table
+        return bool(self.get(word))
 
     def _search(self, word: str) -> tuple:
         text, lines = self._text, []

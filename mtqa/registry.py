@@ -7,7 +7,7 @@ Rules that need every article of a batch at once (cross-article consistency) imp
 """
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from mtqa.finding import CATEGORIES, DISPLAY_ONLY, SAFE, SEVERITIES, UNSAFE, Finding, Fix
 from mtqa.article import Article
@@ -24,6 +24,11 @@ class Rule:
     batch: bool = False
     # Off-by-default rules run only when selected by their exact id or by ALL (is_selected).
     default_enabled: bool = True
+    # Trigger text: when set, the engine runs `check` only on articles whose text contains
+    # one of these strings (a C-level substring test), so a rule that can fire only on, say,
+    # a slash date costs nothing on the articles without "/". Only for strings every finding
+    # of the rule needs; a rule with several triggers lists them all.
+    needs_any: Tuple[str, ...] = ()
     # Text the rule must flag (with its fixed text where it has a fix) and text it must leave
     # alone, run by tests/test_rule_examples.py; the format is in mtqa/examples.py.
     examples: Dict[str, list] = {}

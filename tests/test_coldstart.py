@@ -44,6 +44,18 @@ def test_cached_phrase_packs_equal_freshly_parsed_ones(cache_dir, monkeypatch):
     assert cached[0] is not built[0]
     assert _summary(*built) == expected
     assert _summary(*cached) == expected
+    # the cached index matches as the fresh one does, `pattern:` entries included
+    from mtqa.article import Article
+
+    article = Article("\n".join(e.example for p in fresh for e in p.entries if e.example) + "\n")
+    fresh_index = PhraseIndex([e for p in fresh for e in p.entries])
+
+    def found(index):
+        return sorted((m.entry.rule_id, m.start, m.end) for m in index.find(article))
+
+    assert found(cached[1]) == found(fresh_index) and found(fresh_index)
+    assert [e.rule_id for e in cached[1].pattern_entries] == \
+        [e.rule_id for e in fresh_index.pattern_entries]
     # a context regex of a cached entry still compiles and matches
     with_context = [e for p in cached[0] for e in p.entries if e.when.preceded_by is not None]
     assert with_context

@@ -129,11 +129,11 @@ def translit_key(word: str) -> str:
 
 def same_name(a: str, b: str, cutoff: float = 80.0) -> bool:
     """Are two different spellings probably the same name (Hostomel/Gostomel, Bucha/Buchi)?"""
-    if a == b or is_derivation(a, b):
+    # cheapest tests first (name-inconsistent compares every pair of an article's name-like
+    # words of one first sound): the result is the conjunction of them all either way
+    if a == b or abs(len(a) - len(b)) > 2 or first_class(a) != first_class(b):
         return False
-    if first_class(a) != first_class(b) or abs(len(a) - len(b)) > 2:
-        return False
-    return fuzz.ratio(a, b) >= cutoff
+    return fuzz.ratio(a, b) >= cutoff and not is_derivation(a, b)
 
 
 def _capitalised_word(t: str) -> bool:

@@ -8,7 +8,7 @@ adjective (“more close than”, “other than”). Measured: docs/rules.md.
 """
 from __future__ import annotations
 
-from mtqa.article import lowered_token_texts
+from mtqa.article import lowered_token_texts, positions_of
 from mtqa.registry import Rule, register
 
 _COMPARATIVE = {
@@ -28,6 +28,9 @@ _SUPERLATIVE = {"biggest", "largest", "smallest", "highest", "lowest", "stronges
 _DEGREE = ("more", "most", "less")
 _NOT_BEFORE_PLAIN = {"more", "less", "as", "so", "too", "rather", "other", "no", "much",
                      "far", "any", "sooner", "how", "that", "this", "and", "or"}
+
+
+_THAN = frozenset({"than"})
 
 
 @register
@@ -58,9 +61,9 @@ class BrokenComparative(Rule):
         present = set(lowered)  # most articles hold neither pattern: one C-level pass decides
         starts = []
         if "than" in present:
-            starts += [i - 1 for i, w in enumerate(lowered) if w == "than" and i]
+            starts += [i - 1 for i in positions_of(lowered, _THAN) if i]
         if not present.isdisjoint(_DEGREE):
-            starts += [i for i, w in enumerate(lowered) if w in _DEGREE]
+            starts += positions_of(lowered, _DEGREE)
         if not starts:
             return
         toks = article.tokens

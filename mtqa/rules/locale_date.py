@@ -25,6 +25,7 @@ class AmbiguousDate(Rule):
     """
 
     id = "locale-date"
+    needs_any = ("/",)  # every date it flags is written with slashes
     summary = "Ambiguous numeric date (03/04/2022: 3 April or March 4?)"
     category = "locale/number-format"
     severity = "minor"

@@ -1,6 +1,7 @@
 from collections import Counter
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, count
+from operator import itemgetter
 from typing import Dict, List
 
 from mtqa.glossary import CANONICAL, VARIANT
@@ -216,7 +217,7 @@ class InconsistentName(Rule):
 
         def compute(word):
             if not index:
-                index.update((t.start, i) for i, t in enumerate(tokens))
+                index.update(zip(map(itemgetter(1), tokens), count()))  # start -> index
             seen, first_full = set(), None
             for tok in occurrences[word]:
                 i = index[tok.start]
@@ -262,11 +263,14 @@ class InconsistentName(Rule):
         if len(occurrences) < 2:
             return
         # capitalised ordinary English words ("the Jury", "Alpha") are not names here
-        common = [w for w in occurrences if w not in names and not _english_word(w)]
-        counts = Counter({w: len(v) for w, v in occurrences.items()})
+        common = [w for w in occurrences if w not in name_set and not _english_word(w)]
         companions, first_full, followers = self._companions(article, occurrences)
+        groups = spelling_clusters(names, glossary, common, companions, followers)
+        if not groups:  # most articles spell every name one way
+            return
+        counts = Counter({w: len(v) for w, v in occurrences.items()})
         first_seen = {w: toks[0].start for w, toks in occurrences.items()}
-        for group in spelling_clusters(names, glossary, common, companions, followers):
+        for group in groups:
             best = preferred(group, counts, glossary, first_full, first_seen)
             house_form = bool(glossary.lookup(best)) or best in glossary.name_words()
             for form in group:

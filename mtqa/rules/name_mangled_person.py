@@ -4,6 +4,7 @@ from typing import Dict, List
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from mtqa.article import positions_of
 from mtqa.lexicon import world_names, zipf
 from mtqa.nameindex import first_class
 from mtqa.realnames import is_given_name
@@ -109,8 +110,9 @@ class MangledPerson(Rule):
         # only pairs whose first word is a listed given name or a title, or whose second word
         # is a listed surname, can qualify: find them with set lookups
         firsts = people["firsts"]
-        starts = [i for i, (x, y) in enumerate(zip(texts, texts[1:]))
-                  if x in firsts or y in surnames]
+        last = len(texts) - 1
+        starts = sorted({i for i in positions_of(texts, firsts) if i < last}.union(
+            i - 1 for i in positions_of(texts, surnames) if i))
         for i in starts:
             a, b = tokens[i], tokens[i + 1]
             if (a.sentence != b.sentence or b.start != a.end + 1 or text[a.end] != " "

@@ -1,5 +1,6 @@
 import re
 
+from mtqa.article import positions_of
 from mtqa.glossary import CANONICAL, RUSSIAN, VARIANT, match_case
 from mtqa.registry import Rule, register
 
@@ -159,13 +160,11 @@ class RussianFormName(Rule):
         glossary = ctx.glossary
         text = article.text
         covered = None
-        i = 0
-        while i < len(tokens):
-            cands = table.get(texts[i])
-            if not cands:
-                i += 1
+        next_free = 0  # a match's words are not the start of another
+        for i in positions_of(texts, table):  # only words that start a listed form
+            if i < next_free:
                 continue
-            for words, form, house in cands:
+            for words, form, house in table.get(texts[i], ()):
                 j = i + len(words)
                 if tuple(texts[i:j]) != words:
                     continue
@@ -181,9 +180,8 @@ class RussianFormName(Rule):
                     f"“{form}” is the Russian-derived spelling of {house}, a place in Ukraine "
                     f"(GeoNames); Ukrainian places are romanised from Ukrainian (KMU 2010)",
                     [house])
-                i = j - 1
+                next_free = j
                 break
-            i += 1
 
     def _given_name_finding(self, m, reason, safe=None):
         fix = match_case(m.entry.name, m.form)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mtqa.article import lowered_token_texts
+from mtqa.article import lowered_token_texts, positions_of
 from mtqa.glossary import match_case
 from mtqa.registry import Rule, register
 
@@ -180,8 +180,7 @@ class NumberAgreement(Rule):
         starts = set()
         toks = article.tokens
         lowered = lowered_token_texts(article)
-        nouns = [] if _NOUNS.keys().isdisjoint(lowered) else \
-            [i for i, low in enumerate(lowered) if low in _NOUNS]
+        nouns = positions_of(lowered, _NOUNS)
         for i in nouns:
             for k in range(max(0, i - 6), i):
                 start = toks[k].start

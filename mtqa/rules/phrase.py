@@ -19,7 +19,7 @@ from typing import Dict, List, Tuple
 from mtqa.article import Article
 from mtqa.lexicon import zipf
 from mtqa.phrases import (Pack, PhraseEntry, PhraseIndex, PhraseMatch, bundled_pack_paths,
-                          fix_case, load_packs, pattern_fix, pattern_matches)
+                          fix_case, load_packs, pattern_fix)
 from mtqa.registry import Rule, add_rule
 
 _MEASURED = Path(__file__).resolve().parent.parent / "data" / "phrases" / "measured.tsv"
@@ -56,7 +56,6 @@ def _load_bundled() -> Tuple[List[Pack], PhraseIndex]:
 
 
 _PACKS, _INDEX = _load_bundled()
-_PATTERN_ENTRIES: List[PhraseEntry] = [e for p in _PACKS for e in p.entries if e.pattern]
 _PACK_BY_NAME: Dict[str, Pack] = {p.name: p for p in _PACKS}
 # article -> {rule id: [PhraseMatch]}; weak keys, so a finished article takes its entry along
 _MATCHES: "weakref.WeakKeyDictionary[Article, Dict[str, List[PhraseMatch]]]" = \
@@ -81,11 +80,8 @@ def _matches_for(article: Article) -> Dict[str, List[PhraseMatch]]:
     found = _MATCHES.get(article)
     if found is None:
         found = {}
-        for m in _INDEX.find(article):
+        for m in _INDEX.find(article):  # word phrases and `pattern:` entries, one matcher
             found.setdefault(m.entry.rule_id, []).append(m)
-        if _PATTERN_ENTRIES:  # `pattern:` entries of house packs (mtqa.phrases)
-            for m in pattern_matches(_PATTERN_ENTRIES, article):
-                found.setdefault(m.entry.rule_id, []).append(m)
         _MATCHES[article] = found
     _LAST = (weakref.ref(article), found)
     return found
@@ -243,8 +239,11 @@ class PhraseRule(Rule):
     @classmethod
     def check_group(cls, rules, article, ctx):
         """Only the selected entries that matched in this article are checked."""
-        for rule_id in _matches_for(article).keys() & rules.keys():
-            yield from rules[rule_id].check(article, ctx)
+        # the article's matched entries are few, the selected ones ~300: look up the few
+        for rule_id in _matches_for(article):
+            rule = rules.get(rule_id)
+            if rule is not None:
+                yield from rule.check(article, ctx)
 
     @property
     def docs(self) -> str:
@@ -332,7 +331,7 @@ def entry_fires(entry: PhraseEntry, text: str, ctx) -> bool:
 
         ctx = AuditContext(AuditOptions(source_lang=lang), glossary=ctx.glossary)
     article = Article(text)
-    found = pattern_matches([entry], article) if entry.pattern else PhraseIndex([entry]).find(article)
+    found = PhraseIndex([entry]).find(article)
     for m in found:
         if not entry.quotations and article.in_quotation(m.start):
             continue
@@ -388,7 +387,6 @@ def register_house_packs(paths) -> None:
     _PACKS.extend(loaded)
     _PACK_BY_NAME.update({p.name: p for p in loaded})
     _INDEX = PhraseIndex([e for p in _PACKS for e in p.entries])
-    _PATTERN_ENTRIES[:] = [e for p in _PACKS for e in p.entries if e.pattern]
     _MATCHES.clear()
     _LAST = (lambda: None, {})
     for path in new:
@@ -412,6 +410,5 @@ def unregister_house_packs() -> None:
     _PACKS[:] = [p for p in _PACKS if p not in house]
     _HOUSE.clear()
     _INDEX = PhraseIndex([e for p in _PACKS for e in p.entries])
-    _PATTERN_ENTRIES[:] = [e for p in _PACKS for e in p.entries if e.pattern]
     _MATCHES.clear()
     _LAST = (lambda: None, {})

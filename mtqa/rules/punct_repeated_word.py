@@ -1,4 +1,5 @@
 import re
+from operator import eq
 
 from mtqa.registry import Rule, register
 
@@ -96,6 +97,12 @@ class RepeatedWord(Rule):
 
     def check(self, article, ctx):
         text = article.text
+        # Both words of a match are whole tokens, next to each other and equal ignoring case
+        # (so equal case-folded): articles without such a pair (nearly all) skip the regex,
+        # whose back-reference makes it one of the costlier scans.
+        folded = list(map(str.casefold, article.token_texts))
+        if not any(map(eq, folded, folded[1:])):
+            return
         for m in _REPEAT.finditer(text):
             first, second = m.group(1), m.group(3)
             word = first.lower()

@@ -1,5 +1,7 @@
 import re
+from itertools import compress
 
+from mtqa.article import positions_of
 from mtqa.registry import Rule, register
 from mtqa.spelling import is_known, suggestions  # no data is read until a word is looked up
 
@@ -166,16 +168,22 @@ class UnknownWord(Rule):
                 new = words
             for w in new:
                 _SUSPECT[w] = _candidate(w) and not is_known(w)
-        unknown = set(filter(_suspect, words)).difference(extra)
+        # the verdicts read in C; a word missing (another thread cleared the table) is judged
+        # by _suspect as before
+        words = list(words)
+        verdicts = list(map(_SUSPECT.get, words))
+        if None in verdicts:
+            unknown = set(filter(_suspect, words)).difference(extra)
+        else:
+            unknown = set(compress(words, verdicts)).difference(extra)
         if not unknown:
             return
         text = article.text
         quotations = None
         technical = None
-        for tok in article.tokens:
+        tokens = article.tokens
+        for tok in map(tokens.__getitem__, positions_of(article.token_texts, unknown)):
             word = tok.text
-            if word not in unknown:
-                continue
             if _TECHNICAL.search(_chunk(text, tok.start, tok.end)):
                 continue
             if _species_or_doubled(text, tok.start, tok.end, word):

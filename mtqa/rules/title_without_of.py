@@ -1,5 +1,7 @@
 import re
+from operator import itemgetter
 
+from mtqa.article import positions_of
 from mtqa.glossary import CANONICAL, VARIANT
 from mtqa.registry import Rule, register
 
@@ -37,7 +39,11 @@ class TitleWithoutOf(Rule):
             return
         tokens = article.tokens
         text = article.text
-        for title, nxt in zip(tokens, tokens[1:]):
+        # only the tokens a place starts at can follow a title
+        for j in positions_of(list(map(itemgetter(1), tokens)), places):
+            if not j:
+                continue
+            title, nxt = tokens[j - 1], tokens[j]
             if not _TITLES.match(title.text) or title.sentence != nxt.sentence:
                 continue
             place = places.get(nxt.start)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from mtqa.article import positions_of
 from mtqa.registry import Rule, register
 
 # transliterated abbreviation -> English name (sources: the ministries' and services' own
@@ -83,7 +84,13 @@ class UntranslatedAbbreviation(Rule):
 
     def check(self, article, ctx):
         context = None
-        for t in article.tokens:
+        texts = article.token_texts
+        # the article's words that can be flagged, judged once each (most articles have none)
+        candidates = {w for w in set(texts) if w in _KNOWN or w.startswith("Min")}
+        if not candidates:
+            return
+        tokens = article.tokens
+        for t in map(tokens.__getitem__, positions_of(texts, candidates)):
             word = t.text
             english = _KNOWN.get(word)
             if english is None:

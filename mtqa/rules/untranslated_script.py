@@ -1,7 +1,8 @@
 import re
 
 from mtqa.registry import Rule, register
-from mtqa.rules._scripts import (SCALE_WORD_RE, describe_script, non_latin_runs, script_of)
+from mtqa.rules._scripts import (NON_LATIN_LETTER, SCALE_WORD_RE, describe_script, non_latin_runs,
+                                 script_of)
 
 _WORD = re.compile(r"\w+")
 _TIMES_SIGN = re.compile(r"\d\s?[хХ]\s?\d")
@@ -60,8 +61,13 @@ class UntranslatedScript(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        scale_words = {m.start(3) for m in SCALE_WORD_RE.finditer(text)}
+        # a run needs a non-Latin letter, and most articles have none
+        if not NON_LATIN_LETTER.search(text):
+            return
+        scale_words = None
         for start, end in non_latin_runs(text):
+            if scale_words is None:
+                scale_words = {m.start(3) for m in SCALE_WORD_RE.finditer(text)}
             words = [m.span() for m in _WORD.finditer(text, start, end)]
             # a word glued to Latin letters is a mixed-script word: another rule's
             if words and start > 0 and text[start - 1].isalpha():

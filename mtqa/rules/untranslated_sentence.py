@@ -1,7 +1,10 @@
+import math
 from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 
+from mtqa.article import positions_of
 from mtqa.lexicon import zipf
 from mtqa.registry import Rule, register
 from mtqa.rules._langid import detect, language_name
@@ -24,6 +27,8 @@ def gate(words):
 
 
 _KNOWN, _UNKNOWN = 1, 2
+_UNKNOWN_CLASS = frozenset({_UNKNOWN})
+_MIN_UNKNOWN = math.ceil(MIN_WORDS * UNKNOWN_SHARE)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -73,8 +78,14 @@ class UntranslatedSentence(Rule):
         # gate() per sentence, from per-word classes computed once per distinct word; tokens
         # come in sentence order, so a sentence's words are one slice
         kinds = list(map(_word_class, article.token_texts))
+        # a sentence that passes the gate has at least MIN_WORDS * UNKNOWN_SHARE unknown
+        # words: only sentences holding two or more are looked at (most articles: none)
+        unknown = positions_of(kinds, _UNKNOWN_CLASS)
+        if len(unknown) < _MIN_UNKNOWN:
+            return
         sentence_of = list(map(itemgetter(3), article.tokens))
-        for index in range(len(article.sentences)):
+        per_sentence = Counter(map(sentence_of.__getitem__, unknown))
+        for index in sorted(i for i, n in per_sentence.items() if n >= _MIN_UNKNOWN):
             a = bisect_left(sentence_of, index)
             b = bisect_left(sentence_of, index + 1, a)
             if b - a < MIN_WORDS:

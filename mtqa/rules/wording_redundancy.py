@@ -11,7 +11,7 @@ Measured: docs/rules.md.
 """
 from __future__ import annotations
 
-from mtqa.article import lowered_token_texts
+from mtqa.article import lowered_token_texts, positions_of
 from mtqa.registry import Rule, register
 
 # verb forms -> the nouns of the same family
@@ -37,6 +37,9 @@ _DETERMINERS = {"the", "a", "an", "these", "those", "this", "that", "their", "it
 # repeated time, which the place check does not judge)
 _NOT_PLACES = frozenset("""january february march april may june july august september october
 november december monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+_IN = frozenset({"in"})
 
 
 @register
@@ -66,10 +69,8 @@ class Redundancy(Rule):
         text = article.text
         n = len(toks)
         lowered = lowered_token_texts(article)
-        for i, low in enumerate(lowered):
-            nouns = _VERB_FAMILY.get(low)
-            if nouns is None:
-                continue
+        for i in positions_of(lowered, _VERB_FAMILY):
+            nouns = _VERB_FAMILY[lowered[i]]
             # the verb reading: a participle or after an auxiliary/subject; the noun reading
             # of the same word ("the attack") has a determiner before it
             if i and lowered[i - 1] in _DETERMINERS:
@@ -92,9 +93,9 @@ class Redundancy(Rule):
 
     def _places_twice(self, article, toks, lowered):
         seen = {}   # (sentence, name) -> token index of the first "in <Name>"
-        for i in range(len(toks) - 1):
-            if lowered[i] != "in":
-                continue
+        for i in positions_of(lowered, _IN):
+            if i >= len(toks) - 1:
+                break
             name = toks[i + 1]
             if name.sentence != toks[i].sentence or not name.text[:1].isupper() \
                     or not name.text.isalpha() or name.sentence_initial \

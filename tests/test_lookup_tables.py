@@ -1,0 +1,73 @@
+"""The word tables answer a batch from a dict/set once many distinct words were asked about
+(mtqa.lexicon, mtqa.spelling, mtqa.realnames); the answers must be those of the search a
+one-file run uses."""
+from mtqa import lexicon, realnames, spelling
+from mtqa.lexicon import SortedWords
+from mtqa.spelling import SortedBlob
+
+WORDS = ["the", "The", "Kyiv", "kyiv", "zelenskyy", "maria", "Maria", "Mariia", "Olena",
+         "qwxzt", "", "a", "zzzz", "aardvark", "colour", "color", "don't", "it's", "naïve",
+         "Ivan", "Ivan\tX", "x\ny", "# generated", "Tom", "Tomás", "Sergei", "Sergey"]
+
+
+def test_frequency_table_dict_answers_as_search(monkeypatch):
+    table = SortedWords({"apple": 50, "banana": 40, "cherry": 0, "kyiv": 33, "the": 78})
+    probes = ["apple", "banana", "cherry", "kyiv", "the", "a", "zzz", "", "applf", "appl"]
+    searched = [table.get(w, -7) for w in probes]
+    monkeypatch.setattr(lexicon, "_SEARCHES_BEFORE_DICT", 0)
+    fresh = SortedWords({"apple": 50, "banana": 40, "cherry": 0, "kyiv": 33, "the": 78})
+    assert [fresh.get(w, -7) for w in probes] == searched
+    assert fresh._dict is not None  # the dict path was taken
+
+
+def test_bundled_frequency_table_dict_answers_as_search(monkeypatch):
+    table = lexicon._table()
+    state = table.__getstate__()
+    searched = SortedWords.__new__(SortedWords)
+    searched.__setstate__(state)
+    expected = [searched.get(w.lower()) for w in WORDS]
+    monkeypatch.setattr(lexicon, "_SEARCHES_BEFORE_DICT", 0)
+    as_dict = SortedWords.__new__(SortedWords)
+    as_dict.__setstate__(state)
+    assert [as_dict.get(w.lower()) for w in WORDS] == expected
+    assert any(expected)
+
+
+def test_spelling_set_answers_as_search(monkeypatch):
+    blob = spelling.dictionary()._blob
+    extra = spelling.dictionary()._extra
+    probes = [w.lower() for w in WORDS] + sorted(extra)[:20] + ["\n", "abc\ndef"]
+    expected = [w in SortedBlob(blob, extra) for w in probes]
+    monkeypatch.setattr(spelling, "_SEARCHES_BEFORE_SET", 0)
+    as_set = SortedBlob(blob, extra)
+    assert [w in as_set for w in probes] == expected
+    assert as_set._set is not None
+    assert True in expected and False in expected
+
+
+def test_given_names_set_answers_as_search(monkeypatch):
+    monkeypatch.setattr(realnames, "_GIVEN", {})
+    monkeypatch.setattr(realnames, "_NAME_SET", [])
+    expected = [realnames.is_given_name(w) for w in WORDS]
+    assert not realnames._NAME_SET  # answered by the substring search
+    monkeypatch.setattr(realnames, "_GIVEN", {})
+    monkeypatch.setattr(realnames, "_SEARCHES_BEFORE_SET", 0)
+    assert [realnames.is_given_name(w) for w in WORDS] == expected
+    assert realnames._NAME_SET
+    assert True in expected and False in expected
+
+
+def test_suggestions_are_those_of_a_direct_damerau_levenshtein_search():
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    from mtqa.lexicon import zipf
+
+    for word in ["goverment", "sanctoins", "presidnet", "wifes", "kremlyn", "teh", "recieve",
+                 "ukranian", "soliders", "acommodation", "bombardement", "zaporizhia"]:
+        most = 1 if len(word) < 5 else 2
+        direct = sorted((DamerauLevenshtein.distance(word, cand), cand[-1] != word[-1],
+                         -zipf(cand), cand)
+                        for cand in spelling.dictionary().words(word[0])
+                        if abs(len(cand) - len(word)) <= most
+                        and DamerauLevenshtein.distance(word, cand) <= most)
+        assert spelling._suggestions(word, 5) == tuple(c for *_, c in direct[:5]), word
