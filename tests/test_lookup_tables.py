@@ -45,16 +45,23 @@ def test_spelling_set_answers_as_search(monkeypatch):
     assert True in expected and False in expected
 
 
-def test_given_names_set_answers_as_search(monkeypatch):
+def test_given_name_bisection_answers_as_the_parsed_table(monkeypatch):
+    # a one-file run and a batch both bisect the sorted file; the answers are the table's
     monkeypatch.setattr(realnames, "_GIVEN", {})
-    monkeypatch.setattr(realnames, "_NAME_SET", [])
-    expected = [realnames.is_given_name(w) for w in WORDS]
-    assert not realnames._NAME_SET  # answered by the substring search
-    monkeypatch.setattr(realnames, "_GIVEN", {})
-    monkeypatch.setattr(realnames, "_SEARCHES_BEFORE_SET", 0)
-    assert [realnames.is_given_name(w) for w in WORDS] == expected
-    assert realnames._NAME_SET
-    assert True in expected and False in expected
+    table = realnames.given_names()
+    probes = WORDS + sorted(table)[::997] + [n + "x" for n in sorted(table)[::1999]]
+    assert [realnames.is_given_name(w) for w in probes] == [w in table for w in probes]
+    assert any(w in table for w in WORDS) and not all(w in table for w in WORDS)
+
+
+def test_a_spelling_dictionary_read_back_from_the_cache_switches_to_a_set(monkeypatch):
+    # the cached object is rebuilt by __setstate__: every field __init__ sets must exist
+    blob, extra = spelling.dictionary()._blob, spelling.dictionary()._extra
+    restored = SortedBlob.__new__(SortedBlob)
+    restored.__setstate__(SortedBlob(blob, extra).__getstate__())
+    monkeypatch.setattr(spelling, "_SEARCHES_BEFORE_SET", 0)
+    probes = [w.lower() for w in WORDS]
+    assert [w in restored for w in probes] == [w in SortedBlob(blob, extra) for w in probes]
 
 
 def test_suggestions_are_those_of_a_direct_damerau_levenshtein_search():
