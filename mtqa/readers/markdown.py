@@ -87,11 +87,24 @@ class _Inline:
 
     def flush(self) -> None:
         chars, verbatim, where = self.view.chars, self.view.verbatim, self.where
-        for i, ch in enumerate(self.out):
-            if ch == "\n":
-                continue
-            chars[where[i]] = ch
-            verbatim[where[i]] = self.verbatim[i]
+        out, verb, s = self.out, self.verbatim, self.s
+        # line by line: a line of the block is one run of the file, written as one slice (a
+        # character loop took seconds on a 1 MB paragraph; hardening, issue 13)
+        i, n = 0, len(out)
+        while i < n:
+            j = s.find("\n", i)
+            if j < 0:
+                j = n
+            if j > i:
+                w = where[i]
+                if where[j - 1] - w == j - 1 - i:
+                    chars[w:w + j - i] = out[i:j]
+                    verbatim[w:w + j - i] = bytes(verb[i:j])
+                else:  # (not one run: character by character)
+                    for k in range(i, j):
+                        chars[where[k]] = out[k]
+                        verbatim[where[k]] = verb[k]
+            i = j + 1
 
     def run(self) -> None:
         s, n = self.s, len(self.s)
@@ -258,6 +271,8 @@ class _Inline:
             end = self._paren_end(nxt)
             if end:
                 return close, end
+        if not self.refs:
+            return None  # no reference definitions: no reference link (nothing to normalise)
         if nxt < len(s) and s[nxt] == "[":
             ref_close = s.find("]", nxt)
             if ref_close > 0:
