@@ -121,6 +121,17 @@ class _Inline:
                 i = end
                 continue
             c = s[i]
+            if c == "]":  # (a closing bracket not ending a kept link text is prose)
+                i += 1
+                continue
+            if c == "[" and not s.startswith("^", i + 1):  # (the commonest: tested first)
+                end = self._link_end(i)
+                if end:
+                    close, stop = end
+                    self.blank(i, i + 1)
+                    jumps[close] = stop
+                i += 1
+                continue
             if c == "\\" and i + 1 < n and (s[i + 1] in _ASCII_PUNCT or s[i + 1] == "\n"):
                 self.blank(i, i + 1)
                 if s[i + 1] != "\n":
@@ -134,7 +145,7 @@ class _Inline:
             elif c == "!" and s.startswith("[", i + 1) and (end := self._link_end(i + 1)):
                 self.blank(i, end[1])  # images are not read: alt text and target both go
                 i = end[1]
-            elif c == "[" and (m := _FOOTNOTE_RE.match(s, i)):
+            elif c == "[" and s.startswith("^", i + 1) and (m := _FOOTNOTE_RE.match(s, i)):
                 self.blank(i, m.end())
                 i = m.end()
             elif c == "[" and (end := self._link_end(i)):
