@@ -179,8 +179,13 @@ def _plan(rules: Sequence[Rule]) -> list:
 MAX_FINDINGS_PER_RULE = 1000
 
 
+class FindingLimit(Finding):
+    """The finding that stands for a rule's findings past MAX_FINDINGS_PER_RULE in one article
+    (no fix; `mtqa fix` knows that the findings after it were hidden, not absent)."""
+
+
 def _too_many(f: Finding) -> Finding:
-    return Finding(f.rule, f.category, "critical", f.start, f.end,
+    return FindingLimit(f.rule, f.category, "critical", f.start, f.end,
                    f"more than {MAX_FINDINGS_PER_RULE:,} findings of {f.rule} in this article: "
                    f"the rest are not listed (is it damaged, or not prose?)", [], None)
 

@@ -214,9 +214,18 @@ def _blame(edits: Sequence[Edit], before: Sequence[Finding], after: Sequence[Fin
            ) -> Tuple[Set[int], bool]:
     """Which fixes of a pass break the invariant (ids), and whether some new finding could not
     be traced to a fix (then the fixes must be tried one at a time)."""
+    from mtqa.engine import FindingLimit
+
     shift = _Shift(edits)
     replaced = shift.replacement_spans(edits)
     bad: Set[int] = set()
+    # a rule past its limit of findings per article (engine.MAX_FINDINGS_PER_RULE) hid the
+    # ones after its limit finding: once fixes are made they show, and they are not new
+    hidden_from = {f.rule: shift.point(f.start, "start")[0] for f in before
+                   if isinstance(f, FindingLimit)}
+    after = [f for f in after if not isinstance(f, FindingLimit)
+             and not (f.rule in hidden_from and f.start >= hidden_from[f.rule])]
+    before = [f for f in before if not isinstance(f, FindingLimit)]
     # 1. a fix's own finding reappears at its replacement
     for e in edits:
         spans = replaced.get(id(e), [])

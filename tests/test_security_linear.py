@@ -115,3 +115,18 @@ def test_findings_per_rule_and_article_are_limited():
     assert last.severity == "critical" and "more than 1,000 findings" in last.message
     assert last.fix is None and all(f.fix is not None for f in names[:-1])
     assert len(by_rule["punct-repeated-word"]) == 300  # another rule keeps all of its own
+
+
+def test_fix_goes_past_the_findings_limit():
+    """The findings after a rule's limit are hidden, not absent: fixing the first ones shows
+    them, which is not a fix making new findings appear (else every fix was withdrawn, each
+    after an audit of its own: 80 s, nothing fixed)."""
+    from mtqa.engine import MAX_FINDINGS_PER_RULE, AuditContext
+    from mtqa.fix import fix_text
+
+    ctx = AuditContext(AuditOptions(select=["name-incorrect"]))
+    text = "Kiev is big. " * (MAX_FINDINGS_PER_RULE + 300)
+    result = fix_text(text, "a.txt", ctx)
+    assert result.converged and not result.withdrawn
+    assert result.after == "Kyiv is big. " * (MAX_FINDINGS_PER_RULE + 300)
+    assert fix_text(result.after, "a.txt", ctx).after == result.after
