@@ -6,6 +6,7 @@ giant regex), and which entries a word could be a near miss of (see `mtqa.namein
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 from dataclasses import dataclass, field
@@ -429,15 +430,22 @@ class Glossary:
         views = article.name_views
         if views[0].identity:
             return self._find_in(article)
+        first = views[0]
         out: List[GlossaryMatch] = []
-        taken: List[Tuple[int, int]] = []
-        for view in views:
-            for m in self._find_in(view.article):
-                start, end = view.span(m.start, m.end)
-                if not any(s < end and start < e for s, e in taken):
-                    taken.append((start, end))
-                    out.append(GlossaryMatch(start, end, m.form, m.kind, m.entry, m.fix))
-        out.sort(key=lambda m: m.start)
+        for m in self._find_in(first.article):
+            start, end = first.span(m.start, m.end)
+            out.append(GlossaryMatch(start, end, m.form, m.kind, m.entry, m.fix))
+        if len(views) > 1:  # the view without combining marks: only where the first found none
+            # (the first view's spans are sorted and do not overlap: overlap by bisection)
+            starts, ends = [m.start for m in out], [m.end for m in out]
+            second = views[1]
+            for m in self._find_in(second.article):
+                start, end = second.span(m.start, m.end)
+                i = bisect.bisect_right(ends, start)
+                if i < len(starts) and starts[i] < end:
+                    continue
+                out.append(GlossaryMatch(start, end, m.form, m.kind, m.entry, m.fix))
+            out.sort(key=lambda m: m.start)
         return out
 
     def _find_in(self, article: Article) -> List[GlossaryMatch]:
