@@ -56,11 +56,12 @@ class InvisibleCharacter(Rule):
         if not unicodedata.is_normalized("NFC", text):
             spans += [(m.start(), m.end()) for m in _COMBINING_WORD.finditer(text)
                       if not unicodedata.is_normalized("NFC", m.group())]
-        seen = set()
+        reached = -1  # spans come sorted: one overlaps an earlier one iff it starts before
+        # the furthest end so far (a look over every earlier span was quadratic; #13)
         for start, end in sorted(spans):
-            if any(a < end and start < b for a, b in seen):
+            if start < reached:
                 continue
-            seen.add((start, end))
+            reached = max(reached, end)
             word = text[start:end]
             fixed = _visible(word)
             if fixed == word:
