@@ -45,6 +45,8 @@ SHAPES = {
                            "check"),
     "long-line": (".txt", lambda n: _fill("Kharkov said the Verkhovna Rada ", n), "check"),
     "many-findings": (".txt", lambda n: _fill("Kiev,Kiev. ", n), "check"),
+    # names behind zero-width characters and combining marks (Article.name_views)
+    "invisible-names": (".txt", lambda n: _fill("Ki\u200bev, Kie\u0301v. ", n), "check"),
     "many-findings-report": (".txt", lambda n: _fill("Kiev,Kiev. ", n), "report"),
     "html-nesting": (".html", lambda n: _fill("<div>", n // 2) + "Kiev" + _fill("</div>", n // 2),
                      "check"),

@@ -70,7 +70,7 @@ _token_text = itemgetter(0)
 
 # Cached structure an Article computes from its text (dropped by release(), never pickled).
 _COMPUTED = frozenset({"paragraphs", "headlines", "sentences", "tokens", "token_texts",
-                       "quotations", "_memo", "line_starts", "literal_spans"})
+                       "quotations", "_memo", "line_starts", "literal_spans", "name_views"})
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ class Article:
         positions) and the word count stay."""
         self.words  # noqa: B018  (the score needs it; keep it)
         for key in ("paragraphs", "headlines", "sentences", "tokens", "token_texts",
-                    "quotations", "_memo", "literal_spans"):
+                    "quotations", "_memo", "literal_spans", "name_views"):
             self.__dict__.pop(key, None)
 
     def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
@@ -327,6 +327,25 @@ class Article:
         """Spans of text that is not language (URLs, e-mail addresses, domains such as
         www.Kiev.com, paths, `inline code`): no fix ever edits inside one."""
         return [m.span() for m in _LITERAL_RE.finditer(self.text)]
+
+    @cached_property
+    def name_views(self) -> List["NormalisedView"]:
+        """The prose view as names are matched in it (hardening, issue 13; mtqa.normalise):
+        format characters (zero-width space, soft hyphen, ...) removed and letters composed
+        (NFC), then, when the text has combining marks written as separate characters, a
+        second view without them ("Kie\u0301v" reads "Kiev"). Each view maps its spans back
+        to this article's characters (`view.span`); `view.article` is the view as an Article.
+        For an article without such characters (almost every one) the only view is the
+        identity and `view.article` is the article itself."""
+        from mtqa.normalise import NormalisedView, has_marks, unmarked
+
+        views = [NormalisedView(self.text)]
+        if not views[0].identity and has_marks(self.text):
+            views.append(NormalisedView(self.text, unmarked))
+        for view in views:
+            view.article = self if view.identity else Article(view.text, path=self.path,
+                                                              source_lang=self.source_lang)
+        return views
 
     def in_quotation(self, offset: int) -> bool:
         return _in_spans(self.quotations, offset)

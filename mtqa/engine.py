@@ -179,16 +179,44 @@ def _plan(rules: Sequence[Rule]) -> list:
     return plan
 
 
+# The findings one rule may report in one article (hardening, issue 13). No article an editor
+# reads comes near it; a damaged or hostile input can make a finding every few characters (1 MB
+# of "(“[« " made 800,000), and listing them all took minutes and hundreds of megabytes of
+# output. Past the limit the rule stops and one critical finding says so (docs/security.md).
+MAX_FINDINGS_PER_RULE = 1000
+
+
+class FindingLimit(Finding):
+    """The finding that stands for a rule's findings past MAX_FINDINGS_PER_RULE in one article
+    (no fix; `mtqa fix` knows that the findings after it were hidden, not absent)."""
+
+
+def _too_many(f: Finding) -> Finding:
+    return FindingLimit(f.rule, f.category, "critical", f.start, f.end,
+                   f"more than {MAX_FINDINGS_PER_RULE:,} findings of {f.rule} in this article: "
+                   f"the rest are not listed (is it damaged, or not prose?)", [], None)
+
+
 def run_rules(article: Article, ctx: AuditContext) -> List[Finding]:
-    """The findings of the per-article rules, severities overridden, one per (rule, span)."""
+    """The findings of the per-article rules (at most MAX_FINDINGS_PER_RULE per rule, then
+    one finding saying so), severities overridden, one per (rule, span)."""
     rule_ctx = ctx.for_article(article)
     findings: List[Finding] = []
     text = article.text
+    counts: Dict[str, int] = {}
     for needs, check in ctx.plan:
         # a rule with trigger text (Rule.needs_any) runs only where one of them occurs
         if needs and not any(map(text.__contains__, needs)):
             continue
-        findings.extend(check(article, rule_ctx))
+        one_rule = isinstance(getattr(check, "__self__", None), Rule)  # not a group's check
+        for f in check(article, rule_ctx):
+            n = counts[f.rule] = counts.get(f.rule, 0) + 1
+            if n <= MAX_FINDINGS_PER_RULE:
+                findings.append(f)
+            elif n == MAX_FINDINGS_PER_RULE + 1:
+                findings.append(_too_many(f))
+                if one_rule:
+                    break  # stop the rule's work too
     _apply_severity(findings, ctx.options.severity)
     return _dedupe(findings)
 

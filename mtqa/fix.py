@@ -41,6 +41,7 @@ from mtqa.formats import RECORD_READERS, InputError, RecordOptions
 from mtqa.inputs import MAX_RECORD_FILE_BYTES, decode, max_bytes, read_bytes
 
 MAX_PASSES = 10
+MAX_ROUNDS = 4  # fresh runs from the result until it is a fixed point (fix_article)
 _MARKUP_SUFFIXES = (".html", ".htm", ".xlf", ".xliff")
 
 
@@ -213,9 +214,18 @@ def _blame(edits: Sequence[Edit], before: Sequence[Finding], after: Sequence[Fin
            ) -> Tuple[Set[int], bool]:
     """Which fixes of a pass break the invariant (ids), and whether some new finding could not
     be traced to a fix (then the fixes must be tried one at a time)."""
+    from mtqa.engine import FindingLimit
+
     shift = _Shift(edits)
     replaced = shift.replacement_spans(edits)
     bad: Set[int] = set()
+    # a rule past its limit of findings per article (engine.MAX_FINDINGS_PER_RULE) hid the
+    # ones after its limit finding: once fixes are made they show, and they are not new
+    hidden_from = {f.rule: shift.point(f.start, "start")[0] for f in before
+                   if isinstance(f, FindingLimit)}
+    after = [f for f in after if not isinstance(f, FindingLimit)
+             and not (f.rule in hidden_from and f.start >= hidden_from[f.rule])]
+    before = [f for f in before if not isinstance(f, FindingLimit)]
     # 1. a fix's own finding reappears at its replacement
     for e in edits:
         spans = replaced.get(id(e), [])
@@ -280,11 +290,18 @@ def _audit(article: Article, ctx: AuditContext) -> List[Finding]:
 def fix_article(first: Article, ctx: AuditContext, unsafe: bool = False, suffix: str = ""
                 ) -> Tuple[str, List[AppliedFix], List[AppliedFix], int, List[str]]:
     """Fix one article until stable, keeping the invariant (module docs). Returns (text,
-    applied, withdrawn, findings left, rules that did not settle: empty when it settled)."""
+    applied, withdrawn, findings left, rules that did not settle: empty when it settled).
+
+    The result is a fixed point: fixing it again changes nothing. A fix is withdrawn for what
+    it did to the text *of its pass*, and later fixes can change that text (the repeated
+    "kiev kiev" beside a "Kiev" is withdrawn while the pair reads "kiev Kiev", and is fine once
+    "Kiev" became "Kyiv"), so the withdrawals of one round are history, not a property of the
+    final text. Whenever a round withdrew something and changed the text, the next round starts
+    afresh from its result, exactly as a second `mtqa fix` run would; the text is settled when
+    a round changes nothing or withdraws nothing."""
     record = first.record.id if first.record is not None else None
     applied: List[AppliedFix] = []
     withdrawn_fixes: List[AppliedFix] = []
-    withdrawn: Set = set()
     history: List[List[Edit]] = []
     state = _State(first, _audit(first, ctx))
 
@@ -302,41 +319,58 @@ def fix_article(first: Article, ctx: AuditContext, unsafe: bool = False, suffix:
         bad, untraced = _blame(edits, state.findings, findings)
         return _State(article, findings), bad, untraced
 
-    def withdraw(edits: Sequence[Edit]) -> None:
-        for e in edits:
-            withdrawn.add(e.key(state.article.original))
-        note(edits, withdrawn_fixes)
+    def one_round(withdrawn: Set) -> bool:
+        """One fix run from the current state (what a fresh `mtqa fix` does); True when it
+        settled within MAX_PASSES passes."""
+        nonlocal state
 
-    for _ in range(MAX_PASSES):
-        edits = choose_edits(state.article, state.findings, unsafe, suffix, withdrawn)
-        if not edits:
-            return state.article.original, applied, withdrawn_fixes, len(state.findings), []
-        new, bad, untraced = attempt(edits)
-        while bad and not untraced:  # drop the culprits, retry the rest together
-            withdraw([e for e in edits if id(e) in bad])
-            edits = [e for e in edits if id(e) not in bad]
-            if not edits:
-                break
-            new, bad, untraced = attempt(edits)
-        if not edits:
-            continue
-        if untraced:  # one at a time: every new finding is then the one fix's doing
-            delta = 0  # what the fixes kept so far moved the later ones by
+        def withdraw(edits: Sequence[Edit]) -> None:
             for e in edits:
-                e = Edit(e.finding, tuple((s + delta, t + delta, c) for s, t, c in e.edits))
-                one, bad, untraced = attempt([e])
-                if bad or untraced:
-                    withdraw([e])
-                    continue
-                note([e], applied)
-                history.append([e])
-                delta += sum(len(c) - (t - s) for s, t, c in e.edits)
-                state = one
-            continue
-        note(edits, applied)
-        history.append(edits)
-        state = new
-    pending = choose_edits(state.article, state.findings, unsafe, suffix, withdrawn)
+                withdrawn.add(e.key(state.article.original))
+            note(edits, withdrawn_fixes)
+
+        for _ in range(MAX_PASSES):
+            edits = choose_edits(state.article, state.findings, unsafe, suffix, withdrawn)
+            if not edits:
+                return True
+            new, bad, untraced = attempt(edits)
+            while bad and not untraced:  # drop the culprits, retry the rest together
+                withdraw([e for e in edits if id(e) in bad])
+                edits = [e for e in edits if id(e) not in bad]
+                if not edits:
+                    break
+                new, bad, untraced = attempt(edits)
+            if not edits:
+                continue
+            if untraced:  # one at a time: every new finding is then the one fix's doing
+                delta = 0  # what the fixes kept so far moved the later ones by
+                for e in edits:
+                    e = Edit(e.finding, tuple((s + delta, t + delta, c) for s, t, c in e.edits))
+                    one, bad, untraced = attempt([e])
+                    if bad or untraced:
+                        withdraw([e])
+                        continue
+                    note([e], applied)
+                    history.append([e])
+                    delta += sum(len(c) - (t - s) for s, t, c in e.edits)
+                    state = one
+                continue
+            note(edits, applied)
+            history.append(edits)
+            state = new
+        return not choose_edits(state.article, state.findings, unsafe, suffix, withdrawn)
+
+    withdrawn: Set = set()
+    for _ in range(MAX_ROUNDS):
+        withdrawn = set()
+        withdrawn_fixes.clear()  # only the last round's withdrawals describe the result
+        start = state.article.original
+        if not one_round(withdrawn):
+            break
+        if not withdrawn or state.article.original == start:
+            return state.article.original, applied, withdrawn_fixes, len(state.findings), []
+    pending = choose_edits(state.article, state.findings, unsafe, suffix, withdrawn) or \
+        choose_edits(state.article, state.findings, unsafe, suffix)
     return (state.article.original, applied, withdrawn_fixes, len(state.findings),
             sorted({e.finding.rule for e in pending}))
 

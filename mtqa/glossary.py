@@ -6,6 +6,7 @@ giant regex), and which entries a word could be a near miss of (see `mtqa.namein
 """
 from __future__ import annotations
 
+import bisect
 import io
 from dataclasses import dataclass, field
 from itertools import compress, count
@@ -505,6 +506,31 @@ class Glossary:
         return list(article.memo(("glossary-matches", self), lambda: self._find(article)))
 
     def _find(self, article: Article) -> List[GlossaryMatch]:
+        # Names are matched as a reader sees them (hardening, issue 13): without zero-width
+        # and other format characters, letters composed (NFC), then without combining marks
+        # written apart; spans map back to the article's own characters (Article.name_views).
+        views = article.name_views
+        if views[0].identity:
+            return self._find_in(article)
+        first = views[0]
+        out: List[GlossaryMatch] = []
+        for m in self._find_in(first.article):
+            start, end = first.span(m.start, m.end)
+            out.append(GlossaryMatch(start, end, m.form, m.kind, m.entry, m.fix))
+        if len(views) > 1:  # the view without combining marks: only where the first found none
+            # (the first view's spans are sorted and do not overlap: overlap by bisection)
+            starts, ends = [m.start for m in out], [m.end for m in out]
+            second = views[1]
+            for m in self._find_in(second.article):
+                start, end = second.span(m.start, m.end)
+                i = bisect.bisect_right(ends, start)
+                if i < len(starts) and starts[i] < end:
+                    continue
+                out.append(GlossaryMatch(start, end, m.form, m.kind, m.entry, m.fix))
+            out.sort(key=lambda m: m.start)
+        return out
+
+    def _find_in(self, article: Article) -> List[GlossaryMatch]:
         text, tokens, texts = article.text, article.tokens, article.token_texts
         phrases = self._phrases
         # Only tokens that can start a form are visited (set operations in C): a glossary
@@ -548,7 +574,14 @@ class Glossary:
 
     def in_exception(self, article: Article, start: int, end: int, entry: Entry) -> bool:
         """Is the span part of one of the entry's exception phrases ("Chicken Kiev")?"""
-        text = article.text
+        views = article.name_views
+        if not views[0].identity:  # read as the matches were found ("Chicken Ki\u200bev")
+            return any(self._in_exception(view.text, *view.view_span(start, end), entry)
+                       for view in views)
+        return self._in_exception(article.text, start, end, entry)
+
+    @staticmethod
+    def _in_exception(text: str, start: int, end: int, entry: Entry) -> bool:
         for phrase in entry.exceptions:
             lo = max(0, start - len(phrase))
             pos = text.find(phrase, lo, end + len(phrase))

@@ -16,6 +16,7 @@ source pairing - names read from the source text (`source_names`).
 """
 from __future__ import annotations
 
+import bisect
 import weakref
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -115,7 +116,7 @@ def _latin(word: str) -> bool:
     return all(c.isascii() or "\u00c0" <= c <= "\u024f" for c in word)
 
 
-def _capitalised_runs(article, taken) -> List[Tuple[int, int, str]]:
+def _capitalised_runs(article, taken: "_Spans") -> List[Tuple[int, int, str]]:
     """Runs of capitalised words (one space apart, one sentence) with at least one word that
     is not ordinary English, outside the spans already accounted for."""
     from mtqa.lexicon import zipf
@@ -144,10 +145,32 @@ def _capitalised_runs(article, taken) -> List[Tuple[int, int, str]]:
         if words and all(_latin(w.text) for w in words) and any(
                 len(w.text) >= 3 and not w.text.isupper() and zipf(w.text) < 3.0 for w in words):
             s, e = words[0].start, words[-1].end
-            if not any(a < e and s < b for a, b in taken) and not article.in_headline(s):
+            if not taken.overlapping(s, e) and not article.in_headline(s):
                 runs.append((s, e, text[s:e]))
         i = j + 1
     return runs
+
+
+class _Spans:
+    """Spans kept sorted by start, answering "which overlap (start, end)?" by bisection (a scan
+    of every span per name was quadratic: 1 MB of "Kiev,Kiev." took minutes in `report`;
+    hardening, issue 13). Overlap as everywhere here: a < end and start < b."""
+
+    def __init__(self):
+        self.items: List[Tuple[int, int, int]] = []  # (start, end, key)
+        self.longest = 0
+
+    def add(self, start: int, end: int, key: int = 0) -> None:
+        bisect.insort(self.items, (start, end, key))
+        self.longest = max(self.longest, end - start)
+
+    def overlapping(self, start: int, end: int) -> List[int]:
+        """The keys of the spans overlapping (start, end), in the order they were added."""
+        items = self.items
+        # a span overlapping it starts before `end` and after start - longest
+        lo = bisect.bisect_right(items, (start - self.longest, float("inf")))
+        hi = bisect.bisect_left(items, (end, -1))
+        return sorted(k for a, b, k in items[lo:hi] if a < end and start < b)
 
 
 def build_ledger(article, findings: Sequence[Finding], glossary=None) -> List[Entity]:
@@ -167,12 +190,15 @@ def build_ledger(article, findings: Sequence[Finding], glossary=None) -> List[En
         ent.spellings.append(Spelling(text, status, 1, article.position(start)[0], fix))
 
     named = _name_findings(findings)
-    taken: List[Tuple[int, int]] = []
+    named_spans = _Spans()
+    for i, f in enumerate(named):
+        named_spans.add(f.start, f.end, i)
+    taken = _Spans()
     for m in glossary.find(article):
         entry = m.entry
         if entry.type not in ENTITY_TYPES:
             continue
-        flagged = [f for f in named if f.start < m.end and m.start < f.end]
+        flagged = [named[i] for i in named_spans.overlapping(m.start, m.end)]
         if flagged:
             status, fix = "flagged", (flagged[0].suggestions or [None])[0]
         elif m.kind == "canonical":
@@ -181,9 +207,9 @@ def build_ledger(article, findings: Sequence[Finding], glossary=None) -> List[En
             status, fix = "variant", None
         etype = "person" if entry.type == "surname" else entry.type
         add(entry.name, entry.name, etype, original[m.start:m.end], status, m.start, fix)
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
     for f in named:
-        if any(a < f.end and f.start < b for a, b in taken):
+        if taken.overlapping(f.start, f.end):
             continue
         fix = f.suggestions[0] if f.suggestions else None
         hit = glossary.lookup(fix) if fix else None
@@ -194,7 +220,7 @@ def build_ledger(article, findings: Sequence[Finding], glossary=None) -> List[En
         key = entry.name if entry else (fix or original[f.start:f.end])
         etype = (("person" if entry.type == "surname" else entry.type) if entry else "unknown")
         add(key, key, etype, original[f.start:f.end], "flagged", f.start, fix)
-        taken.append((f.start, f.end))
+        taken.add(f.start, f.end)
     # a surname alone ("Lavrov") belongs to the person named in full elsewhere in the article
     by_surname = {ent.name.split()[-1]: key for key, ent in entities.items()
                   if ent.type == "person" and " " in ent.name}

@@ -71,6 +71,16 @@ def parse_directives(article: Article, known_ids: Sequence[str]
                      ) -> Tuple[List[Directive], List[Notice]]:
     directives: List[Directive] = []
     notices: List[Notice] = []
+    known_cache: Dict[str, bool] = {}
+
+    def is_known(selector: str) -> bool:
+        # once per distinct selector: a file of 30,000 comments looked each up among every
+        # rule id (hardening, issue 13)
+        found = known_cache.get(selector)
+        if found is None:
+            found = known_cache[selector] = any(matches(r, [selector]) for r in known_ids)
+        return found
+
     for start, end, name, body in _comments(article.original):
         line = article.position(start)[0]
         kind = name.rstrip("-").lower()
@@ -81,7 +91,7 @@ def parse_directives(article: Article, known_ids: Sequence[str]
                                   f"{', '.join('mtqa-' + d for d in DIRECTIVES)})"))
             continue
         ids = tuple(i for i in re.split(r"[\s,]+", body.strip()) if i)
-        unknown = [i for i in ids if i != "all" and not any(matches(r, [i]) for r in known_ids)]
+        unknown = [i for i in ids if i != "all" and not is_known(i)]
         for i in unknown:
             notices.append(Notice(article.path, line,
                                   f"unknown rule '{i}' in mtqa-{kind} comment (see `mtqa rules`)"))
@@ -105,15 +115,17 @@ def _inline_filter(article: Article, directives: List[Directive], notices: List[
     """A predicate: is this finding switched off by a comment?"""
     lines: List[Tuple[int, Directive]] = []
     regions: List[Directive] = []
+    disabled_before = False  # (a flag, not a look back over every region: linear; #13)
     for d in directives:
         if d.kind == "disable-line":
             lines.append((d.line, d))
         elif d.kind == "disable-next-line":
             lines.append((_next_content_line(article, d.line), d))
         else:
-            if d.kind == "enable" and not any(r.kind == "disable" for r in regions):
+            if d.kind == "enable" and not disabled_before:
                 notices.append(Notice(article.path, d.line,
                                       "mtqa-enable without a preceding mtqa-disable"))
+            disabled_before = disabled_before or d.kind == "disable"
             regions.append(d)
 
     # line -> its directives; rule -> (ends, states) of the regions covering it, so a finding

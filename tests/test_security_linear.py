@@ -89,10 +89,44 @@ def test_many_directives_and_findings_filter_by_bisection():
 def test_report_segments_with_many_findings(tmp_path):
     from mtqa.formatters.report import pieces
 
-    text = "Kiev,Kiev. " * 3000
+    text = "Kiev,Kiev. " * 450  # (900 findings: under the per-rule limit)
     result = _audit(text, ["name"])
-    assert len(result.findings) >= 6000
+    assert len(result.findings) >= 900
     segs = pieces(result, 0, len(text))
     assert "".join(p["text"] for p in segs) == " ".join(result.article.original.split()) + " "
     covered = sum(1 for p in segs if p["covering"])
     assert covered == len(result.findings)
+
+
+def test_findings_per_rule_and_article_are_limited():
+    """1 MB of "(“[« " made 800,000 findings and minutes of output (hardening, #13): a rule
+    stops after MAX_FINDINGS_PER_RULE findings in an article and one critical finding says so;
+    other rules and other articles are not affected."""
+    from mtqa.engine import MAX_FINDINGS_PER_RULE
+
+    text = "Kiev, Kiev. " * (MAX_FINDINGS_PER_RULE // 2 + 300) + "It was the the end. " * 300
+    result = _audit(text, ["name-incorrect", "punct-repeated-word"])
+    by_rule = {}
+    for f in result.findings:
+        by_rule.setdefault(f.rule, []).append(f)
+    names = by_rule["name-incorrect"]
+    assert len(names) == MAX_FINDINGS_PER_RULE + 1
+    last = names[-1]
+    assert last.severity == "critical" and "more than 1,000 findings" in last.message
+    assert last.fix is None and all(f.fix is not None for f in names[:-1])
+    assert len(by_rule["punct-repeated-word"]) == 300  # another rule keeps all of its own
+
+
+def test_fix_goes_past_the_findings_limit():
+    """The findings after a rule's limit are hidden, not absent: fixing the first ones shows
+    them, which is not a fix making new findings appear (else every fix was withdrawn, each
+    after an audit of its own: 80 s, nothing fixed)."""
+    from mtqa.engine import MAX_FINDINGS_PER_RULE, AuditContext
+    from mtqa.fix import fix_text
+
+    ctx = AuditContext(AuditOptions(select=["name-incorrect"]))
+    text = "Kiev is big. " * (MAX_FINDINGS_PER_RULE + 300)
+    result = fix_text(text, "a.txt", ctx)
+    assert result.converged and not result.withdrawn
+    assert result.after == "Kyiv is big. " * (MAX_FINDINGS_PER_RULE + 300)
+    assert fix_text(result.after, "a.txt", ctx).after == result.after

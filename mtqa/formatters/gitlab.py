@@ -10,12 +10,12 @@ status. Reference: docs/output-formats.md.
 """
 from __future__ import annotations
 
-import json
 from typing import Any, Dict, List
 
 from mtqa.api import BatchResult
 from mtqa.formatters import suggestion_hint
 from mtqa.formatters.common import fingerprints, record_id, shown_path
+from mtqa.formatters.indented_json import dumps
 
 
 def issues(batch: BatchResult) -> List[Dict[str, Any]]:
@@ -40,4 +40,4 @@ def issues(batch: BatchResult) -> List[Dict[str, Any]]:
 
 
 def render(batch: BatchResult) -> str:
-    return json.dumps(issues(batch), ensure_ascii=False, indent=2)
+    return dumps(issues(batch))  # = json.dumps(..., ensure_ascii=False, indent=2), faster

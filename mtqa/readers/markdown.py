@@ -87,11 +87,24 @@ class _Inline:
 
     def flush(self) -> None:
         chars, verbatim, where = self.view.chars, self.view.verbatim, self.where
-        for i, ch in enumerate(self.out):
-            if ch == "\n":
-                continue
-            chars[where[i]] = ch
-            verbatim[where[i]] = self.verbatim[i]
+        out, verb, s = self.out, self.verbatim, self.s
+        # line by line: a line of the block is one run of the file, written as one slice (a
+        # character loop took seconds on a 1 MB paragraph; hardening, issue 13)
+        i, n = 0, len(out)
+        while i < n:
+            j = s.find("\n", i)
+            if j < 0:
+                j = n
+            if j > i:
+                w = where[i]
+                if where[j - 1] - w == j - 1 - i:
+                    chars[w:w + j - i] = out[i:j]
+                    verbatim[w:w + j - i] = bytes(verb[i:j])
+                else:  # (not one run: character by character)
+                    for k in range(i, j):
+                        chars[where[k]] = out[k]
+                        verbatim[where[k]] = verb[k]
+            i = j + 1
 
     def run(self) -> None:
         s, n = self.s, len(self.s)
@@ -108,6 +121,17 @@ class _Inline:
                 i = end
                 continue
             c = s[i]
+            if c == "]":  # (a closing bracket not ending a kept link text is prose)
+                i += 1
+                continue
+            if c == "[" and not s.startswith("^", i + 1):  # (the commonest: tested first)
+                end = self._link_end(i)
+                if end:
+                    close, stop = end
+                    self.blank(i, i + 1)
+                    jumps[close] = stop
+                i += 1
+                continue
             if c == "\\" and i + 1 < n and (s[i + 1] in _ASCII_PUNCT or s[i + 1] == "\n"):
                 self.blank(i, i + 1)
                 if s[i + 1] != "\n":
@@ -121,7 +145,7 @@ class _Inline:
             elif c == "!" and s.startswith("[", i + 1) and (end := self._link_end(i + 1)):
                 self.blank(i, end[1])  # images are not read: alt text and target both go
                 i = end[1]
-            elif c == "[" and (m := _FOOTNOTE_RE.match(s, i)):
+            elif c == "[" and s.startswith("^", i + 1) and (m := _FOOTNOTE_RE.match(s, i)):
                 self.blank(i, m.end())
                 i = m.end()
             elif c == "[" and (end := self._link_end(i)):
@@ -258,6 +282,8 @@ class _Inline:
             end = self._paren_end(nxt)
             if end:
                 return close, end
+        if not self.refs:
+            return None  # no reference definitions: no reference link (nothing to normalise)
         if nxt < len(s) and s[nxt] == "[":
             ref_close = s.find("]", nxt)
             if ref_close > 0:

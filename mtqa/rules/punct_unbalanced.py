@@ -36,8 +36,10 @@ def _innocent_close(text, ps, pos) -> bool:
                 or text[pos - 1:pos] == ")" or text[pos + 1:pos + 2] == ")")
 
 
-# every character that _OPEN, _CLOSE or the straight-quote test looks at
-_MARK = re.compile('[(\\[“«)\\]”»"]')
+# every character that _OPEN, _CLOSE or the straight-quote test looks at; or a bracket or
+# parenthesis pair with no mark inside, which pairs with itself whatever is around it and is
+# passed over in one step (hardening, issue 13: "[a](" repeated)
+_MARK = re.compile('\\[[^(\\[“«)\\]”»"]*\\]|\\([^(\\[“«)\\]”»"]*\\)|[(\\[“«)\\]”»"]')
 
 
 def unbalanced_marks(article):
@@ -73,6 +75,9 @@ def _unbalanced_marks(article):
         first_mark = True
         for mark in _MARK.finditer(text, ps, pe):
             pos = mark.start()
+            if mark.end() - pos > 1:  # a closed pair: nothing to report, nothing left open
+                first_mark = False
+                continue
             ch = text[pos]
             kind = role = None
             if ch in _OPEN:

@@ -1,3 +1,4 @@
+import bisect
 import re
 from itertools import compress
 
@@ -80,27 +81,38 @@ def _technical_words(text: str) -> frozenset:
     return frozenset(words)
 
 
-def _chunk(text: str, start: int, end: int) -> str:
-    """The whitespace-delimited stretch around a token."""
-    s = start
-    while s > 0 and not text[s - 1].isspace():
-        s -= 1
-    e = end
-    while e < len(text) and not text[e].isspace():
-        e += 1
-    return text[s:e]
+
+# How far around a token _compound looks: a compound is shorter; without a bound, every word
+# of a long hyphenated run scanned the whole run (quadratic; hardening, issue 13).
+_REACH = 256
+_RUN = re.compile(r"\S+")
+
+
+def _technical_runs(text: str):
+    """(starts, ends) of the whitespace-delimited stretches that look like a URL, an e-mail
+    address, a handle or a file name, found in one pass (a scan around each word was
+    quadratic on long runs without spaces: 30 KB of "<!--mtqa-" took minutes; issue 13)."""
+    starts, ends = [], []
+    search = _TECHNICAL.search
+    for m in _RUN.finditer(text):
+        if search(m.group()):
+            starts.append(m.start())
+            ends.append(m.end())
+    return starts, ends
 
 
 def _compound(text: str, start: int, end: int):
-    """The hyphenated compound a token is part of ("well-known", "anti-tank"), or None."""
+    """The hyphenated compound a token is part of ("well-known", "anti-tank"), or None
+    (looking at most _REACH characters each side)."""
     s, e = start, end
-    while s > 1 and text[s - 1] in "-‑" and text[s - 2].isalpha():
+    lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
+    while s > lo + 1 and text[s - 1] in "-‑" and text[s - 2].isalpha():
         s -= 2
-        while s > 0 and text[s - 1].isalpha():
+        while s > lo and text[s - 1].isalpha():
             s -= 1
-    while e < len(text) - 1 and text[e] in "-‑" and text[e + 1].isalpha():
+    while e < hi - 1 and text[e] in "-‑" and text[e + 1].isalpha():
         e += 2
-        while e < len(text) and text[e].isalpha():
+        while e < hi and text[e].isalpha():
             e += 1
     return text[s:e] if (s, e) != (start, end) else None
 
@@ -179,20 +191,22 @@ class UnknownWord(Rule):
         if not unknown:
             return
         text = article.text
-        quotations = None
-        technical = None
+        quotations = runs = site_words = None
         tokens = article.tokens
         for tok in map(tokens.__getitem__, positions_of(article.token_texts, unknown)):
             word = tok.text
-            if _TECHNICAL.search(_chunk(text, tok.start, tok.end)):
-                continue
+            if runs is None:
+                runs = _technical_runs(text)
+            run = bisect.bisect_right(runs[0], tok.start) - 1
+            if run >= 0 and tok.start < runs[1][run]:
+                continue  # part of a URL, address, handle or file name
             if _species_or_doubled(text, tok.start, tok.end, word):
                 continue
             if _in_foreign_phrase(text, tok.start, tok.end):
                 continue
-            if technical is None:
-                technical = _technical_words(text)
-            if word in technical:
+            if site_words is None:
+                site_words = _technical_words(text)
+            if word in site_words:
                 continue
             compound = _compound(text, tok.start, tok.end)
             if compound is not None:
@@ -202,8 +216,11 @@ class UnknownWord(Rule):
                     continue
             if quotations is None:
                 quotations = article.quotations
-            if any(s <= tok.start < e and len(text[s:e].split()) <= _CITED_TERM_WORDS
-                   for s, e in quotations):
+            # the quotation holding the token, by bisection (quotations do not overlap); a scan
+            # of all of them per word was quadratic on quote-heavy input (hardening, #13)
+            q = bisect.bisect_right(quotations, (tok.start, float("inf"))) - 1
+            if q >= 0 and tok.start < quotations[q][1] and \
+                    len(text[quotations[q][0]:quotations[q][1]].split()) <= _CITED_TERM_WORDS:
                 continue
             fixes = suggestions(word.replace("’", "'"))
             if not fixes:

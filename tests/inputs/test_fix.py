@@ -2,7 +2,7 @@ import os
 import stat
 
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from mtqa.article import Article
 from mtqa.cli import main
@@ -62,6 +62,11 @@ _PIECES = st.sampled_from(["Kiev", "KIEV", "Kyiv", "kiev", "Kharkov", "Chicken K
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_PIECES, min_size=1, max_size=25), st.sampled_from(["a.txt", "a.md"]),
        st.booleans())
+# found by Hypothesis with a random seed: the first run withdrew "kiev kiev" -> "kiev" because,
+# beside the not yet fixed "Kiev", it made "kiev Kiev"; a second run applied it (fix_article
+# now runs afresh from its result until that is a fixed point)
+@example(["kiev", "kiev", "Kiev", "kiev"], "a.txt", True)
+@example(["kiev", "kiev", "Kiev", "kiev"], "a.md", True)
 def test_a_second_run_changes_nothing(ctx, pieces, name, unsafe):
     text = " ".join(pieces) + "\n"
     first = fix_text(text, name, ctx, unsafe=unsafe)
