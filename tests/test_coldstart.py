@@ -266,3 +266,24 @@ def test_phrase_entries_are_rule_instances_checked_like_classes():
         register(Nameless)
     with _pytest.raises(ValueError, match="duplicate rule id"):
         add_rule(entries[0])
+
+
+def test_pyproject_without_mtqa_is_not_parsed_but_any_spelling_of_the_table_is(tmp_path):
+    """find_config skips parsing a pyproject.toml whose text cannot hold [tool.mtqa]; every
+    way of writing the table still names mtqa (or escapes it), so it is still found."""
+    from mtqa.config import find_config
+
+    skipped = tmp_path / "a"
+    skipped.mkdir()
+    # not even valid TOML: it is not parsed, so it is no error, and the search goes on upwards
+    (skipped / "pyproject.toml").write_text('[project]\nname = "x"\n[[[broken\n')
+    assert find_config(skipped) is None
+    for body in ('[tool.mtqa]\nfail-on = "minor"\n',
+                 '[tool]\nmtqa = { fail-on = "minor" }\n',
+                 'tool.mtqa.fail-on = "minor"\n',
+                 '[tool."\\u006dtqa"]\nfail-on = "minor"\n'):
+        folder = tmp_path / f"b{abs(hash(body))}"
+        folder.mkdir()
+        (folder / "pyproject.toml").write_text(body)
+        path, table, nested = find_config(folder)
+        assert path == folder / "pyproject.toml" and table == {"fail-on": "minor"} and nested
