@@ -161,12 +161,19 @@ def load(kind: str, key: str):
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        return decode(data)
+        value = decode(data)
     except Exception:  # noqa: BLE001 - a damaged cache entry is rebuilt, never fatal
-        return None
+        value = None
+    else:
+        # ... and then moves them out of its sight (gc.freeze, as mtqa.rules does after the
+        # rule modules load): these tables live for the whole run, and the collections that
+        # follow would otherwise scan them again and again, tens of millions of instructions
+        # in a one-file check. Frozen objects are still freed by reference counting.
+        gc.freeze()
     finally:
         if gc_was_on:
             gc.enable()
+    return value
 
 
 def _read_entry(path: Path) -> Optional[bytes]:
