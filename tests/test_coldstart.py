@@ -287,3 +287,24 @@ def test_pyproject_without_mtqa_is_not_parsed_but_any_spelling_of_the_table_is(t
         (folder / "pyproject.toml").write_text(body)
         path, table, nested = find_config(folder)
         assert path == folder / "pyproject.toml" and table == {"fail-on": "minor"} and nested
+
+
+def test_the_process_ends_early_but_prints_everything_and_keeps_its_exit_code(tmp_path):
+    """`python -m mtqa` ends without Python's tear-down (cli._exit_now): the whole report
+    still reaches a pipe, and the exit code is the command's."""
+    articles = []
+    for i in range(40):
+        article = tmp_path / f"a{i}.txt"
+        article.write_text("Officials in Kiev said the talks went on. Officials in Kiev agreed.\n"
+                           * (i + 1), encoding="utf-8")
+        articles.append(str(article))
+    env = dict(os.environ, MTQA_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.run([sys.executable, "-m", "mtqa", "check", "--format", "json",
+                           "--fail-on", "minor", *articles], cwd=REPO, env=env,
+                          capture_output=True, timeout=120)
+    report = json.loads(proc.stdout)  # complete: the buffered output was flushed
+    assert len(report["files"]) == 40 and proc.returncode == 1
+    assert all(f["findings"] for f in report["files"])
+    missing = subprocess.run([sys.executable, "-m", "mtqa", "check", str(tmp_path / "none.txt")],
+                             cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2 and "none.txt" in missing.stderr
