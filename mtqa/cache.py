@@ -21,7 +21,6 @@ bounded (`MAX_BYTES`, `KEEP_PER_KIND`): older entries are pruned after each writ
 from __future__ import annotations
 
 import gc
-import hashlib
 import importlib
 import json
 import os
@@ -100,9 +99,18 @@ def _usable_dir(create: bool) -> Optional[Path]:
     return folder if folder_problem(folder) is None else None
 
 
+try:  # CPython's built-in SHA-256: the same digests as hashlib's, without loading OpenSSL
+    from _sha256 import sha256 as _sha256  # (which costs a few ms of every start-up)
+except ImportError:  # pragma: no cover - other Pythons, or 3.12+ where it is _sha2
+    try:
+        from _sha2 import sha256 as _sha256
+    except ImportError:
+        from hashlib import sha256 as _sha256
+
+
 def content_key(parts: Iterable[Union[str, bytes]]) -> str:
     """A hash of the given inputs and of the versions that shape the cached objects."""
-    h = hashlib.sha256(f"mtqa {__version__} python {sys.version_info[:2]} format 2".encode())
+    h = _sha256(f"mtqa {__version__} python {sys.version_info[:2]} format 2".encode())
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
         h.update(len(data).to_bytes(8, "little"))
@@ -153,12 +161,19 @@ def load(kind: str, key: str):
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        return decode(data)
+        value = decode(data)
     except Exception:  # noqa: BLE001 - a damaged cache entry is rebuilt, never fatal
-        return None
+        value = None
+    else:
+        # ... and then moves them out of its sight (gc.freeze, as mtqa.rules does after the
+        # rule modules load): these tables live for the whole run, and the collections that
+        # follow would otherwise scan them again and again, tens of millions of instructions
+        # in a one-file check. Frozen objects are still freed by reference counting.
+        gc.freeze()
     finally:
         if gc_was_on:
             gc.enable()
+    return value
 
 
 def _read_entry(path: Path) -> Optional[bytes]:

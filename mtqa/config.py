@@ -17,10 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Optional, Sequence, Tuple
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python < 3.11 only
-    import tomli as tomllib
 
 from mtqa.problems import ProblemsError
 from mtqa.finding import SEVERITIES
@@ -215,7 +211,17 @@ KEYS: Dict[str, Key] = {k.name: k for k in (
 
 # ---- finding and reading the file -----------------------------------------------------------
 
+def _tomllib():
+    # imported when a file is parsed, not at start-up (about 10 M instructions of cold start)
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python < 3.11 only
+        import tomli as tomllib
+    return tomllib
+
+
 def _read_toml(path: Path) -> dict:
+    tomllib = _tomllib()
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
@@ -241,6 +247,18 @@ def _mtqa_table(path: Path, data: dict) -> Optional[Tuple[dict, bool]]:
     return tool["mtqa"], True
 
 
+def _may_hold_mtqa(path: Path) -> bool:
+    """Can this pyproject.toml hold a [tool.mtqa] table? Not when the text has no "mtqa" and
+    no escape that could spell it in a quoted key: then it is not parsed at all (parsing the
+    project's pyproject.toml at every start-up costs a few ms of cold start), and, as before,
+    the search goes on upwards. Unreadable files are left to _read_toml's error."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return True
+    return b"mtqa" in data or b"\\u" in data or b"\\U" in data
+
+
 def find_config(start: Optional[Path] = None) -> Optional[Tuple[Path, dict, bool]]:
     """The first configuration found walking up from `start` (default: the working folder)."""
     folder = Path(os.path.abspath(start or os.getcwd()))
@@ -248,6 +266,8 @@ def find_config(start: Optional[Path] = None) -> Optional[Tuple[Path, dict, bool
         for name in CONFIG_NAMES:
             candidate = d / name
             if candidate.is_file():
+                if name == "pyproject.toml" and not _may_hold_mtqa(candidate):
+                    continue
                 found = _mtqa_table(candidate, _read_toml(candidate))
                 if found is not None:
                     return (candidate, *found)

@@ -381,14 +381,15 @@ class Glossary:
             for e in self.entries:
                 for form, fix in self._forms_of(e, kind):
                     self.forms[form] = (kind, e, fix)
-        # first token -> [(tokens, form)], longest first: token-keyed phrase matching
-        self._phrases: Dict[str, List[Tuple[Tuple[str, ...], str]]] = {}
+        # first token -> [(number of tokens, form)], longest first: token-keyed phrase
+        # matching (the count is all _find_in needs of the tokens; the cache stores less)
+        self._phrases: Dict[str, List[Tuple[int, str]]] = {}
         for form in self.forms:
             toks = _tokens(form)
             if toks:
-                self._phrases.setdefault(toks[0], []).append((toks, form))
+                self._phrases.setdefault(toks[0], []).append((len(toks), form))
         for cands in self._phrases.values():
-            cands.sort(key=lambda c: -len(c[0]))
+            cands.sort(key=lambda c: -c[0])
         # single words that are part of a correct form: a capitalised word found here is known
         self.known_words = set()
         for form, (kind, _, _) in self.forms.items():
@@ -418,7 +419,7 @@ class Glossary:
         state = {
             "entries": rows,
             "forms": forms,
-            "phrases": {first: [[list(toks), form] for toks, form in cands]
+            "phrases": {first: [x for cand in cands for x in cand]  # n, form, n, form...
                         for first, cands in self._phrases.items()},
             "known_words": sorted(self.known_words),
             "people_by_surname": {s: [number[id(e)] for e in people]
@@ -450,8 +451,8 @@ class Glossary:
         flat = state["forms"]
         self.forms = {flat[i]: (flat[i + 1], entries[flat[i + 2]], flat[i + 3])
                       for i in range(0, len(flat), 4)}
-        self._phrases = {first: [(tuple(toks), form) for toks, form in cands]
-                         for first, cands in state["phrases"].items()}
+        self._phrases = {first: list(zip(row[::2], row[1::2]))
+                         for first, row in state["phrases"].items()}
         self.known_words = set(state["known_words"])
         self.people_by_surname = {s: [entries[i] for i in people]
                                   for s, people in state["people_by_surname"].items()}
@@ -554,8 +555,7 @@ class Glossary:
                 key = key[0] + key[1:].lower()
                 cands = phrases.get(key)
             matched = None
-            for toks, form in cands or ():
-                n = len(toks)
+            for n, form in cands or ():
                 if i + n > len(tokens):
                     continue
                 end = tokens[i + n - 1].end

@@ -39,7 +39,6 @@ from math import comb
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 from zlib import crc32
 
-from rapidfuzz import fuzz, process
 
 
 # Initial letters that romanisations of one sound differ in (Г -> H/G, Х -> Kh/H, Є -> Ye/E,
@@ -434,6 +433,10 @@ class NameIndex:
 
     def _rank(self, word: str, ids: Sequence[int], pool: Sequence[str], cutoff: float,
               limit: int) -> List[Tuple[str, float, object]]:
+        # imported here, not at the top: `import rapidfuzz` costs about 40 M instructions of
+        # start-up and many articles never rank a name (docs/scale.md, "Cold start"); after
+        # the first call this is a dictionary look-up
+        from rapidfuzz import fuzz, process
         hits = process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
         m, cls = len(word), first_class(word)
         ranked = sorted(((score, w, ids[k]) for w, score, k in hits

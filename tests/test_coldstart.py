@@ -266,3 +266,45 @@ def test_phrase_entries_are_rule_instances_checked_like_classes():
         register(Nameless)
     with _pytest.raises(ValueError, match="duplicate rule id"):
         add_rule(entries[0])
+
+
+def test_pyproject_without_mtqa_is_not_parsed_but_any_spelling_of_the_table_is(tmp_path):
+    """find_config skips parsing a pyproject.toml whose text cannot hold [tool.mtqa]; every
+    way of writing the table still names mtqa (or escapes it), so it is still found."""
+    from mtqa.config import find_config
+
+    skipped = tmp_path / "a"
+    skipped.mkdir()
+    # not even valid TOML: it is not parsed, so it is no error, and the search goes on upwards
+    (skipped / "pyproject.toml").write_text('[project]\nname = "x"\n[[[broken\n')
+    assert find_config(skipped) is None
+    for body in ('[tool.mtqa]\nfail-on = "minor"\n',
+                 '[tool]\nmtqa = { fail-on = "minor" }\n',
+                 'tool.mtqa.fail-on = "minor"\n',
+                 '[tool."\\u006dtqa"]\nfail-on = "minor"\n'):
+        folder = tmp_path / f"b{abs(hash(body))}"
+        folder.mkdir()
+        (folder / "pyproject.toml").write_text(body)
+        path, table, nested = find_config(folder)
+        assert path == folder / "pyproject.toml" and table == {"fail-on": "minor"} and nested
+
+
+def test_the_process_ends_early_but_prints_everything_and_keeps_its_exit_code(tmp_path):
+    """`python -m mtqa` ends without Python's tear-down (cli._exit_now): the whole report
+    still reaches a pipe, and the exit code is the command's."""
+    articles = []
+    for i in range(40):
+        article = tmp_path / f"a{i}.txt"
+        article.write_text("Officials in Kiev said the talks went on. Officials in Kiev agreed.\n"
+                           * (i + 1), encoding="utf-8")
+        articles.append(str(article))
+    env = dict(os.environ, MTQA_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.run([sys.executable, "-m", "mtqa", "check", "--format", "json",
+                           "--fail-on", "minor", *articles], cwd=REPO, env=env,
+                          capture_output=True, timeout=120)
+    report = json.loads(proc.stdout)  # complete: the buffered output was flushed
+    assert len(report["files"]) == 40 and proc.returncode == 1
+    assert all(f["findings"] for f in report["files"])
+    missing = subprocess.run([sys.executable, "-m", "mtqa", "check", str(tmp_path / "none.txt")],
+                             cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2 and "none.txt" in missing.stderr

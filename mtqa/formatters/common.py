@@ -15,7 +15,6 @@ file, so their fingerprints stay distinct too.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from pathlib import PurePath
@@ -47,6 +46,8 @@ def record_id(article) -> str:
 
 def fingerprints(batch) -> List[List[str]]:
     """One fingerprint per finding, aligned with `batch.files[i].findings`."""
+    import hashlib  # here, not at the top: loading OpenSSL costs the text report's start-up
+
     seen: Counter = Counter()
     out = []
     for r in batch.files:

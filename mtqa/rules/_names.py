@@ -8,8 +8,6 @@ from itertools import compress, count
 from operator import and_
 from typing import Dict, Iterator, List, Optional
 
-from rapidfuzz import fuzz
-
 from mtqa.article import Article, Token
 from mtqa.lexicon import zipf
 from mtqa.nameindex import first_class
@@ -127,13 +125,23 @@ def translit_key(word: str) -> str:
     return "".join(out)
 
 
+def _ratio(a: str, b: str) -> float:
+    """rapidfuzz's fuzz.ratio, imported on the first call, which rebinds this name to it:
+    `import rapidfuzz` costs about 40 M instructions of start-up and many articles never
+    compare two names (docs/scale.md, "Cold start")."""
+    global _ratio
+    from rapidfuzz.fuzz import ratio
+    _ratio = ratio
+    return ratio(a, b)
+
+
 def same_name(a: str, b: str, cutoff: float = 80.0) -> bool:
     """Are two different spellings probably the same name (Hostomel/Gostomel, Bucha/Buchi)?"""
     # cheapest tests first (name-inconsistent compares every pair of an article's name-like
     # words of one first sound): the result is the conjunction of them all either way
     if a == b or abs(len(a) - len(b)) > 2 or first_class(a) != first_class(b):
         return False
-    return fuzz.ratio(a, b) >= cutoff and not is_derivation(a, b)
+    return _ratio(a, b) >= cutoff and not is_derivation(a, b)
 
 
 def _capitalised_word(t: str) -> bool:
@@ -186,7 +194,7 @@ def given_name_variants(a: str, b: str, glossary) -> bool:
         if found and found[1].type == "given-name" and (found[1].name == y or y in found[1].russian_forms
                                                          or y in found[1].variants):
             return True
-    return first_class(a) == first_class(b) and fuzz.ratio(a, b) >= 75 and not is_derivation(a, b)
+    return first_class(a) == first_class(b) and _ratio(a, b) >= 75 and not is_derivation(a, b)
 
 
 def preferred(forms: List[str], counts: dict, glossary, first_full=None,

@@ -2,7 +2,6 @@ import re
 from functools import lru_cache
 from typing import Dict, List
 
-from rapidfuzz.distance import DamerauLevenshtein
 
 from mtqa.article import positions_of
 from mtqa.lexicon import world_names, zipf
@@ -22,13 +21,23 @@ _REPORTING = re.compile(r"(?:['’]s\b| (?:said|says|told|added|noted|stated|wro
                         r"explained|announced|replied|argued|warned|urged|called)\b)")
 
 
+def _edit_distance(a: str, b: str) -> int:
+    """rapidfuzz's Damerau-Levenshtein distance, imported on the first call, which rebinds
+    this name to it: `import rapidfuzz` costs about 40 M instructions of start-up and many
+    articles never reach a comparison (docs/scale.md, "Cold start")."""
+    global _edit_distance
+    from rapidfuzz.distance.DamerauLevenshtein import distance
+    _edit_distance = distance
+    return distance(a, b)
+
+
 def close_enough(wrong: str, right: str) -> bool:
     """A probable mangling: same first sound, one edit for names of five to seven letters, two
     for longer ones. Four-letter names are left alone (Rama/Rame are both names)."""
     if wrong == right or first_class(wrong) != first_class(right) or len(right) < 5:
         return False
     most = 1 if len(right) < 8 else 2
-    return DamerauLevenshtein.distance(wrong.lower(), right.lower()) <= most
+    return _edit_distance(wrong.lower(), right.lower()) <= most
 
 
 @lru_cache(maxsize=8)
@@ -158,7 +167,7 @@ class MangledPerson(Rule):
             for surname, entry in present.items():
                 most = 2 if len(surname) >= 6 else 1
                 if (first_class(word) == first_class(surname) and abs(len(word) - len(surname)) <= 1
-                        and DamerauLevenshtein.distance(word.lower(), surname.lower()) <= most
+                        and _edit_distance(word.lower(), surname.lower()) <= most
                         and translit_key(word) != translit_key(surname)):
                     if reported is None:
                         from mtqa.rules.name_near_miss import NearMissName
