@@ -31,6 +31,7 @@ FORMAT_RE = re.compile(f"[{FORMAT_CHARS}]")
 # An optional base character and the format characters and combining marks after it: the only
 # places where the view differs from the text, apart from rare non-NFC letters elsewhere.
 _SPECIAL_RE = re.compile(f"[^{FORMAT_CHARS}{COMBINING_MARKS}]?[{FORMAT_CHARS}{COMBINING_MARKS}]+")
+_SPECIAL_SPLIT_RE = re.compile(f"({_SPECIAL_RE.pattern})")
 _MARKS_RE = re.compile(f"[{COMBINING_MARKS}]")
 
 
@@ -88,16 +89,16 @@ class NormalisedView:
         if self.identity:
             self.text = text
             return
-        matches = list(_SPECIAL_RE.finditer(text))
-        gaps = _SPECIAL_RE.split(text)  # the text between clusters, len(matches) + 1 pieces
+        parts = _SPECIAL_SPLIT_RE.split(text)  # gap, cluster, gap, ..., cluster, gap
+        gaps, clusters = parts[0::2], parts[1::2]
         if not unicodedata.is_normalized("NFC", "\0".join(gaps)):
             self._build_slowly(text, clean)  # rare: letters not in NFC outside the clusters
             return
-        clusters = list(map(re.Match.group, matches))
         norms = _clean_all(clean, clusters)
         self.text = "".join(chain.from_iterable(zip(gaps, norms))) + gaps[-1]
         changed = list(compress(range(len(clusters)), map(ne, norms, clusters)))
-        self._columns([matches[k].start() for k in changed],
+        offsets = list(accumulate(map(len, parts), initial=0))  # part i starts at offsets[i]
+        self._columns([offsets[2 * k + 1] for k in changed],
                       [len(clusters[k]) for k in changed], [len(norms[k]) for k in changed])
 
     def _columns(self, starts: List[int], lengths: List[int], view_lengths: List[int]) -> None:
