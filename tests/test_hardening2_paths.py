@@ -93,3 +93,37 @@ def test_markdown_bracket_pairs_are_the_pairs_scanned_from_each_opener(block):
     for opener, close in pairs.items():
         assert block[opener] == "["
         assert close == _Inline._scan_brackets(inline, opener)
+
+
+def test_the_collector_is_paused_during_the_work_and_restored_after_it():
+    import gc
+
+    import pytest
+
+    from mtqa.gcpause import collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        with collector_paused():
+            assert not gc.isenabled()
+            raise RuntimeError("a rule failing mid-article")
+    assert gc.isenabled()  # restored on error too
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # left as it was: off stays off
+    finally:
+        gc.enable()
+
+
+def test_an_audit_leaves_the_collector_on():
+    import gc
+
+    from mtqa.engine import AuditContext, AuditOptions
+    from mtqa.pipeline import audit
+
+    assert gc.isenabled()
+    outcome = audit(Article("Kiev said so.\n"), AuditContext(AuditOptions()))
+    assert any(f.rule == "name-incorrect" for f in outcome.findings)
+    assert gc.isenabled()
