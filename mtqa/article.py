@@ -155,11 +155,19 @@ class Article:
     def release(self) -> None:
         """Drop the computed structure (tokens, sentences, rule caches) to save memory once the
         article is audited; anything asked for later is recomputed. Line starts (for
-        positions) and the word count stay."""
+        positions), the word count and the glossary matches stay."""
         self.words  # noqa: B018  (the score needs it; keep it)
+        memo = self.__dict__.get("_memo") or {}
         for key in ("paragraphs", "headlines", "sentences", "tokens", "token_texts",
                     "quotations", "_memo", "literal_spans", "name_views"):
             self.__dict__.pop(key, None)
+        # Glossary matches stay (a few per name, small): the report's name ledger reads them
+        # again after the audit, and finding them anew costs a second tokenisation and
+        # glossary pass (hardening2, issue 13: half of `report` on 1 MB of names).
+        kept = {k: v for k, v in memo.items()
+                if isinstance(k, tuple) and k[0] == "glossary-matches"}
+        if kept:
+            self.__dict__["_memo"] = kept
 
     def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """Per-article cache for data derived from the article that several rules use

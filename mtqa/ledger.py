@@ -116,12 +116,24 @@ def _latin(word: str) -> bool:
     return all(c.isascii() or "\u00c0" <= c <= "\u024f" for c in word)
 
 
+def _memoised(lookup):
+    cache: Dict[str, float] = {}
+
+    def cached(word: str) -> float:
+        value = cache.get(word)
+        if value is None:
+            value = cache[word] = lookup(word)
+        return value
+    return cached
+
+
 def _capitalised_runs(article, taken: "_Spans") -> List[Tuple[int, int, str]]:
     """Runs of capitalised words (one space apart, one sentence) with at least one word that
     is not ordinary English, outside the spans already accounted for."""
     from mtqa.lexicon import zipf
 
     text, toks = article.text, article.tokens
+    zipf = _memoised(zipf)  # a name repeated 1,000s of times is looked up once
     runs, i = [], 0
     while i < len(toks):
         t = toks[i]
@@ -161,8 +173,14 @@ class _Spans:
         self.longest = 0
 
     def add(self, start: int, end: int, key: int = 0) -> None:
-        bisect.insort(self.items, (start, end, key))
-        self.longest = max(self.longest, end - start)
+        item = (start, end, key)
+        items = self.items
+        if not items or items[-1] <= item:
+            items.append(item)  # spans mostly come in text order: no search, no shift
+        else:
+            bisect.insort(items, item)
+        if end - start > self.longest:
+            self.longest = end - start
 
     def overlapping(self, start: int, end: int) -> List[int]:
         """The keys of the spans overlapping (start, end), in the order they were added."""
@@ -170,6 +188,8 @@ class _Spans:
         # a span overlapping it starts before `end` and after start - longest
         lo = bisect.bisect_right(items, (start - self.longest, float("inf")))
         hi = bisect.bisect_left(items, (end, -1))
+        if lo >= hi:
+            return []
         return sorted(k for a, b, k in items[lo:hi] if a < end and start < b)
 
 
@@ -180,7 +200,9 @@ def build_ledger(article, findings: Sequence[Finding], glossary=None) -> List[En
 
     def add(key: str, name: str, etype: str, text: str, status: str, start: int,
             fix: Optional[str] = None):
-        ent = entities.setdefault(key, Entity(name, etype))
+        ent = entities.get(key)
+        if ent is None:
+            ent = entities[key] = Entity(name, etype)
         for sp in ent.spellings:
             if sp.text == text:
                 sp.count += 1

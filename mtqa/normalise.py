@@ -16,6 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from itertools import accumulate, chain, compress
+from operator import add, ne, sub
 from typing import List, Tuple
 
 # Format characters: soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width
@@ -29,6 +31,7 @@ FORMAT_RE = re.compile(f"[{FORMAT_CHARS}]")
 # An optional base character and the format characters and combining marks after it: the only
 # places where the view differs from the text, apart from rare non-NFC letters elsewhere.
 _SPECIAL_RE = re.compile(f"[^{FORMAT_CHARS}{COMBINING_MARKS}]?[{FORMAT_CHARS}{COMBINING_MARKS}]+")
+_SPECIAL_SPLIT_RE = re.compile(f"({_SPECIAL_RE.pattern})")
 _MARKS_RE = re.compile(f"[{COMBINING_MARKS}]")
 
 
@@ -52,85 +55,110 @@ def has_marks(text: str) -> bool:
     return _MARKS_RE.search(text) is not None
 
 
+def _clean_all(clean, clusters: List[str]) -> List[str]:
+    """`clean` of every cluster, in one call when it can be: NFC and the removal of format
+    characters and marks never reach across a NUL (a starter that composes with nothing), so
+    the clusters joined by NULs clean as they would one by one (hardening2: the view of 1 MB of
+    names was built one Python call per cluster)."""
+    if clean in (visible, unmarked) and not any("\0" in c for c in clusters):
+        out = clean("\0".join(clusters)).split("\0")
+        if len(out) == len(clusters):
+            return out
+    return list(map(clean, clusters))
+
+
 class NormalisedView:
     """`text`: the article's prose view without format characters and in NFC. `span(start,
     end)` maps a span of `text` to the span of the article's characters it came from.
 
-    The map is a list of pieces (view start, article start, view length, article length,
-    same): a piece is either copied as is (`same`, offsets map one to one) or the normal
-    form of a cluster ("i\u200b" -> "i", "e\u0301" -> "é"), whose inside maps to its ends."""
+    The map lists the clusters the view changed ("i\u200b" -> "i", "e\u0301" -> "é"), sorted,
+    as four columns: article start and end, view start and end. A view character inside such
+    a cluster maps to the cluster's ends; everything between clusters is copied as is, one to
+    one. The columns are built with list operations in C and read by bisection."""
 
-    __slots__ = ("text", "identity", "article", "_view_starts", "_pieces")
+    __slots__ = ("text", "identity", "article", "_starts", "_ends", "_view_starts",
+                 "_view_ends")
 
     def __init__(self, text: str, clean=visible):
         self.identity = not needs_view(text)
         self.article = None  # the view as an Article (tokens, sentences), set by Article
-        self._pieces: List[Tuple[int, int, int, int, bool]] = []
+        self._starts: List[int] = []
+        self._ends: List[int] = []
         self._view_starts: List[int] = []
+        self._view_ends: List[int] = []
         if self.identity:
             self.text = text
             return
-        out: List[str] = []
-        view_pos = 0
+        parts = _SPECIAL_SPLIT_RE.split(text)  # gap, cluster, gap, ..., cluster, gap
+        gaps, clusters = parts[0::2], parts[1::2]
+        if not unicodedata.is_normalized("NFC", "\0".join(gaps)):
+            self._build_slowly(text, clean)  # rare: letters not in NFC outside the clusters
+            return
+        norms = _clean_all(clean, clusters)
+        self.text = "".join(chain.from_iterable(zip(gaps, norms))) + gaps[-1]
+        changed = list(compress(range(len(clusters)), map(ne, norms, clusters)))
+        offsets = list(accumulate(map(len, parts), initial=0))  # part i starts at offsets[i]
+        self._columns([offsets[2 * k + 1] for k in changed],
+                      [len(clusters[k]) for k in changed], [len(norms[k]) for k in changed])
 
-        def add(orig_start: int, orig_end: int, piece: str, same: bool) -> None:
-            nonlocal view_pos
-            if not piece and orig_end == orig_start:
-                return
-            if same and self._pieces and self._pieces[-1][4] and \
-                    self._pieces[-1][1] + self._pieces[-1][3] == orig_start:
-                vs, os_, vl, ol, _ = self._pieces[-1]  # extend the copied piece
-                self._pieces[-1] = (vs, os_, vl + len(piece), ol + len(piece), True)
-            else:
-                self._pieces.append((view_pos, orig_start, len(piece), orig_end - orig_start,
-                                     same))
-            out.append(piece)
-            view_pos += len(piece)
+    def _columns(self, starts: List[int], lengths: List[int], view_lengths: List[int]) -> None:
+        # a cluster's view start: its article start less what the clusters before it lost
+        lost = list(accumulate(map(sub, lengths, view_lengths), initial=0))
+        self._starts = starts
+        self._ends = list(map(add, starts, lengths))
+        self._view_starts = list(map(sub, starts, lost))
+        self._view_ends = list(map(add, self._view_starts, view_lengths))
+
+    def _build_slowly(self, text: str, clean) -> None:
+        """The view and its clusters when letters outside the clusters are not in NFC (marks
+        of other scripts, singletons such as U+212B): a character and the combining
+        characters after it at a time."""
+        out: List[str] = []
+        starts: List[int] = []
+        lengths: List[int] = []
+        view_lengths: List[int] = []
+
+        def add_piece(orig_start: int, orig_end: int, piece: str, norm: str) -> None:
+            out.append(norm)
+            if norm != piece:
+                starts.append(orig_start)
+                lengths.append(orig_end - orig_start)
+                view_lengths.append(len(norm))
 
         def plain(start: int, end: int) -> None:
             gap = text[start:end]
             if unicodedata.is_normalized("NFC", gap):
-                add(start, end, gap, True)
+                out.append(gap)
                 return
-            # rare (marks of other scripts, singletons such as U+212B): a character and the
-            # combining characters after it at a time
             i, n = 0, len(gap)
             while i < n:
                 j = i + 1
                 while j < n and unicodedata.combining(gap[j]):
                     j += 1
                 piece = gap[i:j]
-                norm = unicodedata.normalize("NFC", piece)
-                add(start + i, start + j, norm, norm == piece)
+                add_piece(start + i, start + j, piece, unicodedata.normalize("NFC", piece))
                 i = j
 
         pos = 0
         for m in _SPECIAL_RE.finditer(text):
             plain(pos, m.start())
-            cluster = m.group()
-            norm = clean(cluster)
-            add(m.start(), m.end(), norm, norm == cluster)
+            add_piece(m.start(), m.end(), m.group(), clean(m.group()))
             pos = m.end()
         plain(pos, len(text))
         self.text = "".join(out)
-        self._view_starts = [p[0] for p in self._pieces]
-
-    def _piece(self, offset: int) -> Tuple[int, int, int, int, bool]:
-        """The piece holding view character `offset` (offset < len(text)), skipping pieces
-        that became empty (removed format characters)."""
-        i = bisect.bisect_right(self._view_starts, offset) - 1
-        while self._pieces[i][2] == 0 or offset >= self._pieces[i][0] + self._pieces[i][2]:
-            i += 1
-        return self._pieces[i]
+        self._columns(starts, lengths, view_lengths)
 
     def start(self, offset: int) -> int:
         """The article offset of the view character at `offset` (its cluster's start)."""
         if self.identity:
             return offset
-        if offset >= len(self.text):
-            return self._pieces[-1][1] + self._pieces[-1][3] if self._pieces else 0
-        vs, os_, _, _, same = self._piece(offset)
-        return os_ + (offset - vs) if same else os_
+        offset = min(offset, len(self.text))  # past the end: the article's end
+        k = bisect.bisect_right(self._view_starts, offset) - 1
+        if k < 0:
+            return offset
+        if offset < self._view_ends[k]:
+            return self._starts[k]
+        return self._ends[k] + (offset - self._view_ends[k])
 
     def end(self, offset: int) -> int:
         """The article offset just after the view character before `offset` (its cluster's
@@ -138,25 +166,27 @@ class NormalisedView:
         if self.identity:
             return offset
         if offset <= 0:
-            return self._pieces[0][1] if self._pieces else 0
-        vs, os_, vl, ol, same = self._piece(offset - 1)
-        return os_ + (offset - vs) if same else os_ + ol
+            return 0
+        v = offset - 1
+        k = bisect.bisect_right(self._view_starts, v) - 1
+        if k < 0:
+            return offset
+        if v < self._view_ends[k]:
+            return self._ends[k]
+        return self._ends[k] + (offset - self._view_ends[k])
 
     def view_offset(self, offset: int, side: str = "start") -> int:
         """The view offset of article offset `offset` (inside a cluster: its start, or its end
         for side="end")."""
         if self.identity:
             return offset
-        i = bisect.bisect_right(self._pieces, (offset, float("inf")),
-                                key=lambda p: (p[1], 0)) - 1
-        if i < 0:
-            return 0
-        vs, os_, vl, ol, same = self._pieces[i]
-        if offset >= os_ + ol:
-            return vs + vl
-        if same:
-            return vs + (offset - os_)
-        return vs if side == "start" or offset == os_ else vs + vl
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k < 0:
+            return offset
+        if offset < self._ends[k]:
+            return self._view_starts[k] if side == "start" or offset == self._starts[k] \
+                else self._view_ends[k]
+        return self._view_ends[k] + (offset - self._ends[k])
 
     def view_span(self, start: int, end: int) -> Tuple[int, int]:
         return self.view_offset(start, "start"), self.view_offset(end, "end")

@@ -240,7 +240,10 @@ def audit(article: Article, ctx: AuditContext, release: bool = True) -> Outcome:
     """Per-article rules and the per-article part of the batch rules. With `release`, the
     article's computed structure is dropped afterwards (memory stays proportional to the text
     of a large batch); anything asked for later is recomputed."""
-    outcome = Outcome(article, run_rules(article, ctx), collect_summaries(article, ctx))
+    from mtqa.gcpause import collector_paused
+
+    with collector_paused():  # (many long-lived small objects, almost no cycles: gcpause.py)
+        outcome = Outcome(article, run_rules(article, ctx), collect_summaries(article, ctx))
     if release:
         article.release()
     return outcome

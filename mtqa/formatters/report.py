@@ -211,9 +211,11 @@ def _coverage(result: FileResult):
 
 
 def _ledger(result: FileResult):
+    from mtqa.gcpause import collector_paused
     from mtqa.ledger import build_ledger
 
-    return build_ledger(result.article, result.findings)
+    with collector_paused():  # (as the audit: mtqa/gcpause.py)
+        return build_ledger(result.article, result.findings)
 
 
 # ---- Markdown and JSON ------------------------------------------------------------------------

@@ -35,6 +35,8 @@ _HTML_RE = re.compile(
 _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,:;!?\"')\]*_~]")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # where inline markup may start; everything between two matches is plain prose
+# what _bracket_pairs stops at: escapes, code-span backticks, brackets
+_BRACKET_SCAN_RE = re.compile(r"[\\`\[\]]")
 _SPECIAL_RE = re.compile(r"[\\`<!\[\]*_~&@]|(?<![^\W_])(?:https?://|ftp://|www\.)")
 # Brackets of a link text, and parentheses of a link destination, nested deeper than this
 # are literal text (cmark limits destinations to 32 levels too). Without a limit, every "["
@@ -223,7 +225,12 @@ class _Inline:
         pairs: Dict[int, Optional[int]] = {}
         stack: List[int] = []
         j = 0
+        search = _BRACKET_SCAN_RE.search
         while j < n:
+            m = search(s, j)  # ordinary characters skipped in C (hardening2, issue 13)
+            if m is None:
+                break
+            j = m.start()
             c = s[j]
             if c == "\\":
                 j += 2
