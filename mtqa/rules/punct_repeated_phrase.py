@@ -1,5 +1,6 @@
 import re
 
+from mtqa.article import lowered_token_texts
 from mtqa.registry import Rule, register
 
 # A run of 3-8 words said twice in a row, the second time after a comma or a space: "if the
@@ -16,6 +17,24 @@ _FILLER = frozenset("""
     la na da ha ho oh ah no yes go come on and again very so more bye hey run yeah
     one two three now here there we in
 """.split())
+
+
+# A run of k tokens said twice in a row is k equal tokens followed by the same k (a word is
+# one token, or a few when hyphenated; punctuation is no token). Each distinct lower-case
+# token becomes one character, and a back-reference search over that short string (in C)
+# says whether any such run exists; the regex over the text, whose back-reference is tried
+# at every word start, then runs only in the few articles where one does. More than
+# _MAX_TOKENS tokens would need 8-word runs of words hyphenated into four or more parts.
+_MAX_TOKENS = 25
+_TOKEN_RUN_TWICE = re.compile(r"(.{3,%d})\1" % _MAX_TOKENS, re.DOTALL)
+
+
+def _may_repeat(lowered) -> bool:
+    if len(lowered) > 1_000_000:  # more distinct tokens than characters could code
+        return True
+    ids: dict = {}
+    coded = "".join([chr(ids.setdefault(w, len(ids))) for w in lowered])
+    return _TOKEN_RUN_TWICE.search(coded) is not None
 
 
 @register
@@ -63,6 +82,8 @@ class RepeatedPhrase(Rule):
     }
 
     def check(self, article, ctx):
+        if not _may_repeat(lowered_token_texts(article)):
+            return []
         text = article.text
         findings = []
         pos = 0
