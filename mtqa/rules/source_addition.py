@@ -31,8 +31,6 @@ class SourceAddition(Rule):
     }
 
     def check(self, article, ctx):
-        if article.source is None and not article.segments:
-            return  # no source text: skip even importing the comparison (cold start)
         from mtqa.source.compare import located
 
         for _, doc, source, target, share in length_rules(article, "long"):

@@ -120,17 +120,16 @@ class SourceName(Rule):
     }
 
     def check(self, article, ctx):
-        if article.source is None and not article.segments:
-            return  # no source text: skip even importing the comparison (cold start)
-        from mtqa.glossary import match_case
-        from mtqa.lexicon import world_names, zipf
         from mtqa.source.compare import comparison, located
-        from mtqa.source.names import (accepted_key, derivation, expected_forms,
-                                       foreign_spelling, near, original_key)
 
         found = comparison(article)
         if found is None or found[0].lang == "zh":
             return
+        from mtqa.glossary import match_case
+        from mtqa.lexicon import world_names, zipf
+        from mtqa.source.names import (accepted_key, derivation, expected_forms,
+                                       foreign_spelling, near, original_key)
+
         doc, alignment = found
         glossary = ctx.glossary
         known = glossary.known_words

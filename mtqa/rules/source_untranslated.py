@@ -57,8 +57,6 @@ class SourceUntranslated(Rule):
     }
 
     def check(self, article, ctx):
-        if article.source is None and not article.segments:
-            return  # no source text: skip even importing the comparison (cold start)
         from mtqa.source.compare import comparison, located
 
         found = comparison(article)

@@ -1,15 +1,23 @@
 """What the source rules share: the article's source and alignment, located findings."""
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import TYPE_CHECKING, Optional, Tuple
 
-from mtqa.source.align import Alignment, align
-from mtqa.source.document import SourceDoc, SourceUnavailable, source_of
+if TYPE_CHECKING:
+    from mtqa.source.align import Alignment
+    from mtqa.source.document import SourceDoc
 
 
-def comparison(article) -> Optional[Tuple[SourceDoc, Alignment]]:
+def comparison(article) -> Optional[Tuple["SourceDoc", "Alignment"]]:
     """The article's source and its alignment, or None (no source, or not alignable: the
-    reason is then recorded on the article for the output)."""
+    reason is then recorded on the article for the output). Every source rule starts here:
+    an article without a source returns at once, before the alignment modules are even
+    imported (a one-file check without --source should not pay for them: cold start)."""
+    if article.source is None and not article.segments:
+        return None
+    from mtqa.source.align import align
+    from mtqa.source.document import SourceUnavailable, source_of
+
     doc = source_of(article)
     if doc is None:
         return None
@@ -22,7 +30,7 @@ def comparison(article) -> Optional[Tuple[SourceDoc, Alignment]]:
     return doc, alignment
 
 
-def located(finding, doc: SourceDoc, start: int, end: int):
+def located(finding, doc: "SourceDoc", start: int, end: int):
     """Attach where in the source the compared text is (JSON `source`, SARIF relatedLocation,
     report)."""
     finding.source = doc.location(start, end).as_dict()

@@ -40,12 +40,13 @@ def _length_judgements(article):
     calibration measured) whose length z-score is outside the range calibrated for the
     language pair and whose length share is extreme (which: "short" or "long"). Yields
     (doc, source span, target span, share)."""
-    from mtqa.source.align import calibration, length, model_for, z_score
     from mtqa.source.compare import comparison
 
     found = comparison(article)
     if found is None:
         return
+    from mtqa.source.align import calibration, length, model_for, z_score
+
     doc, alignment = found
     figures = calibration().get(doc.lang or "")
     if not figures or "z_low" not in figures:
