@@ -29,10 +29,6 @@ def _name_like(t: str) -> bool:
             and zipf(t) < COMMON_ZIPF)
 
 
-def looks_like_name(tok: Token) -> bool:
-    return _name_like(tok.text)
-
-
 # word -> flag caches: words repeat across articles (Zipf), so each distinct word is judged
 # once per process; bounded so a huge batch cannot grow them without limit.
 _CACHE_MAX = 500_000
