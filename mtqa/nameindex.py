@@ -344,6 +344,17 @@ class NameIndex:
     def words(self) -> Iterable[str]:
         return iter(self._words)
 
+    def _keys(self, word: str) -> Set[str]:
+        """The query's keys, as strings (for tests; lookups hash them incrementally)."""
+        cls = first_class(word)
+        keys = {f"{cls}\x00{tag}\x00{v}"
+                for ea, tag in symmetric_pairs(len(word), self.cutoff, self.half_min)
+                for v in exact_deletions(word, ea)}
+        for half, l, eb, start, end, ea in query_plan(len(word), self.cutoff, self.half_min):
+            prefix = f"{cls}\x00{half}{l}.{eb}\x00"
+            keys.update(prefix + v for v in exact_deletions(word[start:end], ea))
+        return keys
+
     def _ids_near(self, word: str) -> Set[int]:
         try:
             return self._lookup(word, "strict")
