@@ -59,6 +59,10 @@ class Token(NamedTuple):
     sentence: int          # index into Article.sentences
     sentence_initial: bool  # first word of its sentence
 
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
 
 _make_token = partial(tuple.__new__, Token)
 _token_text = itemgetter(0)
