@@ -42,7 +42,7 @@ finding counted; "new" = mtqa.score with severity capped by confidence and one f
 problem (mtqa.merge.one_finding_per_problem). Batch rules (name-inconsistent-batch) are left
 out: they would compare the systems' versions of one talk with each other.
 
-usage: python bench/score_calibration.py [--grid] [--no-wmt]
+usage: python bench/score_calibration.py [--grid] [--coverage-grid] [--no-wmt]
 """
 from __future__ import annotations
 
@@ -71,6 +71,7 @@ from mtqa.merge import one_finding_per_problem as finish_findings  # noqa: E402
 from mtqa.source.pairing import from_text  # noqa: E402
 
 HUMAN_WEIGHT = {"Major": 5.0, "Minor": 1.0}
+COVERAGE = "source-coverage"  # the cross-lingual rule measured with and without (issue 10)
 PAIR_LANG = {"uk-en": "uk", "ru-en": "ru"}
 
 
@@ -161,6 +162,8 @@ class Segment:
     words: int
     log_length_ratio: float  # log(target characters / source characters), spaces left out
     source_chars: int
+    source: str = ""
+    target: str = ""
     # mode ("source" / "no source") -> which ("old" / "new") -> [(rule, severity, category)]
     found: Dict[str, Dict[str, List[Tuple[str, str, str]]]] = field(default_factory=dict)
 
@@ -239,7 +242,8 @@ def audit_mqm(options: AuditOptions):
                 "".join(t.split()))
             segments[(system, doc, i)] = Segment(
                 system, doc, i, human_penalty(rows[(system, doc, i)]), len(t.split()),
-                math.log(max(tgt_chars, 1) / max(src_chars, 1)), src_chars)
+                math.log(max(tgt_chars, 1) / max(src_chars, 1)), src_chars,
+                sources[ids.index(i)], t)
         talk = Talk(system, doc, 0)
         for mode in ("source", "no source"):
             art = Article("\n".join(texts), path=f"mqm/{system}/{doc}", source_lang="zh")
@@ -260,6 +264,8 @@ def audit_mqm(options: AuditOptions):
             if mode == "source":
                 talk.penalty_held_out = sum(SEVERITY_WEIGHT[f.severity] for f in audited.new
                                             if f.rule not in mined)
+                talk.penalty[(mode, "new -coverage")] = sum(
+                    SEVERITY_WEIGHT[f.severity] for f in audited.new if f.rule != COVERAGE)
         talks.append(talk)
     return segments, talks, mined
 
@@ -379,6 +385,10 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
     row("segment τ-b, current, without the source", "—", tau(mode="no source"))
     row(f"segment τ-b, current, without the {len(mined)} phrase entries mined from this MQM "
         f"data (held-out figure)", "—", tau(drop=mined), key="tau held out")
+    row(f"segment τ-b, current, without {COVERAGE} (the score before this session's rule)", "—",
+        tau(drop=frozenset({COVERAGE})), key="tau -coverage")
+    row(f"segment τ-b, current, without {COVERAGE} and without the mined entries", "—",
+        tau(drop=mined | {COVERAGE}), key="tau held out -coverage")
     row("segment acc_eq (tie-aware pairwise accuracy), current", "—",
         lambda segs, _: acc_eq([s.penalty() for s in segs], [s.human for s in segs]))
     row("segment acc_eq of a constant metric (every pair tied)", "—",
@@ -405,6 +415,10 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
         lambda segs, ts: system_accuracy(ts, segs, mean_score("new", "no source")))
     row("system pairwise accuracy, current, without the mined entries", "—",
         lambda segs, ts: system_accuracy(ts, segs, mean_score("new", held_out=True)))
+    row(f"system pairwise accuracy, current, without {COVERAGE}", "—",
+        lambda segs, ts: system_accuracy(ts, segs, mean_score("new -coverage")),
+        key="system -coverage")
+    coverage_rows(row, refs)
     # bounds
     row("bound: τ-b of an oracle knowing which segments hold any human error", "—",
         lambda segs, _: kendall_tau_b([float(s.human > 0) for s in segs],
@@ -470,6 +484,99 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
     return goals
 
 
+def coverage_rows(row, refs) -> None:
+    """The cross-lingual source-coverage rule on its own: how often it fires on MT segments
+    raters found error-free and on the human references (false alarms), its precision and
+    recall, and a length-only control: flagging as many MT segments, the longest sources,
+    with one minor finding each. A coverage rule that did no better than that would be
+    measuring segment length, not missing content."""
+    def fired(seg):
+        return any(rule == COVERAGE for rule, _, _ in seg.found["source"]["new"])
+
+    ref_parts = {k: [s for s in refs if k == "all" or half_of(s.doc) == k] for k in "AB"}
+    ref_parts["all"] = refs
+    row(f"{COVERAGE}: MT segments flagged", "—", lambda segs, _: sum(map(fired, segs)), "{:,}")
+    row(f"{COVERAGE}: precision (flagged MT segments holding a human error)", "—",
+        lambda segs, _: sum(s.human > 0 for s in segs if fired(s)) /
+        max(sum(map(fired, segs)), 1))
+    row(f"{COVERAGE}: recall of the MT segments holding a human error", "—",
+        lambda segs, _: sum(fired(s) for s in segs if s.human > 0) /
+        max(sum(s.human > 0 for s in segs), 1))
+    row(f"{COVERAGE}: share of error-free MT segments flagged (false alarms)", "< 0.02",
+        lambda segs, _: sum(fired(s) for s in segs if s.human == 0) /
+        max(sum(s.human == 0 for s in segs), 1))
+    for label, pick in (("human reference segments (ref, refB)", lambda s: True),
+                        ("human reference segments the raters found error-free",
+                         lambda s: s.human == 0)):
+        row(f"{COVERAGE}: share of {label} flagged", "—",
+            lambda segs, _, p=pick: (lambda rs: sum(map(fired, rs)) / max(len(rs), 1))(
+                [s for s in refs if p(s) and (segs is None or s.doc in {x.doc for x in segs})]))
+
+    def length_control(segs, _):
+        n = sum(map(fired, segs))
+        longest = set(sorted(range(len(segs)), key=lambda i: -segs[i].source_chars)[:n])
+        xs = [segs[i].penalty(drop=frozenset({COVERAGE})) + (i in longest)
+              for i in range(len(segs))]
+        return kendall_tau_b(xs, [s.human for s in segs])
+    row(f"control: current without {COVERAGE}, plus a minor finding on as many MT segments, "
+        f"the longest sources", "—", length_control)
+
+
+def coverage_grid(segments: Dict[tuple, Segment]) -> None:
+    """--coverage-grid: the thresholds of source-coverage, chosen on half A only. For each
+    setting: segment τ-b of the current penalty without the rule plus one minor finding per
+    flagged segment, the share of error-free MT segments flagged, the share of reference
+    segments flagged, precision and recall; the best τ-b on A with at most 2 % error-free MT
+    segments flagged is then shown on B (the report half)."""
+    from mtqa.rules import source_coverage as rule
+    from mtqa.source.lexicon_zh import lexicon
+
+    lex = lexicon()
+    counts = {}
+    for key, seg in segments.items():
+        content, missing = rule.uncovered(seg.source, seg.target, lex)
+        counts[key] = [(e.freq, e.freq > 0) for *_, e in content], [e.freq for *_, e in missing]
+    mt = {k for k in segments if segments[k].system not in devdata.MQM_REFS}
+
+    def figures(half, max_freq, min_unmatched, min_share):
+        keys = [k for k in segments if half == "all" or half_of(segments[k].doc) == half]
+        flag = {}
+        for k in keys:
+            n_content = sum(f <= max_freq for f, _ in counts[k][0])
+            n_missing = sum(f <= max_freq for f in counts[k][1])
+            flag[k] = n_missing >= min_unmatched and n_missing >= min_share * n_content
+        m = [k for k in keys if k in mt]
+        r = [k for k in keys if k not in mt]
+        ys = [segments[k].human for k in m]
+        xs = [segments[k].penalty(drop=frozenset({COVERAGE})) + flag[k] for k in m]
+        flagged = [k for k in m if flag[k]]
+        clean = [k for k in m if segments[k].human == 0]
+        err = [k for k in m if segments[k].human > 0]
+        return (kendall_tau_b(xs, ys), sum(flag[k] for k in clean) / max(len(clean), 1),
+                sum(flag[k] for k in r) / max(len(r), 1),
+                sum(segments[k].human > 0 for k in flagged) / max(len(flagged), 1),
+                sum(flag[k] for k in err) / max(len(err), 1), len(flagged))
+    print("\nsource-coverage thresholds on half A: τ-b (current without the rule + 1 per flagged "
+          "segment), error-free MT flagged, references flagged, precision, recall, flagged")
+    results = []
+    for max_freq in (3_000, 10_000, 30_000, 10 ** 9):
+        for min_unmatched in (3, 4, 5, 6, 7):
+            for min_share in (0.2, 0.3, 0.4, 0.5):
+                f = figures("A", max_freq, min_unmatched, min_share)
+                results.append((f, (max_freq, min_unmatched, min_share)))
+                print(f"  max_freq {max_freq:>10} min_unmatched {min_unmatched} min_share "
+                      f"{min_share}: τ-b {f[0]:.3f}, error-free {f[1]:.3f}, refs {f[2]:.3f}, "
+                      f"precision {f[3]:.2f}, recall {f[4]:.3f}, flagged {f[5]}")
+    allowed = [r for r in results if r[0][1] <= 0.02]
+    best = max(allowed, key=lambda r: r[0][0])
+    print(f"best on A with ≤ 2 % error-free MT segments flagged: {best[1]} (shipped: "
+          f"{(rule.MAX_FREQUENCY, rule.MIN_UNMATCHED, rule.MIN_SHARE)})")
+    for half in ("A", "B", "all"):
+        f = figures(half, *best[1])
+        print(f"  {half}: τ-b {f[0]:.3f}, error-free flagged {f[1]:.3f}, refs flagged "
+              f"{f[2]:.3f}, precision {f[3]:.2f}, recall {f[4]:.3f}, flagged {f[5]}")
+
+
 def goal_table(goals: Dict[str, Dict[str, float]], floor=None) -> None:
     """The issue-10 goals in one table (all talks; the halves in brackets)."""
     def fig(key):
@@ -482,8 +589,12 @@ def goal_table(goals: Dict[str, Dict[str, float]], floor=None) -> None:
           f"{'yes' if goals['tau']['all'] >= 0.15 else 'no'} |")
     print(f"| … held out (without the phrase entries mined from this MQM data) | ≥ 0.15 | — | "
           f"{fig('tau held out')} | {'yes' if goals['tau held out']['all'] >= 0.15 else 'no'} |")
+    print(f"| … without {COVERAGE} (before it) | ≥ 0.15 | — | {fig('tau -coverage')} | — |")
+    print(f"| … without {COVERAGE} and the mined entries | ≥ 0.15 | — | "
+          f"{fig('tau held out -coverage')} | — |")
     print(f"| system pairwise accuracy, 13 systems | ≥ 0.7 | {fig('system old')} | "
           f"{fig('system')} | {'yes' if goals['system']['all'] >= 0.7 else 'no'} |")
+    print(f"| … without {COVERAGE} (before it) | ≥ 0.7 | — | {fig('system -coverage')} | — |")
     if floor is not None:
         print(f"| WMT23 MT articles at the floor | < 5 % | {100 * floor[0]:.1f} % | "
               f"{100 * floor[1]:.1f} % | {'yes' if floor[1] < 0.05 else 'no'} |")
@@ -523,6 +634,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grid", action="store_true",
                         help="also print the K / MIN_WORDS and hold-threshold search (WMT23)")
+    parser.add_argument("--coverage-grid", action="store_true",
+                        help="also print the source-coverage threshold search (half A)")
     parser.add_argument("--no-wmt", action="store_true",
                         help="MQM rank figures only (skips the WMT23 floor/ceiling figures)")
     args = parser.parse_args()
@@ -532,6 +645,8 @@ def main() -> int:
     t1 = time.perf_counter()
     goals = mqm_table(segments, talks, mined)
     print(f"\nMQM audited in {t1 - t0:.1f} s ({len(talks)} talks, both modes)")
+    if args.coverage_grid:
+        coverage_grid(segments)
     if args.no_wmt:
         goal_table(goals)
         return 0
