@@ -36,6 +36,9 @@ from mtqa.source.lexicon_zh import ENGLISH_STOPWORDS, english_key  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "mtqa" / "data" / "zh-en-lexicon.tsv.gz"
 IRREGULAR = Path(__file__).resolve().parent / "data" / "english_irregular_forms.tsv"
+# CEDICT words jieba lacks (大爆炸 Big Bang, 肉穗 spadix): this frequency lets a compound win
+# over its parts when segmenting (the parts' frequencies multiply; jieba would split them)
+CEDICT_ONLY_FREQ = 20
 JIEBA_ONLY_MIN_FREQ = 30   # jieba words without a CEDICT sense kept for segmenting only
 GLOSS_LENGTH = 24          # characters of the first sense kept for messages
 MAX_KEYS = 40              # a word with more senses than this is too vague to judge by
@@ -77,12 +80,15 @@ def main() -> None:
         m = _LINE.match(line)
         if not m:
             continue
-        _, simp, _, defs = m.groups()
+        _, simp, pinyin, defs = m.groups()
+        proper = pinyin[:1].isupper()  # CEDICT writes names' pinyin capitalised
+        if simp in glosses and glosses[simp][1] and not proper:
+            del glosses[simp]  # a common sense glosses the word better than a name
         keys = senses.setdefault(simp, [])
         for sense in defs.split("/"):
             found = sense_keys(sense)
             if found and simp not in glosses:
-                glosses[simp] = gloss_of(sense)
+                glosses[simp] = (gloss_of(sense), proper)
             for k in found:
                 if k not in keys:
                     keys.append(k)
@@ -96,13 +102,13 @@ def main() -> None:
     for word in sorted(set(senses) | set(jieba)):
         if not re.fullmatch(r"[\u3400-\u4dbf\u4e00-\u9fff]+", word):
             continue
-        freq, pos = jieba.get(word, (1, "?"))
+        freq, pos = jieba.get(word, (CEDICT_ONLY_FREQ, "?"))
         keys = senses.get(word, [])
         if len(keys) > MAX_KEYS:
             keys = []
         if not keys and freq < JIEBA_ONLY_MIN_FREQ:
             continue
-        gloss = glosses.get(word, "") if keys else ""
+        gloss = glosses.get(word, ("", False))[0] if keys else ""
         rows.append(f"{word}\t{freq}\t{pos}\t{' '.join(keys)}\t{gloss}")
     irregular = []
     for line in IRREGULAR.read_text(encoding="utf-8").splitlines():
