@@ -67,6 +67,9 @@ class SourceCoverage(Rule):
     summary = "Source words with no counterpart in the translation"
     category = "accuracy/mistranslation"
     severity = "minor"
+    # Off by default: 11 of 50 findings read were right (bench/reads/source-coverage.tsv); a
+    # dictionary does not know paraphrase. `--extend-select source-coverage` turns it on.
+    default_enabled = False
     examples = {
         "flag": [
             {"text": "The researchers said the weather in the region was unusually cold this "
