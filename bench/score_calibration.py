@@ -485,7 +485,8 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
     tau_refs = kendall_tau_b([s.penalty() for s in mt + refs], [s.human for s in mt + refs])
     print(f"\nsegment τ-b with the human references (ref, refB) added: {tau_refs:.3f}")
     rules = Counter(rule for s in mt for rule, *_ in s.found["source"]["new"])
-    print("findings on MQM MT by rule (default rules and the opt-in source-coverage, with source): " +
+    print("findings on MQM MT by rule (default rules and the opt-in source-coverage, with "
+          "source): " +
           ", ".join(f"{r} {n}" for r, n in rules.most_common()))
     return goals
 
