@@ -408,6 +408,14 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
     row("share of segments with a human error that are flagged (recall)", "—",
         lambda segs, _: sum(s.penalty() > 0 for s in segs if s.human > 0) /
         max(sum(s.human > 0 for s in segs), 1))
+    row(f"MT segments with any finding, with the opt-in rule {COVERAGE}", "—",
+        lambda segs, _: sum(s.penalty(with_coverage=True) > 0 for s in segs), "{:,}")
+    row(f"… their precision (holding a human error), with {COVERAGE}", "—",
+        lambda segs, _: sum(s.human > 0 for s in segs if s.penalty(with_coverage=True) > 0) /
+        max(sum(s.penalty(with_coverage=True) > 0 for s in segs), 1))
+    row(f"recall of the segments with a human error, with {COVERAGE}", "—",
+        lambda segs, _: sum(s.penalty(with_coverage=True) > 0 for s in segs if s.human > 0) /
+        max(sum(s.human > 0 for s in segs), 1), key="recall +coverage")
     row("system pairwise accuracy, old formula (78 pairs)", "—",
         lambda segs, ts: system_accuracy(ts, segs, mean_score("old")), key="system old")
     row("**system pairwise accuracy, current score** (mean article score)", "≥ 0.7",

@@ -47,7 +47,8 @@ _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SKIP_SENSE = re.compile(r"^(CL:|variant of|old variant of|archaic variant|erhua variant|"
                          r"Japanese variant|see |see also|surname |used in |pr\. |also pr|"
                          r"Taiwan pr|\(Tw\) variant|abbr\. for|\(old\) variant|"
-                         r"\(dialect\) variant|component in |Kangxi radical|radical in Chinese)", re.I)
+                         r"\(dialect\) variant|component in |Kangxi radical|"
+                         r"radical in Chinese)", re.I)
 _PAREN = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 

@@ -86,7 +86,8 @@ def test_a_paragraph_with_an_unpaired_sentence_is_compared_whole():
     from mtqa.rules.source_coverage import _units
     from mtqa.source.align import Alignment, Bead
 
-    unpaired = [Bead(0, (0, 0), (0, 40), 0, 1, 1.0, 0.0), Bead(0, (0, 60), (41, 120), 1, 2, 1.0, 0.0)]
+    unpaired = [Bead(0, (0, 0), (0, 40), 0, 1, 1.0, 0.0),
+                Bead(0, (0, 60), (41, 120), 1, 2, 1.0, 0.0)]
     paired = [Bead(1, (61, 80), (121, 160), 1, 1, 0.9, 0.0),
               Bead(1, (80, 99), (161, 200), 1, 1, 0.5, 0.0)]
     alignment = Alignment([((0, 60), (0, 120)), ((61, 99), (121, 200))], unpaired + paired, 3)
