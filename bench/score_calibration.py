@@ -583,6 +583,19 @@ def coverage_grid(segments: Dict[tuple, Segment]) -> None:
                 print(f"  max_freq {max_freq:>10} min_unmatched {min_unmatched} min_share "
                       f"{min_share}: τ-b {f[0]:.3f}, error-free {f[1]:.3f}, refs {f[2]:.3f}, "
                       f"precision {f[3]:.2f}, recall {f[4]:.3f}, flagged {f[5]}")
+    # does the unmatched share tell more than length? its τ-b with the human penalty among MT
+    # segments with the same number of source content words (shipped frequency cap)
+    strata = defaultdict(list)
+    for k in mt:
+        content = [f for f, _ in counts[k][0] if f <= rule.MAX_FREQUENCY]
+        missing = [f for f in counts[k][1] if f <= rule.MAX_FREQUENCY]
+        if content:
+            band = next(b for b in ((1, 3), (4, 6), (7, 9), (10, 14), (15, 10 ** 6))
+                        if b[0] <= len(content) <= b[1])
+            strata[band].append((len(missing) / len(content), segments[k].human))
+    print("unmatched share vs human penalty within bands of source content words: " + ", ".join(
+        f"{lo}–{hi if hi < 10 ** 6 else '…'} words: τ-b {kendall_tau_b(*zip(*v)):.3f} "
+        f"({len(v)} segments)" for (lo, hi), v in sorted(strata.items())))
     allowed = [r for r in results if r[0][1] <= 0.02]
     best = max(allowed, key=lambda r: r[0][0])
     print(f"best on A with ≤ 2 % error-free MT segments flagged: {best[1]} (shipped: "
