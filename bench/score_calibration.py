@@ -539,26 +539,33 @@ def coverage_rows(row, refs) -> None:
 
 
 def coverage_grid(segments: Dict[tuple, Segment]) -> None:
-    """--coverage-grid: the thresholds of source-coverage, chosen on half A only. For each
-    setting: segment τ-b of the current penalty without the rule plus one minor finding per
+    """--coverage-grid: the thresholds of source-coverage, chosen on half A only, for both
+    ways of matching (word senses only; or also a sense of one of a compound's characters, as
+    shipped). For each setting: segment τ-b of the current penalty plus one minor finding per
     flagged segment, the share of error-free MT segments flagged, the share of reference
     segments flagged, precision and recall; the best τ-b on A with at most 2 % error-free MT
-    segments flagged is then shown on B (the report half)."""
+    segments flagged is then shown on B (the report half). Each segment is compared whole
+    here (the rule compares aligned sentences), so the figures differ slightly from the
+    rule's."""
     from mtqa.rules import source_coverage as rule
     from mtqa.source.lexicon_zh import lexicon
 
     lex = lexicon()
-    counts = {}
-    for key, seg in segments.items():
-        content, missing = rule.uncovered(seg.source, seg.target, lex)
-        counts[key] = [(e.freq, e.freq > 0) for *_, e in content], [e.freq for *_, e in missing]
     mt = {k for k in segments if segments[k].system not in devdata.MQM_REFS}
+    for by_characters in (False, True):
+        counts = {}
+        for key, seg in segments.items():
+            content, missing = rule.uncovered(seg.source, seg.target, lex, by_characters)
+            counts[key] = [e.freq for *_, e in content], [e.freq for *_, e in missing]
+        _coverage_grid(segments, mt, counts, by_characters, rule)
 
+
+def _coverage_grid(segments, mt, counts, by_characters, rule) -> None:
     def figures(half, max_freq, min_unmatched, min_share):
         keys = [k for k in segments if half == "all" or half_of(segments[k].doc) == half]
         flag = {}
         for k in keys:
-            n_content = sum(f <= max_freq for f, _ in counts[k][0])
+            n_content = sum(f <= max_freq for f in counts[k][0])
             n_missing = sum(f <= max_freq for f in counts[k][1])
             flag[k] = n_missing >= min_unmatched and n_missing >= min_share * n_content
         m = [k for k in keys if k in mt]
@@ -572,8 +579,11 @@ def coverage_grid(segments: Dict[tuple, Segment]) -> None:
                 sum(flag[k] for k in r) / max(len(r), 1),
                 sum(segments[k].human > 0 for k in flagged) / max(len(flagged), 1),
                 sum(flag[k] for k in err) / max(len(err), 1), len(flagged))
-    print("\nsource-coverage thresholds on half A: τ-b (current without the rule + 1 per flagged "
-          "segment), error-free MT flagged, references flagged, precision, recall, flagged")
+    way = ("word senses or a character's senses (shipped)" if by_characters
+           else "word senses only")
+    print(f"\nsource-coverage thresholds on half A, matching by {way}: τ-b (current + 1 per "
+          f"flagged segment), error-free MT flagged, references flagged, precision, recall, "
+          f"flagged")
     results = []
     for max_freq in (3_000, 10_000, 30_000, 10 ** 9):
         for min_unmatched in (3, 4, 5, 6, 7):
@@ -587,7 +597,7 @@ def coverage_grid(segments: Dict[tuple, Segment]) -> None:
     # segments with the same number of source content words (shipped frequency cap)
     strata = defaultdict(list)
     for k in mt:
-        content = [f for f, _ in counts[k][0] if f <= rule.MAX_FREQUENCY]
+        content = [f for f in counts[k][0] if f <= rule.MAX_FREQUENCY]
         missing = [f for f in counts[k][1] if f <= rule.MAX_FREQUENCY]
         if content:
             band = next(b for b in ((1, 3), (4, 6), (7, 9), (10, 14), (15, 10 ** 6))

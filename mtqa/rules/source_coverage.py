@@ -17,12 +17,25 @@ MAX_FREQUENCY = 10_000
 # half was not looked at for the choice.
 MIN_UNMATCHED = 4
 MIN_SHARE = 0.2
-LISTED = 6  # words named in the message
+LISTED = 6
 
 
-def uncovered(source: str, target: str, lexicon=None):
+def _by_characters(word, keys, lex) -> bool:
+    """A compound counts as translated when a sense of one of its characters is in the target:
+    the paraphrases a word-level dictionary misses (疾病 disease → "illness" through 病;
+    富裕 prosperous → "rich" through 富). Measured on the read sample of the word-level rule:
+    it kept 7 of its 11 right findings and 7 of its 39 false ones."""
+    for ch in word:
+        entry = lex.get(ch)
+        if entry is not None and any(keys.has(k) for k in entry.keys):
+            return True
+    return False  # words named in the message
+
+
+def uncovered(source: str, target: str, lexicon=None, by_characters: bool = True):
     """(content words of `source` with a dictionary entry, the ones with no translation in
-    `target`) as lists of (word, start, end, entry); source offsets relative to `source`."""
+    `target`) as lists of (word, start, end, entry); source offsets relative to `source`.
+    `by_characters`: a compound also counts as translated through one of its characters."""
     from mtqa.source.lexicon_zh import TargetKeys, lexicon as load
 
     lex = lexicon or load()
@@ -36,7 +49,8 @@ def uncovered(source: str, target: str, lexicon=None):
             continue
         seen.add(word)  # a word repeated is one thing to translate
         content.append((word, start, end, entry))
-        if not any(keys.has(k) for k in entry.keys):
+        if not any(keys.has(k) for k in entry.keys) and not (
+                by_characters and len(word) > 1 and _by_characters(word, keys, lex)):
             missing.append((word, start, end, entry))
     return content, missing
 
