@@ -24,7 +24,8 @@ def _by_characters(word, keys, lex) -> bool:
     """A compound counts as translated when a sense of one of its characters is in the target:
     the paraphrases a word-level dictionary misses (疾病 disease → "illness" through 病;
     富裕 prosperous → "rich" through 富). Measured on the read sample of the word-level rule:
-    it kept 7 of its 11 right findings and 7 of its 39 false ones."""
+    it kept 7 of its 11 right findings and 7 of its 39 false ones
+    (bench/reads/source-coverage-word-senses.tsv)."""
     for ch in word:
         entry = lex.get(ch)
         if entry is not None and any(keys.has(k) for k in entry.keys):
@@ -58,30 +59,32 @@ def uncovered(source: str, target: str, lexicon=None, by_characters: bool = True
 @register
 class SourceCoverage(Rule):
     """A Chinese source sentence many of whose content words (nouns, verbs, adjectives) have
-    no dictionary translation in the aligned English sentence: at least four distinct such words
-    and at least a fifth of the sentence's content words. Each word is looked up in CC-CEDICT
-    (every sense; mtqa/data/zh-en-lexicon.tsv.gz, scripts/build_zh_lexicon.py) and counts as
-    translated when any English word of any sense appears in the target, compared by a crude
-    stem ("bacterium"/"bacteria", "equal"/"inequality", "go"/"went"). The message names the
-    words, each with its first dictionary sense, for the editor to check against the source:
-    part of the sentence may be mistranslated or missing. Needs the source; Chinese sources
-    only (no Russian, Ukrainian or Indonesian lexicon is shipped).
+    no dictionary translation in the aligned English sentence: at least four distinct such
+    words and at least a fifth of the sentence's content words. Each word is looked up in
+    CC-CEDICT (every sense; mtqa/data/zh-en-lexicon.tsv.gz, scripts/build_zh_lexicon.py) and
+    counts as translated when any English word of any sense of the word, or of one of its
+    characters, appears in the target, compared by a crude stem ("bacterium"/"bacteria",
+    "equal"/"inequality", "go"/"went"). The message names the words, each with its first
+    dictionary sense, for the editor to check against the source: part of the sentence may
+    be mistranslated or missing, or the target may belong to another sentence. Needs the
+    source; Chinese sources only (no Russian, Ukrainian or Indonesian lexicon is shipped).
 
-    Not flagged: names, numbers, pronouns, adverbs, function words, the ~500 most frequent
+    Not flagged: names, numbers, pronouns, adverbs, function words, the ~800 most frequent
     words (是, 有, 说 …), sentences the aligner is not confident about.
 
-    A weak signal, reported as minor: a dictionary does not know paraphrase. Measured on the
-    zh-en MQM TED data (bench/score_calibration.py; docs/report.md): it flags about 1 % of
-    the MT segments raters found error-free and about 4 % of the human reference segments;
-    about 0.8 of the MT segments it flags hold a human-marked error (0.45 of all MT
-    segments do). Read sample: bench/reads/source-coverage.tsv.
+    A weak signal, off by default and minor: a dictionary does not know paraphrase. Measured
+    on the zh-en MQM TED data (bench/score_calibration.py; docs/report.md): it flags 0.5 % of
+    the MT segments raters found error-free and 2.5 % of the human reference segments; 0.74
+    of the MT segments it flags hold a human-marked error (0.45 of all MT segments do); 20 of
+    50 findings read name a word really missing or mistranslated
+    (bench/reads/source-coverage.tsv).
     """
 
     id = "source-coverage"
     summary = "Source words with no counterpart in the translation"
     category = "accuracy/mistranslation"
     severity = "minor"
-    # Off by default: 11 of 50 findings read were right (bench/reads/source-coverage.tsv); a
+    # Off by default: 20 of 50 findings read were right (bench/reads/source-coverage.tsv); a
     # dictionary does not know paraphrase. `--extend-select source-coverage` turns it on.
     default_enabled = False
     examples = {

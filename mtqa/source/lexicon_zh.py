@@ -53,13 +53,13 @@ def english_key(word: str) -> str:
         w = w[:-2]
     w = w.strip("'")
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ches", "ch"),
-                         ("shes", "sh"), ("xes", "x"), ("ves", "f"), ("ing", ""), ("ed", ""),
+                         ("shes", "sh"), ("xes", "x"), ("ves", "f"), ("ings", ""), ("ing", ""), ("ed", ""),
                          ("ly", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             if suffix == "s" and w.endswith(("ss", "us", "is")):
                 break
             w = w[:-len(suffix)] + repl
-            if suffix in ("ing", "ed") and len(w) >= 4 and w[-1] == w[-2] \
+            if suffix in ("ings", "ing", "ed") and len(w) >= 4 and w[-1] == w[-2] \
                     and w[-1] not in "lsz":
                 w = w[:-1]  # running → run, stopped → stop
             break

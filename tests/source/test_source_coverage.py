@@ -18,7 +18,8 @@ UNRELATED = "The researchers said the weather in the region was unusually cold t
 
 @pytest.mark.parametrize("a, b", [("bacteria", "bacterium"), ("eating", "eat"),
                                   ("stopped", "stop"), ("making", "make"),
-                                  ("viruses", "virus"), ("studies", "study")])
+                                  ("viruses", "virus"), ("studies", "study"),
+                                  ("weddings", "wedding"), ("buildings", "building")])
 def test_english_key_meets_inflections(a, b):
     assert english_key(a) == english_key(b)
 
