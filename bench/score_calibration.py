@@ -42,7 +42,7 @@ finding counted; "new" = mtqa.score with severity capped by confidence and one f
 problem (mtqa.merge.one_finding_per_problem). Batch rules (name-inconsistent-batch) are left
 out: they would compare the systems' versions of one talk with each other.
 
-usage: python bench/score_calibration.py [--grid] [--no-wmt]
+usage: python bench/score_calibration.py [--grid] [--coverage-grid] [--no-wmt]
 """
 from __future__ import annotations
 
@@ -71,6 +71,7 @@ from mtqa.merge import one_finding_per_problem as finish_findings  # noqa: E402
 from mtqa.source.pairing import from_text  # noqa: E402
 
 HUMAN_WEIGHT = {"Major": 5.0, "Minor": 1.0}
+COVERAGE = "source-coverage"  # the cross-lingual rule measured with and without (issue 10)
 PAIR_LANG = {"uk-en": "uk", "ru-en": "ru"}
 
 
@@ -161,12 +162,17 @@ class Segment:
     words: int
     log_length_ratio: float  # log(target characters / source characters), spaces left out
     source_chars: int
+    source: str = ""
+    target: str = ""
     # mode ("source" / "no source") -> which ("old" / "new") -> [(rule, severity, category)]
     found: Dict[str, Dict[str, List[Tuple[str, str, str]]]] = field(default_factory=dict)
 
     def penalty(self, mode: str = "source", which: str = "new", drop=frozenset(),
-                weigh=None) -> float:
+                weigh=None, with_coverage: bool = False) -> float:
+        """The segment's penalty by the default rules (`with_coverage`: plus the opt-in
+        source-coverage rule), less the rules in `drop`."""
         weigh = weigh or severity_weight
+        drop = drop if with_coverage else drop | {COVERAGE}
         return sum(weigh(sev, cat) for rule, sev, cat in self.found[mode][which]
                    if rule not in drop)
 
@@ -239,7 +245,8 @@ def audit_mqm(options: AuditOptions):
                 "".join(t.split()))
             segments[(system, doc, i)] = Segment(
                 system, doc, i, human_penalty(rows[(system, doc, i)]), len(t.split()),
-                math.log(max(tgt_chars, 1) / max(src_chars, 1)), src_chars)
+                math.log(max(tgt_chars, 1) / max(src_chars, 1)), src_chars,
+                sources[ids.index(i)], t)
         talk = Talk(system, doc, 0)
         for mode in ("source", "no source"):
             art = Article("\n".join(texts), path=f"mqm/{system}/{doc}", source_lang="zh")
@@ -248,9 +255,12 @@ def audit_mqm(options: AuditOptions):
             audited = Audited(art, ctx)
             talk.words = audited.words
             for which, found in (("old", audited.old), ("new", audited.new)):
-                talk.penalty[(mode, which)] = sum(SEVERITY_WEIGHT[f.severity] for f in found)
+                default = [f for f in found if f.rule != COVERAGE]  # the default rules
+                talk.penalty[(mode, which)] = sum(SEVERITY_WEIGHT[f.severity] for f in default)
                 talk.penalty[(mode, which + " mqm-punct")] = sum(
-                    mqm_punctuation_weight(f.severity, f.category) for f in found)
+                    mqm_punctuation_weight(f.severity, f.category) for f in default)
+                talk.penalty[(mode, which + " +coverage")] = sum(
+                    SEVERITY_WEIGHT[f.severity] for f in found)
                 for i in ids:
                     segments[(system, doc, i)].found.setdefault(mode, {})[which] = []
                 for f in found:
@@ -259,7 +269,7 @@ def audit_mqm(options: AuditOptions):
                         (f.rule, f.severity, f.category))
             if mode == "source":
                 talk.penalty_held_out = sum(SEVERITY_WEIGHT[f.severity] for f in audited.new
-                                            if f.rule not in mined)
+                                            if f.rule not in mined and f.rule != COVERAGE)
         talks.append(talk)
     return segments, talks, mined
 
@@ -361,10 +371,11 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
         print(f"| {label} | {goal} | " + " | ".join(fmt.format(values[k])
                                                    for k in ("A", "B", "all")) + " |")
 
-    def tau(mode="source", which="new", drop=frozenset(), norm=False, weigh=None):
+    def tau(mode="source", which="new", drop=frozenset(), norm=False, weigh=None,
+            with_coverage=False):
         def fn(segs, _):
-            xs = [s.penalty(mode, which, drop, weigh) / (max(s.words, 1) if norm else 1)
-                  for s in segs]
+            xs = [s.penalty(mode, which, drop, weigh, with_coverage) /
+                  (max(s.words, 1) if norm else 1) for s in segs]
             return kendall_tau_b(xs, [s.human for s in segs])
         return fn
     row("segment τ-b, old formula (rule severities, every finding)", "—", tau(which="old"),
@@ -379,6 +390,10 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
     row("segment τ-b, current, without the source", "—", tau(mode="no source"))
     row(f"segment τ-b, current, without the {len(mined)} phrase entries mined from this MQM "
         f"data (held-out figure)", "—", tau(drop=mined), key="tau held out")
+    row(f"segment τ-b, current, with the opt-in rule {COVERAGE} (--extend-select)", "—",
+        tau(with_coverage=True), key="tau +coverage")
+    row(f"segment τ-b, current, with {COVERAGE}, without the mined entries", "—",
+        tau(drop=mined, with_coverage=True), key="tau held out +coverage")
     row("segment acc_eq (tie-aware pairwise accuracy), current", "—",
         lambda segs, _: acc_eq([s.penalty() for s in segs], [s.human for s in segs]))
     row("segment acc_eq of a constant metric (every pair tied)", "—",
@@ -393,6 +408,14 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
     row("share of segments with a human error that are flagged (recall)", "—",
         lambda segs, _: sum(s.penalty() > 0 for s in segs if s.human > 0) /
         max(sum(s.human > 0 for s in segs), 1))
+    row(f"MT segments with any finding, with the opt-in rule {COVERAGE}", "—",
+        lambda segs, _: sum(s.penalty(with_coverage=True) > 0 for s in segs), "{:,}")
+    row(f"… their precision (holding a human error), with {COVERAGE}", "—",
+        lambda segs, _: sum(s.human > 0 for s in segs if s.penalty(with_coverage=True) > 0) /
+        max(sum(s.penalty(with_coverage=True) > 0 for s in segs), 1))
+    row(f"recall of the segments with a human error, with {COVERAGE}", "—",
+        lambda segs, _: sum(s.penalty(with_coverage=True) > 0 for s in segs if s.human > 0) /
+        max(sum(s.human > 0 for s in segs), 1), key="recall +coverage")
     row("system pairwise accuracy, old formula (78 pairs)", "—",
         lambda segs, ts: system_accuracy(ts, segs, mean_score("old")), key="system old")
     row("**system pairwise accuracy, current score** (mean article score)", "≥ 0.7",
@@ -405,6 +428,10 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
         lambda segs, ts: system_accuracy(ts, segs, mean_score("new", "no source")))
     row("system pairwise accuracy, current, without the mined entries", "—",
         lambda segs, ts: system_accuracy(ts, segs, mean_score("new", held_out=True)))
+    row(f"system pairwise accuracy, current, with the opt-in rule {COVERAGE}", "—",
+        lambda segs, ts: system_accuracy(ts, segs, mean_score("new +coverage")),
+        key="system +coverage")
+    coverage_rows(row, refs)
     # bounds
     row("bound: τ-b of an oracle knowing which segments hold any human error", "—",
         lambda segs, _: kendall_tau_b([float(s.human > 0) for s in segs],
@@ -459,15 +486,134 @@ def mqm_table(segments: Dict[tuple, Segment], talks: List[Talk], mined: frozense
     sd = math.sqrt(2 * (2 * n + 5) / (9 * n * (n - 1))) / 2  # Kendall's tau under H0, halved
     print(f"\nchance: a random ranking of {n} systems has pairwise accuracy 0.5 ± {sd:.3f} (sd; "
           f"Kendall's null variance), so 0.7 is {0.2 / sd:.1f} sd above chance")
-    per_system = Counter(s.system for s in mt for _ in s.found["source"]["new"])
+    per_system = Counter(s.system for s in mt for r, *_ in s.found["source"]["new"]
+                         if r != COVERAGE)
     print(f"findings per MT system (current, with source): {min(per_system.values())}–"
           f"{max(per_system.values())}")
     tau_refs = kendall_tau_b([s.penalty() for s in mt + refs], [s.human for s in mt + refs])
     print(f"\nsegment τ-b with the human references (ref, refB) added: {tau_refs:.3f}")
     rules = Counter(rule for s in mt for rule, *_ in s.found["source"]["new"])
-    print("findings on MQM MT by rule (current, with source): " +
+    print("findings on MQM MT by rule (default rules and the opt-in source-coverage, with "
+          "source): " +
           ", ".join(f"{r} {n}" for r, n in rules.most_common()))
     return goals
+
+
+def coverage_rows(row, refs) -> None:
+    """The cross-lingual source-coverage rule on its own: how often it fires on MT segments
+    raters found error-free and on the human references (false alarms), its precision and
+    recall, and a length-only control: flagging as many MT segments, the longest sources,
+    with one minor finding each. A coverage rule that did no better than that would be
+    measuring segment length, not missing content."""
+    def fired(seg):
+        return any(rule == COVERAGE for rule, _, _ in seg.found["source"]["new"])
+
+    ref_parts = {k: [s for s in refs if k == "all" or half_of(s.doc) == k] for k in "AB"}
+    ref_parts["all"] = refs
+    row(f"{COVERAGE}: MT segments flagged", "—", lambda segs, _: sum(map(fired, segs)), "{:,}")
+    row(f"{COVERAGE}: precision (flagged MT segments holding a human error)", "—",
+        lambda segs, _: sum(s.human > 0 for s in segs if fired(s)) /
+        max(sum(map(fired, segs)), 1))
+    row(f"{COVERAGE}: recall of the MT segments holding a human error", "—",
+        lambda segs, _: sum(fired(s) for s in segs if s.human > 0) /
+        max(sum(s.human > 0 for s in segs), 1))
+    row(f"{COVERAGE}: share of error-free MT segments flagged (false alarms)", "< 0.02",
+        lambda segs, _: sum(fired(s) for s in segs if s.human == 0) /
+        max(sum(s.human == 0 for s in segs), 1))
+    for label, pick in (("human reference segments (ref, refB)", lambda s: True),
+                        ("human reference segments the raters found error-free",
+                         lambda s: s.human == 0)):
+        row(f"{COVERAGE}: share of {label} flagged", "—",
+            lambda segs, _, p=pick: (lambda rs: sum(map(fired, rs)) / max(len(rs), 1))(
+                [s for s in refs if p(s) and (segs is None or s.doc in {x.doc for x in segs})]))
+
+    def length_control(segs, _):
+        n = sum(map(fired, segs))
+        longest = set(sorted(range(len(segs)), key=lambda i: -segs[i].source_chars)[:n])
+        xs = [segs[i].penalty() + (i in longest) for i in range(len(segs))]
+        return kendall_tau_b(xs, [s.human for s in segs])
+    row(f"{COVERAGE}: distinct source segments among the flagged MT segments", "—",
+        lambda segs, _: len({(s.doc, s.seg) for s in segs if fired(s)}), "{:,}")
+    row(f"control: current (default rules) plus a minor finding on as many MT segments as "
+        f"{COVERAGE} flags, the longest sources", "—", length_control)
+
+
+def coverage_grid(segments: Dict[tuple, Segment]) -> None:
+    """--coverage-grid: the thresholds of source-coverage, chosen on half A only, for both
+    ways of matching (word senses only; or also a sense of one of a compound's characters, as
+    shipped). For each setting: segment τ-b of the current penalty plus one minor finding per
+    flagged segment, the share of error-free MT segments flagged, the share of reference
+    segments flagged, precision and recall; the best τ-b on A with at most 2 % error-free MT
+    segments flagged is then shown on B (the report half). Each segment is compared whole
+    here (the rule compares aligned sentences), so the figures differ slightly from the
+    rule's."""
+    from mtqa.rules import source_coverage as rule
+    from mtqa.source.lexicon_zh import lexicon
+
+    lex = lexicon()
+    mt = {k for k in segments if segments[k].system not in devdata.MQM_REFS}
+    for by_characters in (False, True):
+        counts = {}
+        for key, seg in segments.items():
+            content, missing = rule.uncovered(seg.source, seg.target, lex, by_characters)
+            counts[key] = [e.freq for *_, e in content], [e.freq for *_, e in missing]
+        _coverage_grid(segments, mt, counts, by_characters, rule)
+
+
+def _coverage_grid(segments, mt, counts, by_characters, rule) -> None:
+    def figures(half, max_freq, min_unmatched, min_share):
+        keys = [k for k in segments if half == "all" or half_of(segments[k].doc) == half]
+        flag = {}
+        for k in keys:
+            n_content = sum(f <= max_freq for f in counts[k][0])
+            n_missing = sum(f <= max_freq for f in counts[k][1])
+            flag[k] = n_missing >= min_unmatched and n_missing >= min_share * n_content
+        m = [k for k in keys if k in mt]
+        r = [k for k in keys if k not in mt]
+        ys = [segments[k].human for k in m]
+        xs = [segments[k].penalty() + flag[k] for k in m]
+        flagged = [k for k in m if flag[k]]
+        clean = [k for k in m if segments[k].human == 0]
+        err = [k for k in m if segments[k].human > 0]
+        return (kendall_tau_b(xs, ys), sum(flag[k] for k in clean) / max(len(clean), 1),
+                sum(flag[k] for k in r) / max(len(r), 1),
+                sum(segments[k].human > 0 for k in flagged) / max(len(flagged), 1),
+                sum(flag[k] for k in err) / max(len(err), 1), len(flagged))
+    way = ("word senses or a character's senses (shipped)" if by_characters
+           else "word senses only")
+    print(f"\nsource-coverage thresholds on half A, matching by {way}: τ-b (current + 1 per "
+          f"flagged segment), error-free MT flagged, references flagged, precision, recall, "
+          f"flagged")
+    results = []
+    for max_freq in (3_000, 10_000, 30_000, 10 ** 9):
+        for min_unmatched in (3, 4, 5, 6, 7):
+            for min_share in (0.2, 0.3, 0.4, 0.5):
+                f = figures("A", max_freq, min_unmatched, min_share)
+                results.append((f, (max_freq, min_unmatched, min_share)))
+                print(f"  max_freq {max_freq:>10} min_unmatched {min_unmatched} min_share "
+                      f"{min_share}: τ-b {f[0]:.3f}, error-free {f[1]:.3f}, refs {f[2]:.3f}, "
+                      f"precision {f[3]:.2f}, recall {f[4]:.3f}, flagged {f[5]}")
+    # does the unmatched share tell more than length? its τ-b with the human penalty among MT
+    # segments with the same number of source content words (shipped frequency cap)
+    strata = defaultdict(list)
+    for k in mt:
+        content = [f for f in counts[k][0] if f <= rule.MAX_FREQUENCY]
+        missing = [f for f in counts[k][1] if f <= rule.MAX_FREQUENCY]
+        if content:
+            band = next(b for b in ((1, 3), (4, 6), (7, 9), (10, 14), (15, 10 ** 6))
+                        if b[0] <= len(content) <= b[1])
+            strata[band].append((len(missing) / len(content), segments[k].human))
+    print("unmatched share vs human penalty within bands of source content words: " + ", ".join(
+        f"{lo}–{hi if hi < 10 ** 6 else '…'} words: τ-b {kendall_tau_b(*zip(*v)):.3f} "
+        f"({len(v)} segments)" for (lo, hi), v in sorted(strata.items())))
+    allowed = [r for r in results if r[0][1] <= 0.02]
+    best = max(allowed, key=lambda r: r[0][0])
+    print(f"best on A with ≤ 2 % error-free MT segments flagged: {best[1]} (shipped: "
+          f"{(rule.MAX_FREQUENCY, rule.MIN_UNMATCHED, rule.MIN_SHARE)})")
+    for half in ("A", "B", "all"):
+        f = figures(half, *best[1])
+        print(f"  {half}: τ-b {f[0]:.3f}, error-free flagged {f[1]:.3f}, refs flagged "
+              f"{f[2]:.3f}, precision {f[3]:.2f}, recall {f[4]:.3f}, flagged {f[5]}")
 
 
 def goal_table(goals: Dict[str, Dict[str, float]], floor=None) -> None:
@@ -482,8 +628,12 @@ def goal_table(goals: Dict[str, Dict[str, float]], floor=None) -> None:
           f"{'yes' if goals['tau']['all'] >= 0.15 else 'no'} |")
     print(f"| … held out (without the phrase entries mined from this MQM data) | ≥ 0.15 | — | "
           f"{fig('tau held out')} | {'yes' if goals['tau held out']['all'] >= 0.15 else 'no'} |")
+    print(f"| … with the opt-in rule {COVERAGE} | ≥ 0.15 | — | {fig('tau +coverage')} | "
+          f"{'yes' if goals['tau +coverage']['all'] >= 0.15 else 'no'} |")
     print(f"| system pairwise accuracy, 13 systems | ≥ 0.7 | {fig('system old')} | "
           f"{fig('system')} | {'yes' if goals['system']['all'] >= 0.7 else 'no'} |")
+    print(f"| … with the opt-in rule {COVERAGE} | ≥ 0.7 | — | {fig('system +coverage')} | "
+          f"{'yes' if goals['system +coverage']['all'] >= 0.7 else 'no'} |")
     if floor is not None:
         print(f"| WMT23 MT articles at the floor | < 5 % | {100 * floor[0]:.1f} % | "
               f"{100 * floor[1]:.1f} % | {'yes' if floor[1] < 0.05 else 'no'} |")
@@ -523,15 +673,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grid", action="store_true",
                         help="also print the K / MIN_WORDS and hold-threshold search (WMT23)")
+    parser.add_argument("--coverage-grid", action="store_true",
+                        help="also print the source-coverage threshold search (half A)")
     parser.add_argument("--no-wmt", action="store_true",
                         help="MQM rank figures only (skips the WMT23 floor/ceiling figures)")
     args = parser.parse_args()
     t0 = time.perf_counter()
     ignore = ["name-inconsistent-batch"]
-    segments, talks, mined = audit_mqm(AuditOptions(source_lang="zh", ignore=ignore))
+    # the default rules plus the opt-in source-coverage, which every figure leaves out unless
+    # it says "with source-coverage"
+    segments, talks, mined = audit_mqm(AuditOptions(source_lang="zh", ignore=ignore,
+                                                    select=("all", COVERAGE)))
     t1 = time.perf_counter()
     goals = mqm_table(segments, talks, mined)
     print(f"\nMQM audited in {t1 - t0:.1f} s ({len(talks)} talks, both modes)")
+    if args.coverage_grid:
+        coverage_grid(segments)
     if args.no_wmt:
         goal_table(goals)
         return 0
