@@ -1,0 +1,107 @@
+"""A paragraph that starts in lower case right after a paragraph that ended a sentence."""
+from __future__ import annotations
+
+import re
+
+from mtqa.registry import Rule, register
+
+# The previous paragraph ended a sentence: a full stop, "?" or "!" (not an ellipsis, which
+# may trail on into the next line), then closing quotes or brackets.
+_ENDS_SENTENCE = re.compile(r"(?<![.…])[.!?][\"”’»)\]]*\s*\Z")
+# This paragraph opens with an all-lower-case word ("weapons (including knives)...", "of
+# course if...") -- not "iPhone", "eBay", "e.g." or "www.site.com" -- and itself ends a
+# sentence, so it is running prose and not a list item, caption or heading.
+_LOWER_OPENING = re.compile(r"[a-z]{2,}(?=[ ,;])")
+_ENDS = re.compile(r"[.!?][\"”’»)\]]*\s*\Z")
+_MIN_WORDS = 4
+# The dictionary holds abbreviations such as "ng" and "ll": a two-letter opening counts as a
+# word only if it is one of English's two-letter words.
+_TWO_LETTER_WORDS = frozenset(
+    "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we".split())
+
+
+@register
+class LowercaseParagraphStart(Rule):
+    """A paragraph whose first word is in lower case although the paragraph before it ended a
+    sentence: “… cigarettes are banned. ¶ weapons (including knives), drugs and alcohol are
+    too.” English begins every sentence with a capital (New Hart's Rules, 2nd ed., 4.1.1;
+    Chicago Manual of Style, 17th ed., 6.1 and 8.1).
+
+    MT produces it in two ways: a system translating segment by segment loses the capital of
+    a segment, or the source splits one sentence over two segments and the system closes the
+    first half with a full stop (“can be simply. ¶ convert it into an exploitation film”).
+    Either way the editor changes something: the capital, or the stray full stop. The
+    fix capitalises the word (unsafe: joining the two lines may be the better repair).
+
+    Flagged only when the previous paragraph ends with “.”, “?” or “!” (not “...”, which may
+    trail on), this paragraph opens with a word of two or more lower-case letters followed by
+    a space or punctuation (so “iPhone”, “eBay”, “e.g.” and web addresses are left), has four
+    words or more and itself ends a sentence (list items, captions and headings do not).
+    Measured (bench/en_false_alarms.py --per-rule, session 4): 0 in English originals, 1 in
+    the references (a Ukrainian reference's deliberate “russian federation”, itself an error
+    in English), 317 in MT of 117 different source documents (WMT23 uk-en, ru-en and zh-en
+    TED); a read sample of 50 is all real (bench/reads/case-lowercase-start.tsv). 6 of the 50
+    are words MT cut short (“nson fans”, “rlier,”): those get no fix, only the message.
+    """
+
+    id = "case-lowercase-start"
+    summary = "Paragraph starting in lower case after a finished sentence"
+    category = "fluency/spelling"
+    severity = "minor"
+    examples = {
+        "flag": [
+            {"text": "Cigarettes are banned on board.\nweapons (including knives), drugs and "
+                     "alcohol are banned too.\n",
+             "fixed": "Cigarettes are banned on board.\nWeapons (including knives), drugs and "
+                      "alcohol are banned too.\n"},
+            "The film can be simply.\nconvert it into an exploitation film of the 1970s.\n",
+            {"text": "The fire lord started a war.\nnson fans held their breath for a year.\n",
+             "fixed": "The fire lord started a war.\nnson fans held their breath for a year.\n"},
+        ],
+        "leave": [
+            "Cigarettes are banned on board.\nWeapons and alcohol are banned too.\n",
+            "The film can be simply\nconverted into an exploitation film of the 1970s.\n",
+            "We waited...\nand then the sirens started again at night.\n",
+            "Apple reported its results.\niPhone sales rose by five percent this year.\n",
+            "Ingredients:\nflour, sugar and two eggs.\n",
+            "The list is short.\nbread and milk\n",
+        ],
+    }
+
+    def check(self, article, ctx):
+        text = article.text
+        if "\n" not in text:
+            return []
+        findings = []
+        previous = ""
+        pos = 0
+        for line in text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            stripped = line.strip()
+            if not stripped:
+                continue
+            lead = start + len(line) - len(line.lstrip())
+            m = _LOWER_OPENING.match(stripped)
+            if (m and _ENDS_SENTENCE.search(previous) and _ENDS.search(stripped)
+                    and len(stripped.split()) >= _MIN_WORDS
+                    and not article.in_headline(lead)):
+                word = m.group(0)
+                findings.append(self._finding(lead, word))
+            previous = stripped
+        return findings
+
+    def _finding(self, start, word):
+        from mtqa.spelling import is_known  # the dictionary loads only when a line is found
+
+        if not (word in _TWO_LETTER_WORDS if len(word) == 2 else is_known(word)):
+            # "nson fans held their breath", "rlier, the authorities": MT dropped the first
+            # letters of the word; a capital would not mend it
+            return self.finding(
+                start, start + len(word),
+                f"“{word}” starts a sentence in lower case and is not an English word: the start "
+                "of the line looks cut off (compare the source)")
+        return self.finding(
+            start, start + len(word),
+            f"“{word}” starts a sentence in lower case after a full stop: capitalise it, or "
+            "join the line to the previous one if one sentence was split in two",
+            [word[0].upper() + word[1:]])

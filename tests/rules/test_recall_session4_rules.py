@@ -1,0 +1,48 @@
+"""Behaviour of the MT-artefact rule added for issue 9 recall in session 4,
+case-lowercase-start, on real WMT23 MT lines (its `examples` run in tests/test_rule_examples.py)."""
+from mtqa.article import Article
+from mtqa.engine import AuditContext, AuditOptions, audit_article
+from mtqa.fix import fix_text
+
+RULE = "case-lowercase-start"
+
+# Real WMT23 MT output (ru-en, uk-en): lines that start in lower case after a finished sentence,
+# one with the first letters of its word cut off, and lines that must be left.
+MT_TEXT = """Cigarettes and lighters are banned on board the ferry.
+weapons ( including knives), drugs ( drugs), cigarettes and alcohol.
+The fire lord started a bloody war and subjugated his neighbors.
+ng Aang will be able to stop him, only if he learns to control all the elements.
+Maria has 12 years of teaching experience
+and holds a diploma in education from the university.
+We waited for the results...
+and then the sirens started again in the evening.
+"""
+
+
+def findings(text):
+    ctx = AuditContext(AuditOptions(select=[RULE]))
+    return [f for f in audit_article(Article(text), ctx) if f.rule == RULE]
+
+
+def test_lower_case_line_after_a_sentence_is_flagged_and_a_continuation_is_not():
+    found = findings(MT_TEXT)
+    assert [MT_TEXT[f.start:f.end] for f in found] == ["weapons", "ng"]
+    weapons, cut = found
+    assert weapons.suggestions == ["Weapons"] and weapons.fix is not None
+    # a word MT cut short gets no capital (it would not mend it), only the message
+    assert cut.fix is None and "cut off" in cut.message
+
+
+def test_fix_loop_capitalises_and_leaves_the_cut_word_reported():
+    result = fix_text(MT_TEXT, "mt.txt", AuditContext(AuditOptions(select=[RULE])), unsafe=True)
+    assert result.converged and not result.withdrawn
+    assert "\nWeapons ( including knives)" in result.after
+    assert [result.after[f.start:f.end] for f in findings(result.after)] == ["ng"]
+
+
+def test_brand_names_lists_and_headings_are_left():
+    text = ("Apple reported its results on Thursday.\n"
+            "iPhone sales rose by five percent this year.\n"
+            "Ingredients:\nflour, sugar and two eggs.\n"
+            "The list is short.\nbread and milk\n")
+    assert findings(text) == []
