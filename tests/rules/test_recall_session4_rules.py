@@ -62,3 +62,20 @@ def test_double_space_between_words_is_flagged_in_plain_text_only():
     html = Article("<p>coal  anthracite is mined here</p>", path="a.html",
                    text="   coal  anthracite is mined here    ", prose_runs=[(3, 33)])
     assert [f for f in audit_article(html, ctx) if f.rule == rule] == []
+
+
+def test_paragraph_opening_with_a_mark_is_flagged_but_not_a_smiley_or_markdown_colon():
+    rule = "punct-paragraph-start"
+    ctx = AuditContext(AuditOptions(select=[rule]))
+    # Real WMT23 ru-en MT (Lan-BridgeMT): the words before the mark were dropped.
+    mt = ("The number of wounded exceeds 80 thousand.\n"
+          ", it is noted that the earthquake is the strongest since 1939.\n"
+          "A drama by Steve McQueen.\n"
+          ": Michael Fassbender, Olga Kurylenko, Dominic West.\n"
+          "Thanks!\n:) See you tomorrow.\n")
+    found = [f for f in audit_article(Article(mt), ctx) if f.rule == rule]
+    assert [mt[f.start:f.end + 5] for f in found] == [", it i", ": Mich"]
+    assert all(f.fix is None for f in found)  # the lost words are in the source
+    md = Article("Term\n: a definition of the term.\n", path="a.md",
+                 text="Term\n: a definition of the term.\n", prose_runs=[(0, 33)])
+    assert [f for f in audit_article(md, ctx) if f.rule == rule] == []
