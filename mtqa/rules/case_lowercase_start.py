@@ -14,6 +14,17 @@ _ENDS_SENTENCE = re.compile(r"(?<![.…])[.!?][\"”’»)\]]*\s*\Z")
 _LOWER_OPENING = re.compile(r"[a-z]{2,}(?=[ ,;])")
 _ENDS = re.compile(r"[.!?][\"”’»)\]]*\s*\Z")
 _MIN_WORDS = 4
+# Inside a paragraph: a lower-case word of three letters or more, a full stop, a space and a
+# lower-case word: "run all over the house. and he is used to", "in the XVIII century. all
+# had surnames". Only after a full stop ("what? what about" is informal English) and only
+# after an all-lower-case word that is not an abbreviation (Corp., Jan., p.m., etc., approx.).
+_MID_PARAGRAPH = re.compile(r"(?<![A-Za-z.'’-])([a-z]{3,})\. ([a-z]{2,})(?=[ ,;])")
+_ABBREVIATIONS = frozenset("""
+etc approx appr incl esp vol vols fig figs viz resp min max est dept govt inc ltd var ibid cit
+nos hrs yrs mos sec secs aka tel ext ref refs misc lit orig trans eds repr cent mln bln thous
+str ave blvd rev gen col capt lieut sgt ult inst prox cont contd pts mins kms lbs ozs pcs ser
+cca abbr adj adv pron prep conj sing pl masc fem neut obs syn ant cf
+""".split())
 # The dictionary holds abbreviations such as "ng" and "ll": a two-letter opening counts as a
 # word only if it is one of English's two-letter words.
 _TWO_LETTER_WORDS = frozenset(
@@ -33,15 +44,22 @@ class LowercaseParagraphStart(Rule):
     Either way the editor changes something: the capital, or the stray full stop. The
     fix capitalises the word (unsafe: joining the two lines may be the better repair).
 
-    Flagged only when the previous paragraph ends with “.”, “?” or “!” (not “...”, which may
+    Inside a paragraph the same: “run all over the house. and he is used to the peace”, “at
+    the beginning of the XVIII century. all had surnames” — after a full stop that follows an
+    all-lower-case word of three letters or more that is not an abbreviation (etc., approx.,
+    incl.; “Corp.”, “Jan.” and “p.m.” never match), never after “?” or “!”.
+
+    At a paragraph start, flagged only when the previous paragraph ends with “.”, “?” or “!” (not “...”, which may
     trail on), this paragraph opens with a word of two or more lower-case letters followed by
     a space or punctuation (so “iPhone”, “eBay”, “e.g.” and web addresses are left), has four
     words or more and itself ends a sentence (list items, captions and headings do not).
     Measured (bench/en_false_alarms.py --per-rule, session 4): 0 in English originals, 1 in
     the references (a Ukrainian reference's deliberate “russian federation”, itself an error
-    in English), 317 in MT of 117 different source documents (WMT23 uk-en, ru-en and zh-en
-    TED); a read sample of 50 is all real (bench/reads/case-lowercase-start.tsv). 6 of the 50
-    are words MT cut short (“nson fans”, “rlier,”): those get no fix, only the message.
+    in English), 363 in MT of 120 different source documents (WMT23 uk-en, ru-en and zh-en
+    TED): 317 at a paragraph start, 46 inside one. Read: a random 50 of the paragraph starts,
+    all real, and all 46 inside paragraphs, 45 real (“iz website. lolll -” is chat slang)
+    (bench/reads/case-lowercase-start.tsv). A word that is not English (“nson fans”,
+    “rlier,”: MT cut its first letters) gets no fix, only the message.
     """
 
     id = "case-lowercase-start"
@@ -55,6 +73,8 @@ class LowercaseParagraphStart(Rule):
              "fixed": "Cigarettes are banned on board.\nWeapons (including knives), drugs and "
                       "alcohol are banned too.\n"},
             "The film can be simply.\nconvert it into an exploitation film of the 1970s.\n",
+            {"text": "They scream and run all over the house. and he is used to the peace.",
+             "fixed": "They scream and run all over the house. And he is used to the peace."},
             {"text": "The fire lord started a war.\nnson fans held their breath for a year.\n",
              "fixed": "The fire lord started a war.\nnson fans held their breath for a year.\n"},
         ],
@@ -65,13 +85,14 @@ class LowercaseParagraphStart(Rule):
             "Apple reported its results.\niPhone sales rose by five percent this year.\n",
             "Ingredients:\nflour, sugar and two eggs.\n",
             "The list is short.\nbread and milk\n",
+            "They sell pens, paper, etc. and the shop opens at nine.",
+            "Shares of Acme Corp. rose after the report at 9 a.m. on Monday.",
+            "What? what about the others, she asked.",
         ],
     }
 
     def check(self, article, ctx):
         text = article.text
-        if "\n" not in text:
-            return []
         findings = []
         previous = ""
         pos = 0
@@ -88,6 +109,10 @@ class LowercaseParagraphStart(Rule):
                 word = m.group(0)
                 findings.append(self._finding(lead, word))
             previous = stripped
+        for m in _MID_PARAGRAPH.finditer(text):
+            if m.group(1) not in _ABBREVIATIONS and not article.in_headline(m.start(2)):
+                findings.append(self._finding(m.start(2), m.group(2)))
+        findings.sort(key=lambda f: f.start)
         return findings
 
     def _finding(self, start, word):
@@ -98,8 +123,9 @@ class LowercaseParagraphStart(Rule):
             # letters of the word; a capital would not mend it
             return self.finding(
                 start, start + len(word),
-                f"“{word}” starts a sentence in lower case and is not an English word: the start "
-                "of the line looks cut off (compare the source)")
+                f"“{word}” starts a sentence in lower case and is not an English word: its start "
+                "looks cut off, or the full stop before it does not end a sentence (compare the "
+                "source)")
         return self.finding(
             start, start + len(word),
             f"“{word}” starts a sentence in lower case after a full stop: capitalise it, or "
