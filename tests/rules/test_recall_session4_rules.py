@@ -79,3 +79,19 @@ def test_paragraph_opening_with_a_mark_is_flagged_but_not_a_smiley_or_markdown_c
     md = Article("Term\n: a definition of the term.\n", path="a.md",
                  text="Term\n: a definition of the term.\n", prose_runs=[(0, 33)])
     assert [f for f in audit_article(md, ctx) if f.rule == rule] == []
+
+
+def test_split_contraction_is_closed_and_quotes_are_left():
+    # Real WMT23 MT (ZengHuiMT, ONLINE-G): detokenisation left spaces around the apostrophe.
+    rule = "punct-split-contraction"
+    ctx = AuditContext(AuditOptions(select=[rule]))
+    mt = ("It’ s a no brainer, and we’ re not to blame.\n"
+          "Also, the channel 's live broadcast is blocked.\n"
+          "‘Yes,’ said the guard. Press the 'd' key.\n")
+    found = [f for f in audit_article(Article(mt), ctx) if f.rule == rule]
+    assert len(found) == 3 and all(f.fix.applicability == "safe" for f in found)
+    result = fix_text(mt, "mt.txt", ctx, unsafe=False)
+    assert result.converged and not result.withdrawn
+    assert result.after.startswith("It’s a no brainer, and we’re not to blame.\n"
+                                    "Also, the channel's live broadcast")
+    assert "‘Yes,’ said the guard. Press the 'd' key." in result.after
