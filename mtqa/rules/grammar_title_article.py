@@ -27,6 +27,14 @@ _MID_SENTENCE = re.compile(
     r"reported|announced|explained|emphasi[sz]ed|stressed|wrote|met|thanked|visited|"
     r"invited|congratulated|appointed|dismissed) (" + _TITLES + r") (?:of|to) (?:the )?"
     r"[A-Z][\w'’.-]*(?: (?:of|for|and|the|on|in|[A-Z][\w'’.-]*))*? [A-Z][a-z]+ [A-Z][a-z]+\b")
+# What must stand just before " of "/" to " for _MID_SENTENCE to be tried there: searched in a
+# short window before each "of"/"to" that is followed by "the " or a capital, so the
+# alternation runs a few times per article instead of at every word (speed).
+_BEFORE_LINK = re.compile(
+    r"\b(?:by|with|from|for|to|of|at|about|between|and|said|says|told|noted|stated|added|"
+    r"reported|announced|explained|emphasi[sz]ed|stressed|wrote|met|thanked|visited|"
+    r"invited|congratulated|appointed|dismissed) " + _TITLES + r"\Z")
+_WINDOW = 70
 # Formal titles that English itself capitalises straight before a name, "of" phrase and all
 # (AP Stylebook, "titles"; Guardian and Observer style guide, "titles"): "Secretary of State
 # Antony Blinken", "Speaker of the House Kevin McCarthy", "Mayor of London Sadiq Khan",
@@ -138,10 +146,30 @@ class TitleWithoutArticle(Rule):
         hits = {}
         for m in _OPENING.finditer(text):
             hits[m.start(1)] = (m, m.start(1))
-        for m in _MID_SENTENCE.finditer(text):
+        for m in _mid_sentence(text):
             if m.start(1) not in hits:
                 line = text.rfind("\n", 0, m.start(1)) + 1
                 stop = max(text.rfind(". ", line, m.start(1)) + 2, line)
                 hits[m.start(1)] = (m, stop)
         return [hit for start, hit in sorted(hits.items())
                 if not _FORMAL_TITLE.match(text, start)]
+
+
+def _mid_sentence(text):
+    """_MID_SENTENCE's matches, tried only where a title stands before an "of"/"to" that is
+    followed by "the " or a capital."""
+    found = []
+    for link in (" of ", " to "):
+        i = text.find(link)
+        while i >= 0:
+            after = i + len(link)
+            if text[after:after + 1].isupper() or text.startswith("the ", after):
+                lo = max(0, i - _WINDOW)
+                before = _BEFORE_LINK.search(text, lo, i)
+                if before:
+                    m = _MID_SENTENCE.match(text, before.start())
+                    if m:
+                        found.append(m)
+            i = text.find(link, after - 1)
+    return sorted(found, key=lambda m: m.start())
+
