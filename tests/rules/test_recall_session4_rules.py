@@ -95,3 +95,14 @@ def test_split_contraction_is_closed_and_quotes_are_left():
     assert result.after.startswith("It’s a no brainer, and we’re not to blame.\n"
                                     "Also, the channel's live broadcast")
     assert "‘Yes,’ said the guard. Press the 'd' key." in result.after
+
+
+def test_c1_control_becomes_the_windows_1252_character():
+    # Real WMT23 uk-en MT (Lan-BridgeMT): a Windows-1252 en dash read as Latin-1.
+    rule = "text-c1-control"
+    ctx = AuditContext(AuditOptions(select=[rule]))
+    mt = "Two of the many martyr cities \x96 through Bucha and Irpin.\nSeñor Øresund\x81.\n"
+    found = [f for f in audit_article(Article(mt), ctx) if f.rule == rule]
+    assert [f.suggestions for f in found] == [["–"], [""]]  # 0x81 is unused in cp1252
+    result = fix_text(mt, "mt.txt", ctx, unsafe=False)
+    assert result.after == "Two of the many martyr cities – through Bucha and Irpin.\nSeñor Øresund.\n"
