@@ -78,3 +78,29 @@ def test_bare_title_opening_a_sentence_is_flagged_but_not_a_headline_or_a_name_t
     found = rule_findings(text, rule)
     assert [text[f.start:f.end] for f in found] == ["President"]
     assert text[found[0].start - 1] == "\n"  # the second line, not the headline or Biden
+
+
+def test_bare_title_in_mid_sentence_before_a_name_is_flagged_but_not_a_formal_title():
+    # Real WMT23 uk-en MT (session 4 extension) and formal English titles (AP "titles").
+    rule = "grammar-title-without-article"
+    mt = ("This was announced on Friday by Minister of Digital Transformation Mykhailo Fedorov "
+          "and Deputy Head of the US Agency for International Development Isobel Coleman.")
+    found = rule_findings(mt, rule)
+    assert [mt[f.start:f.end] for f in found] == ["Minister", "Deputy Head"]
+    assert [f.suggestions[0] for f in found] == ["the Minister", "the Deputy Head"]
+    english = ("The talks were led by Secretary of State Antony Blinken and Mayor of London "
+               "Sadiq Khan on Monday.")
+    assert rule_findings(english, rule) == []
+    # no name after the "of" phrase: left (cannot be told from a headline-style phrase)
+    assert rule_findings("The meeting with Head of the department ended late yesterday "
+                         "evening.", rule) == []
+
+
+def test_fixing_a_mid_sentence_bare_title_removes_its_finding():
+    rule = "grammar-title-without-article"
+    text = ("The summit of EU leaders will be attended by President of Ukraine Volodymyr "
+            "Zelensky.\n")
+    result = fix_text(text, "mt.txt", AuditContext(AuditOptions(select=[rule])), unsafe=True)
+    assert result.converged and not result.withdrawn
+    assert "attended by the President of Ukraine" in result.after
+    assert rule_findings(result.after, rule) == []
