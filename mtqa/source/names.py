@@ -137,8 +137,16 @@ _RUSSIAN_ONLY = re.compile("[ыэъёЫЭЪЁ]")  # letters Ukrainian does not h
 _EXPECTED_CACHE: Dict[Tuple[str, Optional[str]], Optional[Expected]] = {}
 
 
+# Letter sequences Russian and Ukrainian spelling never write: a vowel before the adjectival
+# ending -ий/-ій (the ending follows a consonant; after a vowel the letter is й alone: -ой,
+# -ей, -ай). A source word with one is a typo (Добровинскоий), whose romanisation is no name.
+_IMPOSSIBLE = re.compile(r"[аеёиоуыэюяіїє][иі]й$")
+
+
 def _expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[Expected]:
     if lang in ("uk", "ru") and re.search(r"[\u0400-\u04ff]", word):
+        if _IMPOSSIBLE.search(word.lower()):
+            return None  # a source typo: the translation's spelling is not checkable
         hit = _lexicon_hit(word, lang)
         if hit:
             return Expected((hit,), True, "SpellingUkraine")
@@ -263,6 +271,11 @@ def variant_key(word: str) -> str:
     for latin, cyrillic in _RU_IOTATED:
         k = re.sub(r"[iy]{1,2}" + latin, cyrillic, k)
     k = re.sub(r"[iy]{0,2}[e]|[iy]{1,2}o", "e", k)      # e/ye/ie/iye, ё as yo/io/e
+    # Russian spelling writes а, у after ж ч ш щ, never я, ю (the ча-ща, чу-щу rule), so a
+    # name whose original has a palatal vowel there is spelled with а, у in Russian
+    # (Мкртчан, Мкртчян, for the Armenian Mkrtchyan): ya, yu there are the original's
+    k = re.sub(r"(ch|zh|sh|щ)я", r"\1a", k)
+    k = re.sub(r"(ch|zh|sh|щ)ю", r"\1u", k)
     # й as y or i (next to a vowel); ы is y in every system, so y between consonants stays
     return re.sub(r"y(?=[aeiouяюы])|(?<=[aeiouяюы])y", "i", k)
 
