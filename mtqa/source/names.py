@@ -339,7 +339,15 @@ _NEVER_BGN = re.compile(r"(?<![kszc])h|i[eauo]|[ea]i")
 
 # Russian surname and patronymic endings (Makhachev, Shakhnazarov, Ivanovna): a name with one
 # is Russian (or russified), so an h alone in its English spelling is a misspelling of kh
-_RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna|skiy|skaya|enko)$")
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna|skiy|skaya|enko"
+                              # -in/-yn (Potekhin, Kokorin) only with a consonant before
+                              r"|[bdfghklmnprstvz]in|[bdfghklmnprstvz]ina)$")
+
+
+def russian_formed(forms) -> str:
+    """The first of a name's candidate forms with a Russian surname or patronymic ending
+    (the nominative of an oblique Шахназарову is Shakhnazarov), or ""."""
+    return next((f for f in forms if _RUSSIAN_SURNAME.search(f.lower())), "")
 
 
 def foreign_spelling(word: str, lang: Optional[str], expected: str = "") -> bool:
@@ -350,6 +358,11 @@ def foreign_spelling(word: str, lang: Optional[str], expected: str = "") -> bool
     low = word.lower()
     if lang == "ru":
         low = low.replace("x", "ks")
+        if _RUSSIAN_SURNAME.search(expected.lower()) and _RUSSIAN_SURNAME.search(low):
+            # a Russian-formed name spelled with a Russian ending is no foreign original: c
+            # for к is a misspelling (Cocorin); a foreign ending is the original's (the
+            # Serbian Milinković, Милинкович, is Milinkovic)
+            low = re.sub(r"c(?!h)", "k", low)
     if _NEVER_ROMANISED.search(low):
         return True
     if lang != "ru" or not _NEVER_BGN.search(low):
@@ -367,3 +380,54 @@ def derivation(a: str, b: str) -> bool:
     if len(a) < len(b):
         a, b = b, a
     return a.startswith(b) and a[len(b):] in _DERIVATION_SUFFIXES
+
+
+# ---- a masculine given name in an oblique case read as a feminine one -----------------------
+# Russian and Ukrainian masculine given names ending in a consonant take -а in the genitive
+# and accusative (Александр -> Александра, Олександр -> Олександра), -я after й or ь (Евгений
+# -> Евгения): the very spelling of a feminine given name. The source word's context settles
+# which: after a preposition a feminine name has -ы/-и/-у/-ю (у Александры, за Александру),
+# so -а there is masculine; a masculine patronymic in the same case (-овича, -евича, -ича)
+# or a masculine adjectival surname (-ского, -ого, -его) beside it is masculine too.
+_PREPOSITIONS = {
+    "ru": frozenset("у от для без до из с со около возле против ради кроме после вместо среди "
+                    "на в во за про через под над о об при к ко по".split()),
+    "uk": frozenset("у в від для без до з із зі біля проти після замість серед на за про "
+                    "через під над при к по".split()),
+}
+_MASCULINE_OBLIQUE_NEXT = re.compile(r"(?:ович|евич|йович|ьович|ич)(?:а|у)$|(?:ого|его|ього)$")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def masculine_oblique(text: str, start: int, end: int, lang: Optional[str]) -> Optional[str]:
+    """The nominative of the masculine given name that text[start:end] inflects, when the
+    word is a genitive/accusative in -а/-я spelled like a feminine given name (Александра)
+    and its context shows it is masculine; else None."""
+    if lang not in _PREPOSITIONS:
+        return None
+    word = text[start:end]
+    low = word.lower()
+    if len(low) < 5 or low[-1] not in "ая":
+        return None
+    stem = word[:-1]
+    nominatives = [stem] if low[-1] == "а" else [stem + "й", stem + "ь"]
+    from mtqa.realnames import is_given_name
+    from mtqa.source.romanize import romanize
+
+    # both readings must be given names (Aleksandr and Aleksandra, Yevgeniy and Yevgeniya)
+    if not is_given_name(_title(romanize(word, lang))):
+        return None
+    masculine = [n for n in nominatives if is_given_name(_title(romanize(n, lang)))]
+    if not masculine:
+        return None
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    after = _WORD_AFTER.match(text, end)
+    if before and before.group(1).lower() in _PREPOSITIONS[lang] or \
+            after and _MASCULINE_OBLIQUE_NEXT.search(after.group(1).lower()):
+        return masculine[0]
+    return None
+
+
+def _title(word: str) -> str:
+    return word[:1].upper() + word[1:].lower()
