@@ -404,29 +404,32 @@ def masculine_oblique(text: str, start: int, end: int, lang: Optional[str]) -> O
     """The nominative of the masculine given name that text[start:end] inflects, when the
     word is a genitive/accusative in -а/-я spelled like a feminine given name (Александра)
     and its context shows it is masculine; else None."""
-    if lang not in _PREPOSITIONS:
+    if lang not in _PREPOSITIONS or end - start < 5 or text[end - 1] not in "ая":
         return None
-    word = text[start:end]
-    low = word.lower()
-    if len(low) < 5 or low[-1] not in "ая":
-        return None
-    stem = word[:-1]
-    nominatives = [stem] if low[-1] == "а" else [stem + "й", stem + "ь"]
-    from mtqa.realnames import is_given_name
-    from mtqa.source.romanize import romanize
-
-    # both readings must be given names (Aleksandr and Aleksandra, Yevgeniy and Yevgeniya)
-    if not is_given_name(_title(romanize(word, lang))):
-        return None
-    masculine = [n for n in nominatives if is_given_name(_title(romanize(n, lang)))]
+    masculine = _masculine_reading(text[start:end], lang)
     if not masculine:
         return None
     before = _WORD_BEFORE.search(text, max(0, start - 12), start)
     after = _WORD_AFTER.match(text, end)
     if before and before.group(1).lower() in _PREPOSITIONS[lang] or \
             after and _MASCULINE_OBLIQUE_NEXT.search(after.group(1).lower()):
-        return masculine[0]
+        return masculine
     return None
+
+
+@lru_cache(maxsize=65536)
+def _masculine_reading(word: str, lang: str) -> Optional[str]:
+    """The masculine given name whose genitive/accusative is spelled like the feminine given
+    name `word` (Александра -> Александр, Евгения -> Евгений), or None: both readings must be
+    given names (given-names.tsv: Aleksandr and Aleksandra, Yevgeniy and Yevgeniya)."""
+    from mtqa.realnames import is_given_name
+    from mtqa.source.romanize import romanize
+
+    stem = word[:-1]
+    nominatives = [stem] if word[-1] == "а" else [stem + "й", stem + "ь"]
+    if not is_given_name(_title(romanize(word, lang))):
+        return None
+    return next((n for n in nominatives if is_given_name(_title(romanize(n, lang)))), None)
 
 
 def _title(word: str) -> str:
