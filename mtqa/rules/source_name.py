@@ -30,6 +30,29 @@ COMMON_AFTER_ROMANISATION = 4.5
 COMMON_AFTER_COPY = 3.0
 
 
+def _case_copy_finding(best, comparable, nominative, word, span, lang, glossary,
+                       exact_present, loose_present):
+    """Record a target word that copies the source word's oblique case (Amura for У «Амура»)
+    when the source article writes the name's nominative (Амур) and no form of it is in the
+    target paragraph (mtqa.source.names.attested_nominative)."""
+    from mtqa.source.names import accepted_key, expected_forms
+    from mtqa.source.romanize import romanize
+
+    expected = expected_forms(nominative, lang, glossary)
+    if expected is None:
+        return
+    if expected.exact and any(f in exact_present for f in expected.forms) or not \
+            expected.exact and any(accepted_key(f, lang) in loose_present
+                                   for f in expected.forms + expected.accepted):
+        return
+    copy = accepted_key(romanize(word, lang), lang)
+    if copy in {accepted_key(f, lang) for f in expected.forms}:
+        return
+    for i, t, _ in comparable:
+        if accepted_key(t.text, lang) == copy:
+            best[i] = ((-1, 0), expected.forms[0], span, expected, word)
+
+
 def _gender_finding(best, comparable, masculine, word, span, lang, glossary, exact_present,
                     loose_present):
     """Record a target word that is the source word's feminine reading (Alexandra) when the
@@ -127,8 +150,16 @@ class SourceName(Rule):
             {"text": "After Alexandra Petrov, Ivanov spoke.\n",
              "fixed": "After Aleksandr Petrov, Ivanov spoke.\n",
              "source": "После Александра Петрова выступил Иванов.\n", "source_lang": "ru"},
+            # an oblique case copied where the source article writes the nominative too
+            {"text": "Amur will host Traktor.\nAmura has as many points as Traktor.\n",
+             "fixed": "Amur will host Traktor.\nAmur has as many points as Traktor.\n",
+             "source": "«Амур» примет «Трактор».\nУ «Амура» столько же очков, сколько у "
+                       "«Трактора».\n", "source_lang": "ru"},
         ],
         "leave": [
+            # a feminine surname beside the masculine one is another person (the wife)
+            {"text": "Ivanov and his wife Ivanova came.\n",
+             "source": "Пришли Иванов и его жена Иванова.\n", "source_lang": "ru"},
             # a Serbian -ović is the original's spelling, not a Russian -ovich misspelt
             {"text": "Milinkovic saved the penalty.\n",
              "source": "Милинкович отбил пенальти.\n", "source_lang": "ru"},
@@ -182,7 +213,8 @@ class SourceName(Rule):
             return
         from mtqa.glossary import match_case
         from mtqa.lexicon import world_names, zipf
-        from mtqa.source.names import (accepted_key, derivation, expected_forms,
+        from mtqa.source.names import (accepted_key, attested_nominative, derivation,
+                                       expected_forms,
                                        foreign_spelling, masculine_oblique, near,
                                        original_key, russian_formed)
 
@@ -209,6 +241,7 @@ class SourceName(Rule):
             quoted = [m.span() for m in _QUOTED_RE.finditer(doc.text, ss, se)] \
                 if doc.lang in ("uk", "ru") else []
             best = {}  # target token index -> (distance, form, source span, expected)
+            document_words = None  # the source's words, lower case: read when first needed
             for s0, s1, word, initial in source_names(doc.text, ss, se, sentence_starts):
                 masculine = masculine_oblique(doc.text, s0, s1, doc.lang)
                 if masculine:
@@ -217,6 +250,13 @@ class SourceName(Rule):
                     _gender_finding(best, comparable, masculine, word, (s0, s1), doc.lang,
                                     glossary, exact_present, loose_present)
                     continue
+                if doc.lang in ("ru", "uk") and not initial:
+                    if document_words is None:
+                        document_words = {w.lower() for w in _WORD_RE.findall(doc.text)}
+                    nominative = attested_nominative(word, doc.lang, document_words)
+                    if nominative:
+                        _case_copy_finding(best, comparable, nominative, word, (s0, s1),
+                                           doc.lang, glossary, exact_present, loose_present)
                 expected = expected_forms(word, doc.lang, glossary)
                 if expected is None or (initial and not expected.exact):
                     continue

@@ -434,3 +434,41 @@ def _masculine_reading(word: str, lang: str) -> Optional[str]:
 
 def _title(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
+
+
+# ---- an oblique case copied as the name ------------------------------------------------------
+# MT that does not know a name copies the form the sentence inflected (У «Амура» -> "Amura",
+# «Ак Барса» -> "Ak Barsa", в «Ленте.ру» -> "Lente"). When the source article itself also
+# writes the name in its nominative (Амур, Ак Барс), the copied form is the mistake. Left out:
+# feminine surname forms (Иванова beside Иванов is the wife, not a case) and given names
+# (Александра beside Александр is another person).
+# nouns only: an adjective's stem is no word of its own (Другого is no case of Друг)
+_ADJECTIVE_ENDINGS = frozenset("ого его ому ему ым им ых их ыми ими ую юю ое ее ые ие ая яя "
+                               "ій ої ою".split())
+_NOUN_NOMINATIVES = ("", "а", "о", "ь", "я")
+_FEMININE_FORM = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|яя|ская|цкая)$")
+
+
+def attested_nominative(word: str, lang: Optional[str], document_words) -> Optional[str]:
+    """The nominative of a source word in an oblique case, when the source document writes
+    it (`document_words`: the document's words, lower case), as spelled there; else None."""
+    if lang not in _ENDINGS or len(word) < 4:
+        return None
+    low = word.lower()
+    if _FEMININE_FORM.search(low):
+        return None
+    for ending in _ENDINGS[lang]:
+        if ending in _ADJECTIVE_ENDINGS or not low.endswith(ending) or \
+                len(low) - len(ending) < 3:
+            continue
+        stem = low[:len(low) - len(ending)]
+        for nominative in _NOUN_NOMINATIVES:
+            candidate = stem + nominative
+            if candidate != low and candidate in document_words:
+                from mtqa.realnames import is_given_name
+                from mtqa.source.romanize import romanize
+
+                if is_given_name(_title(romanize(word, lang))):
+                    return None
+                return word[:1] + candidate[1:]
+    return None

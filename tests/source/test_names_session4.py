@@ -42,3 +42,13 @@ def test_masculine_genitive_is_told_from_the_feminine_name():
     assert _masculine("Портрет Александра Сергеевича.", "Александра") == "Александр"
     assert _masculine("Так сказала Александра Петрова.", "Александра") is None
     assert _masculine("Фото Александра Иванова.", "Александра") is None  # undecidable
+
+
+def test_an_oblique_case_has_the_nominative_the_document_writes():
+    from mtqa.source.names import attested_nominative
+
+    words = {"амур", "примет", "амура", "друг", "иванов"}
+    assert attested_nominative("Амура", "ru", words) == "Амур"
+    assert attested_nominative("Амура", "ru", {"амура"}) is None      # no nominative written
+    assert attested_nominative("Другого", "ru", words) is None       # an adjective
+    assert attested_nominative("Иванова", "ru", words) is None       # a feminine surname
