@@ -2,7 +2,7 @@
 how many are MT spellings an editor would change?
 
     python bench/source_name_misses.py            # the shares from the recorded reads
-    python bench/source_name_misses.py --show     # print the sample (45, fixed seed) to read
+    python bench/source_name_misses.py --show     # print 45 unread misses (fixed seed) to read
 
 Each missed case (MT word M where the reference has R, an expected form of a source name) was
 read beside the source, the reference and the MT segment. Verdicts, in
@@ -64,24 +64,24 @@ def main():
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
     found = misses()
-    random.Random(4).shuffle(found)
-    sample = found[:SAMPLE]
-    print(f"ru-en: {len(found)} missed cases; sample {len(sample)}")
-    if args.show:
-        for key, why, src, ref, mt in sample:
-            print(f"--- {key}  [{why}]\n  SRC {src}\n  REF {ref}\n  MT  {mt}")
-        return
     judged = {}
     for line in READS.read_text(encoding="utf-8").splitlines()[1:]:
         *key, verdict, _reason = line.split("\t")
         judged["\t".join(key)] = verdict
-    verdicts = Counter(judged.get(key, "?") for key, *_ in sample)
-    read = sum(v for k, v in verdicts.items() if k != "?")
+    print(f"ru-en: {len(found)} missed cases; {len(judged)} read")
+    if args.show:  # unread misses to read next, in a fixed order (seeded shuffle)
+        random.Random(4).shuffle(found)
+        for key, why, src, ref, mt in [x for x in found if x[0] not in judged][:SAMPLE]:
+            print(f"--- {key}  [{why}]\n  SRC {src}\n  REF {ref}\n  MT  {mt}")
+        return
+    # the recorded reads that are still misses (a case flagged since no longer counts)
+    missed = {key for key, *_ in found}
+    verdicts = Counter(v for key, v in judged.items() if key in missed)
+    read = sum(verdicts.values())
+    print(f"  {len(judged) - read} of the read cases are flagged now")
     for verdict, label in (("W", "MT wrong (real misses)"), ("A", "MT acceptable or right"),
                            ("X", "not a spelling case")):
         print(f"  {label}: {verdicts[verdict]} of {read} ({verdicts[verdict] / max(1, read):.2f})")
-    if verdicts["?"]:
-        print(f"  {verdicts['?']} not yet read (--show)")
 
 
 if __name__ == "__main__":
