@@ -224,6 +224,7 @@ class SourceName(Rule):
         known = glossary.known_words
         tokens = article.tokens
         starts = [t.start for t in tokens]
+        document_words = None  # the source's words, lower case: read when first needed
         for k, ((ss, se), (ts, te)) in enumerate(alignment.paragraphs):
             # the paragraph's tokens by bisection (a scan per paragraph was quadratic)
             first, last = bisect_left(starts, ts), bisect_left(starts, te)
@@ -240,9 +241,8 @@ class SourceName(Rule):
             loose_present = {accepted_key(t.text, doc.lang) for t in targets}
             sentence_starts = {s for s, _ in doc.sentences[k]}
             quoted = [m.span() for m in _QUOTED_RE.finditer(doc.text, ss, se)] \
-                if doc.lang in ("uk", "ru") else []
+                if doc.lang == "uk" or TRANSLATED_NAMES and doc.lang == "ru" else []
             best = {}  # target token index -> (distance, form, source span, expected)
-            document_words = None  # the source's words, lower case: read when first needed
             for s0, s1, word, initial in source_names(doc.text, ss, se, sentence_starts):
                 masculine = masculine_oblique(doc.text, s0, s1, doc.lang)
                 if masculine:

@@ -344,7 +344,8 @@ _RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna|skiy|skay
                               r"|[bdfghklmnprstvz]in|[bdfghklmnprstvz]ina)$")
 
 
-def russian_formed(forms) -> str:
+@lru_cache(maxsize=65536)
+def russian_formed(forms: Tuple[str, ...]) -> str:
     """The first of a name's candidate forms with a Russian surname or patronymic ending
     (the nominative of an oblique Шахназарову is Shakhnazarov), or ""."""
     return next((f for f in forms if _RUSSIAN_SURNAME.search(f.lower())), "")
@@ -452,23 +453,30 @@ _FEMININE_FORM = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|яя|с
 def attested_nominative(word: str, lang: Optional[str], document_words) -> Optional[str]:
     """The nominative of a source word in an oblique case, when the source document writes
     it (`document_words`: the document's words, lower case), as spelled there; else None."""
+    for candidate in _nominative_candidates(word, lang):
+        if candidate in document_words:
+            from mtqa.realnames import is_given_name
+            from mtqa.source.romanize import romanize
+
+            if is_given_name(_title(romanize(word, lang))):
+                return None
+            return word[:1] + candidate[1:]
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _nominative_candidates(word: str, lang: Optional[str]) -> Tuple[str, ...]:
+    """The nominatives a noun in an oblique case may have (lower case), once per word."""
     if lang not in _ENDINGS or len(word) < 4:
-        return None
+        return ()
     low = word.lower()
     if _FEMININE_FORM.search(low):
-        return None
+        return ()
+    out = []
     for ending in _ENDINGS[lang]:
         if ending in _ADJECTIVE_ENDINGS or not low.endswith(ending) or \
                 len(low) - len(ending) < 3:
             continue
         stem = low[:len(low) - len(ending)]
-        for nominative in _NOUN_NOMINATIVES:
-            candidate = stem + nominative
-            if candidate != low and candidate in document_words:
-                from mtqa.realnames import is_given_name
-                from mtqa.source.romanize import romanize
-
-                if is_given_name(_title(romanize(word, lang))):
-                    return None
-                return word[:1] + candidate[1:]
-    return None
+        out.extend(c for c in (stem + n for n in _NOUN_NOMINATIVES) if c != low)
+    return tuple(out)
