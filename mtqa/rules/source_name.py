@@ -36,21 +36,23 @@ def _case_copy_finding(best, comparable, nominative, word, span, lang, glossary,
     when the source article writes the name's nominative (Амур) and no form of it is in the
     target paragraph (mtqa.source.names.attested_nominative)."""
     from mtqa.source.names import accepted_key, expected_forms
-    from mtqa.source.romanize import romanize
 
+    as_written = expected_forms(word, lang, glossary)  # cached; forms[0] is the word romanised
+    if as_written is None or as_written.exact:
+        return  # a house form is compared as usual
+    copy = accepted_key(as_written.forms[0], lang)
+    copies = [i for i, t, _ in comparable if accepted_key(t.text, lang) == copy]
+    if not copies:  # most oblique names are not copied: the cheap test first
+        return
     expected = expected_forms(nominative, lang, glossary)
-    if expected is None:
+    if expected is None or copy in {accepted_key(f, lang) for f in expected.forms}:
         return
     if expected.exact and any(f in exact_present for f in expected.forms) or not \
             expected.exact and any(accepted_key(f, lang) in loose_present
                                    for f in expected.forms + expected.accepted):
         return
-    copy = accepted_key(romanize(word, lang), lang)
-    if copy in {accepted_key(f, lang) for f in expected.forms}:
-        return
-    for i, t, _ in comparable:
-        if accepted_key(t.text, lang) == copy:
-            best[i] = ((-1, 0), expected.forms[0], span, expected, word)
+    for i in copies:
+        best[i] = ((-1, 0), expected.forms[0], span, expected, word)
 
 
 def _gender_finding(best, comparable, masculine, word, span, lang, glossary, exact_present,
