@@ -20,12 +20,25 @@ MIN_WORD_SHARE_LONG = 1.8
 # WMT23 MT: 8 of the 9 such paragraphs had lost a source sentence; docs/source.md).
 MAX_SHARE_FEWER_SENTENCES = 0.8
 MAX_WORD_SHARE_FEWER_SENTENCES = 0.85
-_SENTENCE_END = re.compile(r"[.!?…]+[»\"”)]*\s*(?=[«\"“(]?[A-ZА-ЯІЇЄҐ])")
+_SENTENCE_END = re.compile(r"[.!?…]+[»\"”)]*\s*(?=[«\"“(]?[A-ZА-ЯІЇЄҐ])|[。！？]+[”’」』)]*")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Chinese writes no spaces between words; a word of modern Chinese text is about two
+# characters long on average (Lancaster Corpus of Mandarin Chinese: 1.6-2 characters), so two
+# Han characters count as one word; the calibrated words ratio absorbs the exact figure
+HAN_PER_WORD = 2
+
+
+def word_count(text: str) -> float:
+    """Words of a text in any script: space-separated words, Han characters in pairs."""
+    if _HAN.search(text) is None:
+        return len(text.split())
+    han = len(_HAN.findall(text))
+    return han / HAN_PER_WORD + len(_HAN.sub(" ", text).split())
 
 
 def sentence_count(text: str) -> int:
     """Sentences of three words or more (a heading fragment or "Yes." does not count)."""
-    return sum(len(part.split()) >= 3 for part in _SENTENCE_END.split(text))
+    return sum(word_count(part) >= 3 for part in _SENTENCE_END.split(text))
 
 
 def length_rules(article, which):
@@ -52,6 +65,8 @@ def _length_judgements(article):
     if not figures or "z_low" not in figures:
         return  # no calibration for this language pair: no length judgement
     model = model_for(doc.lang)
+    # words: Han characters in pairs only where the source has them (one scan per article)
+    words_in = word_count if _HAN.search(doc.text) else (lambda text: len(text.split()))
     for (ss, se), (ts, te) in alignment.paragraphs:
         src_len = length(doc.text[ss:se])
         tgt_len = length(article.text[ts:te])
@@ -60,7 +75,7 @@ def _length_judgements(article):
         z = z_score(src_len, tgt_len, model)
         share = tgt_len / (src_len * model["c"])
         words = len(article.text[ts:te].split()) / (
-            len(doc.text[ss:se].split()) * figures.get("words", 1.0))
+            words_in(doc.text[ss:se]) * figures.get("words", 1.0))
         if z < figures["z_low"] and share <= MAX_SHARE_SHORT and words <= MAX_WORD_SHARE_SHORT:
             yield "short", doc, (ss, se), (ts, te), share
         elif share <= MAX_SHARE_FEWER_SENTENCES and words <= MAX_WORD_SHARE_FEWER_SENTENCES \

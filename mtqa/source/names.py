@@ -137,8 +137,16 @@ _RUSSIAN_ONLY = re.compile("[ыэъёЫЭЪЁ]")  # letters Ukrainian does not h
 _EXPECTED_CACHE: Dict[Tuple[str, Optional[str]], Optional[Expected]] = {}
 
 
+# Letter sequences Russian and Ukrainian spelling never write: a vowel before the adjectival
+# ending -ий/-ій (the ending follows a consonant; after a vowel the letter is й alone: -ой,
+# -ей, -ай). A source word with one is a typo (Добровинскоий), whose romanisation is no name.
+_IMPOSSIBLE = re.compile(r"[аеёиоуыэюяіїє][иі]й$")
+
+
 def _expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[Expected]:
     if lang in ("uk", "ru") and re.search(r"[\u0400-\u04ff]", word):
+        if _IMPOSSIBLE.search(word.lower()):
+            return None  # a source typo: the translation's spelling is not checkable
         hit = _lexicon_hit(word, lang)
         if hit:
             return Expected((hit,), True, "SpellingUkraine")
@@ -263,6 +271,11 @@ def variant_key(word: str) -> str:
     for latin, cyrillic in _RU_IOTATED:
         k = re.sub(r"[iy]{1,2}" + latin, cyrillic, k)
     k = re.sub(r"[iy]{0,2}[e]|[iy]{1,2}o", "e", k)      # e/ye/ie/iye, ё as yo/io/e
+    # Russian spelling writes а, у after ж ч ш щ, never я, ю (the ча-ща, чу-щу rule), so a
+    # name whose original has a palatal vowel there is spelled with а, у in Russian
+    # (Мкртчан, Мкртчян, for the Armenian Mkrtchyan): ya, yu there are the original's
+    k = re.sub(r"(ch|zh|sh|щ)я", r"\1a", k)
+    k = re.sub(r"(ch|zh|sh|щ)ю", r"\1u", k)
     # й as y or i (next to a vowel); ы is y in every system, so y between consonants stays
     return re.sub(r"y(?=[aeiouяюы])|(?<=[aeiouяюы])y", "i", k)
 
@@ -326,7 +339,16 @@ _NEVER_BGN = re.compile(r"(?<![kszc])h|i[eauo]|[ea]i")
 
 # Russian surname and patronymic endings (Makhachev, Shakhnazarov, Ivanovna): a name with one
 # is Russian (or russified), so an h alone in its English spelling is a misspelling of kh
-_RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna|skiy|skaya|enko)$")
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna|skiy|skaya|enko"
+                              # -in/-yn (Potekhin, Kokorin) only with a consonant before
+                              r"|[bdfghklmnprstvz]in|[bdfghklmnprstvz]ina)$")
+
+
+@lru_cache(maxsize=65536)
+def russian_formed(forms: Tuple[str, ...]) -> str:
+    """The first of a name's candidate forms with a Russian surname or patronymic ending
+    (the nominative of an oblique Шахназарову is Shakhnazarov), or ""."""
+    return next((f for f in forms if _RUSSIAN_SURNAME.search(f.lower())), "")
 
 
 def foreign_spelling(word: str, lang: Optional[str], expected: str = "") -> bool:
@@ -337,6 +359,11 @@ def foreign_spelling(word: str, lang: Optional[str], expected: str = "") -> bool
     low = word.lower()
     if lang == "ru":
         low = low.replace("x", "ks")
+        if _RUSSIAN_SURNAME.search(expected.lower()) and _RUSSIAN_SURNAME.search(low):
+            # a Russian-formed name spelled with a Russian ending is no foreign original: c
+            # for к is a misspelling (Cocorin); a foreign ending is the original's (the
+            # Serbian Milinković, Милинкович, is Milinkovic)
+            low = re.sub(r"c(?!h)", "k", low)
     if _NEVER_ROMANISED.search(low):
         return True
     if lang != "ru" or not _NEVER_BGN.search(low):
@@ -354,3 +381,102 @@ def derivation(a: str, b: str) -> bool:
     if len(a) < len(b):
         a, b = b, a
     return a.startswith(b) and a[len(b):] in _DERIVATION_SUFFIXES
+
+
+# ---- a masculine given name in an oblique case read as a feminine one -----------------------
+# Russian and Ukrainian masculine given names ending in a consonant take -а in the genitive
+# and accusative (Александр -> Александра, Олександр -> Олександра), -я after й or ь (Евгений
+# -> Евгения): the very spelling of a feminine given name. The source word's context settles
+# which: after a preposition a feminine name has -ы/-и/-у/-ю (у Александры, за Александру),
+# so -а there is masculine; a masculine patronymic in the same case (-овича, -евича, -ича)
+# or a masculine adjectival surname (-ского, -ого, -его) beside it is masculine too.
+_PREPOSITIONS = {
+    "ru": frozenset("у от для без до из с со около возле против ради кроме после вместо среди "
+                    "на в во за про через под над о об при к ко по".split()),
+    "uk": frozenset("у в від для без до з із зі біля проти після замість серед на за про "
+                    "через під над при к по".split()),
+}
+_MASCULINE_OBLIQUE_NEXT = re.compile(r"(?:ович|евич|йович|ьович|ич)(?:а|у)$|(?:ого|его|ього)$")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def masculine_oblique(text: str, start: int, end: int, lang: Optional[str]) -> Optional[str]:
+    """The nominative of the masculine given name that text[start:end] inflects, when the
+    word is a genitive/accusative in -а/-я spelled like a feminine given name (Александра)
+    and its context shows it is masculine; else None."""
+    if lang not in _PREPOSITIONS or end - start < 5 or text[end - 1] not in "ая":
+        return None
+    masculine = _masculine_reading(text[start:end], lang)
+    if not masculine:
+        return None
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    after = _WORD_AFTER.match(text, end)
+    if before and before.group(1).lower() in _PREPOSITIONS[lang] or \
+            after and _MASCULINE_OBLIQUE_NEXT.search(after.group(1).lower()):
+        return masculine
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _masculine_reading(word: str, lang: str) -> Optional[str]:
+    """The masculine given name whose genitive/accusative is spelled like the feminine given
+    name `word` (Александра -> Александр, Евгения -> Евгений), or None: both readings must be
+    given names (given-names.tsv: Aleksandr and Aleksandra, Yevgeniy and Yevgeniya)."""
+    from mtqa.realnames import is_given_name
+    from mtqa.source.romanize import romanize
+
+    stem = word[:-1]
+    nominatives = [stem] if word[-1] == "а" else [stem + "й", stem + "ь"]
+    if not is_given_name(_title(romanize(word, lang))):
+        return None
+    return next((n for n in nominatives if is_given_name(_title(romanize(n, lang)))), None)
+
+
+def _title(word: str) -> str:
+    return word[:1].upper() + word[1:].lower()
+
+
+# ---- an oblique case copied as the name ------------------------------------------------------
+# MT that does not know a name copies the form the sentence inflected (У «Амура» -> "Amura",
+# «Ак Барса» -> "Ak Barsa", в «Ленте.ру» -> "Lente"). When the source article itself also
+# writes the name in its nominative (Амур, Ак Барс), the copied form is the mistake. Left out:
+# feminine surname forms (Иванова beside Иванов is the wife, not a case) and given names
+# (Александра beside Александр is another person).
+# nouns only: an adjective's stem is no word of its own (Другого is no case of Друг)
+_ADJECTIVE_ENDINGS = frozenset("ого его ому ему ым им ых их ыми ими ую юю ое ее ые ие ая яя "
+                               "ій ої ою".split())
+_NOUN_NOMINATIVES = ("", "а", "о", "ь", "я")
+_FEMININE_FORM = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|яя|ская|цкая)$")
+
+
+def attested_nominative(word: str, lang: Optional[str], document_words) -> Optional[str]:
+    """The nominative of a source word in an oblique case, when the source document writes
+    it (`document_words`: the document's words, lower case), as spelled there; else None."""
+    for candidate in _nominative_candidates(word, lang):
+        if candidate in document_words:
+            from mtqa.realnames import is_given_name
+            from mtqa.source.romanize import romanize
+
+            if is_given_name(_title(romanize(word, lang))):
+                return None
+            return word[:1] + candidate[1:]
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _nominative_candidates(word: str, lang: Optional[str]) -> Tuple[str, ...]:
+    """The nominatives a noun in an oblique case may have (lower case), once per word."""
+    if lang not in _ENDINGS or len(word) < 4:
+        return ()
+    low = word.lower()
+    if _FEMININE_FORM.search(low):
+        return ()
+    out = []
+    for ending in _ENDINGS[lang]:
+        if ending in _ADJECTIVE_ENDINGS or not low.endswith(ending) or \
+                len(low) - len(ending) < 3:
+            continue
+        stem = low[:len(low) - len(ending)]
+        out.extend(c for c in (stem + n for n in _NOUN_NOMINATIVES) if c != low)
+    return tuple(out)

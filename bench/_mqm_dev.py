@@ -1,0 +1,62 @@
+"""MQM-labelled TED talks, Chinese -> English (../shared/dev/mqm/mqm_ted_zhen.tsv), as
+(Article, SourceDoc) pairs for the source benches: each system's output of a talk is one
+article, each segment one paragraph (the source likewise), so the paragraph alignment pairs
+segment i with segment i.
+
+The file has one row per (system, talk, segment, rater, error): the MQM error span is marked
+<v>...</v> on the target (or, for omissions, on the source). The marks are stripped; the
+labels of a segment are the union of its rows' categories over its raters.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+MQM = REPO.parent / "shared" / "dev" / "mqm" / "mqm_ted_zhen.tsv"
+REFERENCES = ("ref", "refB")  # human translations, not MT
+_MARK = re.compile(r"</?v>")
+
+
+def _clean(text: str) -> str:
+    return " ".join(_MARK.sub("", text).split())
+
+
+def segments():
+    """{(system, talk): {seg_id: [source, target, set of categories]}}."""
+    out = defaultdict(dict)
+    with open(MQM, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            seg = out[(row["system"], row["doc"])].setdefault(
+                int(row["seg_id"]), [_clean(row["source"]), _clean(row["target"]), set()])
+            seg[2].add(row["category"])
+    return out
+
+
+def documents(references: bool = False):
+    """(system, talk, seg_ids, sources, targets, labels) per system output of a talk: MT
+    systems, or with `references` the human translations."""
+    for (system, talk), segs in sorted(segments().items()):
+        if (system in REFERENCES) != references:
+            continue
+        ids = [i for i in sorted(segs) if segs[i][0] and segs[i][1]]
+        yield (system, talk, ids, [segs[i][0] for i in ids], [segs[i][1] for i in ids],
+               [segs[i][2] for i in ids])
+
+
+def pair(system, talk, sources, targets):
+    """(article, source doc) with source language zh."""
+    from mtqa.article import Article
+    from mtqa.source.document import SourceDoc
+    from mtqa.source.language import detect
+
+    article = Article("\n".join(targets) + "\n", path=f"mqm-zh-en/{talk}/{system}",
+                      source_lang="zh")
+    text = "\n".join(sources) + "\n"
+    language, reason = detect(text, "zh")
+    article.source = SourceDoc(f"mqm-zh-en/{talk}/src", text, language, reason)
+    return article, article.source
