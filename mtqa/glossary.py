@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import io
-from dataclasses import dataclass, field
 from itertools import compress, count
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
@@ -16,6 +15,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from mtqa.problems import ProblemsError
 from mtqa import cache
 from mtqa.article import TOKEN_RE, Article
+from mtqa.plain import FrozenPlain, Plain
 
 ENTRY_TYPES = ("person", "given-name", "surname", "place", "organisation", "term")
 _KNOWN_KEYS = {"name", "type", "country", "variants", "incorrect", "russian_forms", "exceptions",
@@ -60,21 +60,38 @@ class GlossaryError(ProblemsError):
         return GlossaryError, (self.problems,)
 
 
-@dataclass
-class Entry:
+class Entry(Plain):  # a plain class, not @dataclass (start-up: mtqa/plain.py)
     name: str
     type: str
     country: Optional[str] = None
-    variants: List[str] = field(default_factory=list)
-    incorrect: Dict[str, str] = field(default_factory=dict)  # wrong form -> fix
-    russian_forms: List[str] = field(default_factory=list)
-    exceptions: List[str] = field(default_factory=list)
-    accept: List[str] = field(default_factory=list)
+    variants: List[str]
+    incorrect: Dict[str, str]  # wrong form -> fix
+    russian_forms: List[str]
+    exceptions: List[str]
+    accept: List[str]
     note: str = ""
     pack: str = ""
     origin: str = ""  # "file:line", for messages
     # a later file's entry for the same name replaces this one instead of merging with it
     replace: bool = False
+
+    def __init__(self, name: str, type: str, country: Optional[str] = None,
+                 variants: Optional[List[str]] = None, incorrect: Optional[Dict[str, str]] = None,
+                 russian_forms: Optional[List[str]] = None,
+                 exceptions: Optional[List[str]] = None, accept: Optional[List[str]] = None,
+                 note: str = "", pack: str = "", origin: str = "", replace: bool = False):
+        self.name = name
+        self.type = type
+        self.country = country
+        self.variants = [] if variants is None else variants
+        self.incorrect = {} if incorrect is None else incorrect
+        self.russian_forms = [] if russian_forms is None else russian_forms
+        self.exceptions = [] if exceptions is None else exceptions
+        self.accept = [] if accept is None else accept
+        self.note = note
+        self.pack = pack
+        self.origin = origin
+        self.replace = replace
 
     @property
     def surname(self) -> Optional[str]:
@@ -87,14 +104,23 @@ class Entry:
         return self.name
 
 
-@dataclass(frozen=True)
-class GlossaryMatch:
+class GlossaryMatch(FrozenPlain):
     start: int
     end: int
     form: str
     kind: str
     entry: Entry
     fix: Optional[str] = None
+
+    def __init__(self, start: int, end: int, form: str, kind: str, entry: Entry,
+                 fix: Optional[str] = None):
+        _set = object.__setattr__
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "form", form)
+        _set(self, "kind", kind)
+        _set(self, "entry", entry)
+        _set(self, "fix", fix)
 
 
 # ---- loading --------------------------------------------------------------------------------
@@ -406,7 +432,7 @@ class Glossary:
     # that point at entries by entry number, tuples as lists. Decoding then builds a few
     # thousand lists and strings instead of tens of thousands of tagged objects, which was
     # most of a one-file check's start-up (docs/scale.md, "Cold start").
-    _ENTRY_FIELDS = tuple(f for f in Entry.__dataclass_fields__)
+    _ENTRY_FIELDS = Entry._fields
 
     def __getstate__(self):
         number = {id(e): i for i, e in enumerate(self.entries)}

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from mtqa.problems import ProblemsError
 from mtqa.article import TOKEN_RE, Article, lowered_token_texts, positions_of
 from mtqa.finding import CATEGORIES, SEVERITIES
+from mtqa.plain import FrozenPlain, Plain
 
 PACK_DIR = Path(__file__).resolve().parent / "data" / "phrases"
 # Languages a pack may be for; "any" is the language-neutral common pack.
@@ -104,8 +104,7 @@ for _key in _REGEX_KEYS:
     setattr(Conditions, _key, _condition_property(_key))
 
 
-@dataclass
-class PhraseEntry:
+class PhraseEntry(Plain):  # a plain class, not @dataclass (start-up: mtqa/plain.py)
     pack: str
     id: str
     phrases: List[str]
@@ -120,16 +119,48 @@ class PhraseEntry:
     quotations: bool = True     # also flag inside direct quotations
     case_sensitive: bool = False
     note: str = ""
-    when: Conditions = field(default_factory=Conditions)
+    when: Conditions
     origin: str = ""            # "file:line"
     # `pattern:` entries: `phrases` are regexes and `fixes` replacement templates (\1, \g<name>)
     pattern: bool = False
-    _regexes: Optional[list] = field(default=None, repr=False, compare=False)
-    cites: List[str] = field(default_factory=list)      # published knowledge the entry rests on
-    examples: List[str] = field(default_factory=list)   # every text it must flag (example first)
-    leave: List[str] = field(default_factory=list)      # texts it must not flag
+    _regexes: Optional[list] = None  # (compiled on first use; not compared, not in the repr)
+    cites: List[str]            # published knowledge the entry rests on
+    examples: List[str]         # every text it must flag (example first)
+    leave: List[str]            # texts it must not flag
     # example or leave text -> the --source-lang it is checked with (when it needs one)
-    example_langs: Dict[str, str] = field(default_factory=dict)
+    example_langs: Dict[str, str]
+    _not_compared = frozenset({"_regexes"})
+
+    def __init__(self, pack: str, id: str, phrases: List[str], fixes: List[str], message: str,
+                 category: str, severity: str, example: str, source: str, safe: bool = False,
+                 enabled: bool = True, quotations: bool = True, case_sensitive: bool = False,
+                 note: str = "", when: Optional[Conditions] = None, origin: str = "",
+                 pattern: bool = False, _regexes: Optional[list] = None,
+                 cites: Optional[List[str]] = None, examples: Optional[List[str]] = None,
+                 leave: Optional[List[str]] = None,
+                 example_langs: Optional[Dict[str, str]] = None):
+        self.pack = pack
+        self.id = id
+        self.phrases = phrases
+        self.fixes = fixes
+        self.message = message
+        self.category = category
+        self.severity = severity
+        self.example = example
+        self.source = source
+        self.safe = safe
+        self.enabled = enabled
+        self.quotations = quotations
+        self.case_sensitive = case_sensitive
+        self.note = note
+        self.when = Conditions() if when is None else when
+        self.origin = origin
+        self.pattern = pattern
+        self._regexes = _regexes
+        self.cites = [] if cites is None else cites
+        self.examples = [] if examples is None else examples
+        self.leave = [] if leave is None else leave
+        self.example_langs = {} if example_langs is None else example_langs
 
     @property
     def rule_id(self) -> str:
@@ -144,8 +175,7 @@ class PhraseEntry:
         return self._regexes
 
 
-@dataclass
-class Pack:
+class Pack(Plain):  # a plain class, not @dataclass (start-up: mtqa/plain.py)
     name: str
     language: str               # source language code(s), space-separated, or "any"
     description: str
@@ -153,6 +183,16 @@ class Pack:
     entries: List[PhraseEntry]
     path: Path
     measured: str = ""
+
+    def __init__(self, name: str, language: str, description: str, default: bool,
+                 entries: List[PhraseEntry], path: Path, measured: str = ""):
+        self.name = name
+        self.language = language
+        self.description = description
+        self.default = default
+        self.entries = entries
+        self.path = path
+        self.measured = measured
 
     @property
     def languages(self) -> Tuple[str, ...]:
@@ -539,14 +579,23 @@ class _Pattern(NamedTuple):
     gaps: Tuple[str, ...]       # normalised text between consecutive tokens
 
 
-@dataclass(frozen=True)
-class PhraseMatch:
+class PhraseMatch(FrozenPlain):  # a plain class, not @dataclass (mtqa/plain.py)
     entry: PhraseEntry
     index: int
     start: int
     end: int
     first_token: int            # index into article.tokens
     last_token: int
+
+    def __init__(self, entry: PhraseEntry, index: int, start: int, end: int, first_token: int,
+                 last_token: int):
+        _set = object.__setattr__
+        _set(self, "entry", entry)
+        _set(self, "index", index)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "first_token", first_token)
+        _set(self, "last_token", last_token)
 
 
 class PhraseIndex:
