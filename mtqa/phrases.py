@@ -12,6 +12,7 @@ not grow with the number of entries the way one big regex alternation does.
 """
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -118,9 +119,9 @@ class PhraseEntry(Plain):  # a plain class, not @dataclass (start-up: mtqa/plain
     enabled: bool = True
     quotations: bool = True     # also flag inside direct quotations
     case_sensitive: bool = False
-    note: str = ""
+    note: str                   # (no class-level defaults for the fields read lazily, below)
     when: Conditions
-    origin: str = ""            # "file:line"
+    origin: str                 # "file:line"
     # `pattern:` entries: `phrases` are regexes and `fixes` replacement templates (\1, \g<name>)
     pattern: bool = False
     _regexes: Optional[list] = None  # (compiled on first use; not compared, not in the repr)
@@ -165,6 +166,55 @@ class PhraseEntry(Plain):  # a plain class, not @dataclass (start-up: mtqa/plain
     @property
     def rule_id(self) -> str:
         return f"phrase-{self.pack}-{self.id}"
+
+    @property
+    def brief(self) -> Tuple[str, str, int]:
+        """(first phrase, its fix, number of phrases): what the rule's summary shows."""
+        lazy = self.__dict__.get("_lazy")
+        if lazy is not None:
+            return lazy[0], lazy[1], lazy[2]
+        return self.phrases[0], self.fixes[0], len(self.phrases)
+
+    # ---- the on-disk cache (mtqa.cache): the fields matching needs, and the rest read lazily
+    # A one-file check reads the ~300 bundled entries at every start-up, but looks at the
+    # text fields (phrases, fixes, message, conditions, examples, notes, citations) of only
+    # the few entries that match. The cache stores those fields as one JSON string per entry,
+    # parsed when one of them is first read (__getattr__ runs only for attributes not set).
+    _EAGER = ("pack", "id", "category", "severity", "safe", "enabled", "quotations",
+              "case_sensitive", "pattern")
+    _LAZY = ("phrases", "fixes", "message", "example", "source", "note", "when", "origin",
+             "cites", "examples", "leave", "example_langs")
+
+    def __getstate__(self):
+        lazy = self.__dict__.get("_lazy")
+        if lazy is None:
+            w = self.when
+            when = [w.source, w.followed_by_entity,
+                    None if w.source_langs is None else sorted(w.source_langs), w._where]
+            fields = [when if n == "when" else getattr(self, n) for n in self._LAZY]
+            lazy = [*self.brief, json.dumps(fields, ensure_ascii=False, separators=(",", ":"))]
+        return [getattr(self, n) for n in self._EAGER] + lazy
+
+    def __setstate__(self, state):
+        d = self.__dict__
+        d.update(zip(self._EAGER, state))
+        d["_regexes"] = None
+        d["_lazy"] = state[len(self._EAGER):]  # [first phrase, first fix, count, fields]
+
+    def __getattr__(self, name):
+        lazy = self.__dict__.get("_lazy")
+        if lazy is None or name not in self._LAZY:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        d = self.__dict__
+        fields = dict(zip(self._LAZY, json.loads(lazy[3])))
+        source, entity, langs, where = fields["when"]
+        when = fields["when"] = Conditions(where)
+        when.source, when.followed_by_entity = source, entity
+        when.source_langs = None if langs is None else frozenset(langs)
+        for key, value in fields.items():
+            d.setdefault(key, value)
+        del d["_lazy"]
+        return d[name]
 
     def regexes(self) -> list:
         """The compiled patterns of a `pattern:` entry (case-insensitive unless
@@ -598,6 +648,52 @@ class PhraseMatch(FrozenPlain):  # a plain class, not @dataclass (mtqa/plain.py)
         _set(self, "last_token", last_token)
 
 
+# Tokens hold no spaces or tabs, and a normalised gap no tab, newline or \x1f (whitespace to
+# str.split, so _norm_gap turns it into a space): the cached rows' separators.
+_GAP_SEP = "\x1f"
+
+
+class _LazyBranches(dict):
+    """The first level of a cached PhraseIndex's trie: first word -> its branch, held as the
+    cache's rows (one string) until the word is first looked up. Membership tests (the
+    matcher's C-level `positions_of`) never build a branch; `top[word]`, `get`, `values` and
+    `items` return built ones."""
+
+    entries: List["PhraseEntry"]
+
+    def __getitem__(self, word):
+        node = dict.__getitem__(self, word)
+        return self._build(word, node) if type(node) is str else node
+
+    def get(self, word, default=None):
+        node = dict.get(self, word, default)
+        return self._build(word, node) if type(node) is str else node
+
+    def values(self):
+        return [self[w] for w in self]
+
+    def items(self):
+        return [(w, self[w]) for w in self]
+
+    def _build(self, word: str, rows: str) -> tuple:
+        entries = self.entries
+        branch: tuple = ({}, [])
+        for row in rows.split("\n"):
+            e, i, words, exact, gaps = row.split("\t")
+            words = tuple(words.split(" "))
+            node = branch
+            for w in words[1:]:
+                child = node[0].get(w)
+                if child is None:
+                    child = node[0][w] = ({}, [])
+                node = child
+            node[1].append(_Pattern(entries[int(e)], int(i), words,
+                                    tuple(exact.split(" ")) if exact else None,
+                                    tuple(gaps.split(_GAP_SEP)) if gaps else ()))
+        dict.__setitem__(self, word, branch)
+        return branch
+
+
 class PhraseIndex:
     """All phrases of the given entries in a word trie keyed by lower-cased tokens: from each
     token of an article the matcher walks down the trie as far as the article's next tokens
@@ -638,37 +734,34 @@ class PhraseIndex:
         node[1].append(pat)
 
     # The on-disk cache (mtqa.cache) stores the trie as rows, one per phrase form (entry number,
-    # form number, words, exact words, gaps), and rebuilds it by inserting them again: decoding
-    # a few thousand lists is several times cheaper than decoding the nested tuples of the
-    # trie itself (cold start). Each node keeps its forms in their original order.
+    # form number, words, exact words, gaps), grouped by first word into one string each; a
+    # loaded index builds a first word's branch from its string the first time an article
+    # has that word (_LazyBranches). A one-file check reaches a few dozen of the ~1,000 first
+    # words, so most of the ~4,300 forms are never decoded (cold start, docs/scale.md). Each
+    # node keeps its forms in their original order.
     def __getstate__(self):
         number = {id(e): i for i, e in enumerate(self.entries)}
-        rows = []
-        stack = [self._root]
-        while stack:
-            children, ends = stack.pop()
-            for p in ends:
-                rows.append([number[id(p.entry)], p.index, list(p.words),
-                             None if p.exact is None else list(p.exact), list(p.gaps)])
-            stack += children.values()
-        return {"entries": self.entries, "patterns": rows}
+        top = self._root[0]
+        branches = {}
+        for first in top:
+            rows = []
+            stack = [top[first]]
+            while stack:
+                children, ends = stack.pop()
+                for p in ends:
+                    rows.append(f"{number[id(p.entry)]}\t{p.index}\t{' '.join(p.words)}\t"
+                                f"{'' if p.exact is None else ' '.join(p.exact)}\t"
+                                + _GAP_SEP.join(p.gaps))
+                stack += children.values()
+            branches[first] = "\n".join(rows)
+        return {"entries": self.entries, "branches": branches}
 
     def __setstate__(self, state):
         self.entries = entries = state["entries"]
         self.pattern_entries = [e for e in entries if e.pattern]
-        self._root = root = ({}, [])
-        shared: Dict[tuple, tuple] = {}
-        for e, i, words, exact, gaps in state["patterns"]:
-            gaps = tuple(gaps)
-            words = tuple(words)
-            node = root  # as _insert, inline: this loop runs at every start-up
-            for w in words:
-                child = node[0].get(w)
-                if child is None:
-                    child = node[0][w] = ({}, [])
-                node = child
-            node[1].append(_Pattern(entries[e], i, words, None if exact is None else tuple(exact),
-                                    shared.setdefault(gaps, gaps)))
+        top = _LazyBranches(state["branches"])
+        top.entries = entries
+        self._root = (top, [])
 
     def patterns(self) -> List[_Pattern]:
         """Every indexed phrase form, depth first through the trie (for tests and tools)."""

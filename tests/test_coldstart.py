@@ -61,6 +61,49 @@ def test_cached_phrase_packs_equal_freshly_parsed_ones(cache_dir, monkeypatch):
     assert with_context
 
 
+def test_cached_entries_read_their_text_fields_only_when_used(cache_dir):
+    """A cached phrase entry equals the parsed one field for field, but parses its text fields
+    (phrases, message, conditions, examples...) only when one is first read; the cached index
+    builds a first word's branch only when an article has that word."""
+    import pickle
+
+    from mtqa.article import Article
+
+    fresh = load_packs(strict=False)
+    phrase_rules._load_bundled()
+    packs, index = phrase_rules._load_bundled()  # from the cache
+    cached = [e for p in packs for e in p.entries]
+    parsed = [e for p in fresh for e in p.entries]
+    assert all("_lazy" in e.__dict__ for e in cached)
+    pickled = pickle.dumps(cached[:5])  # still lazy
+    assert [(e.rule_id, e.brief) for e in cached] == \
+        [(e.rule_id, (e.phrases[0], e.fixes[0], len(e.phrases))) for e in parsed]
+    assert all("_lazy" in e.__dict__ for e in cached)  # rule_id and brief parsed nothing
+    entry = next(e for e in cached if e.when.source_langs or e.when.followed_by_entity)
+    assert "_lazy" not in entry.__dict__
+    twin = next(e for e in parsed if e.rule_id == entry.rule_id)
+    assert entry.when.source == twin.when.source
+    assert entry.when.source_langs == twin.when.source_langs
+    assert (entry.when.followed_by_entity, entry.when._where) == \
+        (twin.when.followed_by_entity, twin.when._where)
+    # every other field (Conditions compare by identity, so `when` is compared above)
+
+    def fields(entries):
+        return [[getattr(e, n) for n in e._fields if n not in ("when", "_regexes")]
+                for e in entries]
+
+    assert fields(cached) == fields(parsed)
+    assert fields(pickle.loads(pickled)) == fields(parsed[:5])
+    # branches: built on lookup, and the same forms as a freshly built index
+    top = index._root[0]
+    article = Article("Officials said the talks would go on in the current year.\n")
+    words = {t.text.lower() for t in article.tokens}
+    index.find(article)
+    assert all(type(dict.__getitem__(top, w)) is str for w in top if w not in words)
+    fresh_index = PhraseIndex(parsed)
+    assert _summary(packs, index) == _summary(fresh, fresh_index)
+
+
 def test_edited_pack_misses_the_cache(cache_dir, tmp_path, monkeypatch):
     packs_dir = tmp_path / "phrases"
     packs_dir.mkdir()

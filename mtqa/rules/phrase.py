@@ -347,9 +347,10 @@ def _register_entries(packs_: List[Pack]) -> None:
         for entry in pack.entries:
             rule = PhraseRule()
             rule.id = entry.rule_id
-            rule.summary = (f"“{entry.phrases[0]}” → “{entry.fixes[0]}”"
-                            + (f" (+{len(entry.phrases) - 1} forms)"
-                               if len(entry.phrases) > 1 else ""))
+            # (brief: not the phrases themselves, which a cached entry reads only when used)
+            phrase, fix, forms = entry.brief
+            rule.summary = (f"“{phrase}” → “{fix}”"
+                            + (f" (+{forms - 1} forms)" if forms > 1 else ""))
             rule.category, rule.severity = entry.category, entry.severity
             rule.default_enabled = entry.enabled
             rule.entry, rule.pack = entry, pack
