@@ -428,13 +428,166 @@ class Glossary:
         self._index = None
 
     # ---- the on-disk cache (mtqa.cache) ----------------------------------------------------
-    # Stored as rows instead of an object graph: entries as lists of their fields, the tables
-    # that point at entries by entry number, tuples as lists. Decoding then builds a few
-    # thousand lists and strings instead of tens of thousands of tagged objects, which was
-    # most of a one-file check's start-up (docs/scale.md, "Cold start").
+    # Stored as columns instead of an object graph: each field of the entries, the forms, the
+    # phrase table's keys and the word lists are one string each, joined by separators
+    # (mtqa.cache keeps a long string as raw UTF-8, not as an escaped JSON string), and the
+    # tables point at entries and forms by number (arrays of ints). Decoding is then a few
+    # str.split and dict(zip(...)) calls in C and one small loop per entry: a one-file check
+    # reads the whole glossary at every start-up, and decoding it field by field from JSON
+    # was about a fifth of its instructions (docs/scale.md, "Cold start").
     _ENTRY_FIELDS = Entry._fields
+    _ROW, _ITEM, _NONE = "\x1e", "\x1f", "\x00"  # between rows, between list items; None
+    _KINDS = {CANONICAL: "c", VARIANT: "v", INCORRECT: "i", RUSSIAN: "r", ACCEPT: "a"}
 
     def __getstate__(self):
+        try:
+            return self._column_state() or self._row_state()
+        except (TypeError, KeyError, AttributeError):  # an odd glossary: the row format
+            return self._row_state()
+
+    def __setstate__(self, state):
+        if "columns" in state:
+            self._set_columns(state["columns"])
+        else:
+            self._set_rows(state)
+
+    def _column_state(self) -> Optional[dict]:
+        """The column format, or None when it cannot hold this glossary exactly (a string
+        with a separator or a NUL in it, a value that is not a string, an empty table, an
+        entry with other attributes): the row format stores it then."""
+        from array import array
+
+        fields = list(self._ENTRY_FIELDS)
+        es = self.entries
+        phrase_rows = [(first, n, form) for first, cands in self._phrases.items()
+                       for n, form in cands]
+        name_words = self.__dict__.get("_name_words")
+        if not es or not self.forms or not phrase_rows or not self.known_words \
+                or not self.lowered_words() or (name_words is not None and not name_words) \
+                or any(list(e.__dict__) != fields or type(e.replace) is not bool for e in es):
+            return None  # (an empty column would read back as one empty string)
+        raw = [x for e in es for x in (e.name, e.type, e.note, e.pack, e.origin, *e.variants,
+                                       *e.russian_forms, *e.exceptions, *e.accept,
+                                       *(x for kv in e.incorrect.items() for x in kv))]
+        raw += [e.country for e in es if e.country is not None]
+        raw += [fix for _, _, fix in self.forms.values() if fix is not None]
+        raw += [*self.forms, *self._phrases, *self.known_words, *self.lowered_words(),
+                *(name_words or ())]
+        if any(type(x) is not str or "\x00" in x or "\x1e" in x or "\x1f" in x for x in raw):
+            return None
+        row, item, none = self._ROW, self._ITEM, self._NONE
+
+        def items(values) -> str:  # "" for an empty list, else each item after a separator
+            return "".join(item + v for v in values)
+
+        number = {id(e): i for i, e in enumerate(es)}
+        form_number = {form: i for i, form in enumerate(self.forms)}
+        columns = {
+            "count": len(es),
+            "name": row.join(e.name for e in es), "type": row.join(e.type for e in es),
+            "country": row.join(none if e.country is None else e.country for e in es),
+            "variants": row.join(items(e.variants) for e in es),
+            "incorrect": row.join(items(x for kv in e.incorrect.items() for x in kv)
+                                  for e in es),
+            "russian_forms": row.join(items(e.russian_forms) for e in es),
+            "exceptions": row.join(items(e.exceptions) for e in es),
+            "accept": row.join(items(e.accept) for e in es),
+            "note": row.join(e.note for e in es), "pack": row.join(e.pack for e in es),
+            "origin": row.join(e.origin for e in es),
+            "replace": "".join("1" if e.replace else "0" for e in es),
+            "forms": row.join(self.forms),
+            "form_kinds": "".join(self._KINDS[kind] for kind, _, _ in self.forms.values()),
+            "form_entries": array("i", [number[id(e)] for _, e, _ in self.forms.values()]),
+            "form_fixes": row.join(none if fix is None else fix
+                                   for _, _, fix in self.forms.values()),
+            "phrase_firsts": row.join(first for first, _, _ in phrase_rows),
+            "phrase_counts": array("i", [n for _, n, _ in phrase_rows]),
+            "phrase_forms": array("i", [form_number[form] for _, _, form in phrase_rows]),
+            "known_words": row.join(sorted(self.known_words)),
+            "people_by_surname": {s: [number[id(e)] for e in people]
+                                  for s, people in self.people_by_surname.items()},
+            "lowered_words": row.join(sorted(self.lowered_words())),
+        }
+        if name_words is not None:
+            columns["name_words"] = row.join(name_words)
+            columns["name_word_entries"] = array("i", [number[id(e)]
+                                                       for e in name_words.values()])
+        if self._index is not None:
+            index = self._index.__getstate__()
+            payloads = index["payloads"]
+            if not (isinstance(payloads, list) and all(id(p) in number for p in payloads)):
+                return None
+            index["payloads"] = None
+            index["payload_entries"] = [number[id(p)] for p in payloads]
+            columns["index"] = index
+        return {"columns": columns}
+
+    def _set_columns(self, c):
+        row, item, none = self._ROW, self._ITEM, self._NONE
+        new = object.__new__
+        entries = []
+        add = entries.append
+        for name, etype, country, variants, incorrect, russian, exceptions, accept, note, \
+                pack, origin, replace in zip(
+                    c["name"].split(row), c["type"].split(row), c["country"].split(row),
+                    c["variants"].split(row), c["incorrect"].split(row),
+                    c["russian_forms"].split(row), c["exceptions"].split(row),
+                    c["accept"].split(row), c["note"].split(row), c["pack"].split(row),
+                    c["origin"].split(row), c["replace"]):
+            e = new(Entry)
+            if incorrect:
+                pairs = incorrect.split(item)
+                incorrect = dict(zip(pairs[1::2], pairs[2::2]))
+            else:
+                incorrect = {}
+            e.__dict__.update(
+                name=name, type=etype, country=None if country == none else country,
+                variants=variants.split(item)[1:] if variants else [],
+                incorrect=incorrect,
+                russian_forms=russian.split(item)[1:] if russian else [],
+                exceptions=exceptions.split(item)[1:] if exceptions else [],
+                accept=accept.split(item)[1:] if accept else [],
+                note=note, pack=pack, origin=origin, replace=replace == "1")
+            add(e)
+        if len(entries) != c["count"]:
+            raise ValueError("damaged glossary columns")
+        self.entries = entries
+        self.by_name = {e.name: e for e in entries}
+        kinds = {code: kind for kind, code in self._KINDS.items()}
+        forms = c["forms"].split(row)
+        self.forms = dict(zip(forms, [
+            (kinds[k], entries[n], None if fix == none else fix)
+            for k, n, fix in zip(c["form_kinds"], c["form_entries"],
+                                 c["form_fixes"].split(row))]))
+        phrases: Dict[str, List[Tuple[int, str]]] = {}
+        for first, n, k in zip(c["phrase_firsts"].split(row), c["phrase_counts"],
+                               c["phrase_forms"]):
+            cands = phrases.get(first)
+            if cands is None:
+                cands = phrases[first] = []
+            cands.append((n, forms[k]))
+        self._phrases = phrases
+        self.known_words = set(c["known_words"].split(row))
+        self.people_by_surname = {s: [entries[i] for i in people]
+                                  for s, people in c["people_by_surname"].items()}
+        self.__dict__["_lowered_words"] = frozenset(c["lowered_words"].split(row))
+        if "name_words" in c:
+            self.__dict__["_name_words"] = dict(zip(
+                c["name_words"].split(row), map(entries.__getitem__, c["name_word_entries"])))
+        self._index = None
+        index = c.get("index")
+        if index is not None:
+            from mtqa.nameindex import NameIndex
+
+            index["payloads"] = [entries[i] for i in index.pop("payload_entries")]
+            self._index = new(NameIndex)
+            self._index.__setstate__(index)
+
+    # The row format (used when a string holds one of the column format's separators): entries
+    # as lists of their fields, the tables that point at entries by entry number, tuples as
+    # lists.
+
+    def _row_state(self):
         number = {id(e): i for i, e in enumerate(self.entries)}
         fields = list(self._ENTRY_FIELDS)
         rows = [[e.__dict__[f] for f in fields] if list(e.__dict__) == fields
@@ -464,7 +617,7 @@ class Glossary:
             state["index"] = index
         return state
 
-    def __setstate__(self, state):
+    def _set_rows(self, state):
         entries = []
         new = object.__new__
         fields = self._ENTRY_FIELDS

@@ -237,6 +237,31 @@ def test_cached_glossary_equals_the_built_one(cache_dir):
             [(w, score, e.name) for w, score, e in built.index.candidates(word)]
 
 
+def test_glossary_cache_columns_and_their_fallback(cache_dir, tmp_path):
+    """The cache stores a glossary as columns of separated strings; a glossary whose strings
+    hold a separator (or that has odd values) is stored as rows instead, and both read back
+    equal to the built glossary."""
+    from mtqa import cache
+    from mtqa.glossary import Glossary, load_glossary
+
+    fixture = REPO / "tests" / "fixtures" / "glossary.yaml"
+    built = load_glossary([fixture])
+    assert "columns" in built.__getstate__()
+    odd = tmp_path / "odd.yaml"
+    odd.write_text('entries:\n- name: Oddtown\n  type: place\n'
+                   '  note: "a note\\x1e with\\x1f separators"\n'
+                   '  variants: ["Odd\\x00town"]\n', encoding="utf-8")
+    with_odd = load_glossary([fixture, odd], bundled=False)
+    assert with_odd.by_name["Oddtown"].note == "a note\x1e with\x1f separators"
+    assert "columns" not in with_odd.__getstate__()
+    for glossary in (built, with_odd):
+        again = cache.decode(cache.encode(glossary))
+        assert isinstance(again, Glossary)
+        assert _glossary_summary(again) == _glossary_summary(glossary)
+        assert [e == f for e, f in zip(again.entries, glossary.entries)] == \
+            [True] * len(glossary.entries)
+
+
 def test_spelling_dictionary_comes_back_from_the_cache(cache_dir):
     from mtqa import spelling
 
