@@ -228,14 +228,27 @@ def _tomllib():
 
 
 def _read_toml(path: Path) -> dict:
-    tomllib = _tomllib()
+    """The parsed file. A file parsed before comes from mtqa's cache (keyed by its bytes):
+    importing tomllib and parsing cost ~40 M instructions, an eighth of a one-file check
+    run in a project whose pyproject.toml holds [tool.mtqa] (docs/scale.md, "Cold start")."""
+    from mtqa import cache
+
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"{path}: not valid TOML: {exc}"]) from None
+            data = fh.read()
     except OSError as exc:
         raise ConfigError([f"{path}: cannot read ({exc.strerror or exc})"]) from None
+    key = cache.content_key(["toml", data])
+    parsed = cache.load("config-toml", key)
+    if isinstance(parsed, dict):
+        return parsed
+    tomllib = _tomllib()
+    try:
+        parsed = tomllib.loads(data.decode())  # (as tomllib.load does)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{path}: not valid TOML: {exc}"]) from None
+    cache.store("config-toml", key, parsed)  # (not stored when it holds dates: not plain data)
+    return parsed
 
 
 def _mtqa_table(path: Path, data: dict) -> Optional[Tuple[dict, bool]]:

@@ -376,3 +376,32 @@ def test_the_process_ends_early_but_prints_everything_and_keeps_its_exit_code(tm
     missing = subprocess.run([sys.executable, "-m", "mtqa", "check", str(tmp_path / "none.txt")],
                              cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert missing.returncode == 2 and "none.txt" in missing.stderr
+
+
+def test_configuration_file_parsed_once_then_read_from_the_cache(cache_dir, tmp_path,
+                                                                  monkeypatch):
+    from mtqa import config
+
+    project = tmp_path / "project"
+    project.mkdir()
+    toml = project / "pyproject.toml"
+    toml.write_text('[project]\nname = "x"\n\n[tool.mtqa]\nselect = ["name"]\n'
+                    'fail-on = "major"\n', encoding="utf-8")
+    first = config.find_config(project)
+    assert first[1] == {"select": ["name"], "fail-on": "major"} and first[2] is True
+
+    def no_parsing():
+        raise AssertionError("parsed although cached")
+
+    parser = config._tomllib
+    monkeypatch.setattr(config, "_tomllib", no_parsing)
+    assert config.find_config(project) == first
+    toml.write_text('[tool.mtqa]\nselect = ["phrase"]\n', encoding="utf-8")  # edited: parsed
+    with pytest.raises(AssertionError, match="parsed although cached"):
+        config.find_config(project)
+    monkeypatch.setattr(config, "_tomllib", parser)
+    assert config.find_config(project)[1] == {"select": ["phrase"]}
+    toml.write_text('[tool.mtqa]\nselect = [\n', encoding="utf-8")  # invalid: never cached
+    for _ in range(2):
+        with pytest.raises(config.ConfigError, match="not valid TOML"):
+            config.find_config(project)
