@@ -525,30 +525,22 @@ class Glossary:
     def _set_columns(self, c):
         row, item, none = self._ROW, self._ITEM, self._NONE
         new = object.__new__
-        entries = []
-        add = entries.append
-        for name, etype, country, variants, incorrect, russian, exceptions, accept, note, \
-                pack, origin, replace in zip(
-                    c["name"].split(row), c["type"].split(row), c["country"].split(row),
-                    c["variants"].split(row), c["incorrect"].split(row),
-                    c["russian_forms"].split(row), c["exceptions"].split(row),
-                    c["accept"].split(row), c["note"].split(row), c["pack"].split(row),
-                    c["origin"].split(row), c["replace"]):
-            e = new(Entry)
-            if incorrect:
-                pairs = incorrect.split(item)
-                incorrect = dict(zip(pairs[1::2], pairs[2::2]))
-            else:
-                incorrect = {}
-            e.__dict__.update(
-                name=name, type=etype, country=None if country == none else country,
-                variants=variants.split(item)[1:] if variants else [],
-                incorrect=incorrect,
-                russian_forms=russian.split(item)[1:] if russian else [],
-                exceptions=exceptions.split(item)[1:] if exceptions else [],
-                accept=accept.split(item)[1:] if accept else [],
-                note=note, pack=pack, origin=origin, replace=replace == "1")
-            add(e)
+
+        def lists(column: str) -> list:  # "" -> [], else the items after each separator
+            return [v.split(item)[1:] if v else [] for v in c[column].split(row)]
+
+        def pairs(v: str) -> dict:  # wrong form, fix, wrong form, fix...
+            parts = v.split(item)
+            return dict(zip(parts[1::2], parts[2::2]))
+
+        incorrect = [pairs(v) if v else {} for v in c["incorrect"].split(row)]
+        # Entry(...) for each row, called from C (map): its __init__ stores the fields
+        entries = list(map(
+            Entry, c["name"].split(row), c["type"].split(row),
+            [None if v == none else v for v in c["country"].split(row)],
+            lists("variants"), incorrect, lists("russian_forms"), lists("exceptions"),
+            lists("accept"), c["note"].split(row), c["pack"].split(row),
+            c["origin"].split(row), [v == "1" for v in c["replace"]]))
         if len(entries) != c["count"]:
             raise ValueError("damaged glossary columns")
         self.entries = entries

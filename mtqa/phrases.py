@@ -810,6 +810,56 @@ class PhraseIndex:
         return out
 
 
+class PhraseBundle:
+    """Packs and their index as the on-disk cache holds them (mtqa.rules.phrase caches the
+    bundled packs so): the packs' own fields, each entry's matching fields as a short row,
+    the entries' text fields as one string of JSON documents (a raw blob in the cache, not an
+    escaped JSON string, read per entry on first use: PhraseEntry.__getattr__) and the trie's
+    branches (PhraseIndex.__getstate__)."""
+
+    def __init__(self, packs: List[Pack], index: PhraseIndex):
+        self.packs, self.index = packs, index
+
+    def __getstate__(self):
+        entries = [e for p in self.packs for e in p.entries]
+        if [id(e) for e in entries] != [id(e) for e in self.index.entries]:
+            raise ValueError("the index is not the packs' index")  # (not cached: built again)
+        rows = [e.__getstate__() for e in entries]
+        branches = self.index.__getstate__()["branches"]
+        if not branches or any("\x1e" in x for kv in branches.items() for x in kv):
+            raise ValueError("no branches, or a separator in one")  # (not cached)
+        return {"packs": [[p.name, p.language, p.description, p.default,
+                           None if p.path is None else str(p.path), p.measured, len(p.entries)]
+                          for p in self.packs],
+                "entries": [row[:-1] for row in rows],
+                "fields": "\x1e".join(row[-1] for row in rows),  # (JSON escapes \x1e)
+                # first words and their branches (tokens and rows hold no \x1e: it is
+                # whitespace, which _norm_gap turns into a space)
+                "firsts": "\x1e".join(branches), "branches": "\x1e".join(branches.values())}
+
+    def __setstate__(self, state):
+        new = object.__new__
+        fields = state["fields"].split("\x1e")
+        entries = []
+        for row, text in zip(state["entries"], fields):
+            e = new(PhraseEntry)
+            e.__setstate__(row + [text])
+            entries.append(e)
+        if len(entries) != len(state["entries"]) or len(fields) != len(entries):
+            raise ValueError("damaged phrase bundle")
+        self.packs, start = [], 0
+        for name, language, description, default, path, measured, n in state["packs"]:
+            self.packs.append(Pack(name, language, description, default,
+                                   entries[start:start + n],
+                                   None if path is None else Path(path), measured))
+            start += n
+        self.index = new(PhraseIndex)
+        firsts, branches = state["firsts"].split("\x1e"), state["branches"].split("\x1e")
+        if len(firsts) != len(branches):
+            raise ValueError("damaged phrase bundle")
+        self.index.__setstate__({"entries": entries, "branches": dict(zip(firsts, branches))})
+
+
 def fix_case(fix: str, surface: str, capital_expected: bool, phrase: str = "") -> str:
     """The letter case of the fix follows the text where the text's case is positional
     (sentence start, headline, all capitals); mid-sentence the fix keeps its own case, because
