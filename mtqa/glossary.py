@@ -457,6 +457,8 @@ class Glossary:
         entry with other attributes): the row format stores it then."""
         from array import array
 
+        if "_index_state" in self.__dict__:
+            self.index  # noqa: B018  (a cached glossary's index, built to be stored again)
         fields = list(self._ENTRY_FIELDS)
         es = self.entries
         phrase_rows = [(first, n, form) for first, cands in self._phrases.items()
@@ -524,7 +526,6 @@ class Glossary:
 
     def _set_columns(self, c):
         row, item, none = self._ROW, self._ITEM, self._NONE
-        new = object.__new__
 
         def lists(column: str) -> list:  # "" -> [], else the items after each separator
             return [v.split(item)[1:] if v else [] for v in c[column].split(row)]
@@ -568,18 +569,16 @@ class Glossary:
                 c["name_words"].split(row), map(entries.__getitem__, c["name_word_entries"])))
         self._index = None
         index = c.get("index")
-        if index is not None:
-            from mtqa.nameindex import NameIndex
-
-            index["payloads"] = [entries[i] for i in index.pop("payload_entries")]
-            self._index = new(NameIndex)
-            self._index.__setstate__(index)
+        if index is not None:  # built from its state on first use (the `index` property):
+            self.__dict__["_index_state"] = index  # most articles never ask for near misses
 
     # The row format (used when a string holds one of the column format's separators): entries
     # as lists of their fields, the tables that point at entries by entry number, tuples as
     # lists.
 
     def _row_state(self):
+        if "_index_state" in self.__dict__:
+            self.index  # noqa: B018  (a cached glossary's index, built to be stored again)
         number = {id(e): i for i, e in enumerate(self.entries)}
         fields = list(self._ENTRY_FIELDS)
         rows = [[e.__dict__[f] for f in fields] if list(e.__dict__) == fields
@@ -768,7 +767,13 @@ class Glossary:
         if self._index is None:
             from mtqa.nameindex import NameIndex
 
-            self._index = NameIndex(self.name_words())
+            state = self.__dict__.pop("_index_state", None)
+            if state is not None:  # (a cached glossary's)
+                state["payloads"] = [self.entries[i] for i in state.pop("payload_entries")]
+                self._index = object.__new__(NameIndex)
+                self._index.__setstate__(state)
+            else:
+                self._index = NameIndex(self.name_words())
         return self._index
 
     def name_words(self) -> Dict[str, "Entry"]:
