@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property, partial
 from itertools import accumulate, compress, count, repeat
 from operator import itemgetter, ne
 from typing import (Any, Callable, Dict, Hashable, List, NamedTuple, Optional, Sequence, Tuple,
                     Union)
+
+from mtqa.plain import FrozenPlain
 
 # A word: letters/digits, joined across inner apostrophes (O'Brien, don't) but not across a
 # possessive 's (Kiev's -> Kiev + 's), and not across hyphens (Russia-Ukraine -> Russia, Ukraine).
@@ -73,14 +74,15 @@ _COMPUTED = frozenset({"paragraphs", "headlines", "sentences", "tokens", "token_
                        "quotations", "_memo", "line_starts", "literal_spans", "name_views"})
 
 
-@dataclass(frozen=True)
-class FileOrigin:
+class FileOrigin(FrozenPlain):  # plain classes, not @dataclass (start-up: mtqa/plain.py)
     """An article that is a whole file (or standard input, or a string given to the API)."""
     path: str
 
+    def __init__(self, path: str):
+        object.__setattr__(self, "path", path)
 
-@dataclass(frozen=True)
-class RecordOrigin:
+
+class RecordOrigin(FrozenPlain):
     """An article that is one record of a JSON Lines feed: the feed's path, the record's line
     and id, the field holding the text, and where that field's string literal sits in the raw
     line, so positions and fixes point into the file as it is."""
@@ -94,6 +96,19 @@ class RecordOrigin:
     raw_columns: Optional[Sequence[int]] = None
     ascii_escaped: bool = False    # non-ASCII was written as \uXXXX escapes
     crlf: bool = False             # the body held \r\n line ends
+
+    def __init__(self, path: str, line: int, id: Optional[str], field: str,
+                 literal: Tuple[int, int] = (0, 0), raw_columns: Optional[Sequence[int]] = None,
+                 ascii_escaped: bool = False, crlf: bool = False):
+        _set = object.__setattr__
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "id", id)
+        _set(self, "field", field)
+        _set(self, "literal", literal)
+        _set(self, "raw_columns", raw_columns)
+        _set(self, "ascii_escaped", ascii_escaped)
+        _set(self, "crlf", crlf)
 
     def encode(self, body: str) -> str:
         """A string literal for a new body, written the way the original one was."""
@@ -358,14 +373,20 @@ class Article:
     def in_quotation(self, offset: int) -> bool:
         return _in_spans(self.quotations, offset)
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(FrozenPlain):
     """One translation unit of a bilingual file: the target's span in the article and the
     source text it translates (decoded, inline codes dropped)."""
     id: str
     source: str
     start: int
     end: int
+
+    def __init__(self, id: str, source: str, start: int, end: int):
+        _set = object.__setattr__
+        _set(self, "id", id)
+        _set(self, "source", source)
+        _set(self, "start", start)
+        _set(self, "end", end)
 
 
 def lowered_token_texts(article: "Article") -> List[str]:

@@ -1,5 +1,6 @@
 """A small on-disk cache for data that is slow to build and rarely changes: the parsed glossary
-with its name index, the phrase packs and their index, the English word-frequency table.
+with its name index, the phrase packs and their index, the English word-frequency table, parsed
+configuration files.
 
 Entries are keyed by a content hash of their inputs plus the mtqa and Python versions, so an
 edited glossary or an upgrade simply misses the cache. The cache lives in `$MTQA_CACHE_DIR`, or

@@ -13,13 +13,13 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Optional, Sequence, Tuple
 
 
 from mtqa.problems import ProblemsError
 from mtqa.finding import SEVERITIES
+from mtqa.plain import FrozenPlain, Plain
 
 CONFIG_NAMES = ("mtqa.toml", "pyproject.toml")
 # keys whose command-line values add to the file's instead of replacing them
@@ -34,10 +34,12 @@ class ConfigError(ProblemsError):
 
 # ---- value checks: each returns the normalised value or raises ValueError(message) ----------
 
-@dataclass
-class _Where:
+class _Where(Plain):  # not @dataclass (start-up: mtqa/plain.py)
     """What a check needs to know about the file a value comes from."""
     folder: Path
+
+    def __init__(self, folder: Path):
+        self.folder = folder
 
 
 def _string_list(value, where) -> Tuple[str, ...]:
@@ -175,12 +177,17 @@ def _score(value, where) -> float:
     return float(value)
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(FrozenPlain):  # not @dataclass (start-up: mtqa/plain.py)
     name: str
     default: Any
     check: Callable[[Any, _Where], Any]
     help: str
+
+    def __init__(self, name: str, default: Any, check: Callable[[Any, _Where], Any], help: str):
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "default", default)
+        object.__setattr__(self, "check", check)
+        object.__setattr__(self, "help", help)
 
 
 KEYS: Dict[str, Key] = {k.name: k for k in (
@@ -221,14 +228,27 @@ def _tomllib():
 
 
 def _read_toml(path: Path) -> dict:
-    tomllib = _tomllib()
+    """The parsed file. A file parsed before comes from mtqa's cache (keyed by its bytes):
+    importing tomllib and parsing cost ~40 M instructions, an eighth of a one-file check
+    run in a project whose pyproject.toml holds [tool.mtqa] (docs/scale.md, "Cold start")."""
+    from mtqa import cache
+
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"{path}: not valid TOML: {exc}"]) from None
+            data = fh.read()
     except OSError as exc:
         raise ConfigError([f"{path}: cannot read ({exc.strerror or exc})"]) from None
+    key = cache.content_key(["toml", data])
+    parsed = cache.load("config-toml", key)
+    if isinstance(parsed, dict):
+        return parsed
+    tomllib = _tomllib()
+    try:
+        parsed = tomllib.loads(data.decode())  # (as tomllib.load does)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{path}: not valid TOML: {exc}"]) from None
+    cache.store("config-toml", key, parsed)  # (not stored when it holds dates: not plain data)
+    return parsed
 
 
 def _mtqa_table(path: Path, data: dict) -> Optional[Tuple[dict, bool]]:
@@ -325,18 +345,29 @@ def parse(path: Path, table: dict, nested: bool = False) -> Dict[str, Any]:
 
 # ---- the merged settings --------------------------------------------------------------------
 
-@dataclass
-class Settings:
+class Settings(Plain):  # not @dataclass (start-up: mtqa/plain.py)
     """Defaults, then the file, then the command line; `origins` says which one each value is
     from."""
 
-    values: Dict[str, Any] = field(default_factory=dict)
-    origins: Dict[str, str] = field(default_factory=dict)
+    values: Dict[str, Any]
+    origins: Dict[str, str]
     path: Optional[Path] = None
     nested: bool = False  # the file's configuration is its [tool.mtqa] table
     # JSON Lines input (--field, --id-field): per run, never from the file
     record_fields: Tuple[Optional[str], Optional[str]] = (None, None)
     source_field: Optional[str] = None  # JSON Lines field holding the source (--source-field)
+
+    def __init__(self, values: Optional[Dict[str, Any]] = None,
+                     origins: Optional[Dict[str, str]] = None, path: Optional[Path] = None,
+                     nested: bool = False,
+                     record_fields: Tuple[Optional[str], Optional[str]] = (None, None),
+                     source_field: Optional[str] = None):
+        self.values = {} if values is None else values
+        self.origins = {} if origins is None else origins
+        self.path = path
+        self.nested = nested
+        self.record_fields = record_fields
+        self.source_field = source_field
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]

@@ -8,8 +8,9 @@ omissions without a source). `article_coverage` is computed once per article in 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
+
+from mtqa.plain import Plain
 
 # (rule ids or prefixes, what they check). Order = order shown.
 FAMILIES: Tuple[Tuple[Tuple[str, ...], str], ...] = (
@@ -35,10 +36,14 @@ NEVER_CHECKED = (
 )
 
 
-@dataclass
-class Coverage:
-    checked: List[str] = field(default_factory=list)
-    not_checked: List[str] = field(default_factory=list)
+class Coverage(Plain):  # not @dataclass (start-up: mtqa/plain.py)
+    checked: List[str]
+    not_checked: List[str]
+
+    def __init__(self, checked: Optional[List[str]] = None,
+                     not_checked: Optional[List[str]] = None):
+        self.checked = [] if checked is None else checked
+        self.not_checked = [] if not_checked is None else not_checked
 
     def line(self) -> str:
         return (f"checked: {'; '.join(self.checked) or 'nothing'} | not checked: "

@@ -2,8 +2,9 @@
 optional fix (edits plus applicability)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
+
+from mtqa.plain import FrozenPlain, Plain
 
 SEVERITIES = ("minor", "major", "critical")
 # MQM-style penalty weights: used for the score and for --fail-on comparisons.
@@ -33,22 +34,28 @@ SAFE, UNSAFE, DISPLAY_ONLY = "safe", "unsafe", "display-only"
 APPLICABILITIES = (SAFE, UNSAFE, DISPLAY_ONLY)
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(FrozenPlain):
     """Replace the characters start..end (end exclusive) with `content`; start == end inserts."""
     start: int
     end: int
     content: str
 
+    def __init__(self, start: int, end: int, content: str):
+        _set = object.__setattr__  # (a plain class, not @dataclass: mtqa/plain.py)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "content", content)
 
-@dataclass(frozen=True)
-class Fix:
+
+class Fix(FrozenPlain):
     """The edits that repair one finding, applied together or not at all, and how certain
     they are."""
     edits: Tuple[Edit, ...]
     applicability: str = UNSAFE
 
-    def __post_init__(self):
+    def __init__(self, edits: Tuple[Edit, ...], applicability: str = UNSAFE):
+        object.__setattr__(self, "edits", edits)
+        object.__setattr__(self, "applicability", applicability)
         if self.applicability not in APPLICABILITIES:
             raise ValueError(f"unknown fix applicability {self.applicability!r}")
         if not self.edits:
@@ -59,8 +66,7 @@ class Fix:
         return cls((Edit(start, end, content),), applicability)
 
 
-@dataclass
-class Finding:
+class Finding(Plain):
     """One probable artefact. `start`/`end` are character offsets into the article (end
     exclusive). `suggestions` are what the editor is shown, best first (replacements, or a
     gloss); `fix`, when there is one, is what `mtqa fix` may write, with its applicability.
@@ -73,16 +79,31 @@ class Finding:
     start: int
     end: int
     message: str
-    suggestions: List[str] = field(default_factory=list)
+    suggestions: List[str]
     fix: Optional[Fix] = None
     # Other findings on the same problem (same span and fix, or the same name), folded into
-    # this one by mtqa.merge: shown as supporting evidence, never counted in the score.
-    related: List["Finding"] = field(default_factory=list, compare=False, repr=False)
+    # this one by mtqa.merge: shown as supporting evidence, never counted in the score (nor
+    # compared by ==, nor shown by repr).
+    related: List["Finding"]
     # Findings from a comparison with the source article (source-* rules): where in the source,
     # {path, line, column, end_line, end_column, text} (mtqa.source.document.Location)
     source: Optional[Dict[str, object]] = None
+    _not_compared = frozenset({"related"})
 
-    def __post_init__(self):
+    def __init__(self, rule: str, category: str, severity: str, start: int, end: int,
+                 message: str, suggestions: Optional[List[str]] = None, fix: Optional[Fix] = None,
+                 related: Optional[List["Finding"]] = None,
+                 source: Optional[Dict[str, object]] = None):
+        self.rule = rule
+        self.category = category
+        self.severity = severity
+        self.start = start
+        self.end = end
+        self.message = message
+        self.suggestions = [] if suggestions is None else suggestions
+        self.fix = fix
+        self.related = [] if related is None else related
+        self.source = source
         if self.severity not in SEVERITIES:
             raise ValueError(f"unknown severity {self.severity!r}")
         if not 0 <= self.start <= self.end:

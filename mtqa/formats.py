@@ -8,21 +8,23 @@ articles and are read by a function registered in `RECORD_READERS`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Dict, Optional, Sequence, Tuple, Union
 
 from mtqa.article import Segment
+from mtqa.plain import FrozenPlain, Plain
 
 
-@dataclass
-class InputError:
+class InputError(Plain):  # not @dataclass (start-up: mtqa/plain.py)
     """An input that could not be audited: the file (or feed record, `path:line`) and why."""
     path: str
     message: str
 
+    def __init__(self, path: str, message: str):
+        self.path = path
+        self.message = message
 
-@dataclass
-class ProseView:
+
+class ProseView(Plain):  # not @dataclass (start-up: mtqa/plain.py)
     """What a markup reader makes of a file: `text` is the original with markup blanked to
     spaces (same length, so every offset means the same in both), plus what the markup tells
     about structure and the source language the file declares (a raw tag, normalised by the
@@ -33,13 +35,25 @@ class ProseView:
     segments: Sequence[Segment] = ()
     source_lang: Optional[str] = None
 
+    def __init__(self, text: str, headings: Sequence[Tuple[int, int]] = (),
+                     prose_runs: Optional[Sequence[Tuple[int, int]]] = None,
+                     segments: Sequence[Segment] = (), source_lang: Optional[str] = None):
+        self.text = text
+        self.headings = headings
+        self.prose_runs = prose_runs
+        self.segments = segments
+        self.source_lang = source_lang
 
-@dataclass(frozen=True)
-class RecordOptions:
+
+class RecordOptions(FrozenPlain):  # not @dataclass (start-up: mtqa/plain.py)
     """How to read record files (JSON Lines): which field holds the article text (None: "body"
     or "text") and which one identifies the record (None: "id" when present)."""
     field: Optional[str] = None
     id_field: Optional[str] = None
+
+    def __init__(self, field: Optional[str] = None, id_field: Optional[str] = None):
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "id_field", id_field)
 
 
 # suffix -> function(original text) -> prose view (a str of the same length, or a ProseView).

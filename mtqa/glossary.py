@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import io
-from dataclasses import dataclass, field
 from itertools import compress, count
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
@@ -16,6 +15,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from mtqa.problems import ProblemsError
 from mtqa import cache
 from mtqa.article import TOKEN_RE, Article
+from mtqa.plain import FrozenPlain, Plain
 
 ENTRY_TYPES = ("person", "given-name", "surname", "place", "organisation", "term")
 _KNOWN_KEYS = {"name", "type", "country", "variants", "incorrect", "russian_forms", "exceptions",
@@ -60,21 +60,38 @@ class GlossaryError(ProblemsError):
         return GlossaryError, (self.problems,)
 
 
-@dataclass
-class Entry:
+class Entry(Plain):  # a plain class, not @dataclass (start-up: mtqa/plain.py)
     name: str
     type: str
     country: Optional[str] = None
-    variants: List[str] = field(default_factory=list)
-    incorrect: Dict[str, str] = field(default_factory=dict)  # wrong form -> fix
-    russian_forms: List[str] = field(default_factory=list)
-    exceptions: List[str] = field(default_factory=list)
-    accept: List[str] = field(default_factory=list)
+    variants: List[str]
+    incorrect: Dict[str, str]  # wrong form -> fix
+    russian_forms: List[str]
+    exceptions: List[str]
+    accept: List[str]
     note: str = ""
     pack: str = ""
     origin: str = ""  # "file:line", for messages
     # a later file's entry for the same name replaces this one instead of merging with it
     replace: bool = False
+
+    def __init__(self, name: str, type: str, country: Optional[str] = None,
+                 variants: Optional[List[str]] = None, incorrect: Optional[Dict[str, str]] = None,
+                 russian_forms: Optional[List[str]] = None,
+                 exceptions: Optional[List[str]] = None, accept: Optional[List[str]] = None,
+                 note: str = "", pack: str = "", origin: str = "", replace: bool = False):
+        self.name = name
+        self.type = type
+        self.country = country
+        self.variants = [] if variants is None else variants
+        self.incorrect = {} if incorrect is None else incorrect
+        self.russian_forms = [] if russian_forms is None else russian_forms
+        self.exceptions = [] if exceptions is None else exceptions
+        self.accept = [] if accept is None else accept
+        self.note = note
+        self.pack = pack
+        self.origin = origin
+        self.replace = replace
 
     @property
     def surname(self) -> Optional[str]:
@@ -87,14 +104,23 @@ class Entry:
         return self.name
 
 
-@dataclass(frozen=True)
-class GlossaryMatch:
+class GlossaryMatch(FrozenPlain):
     start: int
     end: int
     form: str
     kind: str
     entry: Entry
     fix: Optional[str] = None
+
+    def __init__(self, start: int, end: int, form: str, kind: str, entry: Entry,
+                 fix: Optional[str] = None):
+        _set = object.__setattr__
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "form", form)
+        _set(self, "kind", kind)
+        _set(self, "entry", entry)
+        _set(self, "fix", fix)
 
 
 # ---- loading --------------------------------------------------------------------------------
@@ -402,13 +428,157 @@ class Glossary:
         self._index = None
 
     # ---- the on-disk cache (mtqa.cache) ----------------------------------------------------
-    # Stored as rows instead of an object graph: entries as lists of their fields, the tables
-    # that point at entries by entry number, tuples as lists. Decoding then builds a few
-    # thousand lists and strings instead of tens of thousands of tagged objects, which was
-    # most of a one-file check's start-up (docs/scale.md, "Cold start").
-    _ENTRY_FIELDS = tuple(f for f in Entry.__dataclass_fields__)
+    # Stored as columns instead of an object graph: each field of the entries, the forms, the
+    # phrase table's keys and the word lists are one string each, joined by separators
+    # (mtqa.cache keeps a long string as raw UTF-8, not as an escaped JSON string), and the
+    # tables point at entries and forms by number (arrays of ints). Decoding is then a few
+    # str.split and dict(zip(...)) calls in C and one small loop per entry: a one-file check
+    # reads the whole glossary at every start-up, and decoding it field by field from JSON
+    # was about a fifth of its instructions (docs/scale.md, "Cold start").
+    _ENTRY_FIELDS = Entry._fields
+    _ROW, _ITEM, _NONE = "\x1e", "\x1f", "\x00"  # between rows, between list items; None
+    _KINDS = {CANONICAL: "c", VARIANT: "v", INCORRECT: "i", RUSSIAN: "r", ACCEPT: "a"}
 
     def __getstate__(self):
+        try:
+            return self._column_state() or self._row_state()
+        except (TypeError, KeyError, AttributeError):  # an odd glossary: the row format
+            return self._row_state()
+
+    def __setstate__(self, state):
+        if "columns" in state:
+            self._set_columns(state["columns"])
+        else:
+            self._set_rows(state)
+
+    def _column_state(self) -> Optional[dict]:
+        """The column format, or None when it cannot hold this glossary exactly (a string
+        with a separator or a NUL in it, a value that is not a string, an empty table, an
+        entry with other attributes): the row format stores it then."""
+        from array import array
+
+        if "_index_state" in self.__dict__:
+            self.index  # noqa: B018  (a cached glossary's index, built to be stored again)
+        fields = list(self._ENTRY_FIELDS)
+        es = self.entries
+        phrase_rows = [(first, n, form) for first, cands in self._phrases.items()
+                       for n, form in cands]
+        name_words = self.__dict__.get("_name_words")
+        if not es or not self.forms or not phrase_rows or not self.known_words \
+                or not self.lowered_words() or (name_words is not None and not name_words) \
+                or any(list(e.__dict__) != fields or type(e.replace) is not bool for e in es):
+            return None  # (an empty column would read back as one empty string)
+        raw = [x for e in es for x in (e.name, e.type, e.note, e.pack, e.origin, *e.variants,
+                                       *e.russian_forms, *e.exceptions, *e.accept,
+                                       *(x for kv in e.incorrect.items() for x in kv))]
+        raw += [e.country for e in es if e.country is not None]
+        raw += [fix for _, _, fix in self.forms.values() if fix is not None]
+        raw += [*self.forms, *self._phrases, *self.known_words, *self.lowered_words(),
+                *(name_words or ())]
+        if any(type(x) is not str or "\x00" in x or "\x1e" in x or "\x1f" in x for x in raw):
+            return None
+        row, item, none = self._ROW, self._ITEM, self._NONE
+
+        def items(values) -> str:  # "" for an empty list, else each item after a separator
+            return "".join(item + v for v in values)
+
+        number = {id(e): i for i, e in enumerate(es)}
+        form_number = {form: i for i, form in enumerate(self.forms)}
+        columns = {
+            "count": len(es),
+            "name": row.join(e.name for e in es), "type": row.join(e.type for e in es),
+            "country": row.join(none if e.country is None else e.country for e in es),
+            "variants": row.join(items(e.variants) for e in es),
+            "incorrect": row.join(items(x for kv in e.incorrect.items() for x in kv)
+                                  for e in es),
+            "russian_forms": row.join(items(e.russian_forms) for e in es),
+            "exceptions": row.join(items(e.exceptions) for e in es),
+            "accept": row.join(items(e.accept) for e in es),
+            "note": row.join(e.note for e in es), "pack": row.join(e.pack for e in es),
+            "origin": row.join(e.origin for e in es),
+            "replace": "".join("1" if e.replace else "0" for e in es),
+            "forms": row.join(self.forms),
+            "form_kinds": "".join(self._KINDS[kind] for kind, _, _ in self.forms.values()),
+            "form_entries": array("i", [number[id(e)] for _, e, _ in self.forms.values()]),
+            "form_fixes": row.join(none if fix is None else fix
+                                   for _, _, fix in self.forms.values()),
+            "phrase_firsts": row.join(first for first, _, _ in phrase_rows),
+            "phrase_counts": array("i", [n for _, n, _ in phrase_rows]),
+            "phrase_forms": array("i", [form_number[form] for _, _, form in phrase_rows]),
+            "known_words": row.join(sorted(self.known_words)),
+            "people_by_surname": {s: [number[id(e)] for e in people]
+                                  for s, people in self.people_by_surname.items()},
+            "lowered_words": row.join(sorted(self.lowered_words())),
+        }
+        if name_words is not None:
+            columns["name_words"] = row.join(name_words)
+            columns["name_word_entries"] = array("i", [number[id(e)]
+                                                       for e in name_words.values()])
+        if self._index is not None:
+            index = self._index.__getstate__()
+            payloads = index["payloads"]
+            if not (isinstance(payloads, list) and all(id(p) in number for p in payloads)):
+                return None
+            index["payloads"] = None
+            index["payload_entries"] = [number[id(p)] for p in payloads]
+            columns["index"] = index
+        return {"columns": columns}
+
+    def _set_columns(self, c):
+        row, item, none = self._ROW, self._ITEM, self._NONE
+
+        def lists(column: str) -> list:  # "" -> [], else the items after each separator
+            return [v.split(item)[1:] if v else [] for v in c[column].split(row)]
+
+        def pairs(v: str) -> dict:  # wrong form, fix, wrong form, fix...
+            parts = v.split(item)
+            return dict(zip(parts[1::2], parts[2::2]))
+
+        incorrect = [pairs(v) if v else {} for v in c["incorrect"].split(row)]
+        # Entry(...) for each row, called from C (map): its __init__ stores the fields
+        entries = list(map(
+            Entry, c["name"].split(row), c["type"].split(row),
+            [None if v == none else v for v in c["country"].split(row)],
+            lists("variants"), incorrect, lists("russian_forms"), lists("exceptions"),
+            lists("accept"), c["note"].split(row), c["pack"].split(row),
+            c["origin"].split(row), [v == "1" for v in c["replace"]]))
+        if len(entries) != c["count"]:
+            raise ValueError("damaged glossary columns")
+        self.entries = entries
+        self.by_name = {e.name: e for e in entries}
+        kinds = {code: kind for kind, code in self._KINDS.items()}
+        forms = c["forms"].split(row)
+        self.forms = dict(zip(forms, [
+            (kinds[k], entries[n], None if fix == none else fix)
+            for k, n, fix in zip(c["form_kinds"], c["form_entries"],
+                                 c["form_fixes"].split(row))]))
+        phrases: Dict[str, List[Tuple[int, str]]] = {}
+        for first, n, k in zip(c["phrase_firsts"].split(row), c["phrase_counts"],
+                               c["phrase_forms"]):
+            cands = phrases.get(first)
+            if cands is None:
+                cands = phrases[first] = []
+            cands.append((n, forms[k]))
+        self._phrases = phrases
+        self.known_words = set(c["known_words"].split(row))
+        self.people_by_surname = {s: [entries[i] for i in people]
+                                  for s, people in c["people_by_surname"].items()}
+        self.__dict__["_lowered_words"] = frozenset(c["lowered_words"].split(row))
+        if "name_words" in c:
+            self.__dict__["_name_words"] = dict(zip(
+                c["name_words"].split(row), map(entries.__getitem__, c["name_word_entries"])))
+        self._index = None
+        index = c.get("index")
+        if index is not None:  # built from its state on first use (the `index` property):
+            self.__dict__["_index_state"] = index  # most articles never ask for near misses
+
+    # The row format (used when a string holds one of the column format's separators): entries
+    # as lists of their fields, the tables that point at entries by entry number, tuples as
+    # lists.
+
+    def _row_state(self):
+        if "_index_state" in self.__dict__:
+            self.index  # noqa: B018  (a cached glossary's index, built to be stored again)
         number = {id(e): i for i, e in enumerate(self.entries)}
         fields = list(self._ENTRY_FIELDS)
         rows = [[e.__dict__[f] for f in fields] if list(e.__dict__) == fields
@@ -438,7 +608,7 @@ class Glossary:
             state["index"] = index
         return state
 
-    def __setstate__(self, state):
+    def _set_rows(self, state):
         entries = []
         new = object.__new__
         fields = self._ENTRY_FIELDS
@@ -597,7 +767,13 @@ class Glossary:
         if self._index is None:
             from mtqa.nameindex import NameIndex
 
-            self._index = NameIndex(self.name_words())
+            state = self.__dict__.pop("_index_state", None)
+            if state is not None:  # (a cached glossary's)
+                state["payloads"] = [self.entries[i] for i in state.pop("payload_entries")]
+                self._index = object.__new__(NameIndex)
+                self._index.__setstate__(state)
+            else:
+                self._index = NameIndex(self.name_words())
         return self._index
 
     def name_words(self) -> Dict[str, "Entry"]:

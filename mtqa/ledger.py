@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import bisect
 import weakref
-from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from mtqa.finding import Finding
+from mtqa.plain import Plain
 
 STATUSES = ("house form", "variant", "flagged", "unknown")
 ENTITY_TYPES = ("person", "surname", "place", "organisation")
@@ -46,20 +46,31 @@ def _glossary_for(article):
     return load_glossary()
 
 
-@dataclass
-class Spelling:
+class Spelling(Plain):  # not @dataclass (start-up: mtqa/plain.py)
     text: str
     status: str
     count: int = 0
     first_line: int = 0
     fix: Optional[str] = None
 
+    def __init__(self, text: str, status: str, count: int = 0, first_line: int = 0,
+                     fix: Optional[str] = None):
+        self.text = text
+        self.status = status
+        self.count = count
+        self.first_line = first_line
+        self.fix = fix
 
-@dataclass
-class Entity:
+
+class Entity(Plain):  # not @dataclass (start-up: mtqa/plain.py)
     name: str            # the house form, or the longest spelling of an unknown name
     type: str            # person / place / organisation / unknown
-    spellings: List[Spelling] = field(default_factory=list)
+    spellings: List[Spelling]
+
+    def __init__(self, name: str, type: str, spellings: Optional[List[Spelling]] = None):
+        self.name = name
+        self.type = type
+        self.spellings = [] if spellings is None else spellings
 
     @property
     def status(self) -> str:

@@ -12,15 +12,16 @@ not grow with the number of entries the way one big regex alternation does.
 """
 from __future__ import annotations
 
+import json
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from mtqa.problems import ProblemsError
 from mtqa.article import TOKEN_RE, Article, lowered_token_texts, positions_of
 from mtqa.finding import CATEGORIES, SEVERITIES
+from mtqa.plain import FrozenPlain, Plain
 
 PACK_DIR = Path(__file__).resolve().parent / "data" / "phrases"
 # Languages a pack may be for; "any" is the language-neutral common pack.
@@ -104,8 +105,7 @@ for _key in _REGEX_KEYS:
     setattr(Conditions, _key, _condition_property(_key))
 
 
-@dataclass
-class PhraseEntry:
+class PhraseEntry(Plain):  # a plain class, not @dataclass (start-up: mtqa/plain.py)
     pack: str
     id: str
     phrases: List[str]
@@ -119,21 +119,102 @@ class PhraseEntry:
     enabled: bool = True
     quotations: bool = True     # also flag inside direct quotations
     case_sensitive: bool = False
-    note: str = ""
-    when: Conditions = field(default_factory=Conditions)
-    origin: str = ""            # "file:line"
+    note: str                   # (no class-level defaults for the fields read lazily, below)
+    when: Conditions
+    origin: str                 # "file:line"
     # `pattern:` entries: `phrases` are regexes and `fixes` replacement templates (\1, \g<name>)
     pattern: bool = False
-    _regexes: Optional[list] = field(default=None, repr=False, compare=False)
-    cites: List[str] = field(default_factory=list)      # published knowledge the entry rests on
-    examples: List[str] = field(default_factory=list)   # every text it must flag (example first)
-    leave: List[str] = field(default_factory=list)      # texts it must not flag
+    _regexes: Optional[list] = None  # (compiled on first use; not compared, not in the repr)
+    cites: List[str]            # published knowledge the entry rests on
+    examples: List[str]         # every text it must flag (example first)
+    leave: List[str]            # texts it must not flag
     # example or leave text -> the --source-lang it is checked with (when it needs one)
-    example_langs: Dict[str, str] = field(default_factory=dict)
+    example_langs: Dict[str, str]
+    _not_compared = frozenset({"_regexes"})
+
+    def __init__(self, pack: str, id: str, phrases: List[str], fixes: List[str], message: str,
+                 category: str, severity: str, example: str, source: str, safe: bool = False,
+                 enabled: bool = True, quotations: bool = True, case_sensitive: bool = False,
+                 note: str = "", when: Optional[Conditions] = None, origin: str = "",
+                 pattern: bool = False, _regexes: Optional[list] = None,
+                 cites: Optional[List[str]] = None, examples: Optional[List[str]] = None,
+                 leave: Optional[List[str]] = None,
+                 example_langs: Optional[Dict[str, str]] = None):
+        self.pack = pack
+        self.id = id
+        self.phrases = phrases
+        self.fixes = fixes
+        self.message = message
+        self.category = category
+        self.severity = severity
+        self.example = example
+        self.source = source
+        self.safe = safe
+        self.enabled = enabled
+        self.quotations = quotations
+        self.case_sensitive = case_sensitive
+        self.note = note
+        self.when = Conditions() if when is None else when
+        self.origin = origin
+        self.pattern = pattern
+        self._regexes = _regexes
+        self.cites = [] if cites is None else cites
+        self.examples = [] if examples is None else examples
+        self.leave = [] if leave is None else leave
+        self.example_langs = {} if example_langs is None else example_langs
 
     @property
     def rule_id(self) -> str:
         return f"phrase-{self.pack}-{self.id}"
+
+    @property
+    def brief(self) -> Tuple[str, str, int]:
+        """(first phrase, its fix, number of phrases): what the rule's summary shows."""
+        lazy = self.__dict__.get("_lazy")
+        if lazy is not None:
+            return lazy[0], lazy[1], lazy[2]
+        return self.phrases[0], self.fixes[0], len(self.phrases)
+
+    # ---- the on-disk cache (mtqa.cache): the fields matching needs, and the rest read lazily
+    # A one-file check reads the ~300 bundled entries at every start-up, but looks at the
+    # text fields (phrases, fixes, message, conditions, examples, notes, citations) of only
+    # the few entries that match. The cache stores those fields as one JSON string per entry,
+    # parsed when one of them is first read (__getattr__ runs only for attributes not set).
+    _EAGER = ("pack", "id", "category", "severity", "safe", "enabled", "quotations",
+              "case_sensitive", "pattern")
+    _LAZY = ("phrases", "fixes", "message", "example", "source", "note", "when", "origin",
+             "cites", "examples", "leave", "example_langs")
+
+    def __getstate__(self):
+        lazy = self.__dict__.get("_lazy")
+        if lazy is None:
+            w = self.when
+            when = [w.source, w.followed_by_entity,
+                    None if w.source_langs is None else sorted(w.source_langs), w._where]
+            fields = [when if n == "when" else getattr(self, n) for n in self._LAZY]
+            lazy = [*self.brief, json.dumps(fields, ensure_ascii=False, separators=(",", ":"))]
+        return [getattr(self, n) for n in self._EAGER] + lazy
+
+    def __setstate__(self, state):
+        d = self.__dict__
+        d.update(zip(self._EAGER, state))
+        d["_regexes"] = None
+        d["_lazy"] = state[len(self._EAGER):]  # [first phrase, first fix, count, fields]
+
+    def __getattr__(self, name):
+        lazy = self.__dict__.get("_lazy")
+        if lazy is None or name not in self._LAZY:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        d = self.__dict__
+        fields = dict(zip(self._LAZY, json.loads(lazy[3])))
+        source, entity, langs, where = fields["when"]
+        when = fields["when"] = Conditions(where)
+        when.source, when.followed_by_entity = source, entity
+        when.source_langs = None if langs is None else frozenset(langs)
+        for key, value in fields.items():
+            d.setdefault(key, value)
+        del d["_lazy"]
+        return d[name]
 
     def regexes(self) -> list:
         """The compiled patterns of a `pattern:` entry (case-insensitive unless
@@ -144,8 +225,7 @@ class PhraseEntry:
         return self._regexes
 
 
-@dataclass
-class Pack:
+class Pack(Plain):  # a plain class, not @dataclass (start-up: mtqa/plain.py)
     name: str
     language: str               # source language code(s), space-separated, or "any"
     description: str
@@ -153,6 +233,16 @@ class Pack:
     entries: List[PhraseEntry]
     path: Path
     measured: str = ""
+
+    def __init__(self, name: str, language: str, description: str, default: bool,
+                 entries: List[PhraseEntry], path: Path, measured: str = ""):
+        self.name = name
+        self.language = language
+        self.description = description
+        self.default = default
+        self.entries = entries
+        self.path = path
+        self.measured = measured
 
     @property
     def languages(self) -> Tuple[str, ...]:
@@ -539,14 +629,69 @@ class _Pattern(NamedTuple):
     gaps: Tuple[str, ...]       # normalised text between consecutive tokens
 
 
-@dataclass(frozen=True)
-class PhraseMatch:
+class PhraseMatch(FrozenPlain):  # a plain class, not @dataclass (mtqa/plain.py)
     entry: PhraseEntry
     index: int
     start: int
     end: int
     first_token: int            # index into article.tokens
     last_token: int
+
+    def __init__(self, entry: PhraseEntry, index: int, start: int, end: int, first_token: int,
+                 last_token: int):
+        _set = object.__setattr__
+        _set(self, "entry", entry)
+        _set(self, "index", index)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "first_token", first_token)
+        _set(self, "last_token", last_token)
+
+
+# Tokens hold no spaces or tabs, and a normalised gap no tab, newline or \x1f (whitespace to
+# str.split, so _norm_gap turns it into a space): the cached rows' separators.
+_GAP_SEP = "\x1f"
+
+
+class _LazyBranches(dict):
+    """The first level of a cached PhraseIndex's trie: first word -> its branch, held as the
+    cache's rows (one string) until the word is first looked up. Membership tests (the
+    matcher's C-level `positions_of`) never build a branch; `top[word]`, `get`, `values` and
+    `items` return built ones."""
+
+    entries: List["PhraseEntry"]
+
+    def __getitem__(self, word):
+        node = dict.__getitem__(self, word)
+        return self._build(word, node) if type(node) is str else node
+
+    def get(self, word, default=None):
+        node = dict.get(self, word, default)
+        return self._build(word, node) if type(node) is str else node
+
+    def values(self):
+        return [self[w] for w in self]
+
+    def items(self):
+        return [(w, self[w]) for w in self]
+
+    def _build(self, word: str, rows: str) -> tuple:
+        entries = self.entries
+        branch: tuple = ({}, [])
+        for row in rows.split("\n"):
+            e, i, words, exact, gaps = row.split("\t")
+            words = tuple(words.split(" "))
+            node = branch
+            for w in words[1:]:
+                child = node[0].get(w)
+                if child is None:
+                    child = node[0][w] = ({}, [])
+                node = child
+            node[1].append(_Pattern(entries[int(e)], int(i), words,
+                                    tuple(exact.split(" ")) if exact else None,
+                                    tuple(gaps.split(_GAP_SEP)) if gaps else ()))
+        dict.__setitem__(self, word, branch)
+        return branch
 
 
 class PhraseIndex:
@@ -589,37 +734,34 @@ class PhraseIndex:
         node[1].append(pat)
 
     # The on-disk cache (mtqa.cache) stores the trie as rows, one per phrase form (entry number,
-    # form number, words, exact words, gaps), and rebuilds it by inserting them again: decoding
-    # a few thousand lists is several times cheaper than decoding the nested tuples of the
-    # trie itself (cold start). Each node keeps its forms in their original order.
+    # form number, words, exact words, gaps), grouped by first word into one string each; a
+    # loaded index builds a first word's branch from its string the first time an article
+    # has that word (_LazyBranches). A one-file check reaches a few dozen of the ~1,000 first
+    # words, so most of the ~4,300 forms are never decoded (cold start, docs/scale.md). Each
+    # node keeps its forms in their original order.
     def __getstate__(self):
         number = {id(e): i for i, e in enumerate(self.entries)}
-        rows = []
-        stack = [self._root]
-        while stack:
-            children, ends = stack.pop()
-            for p in ends:
-                rows.append([number[id(p.entry)], p.index, list(p.words),
-                             None if p.exact is None else list(p.exact), list(p.gaps)])
-            stack += children.values()
-        return {"entries": self.entries, "patterns": rows}
+        top = self._root[0]
+        branches = {}
+        for first in top:
+            rows = []
+            stack = [top[first]]
+            while stack:
+                children, ends = stack.pop()
+                for p in ends:
+                    rows.append(f"{number[id(p.entry)]}\t{p.index}\t{' '.join(p.words)}\t"
+                                f"{'' if p.exact is None else ' '.join(p.exact)}\t"
+                                + _GAP_SEP.join(p.gaps))
+                stack += children.values()
+            branches[first] = "\n".join(rows)
+        return {"entries": self.entries, "branches": branches}
 
     def __setstate__(self, state):
         self.entries = entries = state["entries"]
         self.pattern_entries = [e for e in entries if e.pattern]
-        self._root = root = ({}, [])
-        shared: Dict[tuple, tuple] = {}
-        for e, i, words, exact, gaps in state["patterns"]:
-            gaps = tuple(gaps)
-            words = tuple(words)
-            node = root  # as _insert, inline: this loop runs at every start-up
-            for w in words:
-                child = node[0].get(w)
-                if child is None:
-                    child = node[0][w] = ({}, [])
-                node = child
-            node[1].append(_Pattern(entries[e], i, words, None if exact is None else tuple(exact),
-                                    shared.setdefault(gaps, gaps)))
+        top = _LazyBranches(state["branches"])
+        top.entries = entries
+        self._root = (top, [])
 
     def patterns(self) -> List[_Pattern]:
         """Every indexed phrase form, depth first through the trie (for tests and tools)."""
@@ -666,6 +808,56 @@ class PhraseIndex:
         if self.pattern_entries:
             out += pattern_matches(self.pattern_entries, article)
         return out
+
+
+class PhraseBundle:
+    """Packs and their index as the on-disk cache holds them (mtqa.rules.phrase caches the
+    bundled packs so): the packs' own fields, each entry's matching fields as a short row,
+    the entries' text fields as one string of JSON documents (a raw blob in the cache, not an
+    escaped JSON string, read per entry on first use: PhraseEntry.__getattr__) and the trie's
+    branches (PhraseIndex.__getstate__)."""
+
+    def __init__(self, packs: List[Pack], index: PhraseIndex):
+        self.packs, self.index = packs, index
+
+    def __getstate__(self):
+        entries = [e for p in self.packs for e in p.entries]
+        if [id(e) for e in entries] != [id(e) for e in self.index.entries]:
+            raise ValueError("the index is not the packs' index")  # (not cached: built again)
+        rows = [e.__getstate__() for e in entries]
+        branches = self.index.__getstate__()["branches"]
+        if not branches or any("\x1e" in x for kv in branches.items() for x in kv):
+            raise ValueError("no branches, or a separator in one")  # (not cached)
+        return {"packs": [[p.name, p.language, p.description, p.default,
+                           None if p.path is None else str(p.path), p.measured, len(p.entries)]
+                          for p in self.packs],
+                "entries": [row[:-1] for row in rows],
+                "fields": "\x1e".join(row[-1] for row in rows),  # (JSON escapes \x1e)
+                # first words and their branches (tokens and rows hold no \x1e: it is
+                # whitespace, which _norm_gap turns into a space)
+                "firsts": "\x1e".join(branches), "branches": "\x1e".join(branches.values())}
+
+    def __setstate__(self, state):
+        new = object.__new__
+        fields = state["fields"].split("\x1e")
+        entries = []
+        for row, text in zip(state["entries"], fields):
+            e = new(PhraseEntry)
+            e.__setstate__(row + [text])
+            entries.append(e)
+        if len(entries) != len(state["entries"]) or len(fields) != len(entries):
+            raise ValueError("damaged phrase bundle")
+        self.packs, start = [], 0
+        for name, language, description, default, path, measured, n in state["packs"]:
+            self.packs.append(Pack(name, language, description, default,
+                                   entries[start:start + n],
+                                   None if path is None else Path(path), measured))
+            start += n
+        self.index = new(PhraseIndex)
+        firsts, branches = state["firsts"].split("\x1e"), state["branches"].split("\x1e")
+        if len(firsts) != len(branches):
+            raise ValueError("damaged phrase bundle")
+        self.index.__setstate__({"entries": entries, "branches": dict(zip(firsts, branches))})
 
 
 def fix_case(fix: str, surface: str, capital_expected: bool, phrase: str = "") -> str:

@@ -16,7 +16,6 @@ every executor gives the same result, byte for byte in `--format json`.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from mtqa.article import Article, FileOrigin
@@ -28,23 +27,28 @@ from mtqa.inputs import (MAX_RECORD_FILE_BYTES, collect, decode, max_bytes,
                          read_bytes, too_large)
 from mtqa.lang import LanguageError, normalise_language
 from mtqa.score import Thresholds, score, verdict
+from mtqa.plain import Plain
 
 STDIN = "-"
 
 
 # ---- results --------------------------------------------------------------------------------
 
-@dataclass
-class Outcome:
+class Outcome(Plain):  # not @dataclass (start-up: mtqa/plain.py)
     """One article audited: its per-article findings and what the batch rules collected from
     it (Rule.collect), before the batch rules and suppressions of `finish`."""
     article: Article
     findings: List[Finding]
-    collected: Dict[str, object] = field(default_factory=dict)
+    collected: Dict[str, object]
+
+    def __init__(self, article: Article, findings: List[Finding],
+                     collected: Optional[Dict[str, object]] = None):
+        self.article = article
+        self.findings = findings
+        self.collected = {} if collected is None else collected
 
 
-@dataclass
-class FileResult:
+class FileResult(Plain):  # not @dataclass (start-up: mtqa/plain.py)
     """One article's final findings, with its score and verdict."""
     article: Article
     findings: List[Finding]
@@ -52,6 +56,13 @@ class FileResult:
     # What the checks that ran could see (mtqa.coverage), for the honest verdict; computed in
     # the finish step, None for results built by hand.
     coverage: Optional["Coverage"] = None
+
+    def __init__(self, article: Article, findings: List[Finding],
+                     thresholds: Thresholds = Thresholds(), coverage: Optional["Coverage"] = None):
+        self.article = article
+        self.findings = findings
+        self.thresholds = thresholds
+        self.coverage = coverage
 
     @property
     def path(self) -> str:
@@ -70,13 +81,18 @@ class FileResult:
         return verdict(self.findings, self.words, self.thresholds)
 
 
-@dataclass
-class BatchResult:
+class BatchResult(Plain):  # not @dataclass (start-up: mtqa/plain.py)
     """A run's result: one FileResult per article in input order, the inputs that could not
     be read, and warnings that did not stop the run (mtqa.suppress.Notice)."""
-    files: List[FileResult] = field(default_factory=list)
-    errors: List[InputError] = field(default_factory=list)
-    warnings: list = field(default_factory=list)
+    files: List[FileResult]
+    errors: List[InputError]
+    warnings: list
+
+    def __init__(self, files: Optional[List[FileResult]] = None,
+                     errors: Optional[List[InputError]] = None, warnings: Optional[list] = None):
+        self.files = [] if files is None else files
+        self.errors = [] if errors is None else errors
+        self.warnings = [] if warnings is None else warnings
 
     def worst_severity(self) -> Optional[str]:
         ranks = [severity_rank(f.severity) for r in self.files for f in r.findings]
@@ -225,10 +241,8 @@ def reread(article: Article, text: str) -> Article:
     if record is None:
         changed = make_article(text, article.path, article.source_lang)
     else:
-        from dataclasses import replace
-
         changed = Article(text, source_lang=article.source_lang,
-                          origin=replace(record, raw_columns=None))
+                          origin=record.replaced(raw_columns=None))
     if not changed.segments:  # a bilingual file's source is rebuilt from its own segments
         changed.source = article.source
     return changed

@@ -22,10 +22,10 @@ verdict   "hold"    any critical finding, or score < review_below
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Sequence
 
 from mtqa.finding import SEVERITY_WEIGHT, Finding
+from mtqa.plain import FrozenPlain
 
 K = 0.06          # one major per 100 words (per_100 = 5): 100 * exp(-0.3) = 74
 MIN_WORDS = 50    # shorter texts are scored as if they had 50 words
@@ -44,10 +44,13 @@ VERDICT_SHORT = {"hold": "Hold", "review": "Review", "minor": "Minor findings on
                  "clear": "No artefacts found"}
 
 
-@dataclass(frozen=True)
-class Thresholds:
+class Thresholds(FrozenPlain):  # not @dataclass (start-up: mtqa/plain.py)
     publish_at: float = 90.0   # score >= this with only minor findings: "minor"
     review_below: float = 80.0  # score < this: hold (bench/score_calibration.py --grid)
+
+    def __init__(self, publish_at: float = 90.0, review_below: float = 80.0):
+        object.__setattr__(self, "publish_at", publish_at)
+        object.__setattr__(self, "review_below", review_below)
 
 
 def penalty(findings: Sequence[Finding]) -> int:

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from mtqa.article import TOKEN_RE, Article
 from mtqa.finding import Finding
 from mtqa.registry import matches
+from mtqa.plain import Plain
 
 DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line")
 _OPENER_RE = re.compile(r"<!--\s*mtqa-")
@@ -47,21 +47,32 @@ def _comments(text: str):
         pos = close + 3
 
 
-@dataclass
-class Notice:
+class Notice(Plain):  # not @dataclass (start-up: mtqa/plain.py)
     """A warning about the input that does not stop the run."""
     path: str
     line: Optional[int]
     message: str
 
+    def __init__(self, path: str, line: Optional[int], message: str):
+        self.path = path
+        self.line = line
+        self.message = message
 
-@dataclass
-class Directive:
+
+class Directive(Plain):  # not @dataclass (start-up: mtqa/plain.py)
     kind: str
     rules: Optional[Tuple[str, ...]]  # None: every rule
     start: int                        # offset of "<!--"
     end: int                          # offset after "-->"
     line: int                         # 1-based line of the comment
+
+    def __init__(self, kind: str, rules: Optional[Tuple[str, ...]], start: int, end: int,
+                     line: int):
+        self.kind = kind
+        self.rules = rules
+        self.start = start
+        self.end = end
+        self.line = line
 
     def covers(self, rule: str) -> bool:
         return self.rules is None or matches(rule, self.rules)

@@ -61,6 +61,49 @@ def test_cached_phrase_packs_equal_freshly_parsed_ones(cache_dir, monkeypatch):
     assert with_context
 
 
+def test_cached_entries_read_their_text_fields_only_when_used(cache_dir):
+    """A cached phrase entry equals the parsed one field for field, but parses its text fields
+    (phrases, message, conditions, examples...) only when one is first read; the cached index
+    builds a first word's branch only when an article has that word."""
+    import pickle
+
+    from mtqa.article import Article
+
+    fresh = load_packs(strict=False)
+    phrase_rules._load_bundled()
+    packs, index = phrase_rules._load_bundled()  # from the cache
+    cached = [e for p in packs for e in p.entries]
+    parsed = [e for p in fresh for e in p.entries]
+    assert all("_lazy" in e.__dict__ for e in cached)
+    pickled = pickle.dumps(cached[:5])  # still lazy
+    assert [(e.rule_id, e.brief) for e in cached] == \
+        [(e.rule_id, (e.phrases[0], e.fixes[0], len(e.phrases))) for e in parsed]
+    assert all("_lazy" in e.__dict__ for e in cached)  # rule_id and brief parsed nothing
+    entry = next(e for e in cached if e.when.source_langs or e.when.followed_by_entity)
+    assert "_lazy" not in entry.__dict__
+    twin = next(e for e in parsed if e.rule_id == entry.rule_id)
+    assert entry.when.source == twin.when.source
+    assert entry.when.source_langs == twin.when.source_langs
+    assert (entry.when.followed_by_entity, entry.when._where) == \
+        (twin.when.followed_by_entity, twin.when._where)
+    # every other field (Conditions compare by identity, so `when` is compared above)
+
+    def fields(entries):
+        return [[getattr(e, n) for n in e._fields if n not in ("when", "_regexes")]
+                for e in entries]
+
+    assert fields(cached) == fields(parsed)
+    assert fields(pickle.loads(pickled)) == fields(parsed[:5])
+    # branches: built on lookup, and the same forms as a freshly built index
+    top = index._root[0]
+    article = Article("Officials said the talks would go on in the current year.\n")
+    words = {t.text.lower() for t in article.tokens}
+    index.find(article)
+    assert all(type(dict.__getitem__(top, w)) is str for w in top if w not in words)
+    fresh_index = PhraseIndex(parsed)
+    assert _summary(packs, index) == _summary(fresh, fresh_index)
+
+
 def test_edited_pack_misses_the_cache(cache_dir, tmp_path, monkeypatch):
     packs_dir = tmp_path / "phrases"
     packs_dir.mkdir()
@@ -194,6 +237,31 @@ def test_cached_glossary_equals_the_built_one(cache_dir):
             [(w, score, e.name) for w, score, e in built.index.candidates(word)]
 
 
+def test_glossary_cache_columns_and_their_fallback(cache_dir, tmp_path):
+    """The cache stores a glossary as columns of separated strings; a glossary whose strings
+    hold a separator (or that has odd values) is stored as rows instead, and both read back
+    equal to the built glossary."""
+    from mtqa import cache
+    from mtqa.glossary import Glossary, load_glossary
+
+    fixture = REPO / "tests" / "fixtures" / "glossary.yaml"
+    built = load_glossary([fixture])
+    assert "columns" in built.__getstate__()
+    odd = tmp_path / "odd.yaml"
+    odd.write_text('entries:\n- name: Oddtown\n  type: place\n'
+                   '  note: "a note\\x1e with\\x1f separators"\n'
+                   '  variants: ["Odd\\x00town"]\n', encoding="utf-8")
+    with_odd = load_glossary([fixture, odd], bundled=False)
+    assert with_odd.by_name["Oddtown"].note == "a note\x1e with\x1f separators"
+    assert "columns" not in with_odd.__getstate__()
+    for glossary in (built, with_odd):
+        again = cache.decode(cache.encode(glossary))
+        assert isinstance(again, Glossary)
+        assert _glossary_summary(again) == _glossary_summary(glossary)
+        assert [e == f for e, f in zip(again.entries, glossary.entries)] == \
+            [True] * len(glossary.entries)
+
+
 def test_spelling_dictionary_comes_back_from_the_cache(cache_dir):
     from mtqa import spelling
 
@@ -308,3 +376,32 @@ def test_the_process_ends_early_but_prints_everything_and_keeps_its_exit_code(tm
     missing = subprocess.run([sys.executable, "-m", "mtqa", "check", str(tmp_path / "none.txt")],
                              cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert missing.returncode == 2 and "none.txt" in missing.stderr
+
+
+def test_configuration_file_parsed_once_then_read_from_the_cache(cache_dir, tmp_path,
+                                                                  monkeypatch):
+    from mtqa import config
+
+    project = tmp_path / "project"
+    project.mkdir()
+    toml = project / "pyproject.toml"
+    toml.write_text('[project]\nname = "x"\n\n[tool.mtqa]\nselect = ["name"]\n'
+                    'fail-on = "major"\n', encoding="utf-8")
+    first = config.find_config(project)
+    assert first[1] == {"select": ["name"], "fail-on": "major"} and first[2] is True
+
+    def no_parsing():
+        raise AssertionError("parsed although cached")
+
+    parser = config._tomllib
+    monkeypatch.setattr(config, "_tomllib", no_parsing)
+    assert config.find_config(project) == first
+    toml.write_text('[tool.mtqa]\nselect = ["phrase"]\n', encoding="utf-8")  # edited: parsed
+    with pytest.raises(AssertionError, match="parsed although cached"):
+        config.find_config(project)
+    monkeypatch.setattr(config, "_tomllib", parser)
+    assert config.find_config(project)[1] == {"select": ["phrase"]}
+    toml.write_text('[tool.mtqa]\nselect = [\n', encoding="utf-8")  # invalid: never cached
+    for _ in range(2):
+        with pytest.raises(config.ConfigError, match="not valid TOML"):
+            config.find_config(project)

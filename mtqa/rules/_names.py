@@ -2,7 +2,6 @@
 probably the same name."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
 from operator import and_
@@ -11,6 +10,7 @@ from typing import Dict, Iterator, List, Optional
 from mtqa.article import Article, Token
 from mtqa.lexicon import zipf
 from mtqa.nameindex import first_class
+from mtqa.plain import FrozenPlain
 
 # Words at least this frequent in English are ordinary words or common names (Maria, Sergey),
 # never taken for a misspelling of another name.
@@ -144,10 +144,13 @@ def _capitalised_word(t: str) -> bool:
     return t[:1].isupper() and t.isalpha() and not t.isupper()
 
 
-@dataclass(frozen=True)
-class FullName:
+class FullName(FrozenPlain):  # not @dataclass (start-up: mtqa/plain.py)
     given: Token
     surname: Token
+
+    def __init__(self, given: Token, surname: Token):
+        object.__setattr__(self, "given", given)
+        object.__setattr__(self, "surname", surname)
 
     @property
     def start(self) -> int:

@@ -18,8 +18,8 @@ from typing import Dict, List, Tuple
 
 from mtqa.article import Article
 from mtqa.lexicon import zipf
-from mtqa.phrases import (Pack, PhraseEntry, PhraseIndex, PhraseMatch, bundled_pack_paths,
-                          fix_case, load_packs, pattern_fix)
+from mtqa.phrases import (Pack, PhraseBundle, PhraseEntry, PhraseIndex, PhraseMatch,
+                          bundled_pack_paths, fix_case, load_packs, pattern_fix)
 from mtqa.registry import Rule, add_rule
 
 _MEASURED = Path(__file__).resolve().parent.parent / "data" / "phrases" / "measured.tsv"
@@ -39,7 +39,7 @@ def _load_bundled() -> Tuple[List[Pack], PhraseIndex]:
     `mtqa phrases check` compile them all."""
     def build():
         packs_ = load_packs(strict=False)
-        return packs_, PhraseIndex([e for p in packs_ for e in p.entries])
+        return PhraseBundle(packs_, PhraseIndex([e for p in packs_ for e in p.entries]))
 
     from mtqa import cache, phrases as phrases_module
     import mtqa.article as article_module
@@ -50,9 +50,9 @@ def _load_bundled() -> Tuple[List[Pack], PhraseIndex]:
     except OSError:
         key = None
     value = cache.cached("phrase-packs", key, build)
-    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], PhraseIndex)):
+    if not (isinstance(value, PhraseBundle) and isinstance(value.index, PhraseIndex)):
         value = build()
-    return value
+    return value.packs, value.index
 
 
 _PACKS, _INDEX = _load_bundled()
@@ -347,9 +347,10 @@ def _register_entries(packs_: List[Pack]) -> None:
         for entry in pack.entries:
             rule = PhraseRule()
             rule.id = entry.rule_id
-            rule.summary = (f"“{entry.phrases[0]}” → “{entry.fixes[0]}”"
-                            + (f" (+{len(entry.phrases) - 1} forms)"
-                               if len(entry.phrases) > 1 else ""))
+            # (brief: not the phrases themselves, which a cached entry reads only when used)
+            phrase, fix, forms = entry.brief
+            rule.summary = (f"“{phrase}” → “{fix}”"
+                            + (f" (+{forms - 1} forms)" if forms > 1 else ""))
             rule.category, rule.severity = entry.category, entry.severity
             rule.default_enabled = entry.enabled
             rule.entry, rule.pack = entry, pack
