@@ -38,6 +38,9 @@ def _fill(unit: str, size: int) -> str:
 SHAPES = {
     "md-open-brackets": (".md", lambda n: _fill("x[ ", n), "check"),
     "md-link-parens": (".md", lambda n: _fill("[a](", n), "check"),
+    # link destinations: "(" after every "]" and one ")" at the end (14 s at 1 MB before
+    # hardening3: every "(" was scanned until 33 openers deep)
+    "md-link-parens-closed": (".md", lambda n: _fill("[a](", n - 1) + ")", "check"),
     "md-backticks": (".md", lambda n: _fill("[`` ` ", n), "check"),
     "md-deep-quotes": (".md", lambda n: _fill("> ", min(n, 2000)) + "Kiev.\n"
                        + _fill("a ", n - min(n, 2000) - 6), "check"),

@@ -50,6 +50,7 @@ _FOOTNOTE_OPENER_RE = re.compile(r"\[\^")
 _BRACKET_RE = re.compile(r"\\[\s\S]?|[\[\]]")  # an escape (skipped whole) or a bracket
 _BRACKET_SPLIT_RE = re.compile(r"([\[\]])")
 _PAREN_RE = re.compile(r"[()]")
+_NEWLINE_RE = re.compile(r"\n")
 # characters that make a link destination's scan differ from plain parenthesis pairing
 _DESTINATION_HAZARD_RE = re.compile(r"[\\\"']")
 # Brackets of a link text, and parentheses of a link destination, nested deeper than this
@@ -86,7 +87,11 @@ class _Inline:
         self.view, self.s, self.where, self.refs = view, block, where, refs
         # everything is prose until markup is found; written to the view in one go by flush()
         self.out = list(block)
-        self.verbatim = [ch != "\n" for ch in block]
+        self.verbatim = [True] * len(block)
+        newlines = [m.start() for m in _NEWLINE_RE.finditer(block)] if "\n" in block else ()
+        for i in newlines:
+            self.verbatim[i] = False
+        self.newlines = newlines
 
     def blank(self, a: int, b: int) -> None:
         for i in range(a, b):
@@ -572,9 +577,8 @@ def _block(view, tok, lines, starts, refs, heading: bool) -> None:
     inline.run()
     inline.flush()
     # a paragraph wrapped over lines is one paragraph: join its lines with spaces
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            view.put(where[i], " ")
+    for i in inline.newlines:
+        view.put(where[i], " ")
     if heading:
         view.headings.append((where[0], where[-1] + 1))
 
