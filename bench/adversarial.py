@@ -132,7 +132,8 @@ def main(argv=None) -> int:
                     help="sizes in KB; 'limit' is the default article limit (1024 KB)")
     ap.add_argument("--repeat", type=int, default=1, help="runs per size; the best is shown")
     ap.add_argument("--goal", type=float, default=5.0, help="CPU seconds allowed at the limit")
-    ap.add_argument("--timeout", type=float, default=60.0)
+    ap.add_argument("--timeout", type=float, default=600.0,
+                    help="wall-clock seconds per run (a loaded machine stretches wall time)")
     ap.add_argument("--only", action="append", help="shape name (repeatable)")
     ap.add_argument("--check", action="store_true", help="exit 1 if a shape FAILs")
     args = ap.parse_args(argv)
