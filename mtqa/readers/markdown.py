@@ -275,6 +275,14 @@ class _Inline:
             last = s.rfind(")")
             events = [i for i, close in pairs.items()
                       if close is not None and close < last and s[close + 1] == "("]
+            if events:
+                # ... and whose "(" may end a destination: closed by the plain pairing, or
+                # where the character scan decides (escapes or quotes after it, "<url>")
+                closes, _, hazards = self._parens_once()
+                after = hazards[-1] if hazards else -1
+                events = [i for i, close in zip(events, map(pairs.__getitem__, events))
+                          if closes.get(close + 1, -1) >= 0 or after > close + 1
+                          or s.startswith("<", close + 2)]
         if "`" in s:
             events.extend(i for i in map(_match_start, _OPENER_RE.finditer(s))
                           if i not in pairs)
@@ -377,16 +385,19 @@ class _Inline:
         # Where nothing but parentheses matters (no escape, quote or "<url>"), the scan below
         # is plain pairing, done once for the block: 1 MB of "[a](" and one ")" scanned 130
         # characters per "[" for 14 s (hardening3, issue 13).
-        table = self.__dict__.get("_parens")
-        if table is None:
-            table = self._parens = _paren_table(s)
-        closes, too_deep, hazards = table
+        closes, too_deep, hazards = self._parens_once()
         close = closes.get(i, -1)
         end = close if close >= 0 else len(s)
         h = bisect.bisect_left(hazards, i)
         if not s.startswith("<", i + 1) and (h == len(hazards) or hazards[h] > end):
             return None if close < 0 or i in too_deep else close + 1
         return self._scan_destination(i)
+
+    def _parens_once(self) -> Tuple[Dict[int, int], set, List[int]]:
+        table = self.__dict__.get("_parens")
+        if table is None:
+            table = self._parens = _paren_table(self.s)
+        return table
 
     def _scan_destination(self, i: int) -> Optional[int]:
         s, depth, j = self.s, 0, i
