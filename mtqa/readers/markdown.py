@@ -49,7 +49,7 @@ _OPENER_RE = re.compile(r"\[")
 _FOOTNOTE_OPENER_RE = re.compile(r"\[\^")
 _BRACKET_RE = re.compile(r"\\[\s\S]?|[\[\]]")  # an escape (skipped whole) or a bracket
 _BRACKET_SPLIT_RE = re.compile(r"([\[\]])")
-_PAREN_RE = re.compile(r"[()]")
+_PAREN_SPLIT_RE = re.compile(r"([()])")
 _NEWLINE_RE = re.compile(r"\n")
 # characters that make a link destination's scan differ from plain parenthesis pairing
 _DESTINATION_HAZARD_RE = re.compile(r"[\\\"']")
@@ -280,9 +280,10 @@ class _Inline:
                 # where the character scan decides (escapes or quotes after it, "<url>")
                 closes, _, hazards = self._parens_once()
                 after = hazards[-1] if hazards else -1
+                url = "(<" in s
                 events = [i for i, close in zip(events, map(pairs.__getitem__, events))
                           if closes.get(close + 1, -1) >= 0 or after > close + 1
-                          or s.startswith("<", close + 2)]
+                          or (url and s.startswith("<", close + 2))]
         if "`" in s:
             events.extend(i for i in map(_match_start, _OPENER_RE.finditer(s))
                           if i not in pairs)
@@ -466,9 +467,10 @@ def _paren_table(s: str) -> Tuple[Dict[int, int], set, List[int]]:
     too_deep = set()
     stack: List[int] = []
     push, pop = stack.append, stack.pop
-    for m in _PAREN_RE.finditer(s):
-        j = m.start()
-        if m.group() == "(":
+    parts = _PAREN_SPLIT_RE.split(s)  # (split and summed lengths: no match object per paren)
+    positions = list(accumulate(map(len, parts)))[0::2][:len(parts) // 2]
+    for j, c in zip(positions, map(s.__getitem__, positions)):
+        if c == "(":
             closes[j] = -1
             push(j)
             if len(stack) > MAX_NESTING:  # this "(" is opener 33 inside that one
