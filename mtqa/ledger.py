@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import bisect
 import weakref
+from itertools import compress, count, repeat
+from operator import and_, itemgetter, le, lt, sub
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from mtqa.finding import Finding
 from mtqa.plain import Plain
 
+_FIRST = itemgetter(slice(0, 1))  # a word's first character ("" for "")
 STATUSES = ("house form", "variant", "flagged", "unknown")
 ENTITY_TYPES = ("person", "surname", "place", "organisation")
 # The audit context of each article, remembered by the finish step so the report can read the
@@ -143,16 +146,17 @@ def _capitalised_runs(article, taken: "_Spans") -> List[Tuple[int, int, str]]:
     is not ordinary English, outside the spans already accounted for."""
     from mtqa.lexicon import zipf
 
-    text, toks = article.text, article.tokens
+    text, toks, texts = article.text, article.tokens, article.token_texts
     zipf = _memoised(zipf)  # a name repeated 1,000s of times is looked up once
-    runs, i = [], 0
-    while i < len(toks):
+    # capitalised words, told in C; only they are visited (hardening3, issue 13)
+    capital = list(map(and_, map(str.isalpha, texts), map(str.isupper, map(_FIRST, texts))))
+    runs, after = [], 0
+    for i in compress(count(), capital):
+        if i < after:
+            continue  # inside the previous run
         t = toks[i]
-        if not (t.text[:1].isupper() and t.text.isalpha()):
-            i += 1
-            continue
         j = i
-        while (j + 1 < len(toks) and toks[j + 1].text[:1].isupper() and toks[j + 1].text.isalpha()
+        while (j + 1 < len(toks) and capital[j + 1]
                and toks[j + 1].sentence == t.sentence
                and text[toks[j].end:toks[j + 1].start] == " "):
             j += 1
@@ -170,7 +174,7 @@ def _capitalised_runs(article, taken: "_Spans") -> List[Tuple[int, int, str]]:
             s, e = words[0].start, words[-1].end
             if not taken.overlapping(s, e) and not article.in_headline(s):
                 runs.append((s, e, text[s:e]))
-        i = j + 1
+        after = j + 1
     return runs
 
 
@@ -193,6 +197,29 @@ class _Spans:
         if end - start > self.longest:
             self.longest = end - start
 
+    def add_sorted(self, starts: List[int], ends: List[int]) -> None:
+        """`add` of many spans (key 0) at once; in one step when they come sorted after the
+        spans already here (glossary matches do)."""
+        new = list(zip(starts, ends, repeat(0)))
+        if new and (not self.items or self.items[-1] <= new[0]) and all(map(le, new, new[1:])):
+            self.items.extend(new)
+            self.longest = max(self.longest, max(map(sub, ends, starts)))
+            return
+        for start, end in zip(starts, ends):
+            self.add(start, end)
+
+    def may_overlap(self, starts: List[int], ends: List[int]) -> List[bool]:
+        """For many spans at once, in C: False where `overlapping` is surely empty (no span
+        here starts in reach of it), True where it has to be asked."""
+        if not self.items:
+            return [False] * len(starts)
+        item_starts = [item[0] for item in self.items]
+        longest = self.longest
+        # the same bounds as `overlapping`: lo..hi are the spans starting in reach
+        los = map(bisect.bisect_right, repeat(item_starts), [s - longest for s in starts])
+        his = map(bisect.bisect_left, repeat(item_starts), ends)
+        return list(map(lt, los, his))
+
     def overlapping(self, start: int, end: int) -> List[int]:
         """The keys of the spans overlapping (start, end), in the order they were added."""
         items = self.items
@@ -210,7 +237,7 @@ def build_ledger(article, findings: Sequence[Finding], glossary=None) -> List[En
     original = article.original
 
     def add(key: str, name: str, etype: str, text: str, status: str, start: int,
-            fix: Optional[str] = None):
+            fix: Optional[str] = None) -> "Spelling":
         ent = entities.get(key)
         if ent is None:
             ent = entities[key] = Entity(name, etype)
@@ -219,19 +246,24 @@ def build_ledger(article, findings: Sequence[Finding], glossary=None) -> List[En
                 sp.count += 1
                 if status == "flagged":
                     sp.status, sp.fix = "flagged", sp.fix or fix
-                return
-        ent.spellings.append(Spelling(text, status, 1, article.position(start)[0], fix))
+                return sp
+        sp = Spelling(text, status, 1, article.position(start)[0], fix)
+        ent.spellings.append(sp)
+        return sp
 
     named = _name_findings(findings)
     named_spans = _Spans()
     for i, f in enumerate(named):
         named_spans.add(f.start, f.end, i)
     taken = _Spans()
-    for m in glossary.find(article):
+    # (1 MB of one name is 200,000 matches: the overlap test is asked in bulk, and a match
+    # like the one before it only counts; hardening3, issue 13)
+    matches = [m for m in glossary.find(article) if m.entry.type in ENTITY_TYPES]
+    starts, ends = [m.start for m in matches], [m.end for m in matches]
+    last_args, last_spelling = None, None
+    for m, maybe in zip(matches, named_spans.may_overlap(starts, ends)):
         entry = m.entry
-        if entry.type not in ENTITY_TYPES:
-            continue
-        flagged = [named[i] for i in named_spans.overlapping(m.start, m.end)]
+        flagged = [named[i] for i in named_spans.overlapping(m.start, m.end)] if maybe else ()
         if flagged:
             status, fix = "flagged", (flagged[0].suggestions or [None])[0]
         elif m.kind == "canonical":
@@ -239,8 +271,13 @@ def build_ledger(article, findings: Sequence[Finding], glossary=None) -> List[En
         else:
             status, fix = "variant", None
         etype = "person" if entry.type == "surname" else entry.type
-        add(entry.name, entry.name, etype, original[m.start:m.end], status, m.start, fix)
-        taken.add(m.start, m.end)
+        args = (entry.name, etype, original[m.start:m.end], status, fix)
+        if args == last_args:  # the same call again would only count it
+            last_spelling.count += 1
+            continue
+        last_args = args
+        last_spelling = add(entry.name, entry.name, etype, args[2], status, m.start, fix)
+    taken.add_sorted(starts, ends)
     for f in named:
         if taken.overlapping(f.start, f.end):
             continue

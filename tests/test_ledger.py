@@ -44,3 +44,31 @@ def test_unknown_names_grouped_by_surname(test_glossary):
 def test_headline_and_ordinary_words_are_not_names(test_glossary):
     by_name = ledger(test_glossary)
     assert not any(n in by_name for n in ("Talks", "Officials", "Later", "Monday"))
+
+
+def test_spans_in_bulk_answer_as_one_at_a_time():
+    # the ledger adds glossary matches and asks the overlap test in bulk (hardening3): the
+    # bulk answers must be those of `add` and `overlapping`, span by span
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from mtqa.ledger import _Spans
+
+    span = st.tuples(st.integers(0, 40), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1]))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(span, max_size=12), st.lists(span, max_size=12), st.lists(span, max_size=12))
+    def agree(present, added, asked):
+        one, bulk = _Spans(), _Spans()
+        for i, (s, e) in enumerate(present):
+            one.add(s, e, i)
+            bulk.add(s, e, i)
+        for s, e in added:
+            one.add(s, e)
+        bulk.add_sorted([s for s, _ in added], [e for _, e in added])
+        assert (bulk.items, bulk.longest) == (one.items, one.longest)
+        maybe = one.may_overlap([s for s, _ in asked], [e for _, e in asked])
+        for (s, e), may in zip(asked, maybe):
+            assert may or not one.overlapping(s, e)
+
+    agree()

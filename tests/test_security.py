@@ -228,6 +228,27 @@ def test_file_limit_is_configurable(tmp_path, monkeypatch):
     assert r.exit_code == 2 and "larger than" in r.stderr
 
 
+def test_default_article_limit_is_one_megabyte(tmp_path, monkeypatch):
+    # 1 MB (~170,000 words) is 15 times the longest news feature; above it the 5-second
+    # promise would not hold. The bytes of the limit are read; one byte more is refused,
+    # naming the file and the limit, and the rest of the batch is still audited.
+    monkeypatch.delenv("MTQA_MAX_INPUT_MB", raising=False)
+    at_limit = tmp_path / "at-limit.txt"
+    at_limit.write_bytes(b"a" * (1024 * 1024))
+    assert len(read_bytes(str(at_limit))) == 1024 * 1024
+    over = tmp_path / "over.txt"
+    over.write_bytes(b"a" * (1024 * 1024 + 1))
+    with pytest.raises(ValueError, match=r"larger than 1 MB"):
+        read_bytes(str(over))
+    small = tmp_path / "small.txt"
+    small.write_text(MT)
+    r = run("check", *GLOSSARY, "--format", "json", str(over), str(small))
+    assert r.exit_code == 2 and "over.txt" in r.stderr and "larger than 1 MB" in r.stderr
+    assert [f["path"] for f in json.loads(r.stdout)["files"]] == [str(small)]
+    monkeypatch.setenv("MTQA_MAX_INPUT_MB", "2")  # users who accept slower runs raise it
+    assert len(read_bytes(str(over))) == 1024 * 1024 + 1
+
+
 def test_feed_record_is_bounded_like_a_file(tmp_path, monkeypatch):
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"id": "1", "body": "Kharkov. " * 3000}) + "\n"

@@ -130,3 +130,37 @@ def test_fix_goes_past_the_findings_limit():
     assert result.converged and not result.withdrawn
     assert result.after == "Kyiv is big. " * (MAX_FINDINGS_PER_RULE + 300)
     assert fix_text(result.after, "a.txt", ctx).after == result.after
+
+
+def test_markdown_link_destinations_are_paired_once_not_scanned_per_bracket():
+    # 1 MB of "[a](" and one ")" scanned ~130 characters from every "(" (14 s; hardening3)
+    from mtqa.readers._view import ViewBuilder
+
+    text = "[a](" * 5000 + ")"
+    inline = markdown._Inline(ViewBuilder(text), text, list(range(len(text))), {})
+    scanned = []
+    real = inline._scan_destination
+    inline._scan_destination = lambda i: scanned.append(i) or real(i)
+    inline.run()
+    assert scanned == []
+    # ... and answers as the scan does: only the last "(" is closed
+    assert [inline._paren_end(i) for i in range(3, len(text), 4)] == \
+        [real(i) for i in range(3, len(text), 4)] == [None] * 4999 + [len(text)]
+
+
+def test_markdown_paren_pairing_agrees_with_the_scan():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from mtqa.readers._view import ViewBuilder
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(["(", ")", "a", " ", "\\", '"', "'", "<", ">", "\n",
+                                     "(" * 33, ")" * 20]), max_size=40).map("".join))
+    def agree(text):
+        inline = markdown._Inline(ViewBuilder(text), text, list(range(len(text))), {})
+        for i, ch in enumerate(text):
+            if ch == "(":
+                assert inline._paren_end(i) == inline._scan_destination(i), (text, i)
+
+    agree()

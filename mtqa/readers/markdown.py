@@ -14,8 +14,11 @@ lines is one sentence; positions still count lines of the file (Article.line_sta
 """
 from __future__ import annotations
 
+import bisect
+import heapq
 import html
 import re
+from itertools import accumulate
 from typing import Dict, List, Optional, Tuple
 
 from mtqa.formats import PROSE_VIEWS, ProseView
@@ -37,7 +40,19 @@ _EMAIL_RE = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # where inline markup may start; everything between two matches is plain prose
 # what _bracket_pairs stops at: escapes, code-span backticks, brackets
 _BRACKET_SCAN_RE = re.compile(r"[\\`\[\]]")
-_SPECIAL_RE = re.compile(r"[\\`<!\[\]*_~&@]|(?<![^\W_])(?:https?://|ftp://|www\.)")
+_SPECIAL_RE = re.compile(r"[\\`<!*_~&@]|(?<![^\W_])(?:https?://|ftp://|www\.)")
+# Brackets are not in _SPECIAL_RE: most "[" of a block are literal text (1 MB of "x[ " or
+# "[a](" has 350,000), so _Inline.run visits only the few that can open something
+# (_Inline._bracket_events) and the "]" of the links it found; the rest is skipped in C
+# (hardening3, issue 13).
+_OPENER_RE = re.compile(r"\[")
+_FOOTNOTE_OPENER_RE = re.compile(r"\[\^")
+_BRACKET_RE = re.compile(r"\\[\s\S]?|[\[\]]")  # an escape (skipped whole) or a bracket
+_BRACKET_SPLIT_RE = re.compile(r"([\[\]])")
+_PAREN_SPLIT_RE = re.compile(r"([()])")
+_NEWLINE_RE = re.compile(r"\n")
+# characters that make a link destination's scan differ from plain parenthesis pairing
+_DESTINATION_HAZARD_RE = re.compile(r"[\\\"']")
 # Brackets of a link text, and parentheses of a link destination, nested deeper than this
 # are literal text (cmark limits destinations to 32 levels too). Without a limit, every "["
 # of a paragraph full of unclosed "x[ " scanned to the paragraph's end: quadratic time
@@ -72,7 +87,11 @@ class _Inline:
         self.view, self.s, self.where, self.refs = view, block, where, refs
         # everything is prose until markup is found; written to the view in one go by flush()
         self.out = list(block)
-        self.verbatim = [ch != "\n" for ch in block]
+        self.verbatim = [True] * len(block)
+        newlines = [m.start() for m in _NEWLINE_RE.finditer(block)] if "\n" in block else ()
+        for i in newlines:
+            self.verbatim[i] = False
+        self.newlines = newlines
 
     def blank(self, a: int, b: int) -> None:
         for i in range(a, b):
@@ -111,27 +130,43 @@ class _Inline:
     def run(self) -> None:
         s, n = self.s, len(self.s)
         jumps: Dict[int, int] = {}  # closing bracket of a kept link text -> end of its target
+        pending: List[int] = []  # the same closing brackets, as a heap (the next one first)
+        brackets = self._bracket_events() if "[" in s else []
+        k, nb = 0, len(brackets)
+        search = _SPECIAL_RE.search
+        special = -1  # the next match of _SPECIAL_RE at or after i (n: none)
         i = 0
         while i < n:
-            m = _SPECIAL_RE.search(s, i)
-            if not m:
+            # the next place where something may start: a special character, a "[" that may
+            # open a link or footnote, or the "]" of a link found (ordinary characters in
+            # between stay prose)
+            if special < i:
+                m = search(s, i)
+                special = m.start() if m else n
+            while k < nb and brackets[k] < i:
+                k += 1
+            while pending and pending[0] < i:
+                heapq.heappop(pending)  # passed over (inside markup blanked whole)
+            i = min(special, brackets[k] if k < nb else n, pending[0] if pending else n)
+            if i >= n:
                 break
-            i = m.start()  # ordinary characters in between stay prose
             if i in jumps:
                 end = jumps.pop(i)
+                heapq.heappop(pending)
                 self.blank(i, end)
                 i = end
                 continue
-            c = s[i]
-            if c == "]":  # (a closing bracket not ending a kept link text is prose)
-                i += 1
+            if pending and pending[0] == i:
+                heapq.heappop(pending)  # (a duplicate: its link was taken already)
                 continue
+            c = s[i]
             if c == "[" and not s.startswith("^", i + 1):  # (the commonest: tested first)
                 end = self._link_end(i)
                 if end:
                     close, stop = end
                     self.blank(i, i + 1)
                     jumps[close] = stop
+                    heapq.heappush(pending, close)
                 i += 1
                 continue
             if c == "\\" and i + 1 < n and (s[i + 1] in _ASCII_PUNCT or s[i + 1] == "\n"):
@@ -154,6 +189,9 @@ class _Inline:
                 close, stop = end
                 self.blank(i, i + 1)
                 jumps[close] = stop
+                heapq.heappush(pending, close)
+                i += 1
+            elif c == "[":
                 i += 1
             elif c in "*_~":
                 i = self._delimiters(i)
@@ -212,14 +250,50 @@ class _Inline:
         block (`_bracket_pairs`), which scans from every '[' the same way `_scan_brackets`
         would; a '[' that pass skipped (inside what it took for a code span) is scanned on
         its own, at most MAX_NESTING openers deep."""
-        pairs = self.__dict__.get("_pairs")
-        if pairs is None:
-            pairs = self._pairs = self._bracket_pairs()
+        pairs = self._pairs_once()
         if i in pairs:
             return pairs[i]
         return self._scan_brackets(i)
 
+    def _pairs_once(self) -> Dict[int, Optional[int]]:
+        pairs = self.__dict__.get("_pairs")
+        if pairs is None:
+            pairs = self._pairs = self._bracket_pairs()
+        return pairs
+
+    def _bracket_events(self) -> List[int]:
+        """The '[' of the block that `run` must look at, in order: every one that may open a
+        link (paired, with '(' right after its ']' and a ')' somewhere after that, or any
+        paired one when the document has reference definitions), every one the pairing pass
+        did not see (inside what it took for a code span), and footnote markers '[^'. For
+        every other '[', `_link_end` is None: it is literal text and stays prose."""
+        s = self.s
+        pairs = self._pairs_once()
+        if self.refs:
+            events = [i for i, close in pairs.items() if close is not None]
+        else:
+            last = s.rfind(")")
+            events = [i for i, close in pairs.items()
+                      if close is not None and close < last and s[close + 1] == "("]
+            if events:
+                # ... and whose "(" may end a destination: closed by the plain pairing, or
+                # where the character scan decides (escapes or quotes after it, "<url>")
+                closes, _, hazards = self._parens_once()
+                after = hazards[-1] if hazards else -1
+                url = "(<" in s
+                events = [i for i, close in zip(events, map(pairs.__getitem__, events))
+                          if closes.get(close + 1, -1) >= 0 or after > close + 1
+                          or (url and s.startswith("<", close + 2))]
+        if "`" in s:
+            events.extend(i for i in map(_match_start, _OPENER_RE.finditer(s))
+                          if i not in pairs)
+        if "[^" in s:
+            events.extend(map(_match_start, _FOOTNOTE_OPENER_RE.finditer(s)))
+        return sorted(set(events))
+
     def _bracket_pairs(self) -> Dict[int, Optional[int]]:
+        if "`" not in self.s:
+            return _plain_bracket_pairs(self.s)
         s = self.s
         n = len(s)
         pairs: Dict[int, Optional[int]] = {}
@@ -302,12 +376,32 @@ class _Inline:
         return None
 
     def _paren_end(self, i: int) -> Optional[int]:
-        s, depth, j = self.s, 0, i
+        """The end of the link destination whose '(' is at i (None: not a destination)."""
+        s = self.s
         last = self.__dict__.get("_last_close")
         if last is None:
             last = self._last_close = s.rfind(")")
         if last < i:
             return None  # no ")" left: no scan (keeps "[a](" repeated linear)
+        # Where nothing but parentheses matters (no escape, quote or "<url>"), the scan below
+        # is plain pairing, done once for the block: 1 MB of "[a](" and one ")" scanned 130
+        # characters per "[" for 14 s (hardening3, issue 13).
+        closes, too_deep, hazards = self._parens_once()
+        close = closes.get(i, -1)
+        end = close if close >= 0 else len(s)
+        h = bisect.bisect_left(hazards, i)
+        if not s.startswith("<", i + 1) and (h == len(hazards) or hazards[h] > end):
+            return None if close < 0 or i in too_deep else close + 1
+        return self._scan_destination(i)
+
+    def _parens_once(self) -> Tuple[Dict[int, int], set, List[int]]:
+        table = self.__dict__.get("_parens")
+        if table is None:
+            table = self._parens = _paren_table(self.s)
+        return table
+
+    def _scan_destination(self, i: int) -> Optional[int]:
+        s, depth, j = self.s, 0, i
         quote = None
         while j < len(s):
             ch = s[j]
@@ -332,8 +426,6 @@ class _Inline:
                 depth -= 1
                 if depth == 0:
                     return j + 1
-            elif ch == "\n" and s[i + 1:j].strip() == "":
-                pass
             j += 1
         return None
 
@@ -362,6 +454,57 @@ class _Inline:
             for x in range(i, j):
                 self.keep(x)
         return j
+
+
+_match_start = re.Match.start
+
+
+def _paren_table(s: str) -> Tuple[Dict[int, int], set, List[int]]:
+    """For `_Inline._paren_end`: each "(" and the ")" closing it (-1: none), the "(" whose
+    scan would meet more than MAX_NESTING openers before closing, and where the escapes and
+    quotes are (around them the scan is done character by character)."""
+    closes: Dict[int, int] = {}
+    too_deep = set()
+    stack: List[int] = []
+    push, pop = stack.append, stack.pop
+    parts = _PAREN_SPLIT_RE.split(s)  # (split and summed lengths: no match object per paren)
+    positions = list(accumulate(map(len, parts)))[0::2][:len(parts) // 2]
+    for j, c in zip(positions, map(s.__getitem__, positions)):
+        if c == "(":
+            closes[j] = -1
+            push(j)
+            if len(stack) > MAX_NESTING:  # this "(" is opener 33 inside that one
+                too_deep.add(stack[-MAX_NESTING - 1])
+        elif stack:
+            closes[pop()] = j
+    hazards = list(map(_match_start, _DESTINATION_HAZARD_RE.finditer(s)))
+    return closes, too_deep, hazards
+
+
+def _plain_bracket_pairs(s: str) -> Dict[int, Optional[int]]:
+    """`_bracket_pairs` of a block without backticks: the same pairs, with the brackets
+    found in C and only the stack in Python, several times faster on text full of
+    brackets (hardening3, issue 13)."""
+    if "\\" in s:  # an escape is matched whole: the character after it is skipped
+        found = [m for m in _BRACKET_RE.finditer(s) if m.group() in "[]"]
+        positions = list(map(_match_start, found))
+    else:  # (split and summed lengths: no match object per bracket)
+        parts = _BRACKET_SPLIT_RE.split(s)
+        positions = list(accumulate(map(len, parts)))[0::2][:len(parts) // 2]
+    if "]" not in s:
+        return dict.fromkeys(positions)  # nothing closes: every "[" is literal
+    pairs: Dict[int, Optional[int]] = {}
+    stack: List[int] = []
+    push, pop = stack.append, stack.pop
+    for j, c in zip(positions, map(s.__getitem__, positions)):
+        if c == "[":
+            pairs[j] = None
+            push(j)
+        elif stack:
+            pairs[pop()] = j
+    return pairs
+
+
 
 
 def _is_punct(ch: str) -> bool:
@@ -447,9 +590,8 @@ def _block(view, tok, lines, starts, refs, heading: bool) -> None:
     inline.run()
     inline.flush()
     # a paragraph wrapped over lines is one paragraph: join its lines with spaces
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            view.put(where[i], " ")
+    for i in inline.newlines:
+        view.put(where[i], " ")
     if heading:
         view.headings.append((where[0], where[-1] + 1))
 
