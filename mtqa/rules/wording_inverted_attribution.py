@@ -40,7 +40,8 @@ class InvertedAttribution(Rule):
     Not flagged: “said Smith” and other past-tense inversions, an outlet followed by more than
     “citing …” (“writes Podolyak on Twitter”), code and markup. Measured with
     bench/en_false_alarms.py --per-rule (session 4): 0 in English originals, 0 in the
-    references, MT findings in documents of several systems (see docs/rules.md).
+    references, 44 in MT of 10 documents from 10 systems, all read and real
+    (bench/reads/attribution-calques.tsv).
     """
 
     id = "wording-inverted-attribution"
