@@ -44,6 +44,16 @@ central earth sun moon universe bible koran quran mass
 # Cheap test for the only shape the rule can flag: "<Capitalised generic word> of <Capital>".
 _PREFILTER = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in sorted(_GENERIC_PLACE))
                         + r") of [A-Z]")
+# Every _PREFILTER match ends in " of " and a capital: most articles have few such places,
+# found by a fast literal search, and the prefilter is tried only in the few characters
+# before each (its word boundary still sees the text before the window).
+_OF_CAPITAL = re.compile(r" of [A-Z]")
+_PREFILTER_REACH = max(map(len, _GENERIC_PLACE))
+
+
+def _may_have_run(text: str) -> bool:
+    return any(_PREFILTER.search(text, max(0, m.start() - _PREFILTER_REACH), m.end())
+               for m in _OF_CAPITAL.finditer(text))
 _NAME_JOINERS = frozenset({"of", "and", "the", "for", "de", "du", "la", "von", "van", "in", "on", "&"})
 _OPENERS = "“\"«(['‘:—–-•*"
 
@@ -99,7 +109,7 @@ class StrayCapitalPlaceRun(Rule):
     }
 
     def check(self, article, ctx):
-        if not _PREFILTER.search(article.text):
+        if not _may_have_run(article.text):
             return
         toks = article.tokens
         known = None

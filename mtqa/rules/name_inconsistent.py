@@ -4,6 +4,7 @@ from itertools import compress, count
 from operator import itemgetter
 from typing import Dict, List
 
+from mtqa.article import positions_of
 from mtqa.glossary import CANONICAL, VARIANT
 from mtqa.lexicon import world_names, zipf
 from mtqa.nameindex import first_class
@@ -27,10 +28,7 @@ def _distinct_entries(a: str, b: str, glossary) -> bool:
                 and ha[1] is not hb[1])
 
 
-def _capitalised_words(article):
-    """Capitalised words that are not name-like by frequency (Natalia, Sergei): they join a
-    group only through an exact romanisation match, never through fuzzy similarity."""
-    return compress(article.tokens, map(_is_capitalised, article.token_texts))
+_token_text = itemgetter(0)
 
 
 class _LazyMap(dict):
@@ -251,25 +249,30 @@ class InconsistentName(Rule):
 
     def check(self, article, ctx):
         glossary = ctx.glossary
-        occurrences: Dict[str, list] = {}
-        for tok in name_tokens(article):
-            if not _non_latin(tok.text):
-                occurrences.setdefault(tok.text, []).append(tok)
-        names = list(occurrences)
+        texts = article.token_texts
+        # The distinct name-like words, then the other capitalised words, each in order of
+        # first occurrence. Both tests read a token's text only, so every token with such a
+        # text is one of its occurrences: found per word when asked (in C), not by a Python
+        # loop over every token (most articles never ask).
+        names = [w for w in dict.fromkeys(map(_token_text, name_tokens(article)))
+                 if not _non_latin(w)]
         name_set = set(names)
-        for tok in _capitalised_words(article):
-            if tok.text not in name_set and not _non_latin(tok.text):
-                occurrences.setdefault(tok.text, []).append(tok)
-        if len(occurrences) < 2:
+        words = dict.fromkeys(names)
+        for w in dict.fromkeys(compress(texts, map(_is_capitalised, texts))):
+            if w not in name_set and not _non_latin(w):
+                words[w] = None
+        if len(words) < 2:
             return
+        tokens = article.tokens
+        occurrences = _LazyMap(lambda w: list(map(tokens.__getitem__, positions_of(texts, {w}))))
         # capitalised ordinary English words ("the Jury", "Alpha") are not names here
-        common = [w for w in occurrences if w not in name_set and not _english_word(w)]
+        common = [w for w in words if w not in name_set and not _english_word(w)]
         companions, first_full, followers = self._companions(article, occurrences)
         groups = spelling_clusters(names, glossary, common, companions, followers)
         if not groups:  # most articles spell every name one way
             return
-        counts = Counter({w: len(v) for w, v in occurrences.items()})
-        first_seen = {w: toks[0].start for w, toks in occurrences.items()}
+        counts = Counter({w: len(occurrences[w]) for w in words})
+        first_seen = {w: occurrences[w][0].start for w in words}
         for group in groups:
             best = preferred(group, counts, glossary, first_full, first_seen)
             house_form = bool(glossary.lookup(best)) or best in glossary.name_words()
