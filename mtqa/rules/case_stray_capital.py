@@ -7,6 +7,7 @@ from typing import List
 from mtqa.article import Article, Token
 from mtqa.lexicon import zipf
 from mtqa.registry import Rule, register
+from mtqa.rules._gates import occurs_near
 
 # Generic place words that English writes in lower case before "of <Name>" ("the port city of
 # Kherson"), unless they are part of an established name (see _FIXED_NAMES).
@@ -44,16 +45,14 @@ central earth sun moon universe bible koran quran mass
 # Cheap test for the only shape the rule can flag: "<Capitalised generic word> of <Capital>".
 _PREFILTER = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in sorted(_GENERIC_PLACE))
                         + r") of [A-Z]")
-# Every _PREFILTER match ends in " of " and a capital: most articles have few such places,
-# found by a fast literal search, and the prefilter is tried only in the few characters
-# before each (its word boundary still sees the text before the window).
-_OF_CAPITAL = re.compile(r" of [A-Z]")
+# Every _PREFILTER match ends in " of " and a capital, after a place word (mtqa.rules._gates).
 _PREFILTER_REACH = max(map(len, _GENERIC_PLACE))
 
 
 def _may_have_run(text: str) -> bool:
-    return any(_PREFILTER.search(text, max(0, m.start() - _PREFILTER_REACH), m.end())
-               for m in _OF_CAPITAL.finditer(text))
+    return occurs_near(_PREFILTER, text, (" of ",), _PREFILTER_REACH, 5)
+
+
 _NAME_JOINERS = frozenset({"of", "and", "the", "for", "de", "du", "la", "von", "van", "in", "on", "&"})
 _OPENERS = "“\"«(['‘:—–-•*"
 

@@ -1,6 +1,7 @@
 import re
 
 from mtqa.registry import Rule, register
+from mtqa.rules._gates import occurs_near
 
 # A sentence that opens with a bare title and its "of"/"to" phrase, the way Russian and
 # Ukrainian (no articles) open a news sentence: "President of the European Parliament Roberta
@@ -16,6 +17,9 @@ _TITLES = (r"(?:Head|President|Minister|Director|Chairman|Chairwoman|Chairperson
            r"Head Coach|Head coach|Commander-in-Chief)")
 _OPENING = re.compile(
     r"(?:^|(?<=[.!?] ))(" + _TITLES + r") (?:of|to) (?:the |(?-i:[A-Z]))", re.MULTILINE)
+# Every _OPENING match holds " of " or " to " right after a title and ends at most 4
+# characters after it (mtqa.rules._gates): only those places are tried.
+_TITLE_REACH = max(map(len, re.sub(r"[()?:]", "", _TITLES).split("|")))
 # The sentence ends at the first sentence-final mark followed by a space or the line end.
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?= |$)", re.MULTILINE)
 _MIN_WORDS = 8  # headlines, captions and staff lists ("Director of Sales, T. Filippova.")
@@ -70,7 +74,7 @@ class TitleWithoutArticle(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        if " of " not in text and " to " not in text:
+        if not occurs_near(_OPENING, text, (" of ", " to "), _TITLE_REACH, 8):
             return []
         findings = []
         for m in _OPENING.finditer(text):

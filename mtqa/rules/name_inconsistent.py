@@ -4,7 +4,6 @@ from itertools import compress, count
 from operator import itemgetter
 from typing import Dict, List
 
-from mtqa.article import positions_of
 from mtqa.glossary import CANONICAL, VARIANT
 from mtqa.lexicon import world_names, zipf
 from mtqa.nameindex import first_class
@@ -251,20 +250,23 @@ class InconsistentName(Rule):
         glossary = ctx.glossary
         texts = article.token_texts
         # The distinct name-like words, then the other capitalised words, each in order of
-        # first occurrence. Both tests read a token's text only, so every token with such a
-        # text is one of its occurrences: found per word when asked (in C), not by a Python
-        # loop over every token (most articles never ask).
+        # first occurrence (found with C-level maps; both tests read a token's text only, so
+        # every token with such a text is one of its occurrences).
         names = [w for w in dict.fromkeys(map(_token_text, name_tokens(article)))
                  if not _non_latin(w)]
         name_set = set(names)
+        capitalised = list(map(_is_capitalised, texts))
         words = dict.fromkeys(names)
-        for w in dict.fromkeys(compress(texts, map(_is_capitalised, texts))):
+        for w in dict.fromkeys(compress(texts, capitalised)):
             if w not in name_set and not _non_latin(w):
                 words[w] = None
         if len(words) < 2:
             return
-        tokens = article.tokens
-        occurrences = _LazyMap(lambda w: list(map(tokens.__getitem__, positions_of(texts, {w}))))
+        occurrences: Dict[str, list] = {w: [] for w in words}
+        for tok in compress(article.tokens, capitalised):  # name-like words are capitalised
+            found = occurrences.get(tok.text)
+            if found is not None:
+                found.append(tok)
         # capitalised ordinary English words ("the Jury", "Alpha") are not names here
         common = [w for w in words if w not in name_set and not _english_word(w)]
         companions, first_full, followers = self._companions(article, occurrences)

@@ -1,0 +1,123 @@
+"""The speed pre-checks of issue 11 answer exactly what the work they skip would answer: each
+is compared with the plain computation on generated text (hypothesis) built from the pieces
+that make the patterns match, so matches and near misses are both common."""
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from mtqa.article import Article, lowered_token_texts
+from mtqa.rules import case_stray_capital, grammar_title_article, locale_decimal_comma
+from mtqa.rules import locale_thousands_dot
+from mtqa.rules._gates import occurs_near
+from mtqa.rules._scripts import NUMBER, SCALE_WORD_RE, SCALE_WORDS
+
+
+def _text(pieces, max_size=30):
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+_PLACE_PIECES = ["City", "Region", "Oblast", "city", "XCity", " of ", " of", "of ", "Kyiv",
+                 "the", " ", ". ", "\n", "Old", "Town", "K", "1"]
+
+
+@settings(max_examples=250, deadline=None)
+@given(_text(_PLACE_PIECES))
+def test_stray_capital_gate_is_the_prefilter(text):
+    assert case_stray_capital._may_have_run(text) == bool(
+        case_stray_capital._PREFILTER.search(text))
+
+
+_TITLE_PIECES = ["Head", "Deputy Head", "Commander-in-Chief", "President", " of ", " to ",
+                 "the ", "The", "Kyiv", ". ", "! ", "\n", " ", "x", "head", "A"]
+
+
+@settings(max_examples=250, deadline=None)
+@given(_text(_TITLE_PIECES))
+def test_title_gate_is_the_opening_search(text):
+    assert occurs_near(grammar_title_article._OPENING, text, (" of ", " to "),
+                       grammar_title_article._TITLE_REACH, 8) == bool(
+        grammar_title_article._OPENING.search(text))
+
+
+_LEADING_LOOKBEHIND = re.compile(
+    r"(?<![\w.,])(" + NUMBER + r")(\s?)(" + "|".join(
+        sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True)) + r")(\.?)(?!\w)",
+    re.IGNORECASE)
+_NUMBER_PIECES = ["1", "25", "0", ".", ",", " ", "a", "_", "x1", "\n", "٣", "Млн", "млн",
+                  "тыс.", "juta", "ribu", "5 juta"] + sorted(SCALE_WORDS)[:6]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(_NUMBER_PIECES, 20))
+def test_scale_word_regex_matches_as_with_a_leading_lookbehind(text):
+    def spans(rx):
+        return [(m.span(), m.groups()) for m in rx.finditer(text)]
+    assert spans(SCALE_WORD_RE) == spans(_LEADING_LOOKBEHIND)
+
+
+@settings(max_examples=250, deadline=None)
+@given(_text(["1", "280", ".000", ".5", ",5", ",000", "0", " ", "v", ".", ",", "people"], 20))
+def test_figure_rules_find_what_a_whole_text_scan_finds(text):
+    # the rules start their scan a few characters before the first literal hint
+    for rule, rx in ((locale_thousands_dot.ThousandsDot(), locale_thousands_dot._NUMBER),
+                     (locale_decimal_comma.DecimalComma(), locale_decimal_comma._DECIMAL)):
+        found = [(f.start, f.end) for f in rule.check(Article(text), None)]
+        if not rx.search(text):
+            assert found == []
+    hint = locale_thousands_dot._DOT_GROUP.search(text)
+    every = [m.span() for m in locale_thousands_dot._NUMBER.finditer(text)]
+    assert every == ([m.span() for m in locale_thousands_dot._NUMBER.finditer(
+        text, max(0, hint.start() - 3))] if hint else [])
+    hint = locale_decimal_comma._COMMA_DIGIT.search(text)
+    every = [m.span() for m in locale_decimal_comma._DECIMAL.finditer(text)]
+    assert every == ([m.span() for m in locale_decimal_comma._DECIMAL.finditer(
+        text, max(0, hint.start() - 3))] if hint else [])
+
+
+def _walk_from_every_token(index, article):
+    """PhraseIndex.find's trie walk started at every token (no start pre-check)."""
+    from mtqa.phrases import PhraseMatch, _norm_gap
+
+    text, tokens = article.text, article.tokens
+    lowered = lowered_token_texts(article)
+    out = []
+    for i in range(len(tokens)):
+        node = index._root[0].get(lowered[i])
+        j = i
+        while node is not None:
+            for pat in node[1]:
+                n = j - i + 1
+                if any(_norm_gap(text[tokens[i + k].end:tokens[i + k + 1].start])
+                       != pat.gaps[k] for k in range(n - 1)):
+                    continue
+                if pat.entry.case_sensitive and any(tokens[i + k].text != pat.exact[k]
+                                                    for k in range(n)):
+                    continue
+                out.append(PhraseMatch(pat.entry, pat.index, tokens[i].start,
+                                       tokens[j].end, i, j))
+            j += 1
+            if j >= len(tokens) or tokens[j].sentence != tokens[i].sentence or not node[0]:
+                break
+            node = node[0].get(lowered[j])
+    return out
+
+
+def _phrase_words():
+    from mtqa.rules.phrase import _INDEX
+
+    words = set()
+    for pat in _INDEX.patterns()[:400]:
+        words.update(pat.words)
+    return sorted(words)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_phrase_words() + ["Kyiv", "said"]),
+                          st.sampled_from([" ", " ", ", ", ". ", " “", "\n"])),
+                max_size=40))
+def test_phrase_walk_starts_only_where_a_match_can(parts):
+    from mtqa.rules.phrase import _INDEX
+
+    article = Article("".join(w + sep for w, sep in parts))
+    words_only = [m for m in _INDEX.find(article) if not m.entry.pattern]
+    assert words_only == _walk_from_every_token(_INDEX, article)
