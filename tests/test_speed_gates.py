@@ -121,3 +121,22 @@ def test_phrase_walk_starts_only_where_a_match_can(parts):
     article = Article("".join(w + sep for w, sep in parts))
     words_only = [m for m in _INDEX.find(article) if not m.entry.pattern]
     assert words_only == _walk_from_every_token(_INDEX, article)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text([".", ",", "?", "!", ";", ":", " ", "\t", "a", "..", "...", "etc", "\n"], 25))
+def test_doubled_marks_scan_starts_where_a_match_can(text):
+    from mtqa.rules import punct_doubled
+
+    every = [m.span() for m in punct_doubled._PATTERNS.finditer(text)]
+    found = [(f.start, f.end) for f in punct_doubled.DoubledPunctuation().check(
+        Article(text), None)]
+    first = punct_doubled._TWO_MARKS.search(text)
+    if first is None:
+        assert every == [] and found == []
+    else:
+        start = first.start()
+        while start and text[start - 1] in " \t":
+            start -= 1
+        assert every == [m.span() for m in punct_doubled._PATTERNS.finditer(text, start)]
+
