@@ -621,18 +621,6 @@ class PhraseIndex:
             node[1].append(_Pattern(entries[e], i, words, None if exact is None else tuple(exact),
                                     shared.setdefault(gaps, gaps)))
 
-    def _start_keys(self) -> Tuple[frozenset, frozenset]:
-        """(words that are a whole phrase, (first, second) words of the longer phrases): a
-        match starts only at a token with one of them. Derived from the trie on first use
-        (not stored in the cache: the trie is the data)."""
-        keys = self.__dict__.get("_starts")
-        if keys is None:
-            top = self._root[0]
-            keys = self._starts = (
-                frozenset(w for w, node in top.items() if node[1]),
-                frozenset((w, w2) for w, node in top.items() for w2 in node[0]))
-        return keys
-
     def patterns(self) -> List[_Pattern]:
         """Every indexed phrase form, depth first through the trie (for tests and tools)."""
         out: List[_Pattern] = []
@@ -653,16 +641,8 @@ class PhraseIndex:
         out: List[PhraseMatch] = []
         top = self._root[0]
         n_tokens = len(tokens)
-        # Only tokens a match can start at are walked from, found in C, not per token: a
-        # one-word phrase, or the first two words of a longer one. ("the", "of", "in" start
-        # some phrase, 44% of tokens, but almost every walk from them ends at the next word.)
-        singles, pairs = self._start_keys()
-        starts = positions_of(lowered, singles)
-        if pairs:
-            at_pair = positions_of(list(zip(lowered, lowered[1:])), pairs)
-            if at_pair:
-                starts = sorted(set(starts).union(at_pair)) if starts else at_pair
-        for i in starts:
+        # only tokens that start some phrase are walked from (found in C, not per token)
+        for i in positions_of(lowered, top):
             node = top[lowered[i]]
             sentence = tokens[i].sentence
             j = i

@@ -5,7 +5,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from mtqa.article import Article, lowered_token_texts
+from mtqa.article import Article
 from mtqa.rules import case_stray_capital, grammar_title_article, locale_decimal_comma
 from mtqa.rules import locale_thousands_dot
 from mtqa.rules._gates import occurs_near
@@ -72,55 +72,6 @@ def test_figure_rules_find_what_a_whole_text_scan_finds(text):
     every = [m.span() for m in locale_decimal_comma._DECIMAL.finditer(text)]
     assert every == ([m.span() for m in locale_decimal_comma._DECIMAL.finditer(
         text, max(0, hint.start() - 3))] if hint else [])
-
-
-def _walk_from_every_token(index, article):
-    """PhraseIndex.find's trie walk started at every token (no start pre-check)."""
-    from mtqa.phrases import PhraseMatch, _norm_gap
-
-    text, tokens = article.text, article.tokens
-    lowered = lowered_token_texts(article)
-    out = []
-    for i in range(len(tokens)):
-        node = index._root[0].get(lowered[i])
-        j = i
-        while node is not None:
-            for pat in node[1]:
-                n = j - i + 1
-                if any(_norm_gap(text[tokens[i + k].end:tokens[i + k + 1].start])
-                       != pat.gaps[k] for k in range(n - 1)):
-                    continue
-                if pat.entry.case_sensitive and any(tokens[i + k].text != pat.exact[k]
-                                                    for k in range(n)):
-                    continue
-                out.append(PhraseMatch(pat.entry, pat.index, tokens[i].start,
-                                       tokens[j].end, i, j))
-            j += 1
-            if j >= len(tokens) or tokens[j].sentence != tokens[i].sentence or not node[0]:
-                break
-            node = node[0].get(lowered[j])
-    return out
-
-
-def _phrase_words():
-    from mtqa.rules.phrase import _INDEX
-
-    words = set()
-    for pat in _INDEX.patterns()[:400]:
-        words.update(pat.words)
-    return sorted(words)
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_phrase_words() + ["Kyiv", "said"]),
-                          st.sampled_from([" ", " ", ", ", ". ", " “", "\n"])),
-                max_size=40))
-def test_phrase_walk_starts_only_where_a_match_can(parts):
-    from mtqa.rules.phrase import _INDEX
-
-    article = Article("".join(w + sep for w, sep in parts))
-    words_only = [m for m in _INDEX.find(article) if not m.entry.pattern]
-    assert words_only == _walk_from_every_token(_INDEX, article)
 
 
 @settings(max_examples=300, deadline=None)

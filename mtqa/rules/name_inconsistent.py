@@ -27,7 +27,10 @@ def _distinct_entries(a: str, b: str, glossary) -> bool:
                 and ha[1] is not hb[1])
 
 
-_token_text = itemgetter(0)
+def _capitalised_words(article):
+    """Capitalised words that are not name-like by frequency (Natalia, Sergei): they join a
+    group only through an exact romanisation match, never through fuzzy similarity."""
+    return compress(article.tokens, map(_is_capitalised, article.token_texts))
 
 
 class _LazyMap(dict):
@@ -248,33 +251,25 @@ class InconsistentName(Rule):
 
     def check(self, article, ctx):
         glossary = ctx.glossary
-        texts = article.token_texts
-        # The distinct name-like words, then the other capitalised words, each in order of
-        # first occurrence (found with C-level maps; both tests read a token's text only, so
-        # every token with such a text is one of its occurrences).
-        names = [w for w in dict.fromkeys(map(_token_text, name_tokens(article)))
-                 if not _non_latin(w)]
+        occurrences: Dict[str, list] = {}
+        for tok in name_tokens(article):
+            if not _non_latin(tok.text):
+                occurrences.setdefault(tok.text, []).append(tok)
+        names = list(occurrences)
         name_set = set(names)
-        capitalised = list(map(_is_capitalised, texts))
-        words = dict.fromkeys(names)
-        for w in dict.fromkeys(compress(texts, capitalised)):
-            if w not in name_set and not _non_latin(w):
-                words[w] = None
-        if len(words) < 2:
+        for tok in _capitalised_words(article):
+            if tok.text not in name_set and not _non_latin(tok.text):
+                occurrences.setdefault(tok.text, []).append(tok)
+        if len(occurrences) < 2:
             return
-        occurrences: Dict[str, list] = {w: [] for w in words}
-        for tok in compress(article.tokens, capitalised):  # name-like words are capitalised
-            found = occurrences.get(tok.text)
-            if found is not None:
-                found.append(tok)
         # capitalised ordinary English words ("the Jury", "Alpha") are not names here
-        common = [w for w in words if w not in name_set and not _english_word(w)]
+        common = [w for w in occurrences if w not in name_set and not _english_word(w)]
         companions, first_full, followers = self._companions(article, occurrences)
         groups = spelling_clusters(names, glossary, common, companions, followers)
         if not groups:  # most articles spell every name one way
             return
-        counts = Counter({w: len(occurrences[w]) for w in words})
-        first_seen = {w: occurrences[w][0].start for w in words}
+        counts = Counter({w: len(v) for w, v in occurrences.items()})
+        first_seen = {w: toks[0].start for w, toks in occurrences.items()}
         for group in groups:
             best = preferred(group, counts, glossary, first_full, first_seen)
             house_form = bool(glossary.lookup(best)) or best in glossary.name_words()

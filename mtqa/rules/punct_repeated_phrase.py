@@ -1,6 +1,4 @@
 import re
-from itertools import compress, count
-from operator import ne
 
 from mtqa.article import lowered_token_texts
 from mtqa.registry import Rule, register
@@ -22,33 +20,21 @@ _FILLER = frozenset("""
 
 
 # A run of k tokens said twice in a row is k equal tokens followed by the same k (a word is
-# one token, or a few when hyphenated; punctuation is no token). _may_repeat says whether any
-# such run exists among the lower-case tokens; the regex over the text, whose back-reference
-# is tried at every word start, then runs only in the few articles where one does. More than
+# one token, or a few when hyphenated; punctuation is no token). Each distinct lower-case
+# token becomes one character, and a back-reference search over that short string (in C)
+# says whether any such run exists; the regex over the text, whose back-reference is tried
+# at every word start, then runs only in the few articles where one does. More than
 # _MAX_TOKENS tokens would need 8-word runs of words hyphenated into four or more parts.
 _MAX_TOKENS = 25
+_TOKEN_RUN_TWICE = re.compile(r"(.{3,%d})\1" % _MAX_TOKENS, re.DOTALL)
 
 
 def _may_repeat(lowered) -> bool:
-    """Is some run of 3.._MAX_TOKENS tokens followed at once by the same run?"""
-    if len(lowered) > 1_000_000:
+    if len(lowered) > 1_000_000:  # more distinct tokens than characters could code
         return True
-    # Such a run repeats its first three tokens k tokens later. Most articles have no token
-    # trigram that recurs that close: found with C-level work (a dict of each trigram's last
-    # position), then a short loop over the positions of the few trigrams that recur.
-    trigrams = list(zip(lowered, lowered[1:], lowered[2:]))
-    last = dict(zip(trigrams, count()))
-    if len(last) == len(trigrams):
-        return False
-    for i in compress(count(), map(ne, map(last.__getitem__, trigrams), count())):
-        first = trigrams[i]
-        window = trigrams[i + 3:i + _MAX_TOKENS + 1]
-        if first not in window:
-            continue
-        for k in compress(count(3), map(first.__eq__, window)):
-            if lowered[i:i + k] == lowered[i + k:i + 2 * k]:
-                return True
-    return False
+    ids: dict = {}
+    coded = "".join([chr(ids.setdefault(w, len(ids))) for w in lowered])
+    return _TOKEN_RUN_TWICE.search(coded) is not None
 
 
 @register
