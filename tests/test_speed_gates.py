@@ -91,3 +91,31 @@ def test_doubled_marks_scan_starts_where_a_match_can(text):
             start -= 1
         assert every == [m.span() for m in punct_doubled._PATTERNS.finditer(text, start)]
 
+
+
+# Patterns rewritten to start with their literal (issue 11), each beside the form with the
+# leading lookbehind it replaced: the same matches, also when searched from inside the text.
+_REWRITTEN = [
+    ("punct_hyphen_as_dash", "_HYPHEN", r"(?<=[A-Za-z])-(?=[A-Za-z])", 0),
+    ("punct_split_compound", "_SPACED_HYPHEN", r"(?<=[a-z]) - (?=[a-z])", 0),
+    ("punct_quote_style", "_SINGLE_OPEN", r"(?<![\w'’])['‘](?=[^\W\d_])", 0),
+    ("punct_quote_style", "_SINGLE_CLOSE", r"(?<=[\w.,!?])['’](?![\w'’])", 0),
+    ("punct_number_space", "_SPLIT_GROUP", r"(?<![\w.,])(\d{1,3}),([ \t]+)(\d{3})(?![\d,.]\d|\d)",
+     0),
+]
+_MARK_PIECES = ["a", "Z", "1", "_", "-", " - ", "'", "‘", "’", ",", ".", " ", "\t", "!", "é",
+                "2, 500", "12", "x-y", "'em", "‘Kyiv’"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(_MARK_PIECES, 15), st.integers(0, 40), st.integers(0, 40))
+def test_literal_first_patterns_match_as_the_lookbehind_first_ones(text, pos, endpos):
+    import importlib
+
+    for module, name, original, flags in _REWRITTEN:
+        new = getattr(importlib.import_module(f"mtqa.rules.{module}"), name)
+        old = re.compile(original, flags)
+        assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
+            [(m.span(), m.groups()) for m in old.finditer(text)]
+        a, b = new.search(text, pos, endpos), old.search(text, pos, endpos)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
