@@ -122,7 +122,11 @@ LATIN_SCALE_ABBREVIATIONS = {"mln": "million", "bln": "billion", "mlrd": "billio
                              "trln": "trillion"}
 
 NUMBER = r"\d+(?:[.,]\d+)*"
+# NUMBER, with the figure's first digit first in the pattern and the "no word character, dot or
+# comma before it" test right after it: the same matches as a leading (?<![\w.,]), but the
+# regex engine then jumps from digit to digit instead of trying the lookbehind at every
+# character (about twice as fast on an article).
 SCALE_WORD_RE = re.compile(
-    r"(?<![\w.,])(" + NUMBER + r")(\s?)(" + "|".join(
+    r"(\d(?<![\w.,]\d)\d*(?:[.,]\d+)*)(\s?)(" + "|".join(
         sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True)) + r")(\.?)(?!\w)",
     re.IGNORECASE)

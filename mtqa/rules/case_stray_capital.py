@@ -7,6 +7,7 @@ from typing import List
 from mtqa.article import Article, Token
 from mtqa.lexicon import zipf
 from mtqa.registry import Rule, register
+from mtqa.rules._gates import occurs_near
 
 # Generic place words that English writes in lower case before "of <Name>" ("the port city of
 # Kherson"), unless they are part of an established name (see _FIXED_NAMES).
@@ -44,6 +45,14 @@ central earth sun moon universe bible koran quran mass
 # Cheap test for the only shape the rule can flag: "<Capitalised generic word> of <Capital>".
 _PREFILTER = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in sorted(_GENERIC_PLACE))
                         + r") of [A-Z]")
+# Every _PREFILTER match ends in " of " and a capital, after a place word (mtqa.rules._gates).
+_PREFILTER_REACH = max(map(len, _GENERIC_PLACE))
+
+
+def _may_have_run(text: str) -> bool:
+    return occurs_near(_PREFILTER, text, (" of ",), _PREFILTER_REACH, 5)
+
+
 _NAME_JOINERS = frozenset({"of", "and", "the", "for", "de", "du", "la", "von", "van", "in", "on", "&"})
 _OPENERS = "“\"«(['‘:—–-•*"
 
@@ -99,7 +108,7 @@ class StrayCapitalPlaceRun(Rule):
     }
 
     def check(self, article, ctx):
-        if not _PREFILTER.search(article.text):
+        if not _may_have_run(article.text):
             return
         toks = article.tokens
         known = None

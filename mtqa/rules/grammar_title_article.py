@@ -117,6 +117,7 @@ class TitleWithoutArticle(Rule):
 
     def check(self, article, ctx):
         text = article.text
+        # Not speed3's _OPENING-only gate: the mid-sentence form is matched too.
         if " of " not in text and " to " not in text:
             return []
         findings = []

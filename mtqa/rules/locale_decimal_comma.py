@@ -6,6 +6,9 @@ _DECIMAL = re.compile(r"(?<![\w.,])(\d{1,3}),(\d+)(?!\d|[.,]\d)")
 _LIST_CONTEXT = re.compile(
     r"\b(?:articles?|paragraphs?|chapters?|pages?|pp|verses?|items?|clauses?|points?|"
     r"sections?|parts?|nos?|numbers?|rooms?|seats?|rows?|lines?)\.?\s*$", re.IGNORECASE)
+# What every _DECIMAL match holds; _DECIMAL's lookbehind is tried at every position, this
+# literal-led search is ~15x cheaper, and most articles have none.
+_COMMA_DIGIT = re.compile(r",\d")
 
 
 @register
@@ -36,7 +39,11 @@ class DecimalComma(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        for m in _DECIMAL.finditer(text):
+        first = _COMMA_DIGIT.search(text)
+        if not first:
+            return
+        # a match starts at most three digits before its first group
+        for m in _DECIMAL.finditer(text, max(0, first.start() - 3)):
             whole, frac = m.group(1), m.group(2)
             if len(frac) == 3 and whole != "0":
                 continue  # 280,000: an English thousands group

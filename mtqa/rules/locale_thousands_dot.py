@@ -20,6 +20,9 @@ _NOT_A_QUANTITY = re.compile(
     r"(?:\s+(?:of|is|was|at|to))?\W{0,3}$",
     re.IGNORECASE)
 _RUPIAH = re.compile(r"(?:Rp|IDR)\s?$")
+# What every _NUMBER match holds; _NUMBER's lookbehind is tried at every position, this
+# literal-led search is ~20x cheaper, and most articles have no such group.
+_DOT_GROUP = re.compile(r"\.\d{3}")
 
 
 @register
@@ -53,7 +56,11 @@ class ThousandsDot(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        for m in _NUMBER.finditer(text):
+        first = _DOT_GROUP.search(text)
+        if not first:
+            return
+        # a match starts at most three digits before its first group
+        for m in _NUMBER.finditer(text, max(0, first.start() - 3)):
             head, groups, decimals = m.group(1), m.group(2), m.group(3)
             parts = groups.count(".")
             before = text[max(0, m.start() - 24):m.start()]

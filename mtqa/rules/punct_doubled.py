@@ -48,9 +48,16 @@ class DoubledPunctuation(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        if not _TWO_MARKS.search(text):
+        first = _TWO_MARKS.search(text)
+        if not first:
             return
-        for m in _PATTERNS.finditer(text):
+        # Every match holds two adjacent marks, the first pair at the earliest, with at most
+        # the blanks before it ("word ..?"): the scan starts there (its lookbehinds still see
+        # the text before), not at the article's start.
+        start = first.start()
+        while start and text[start - 1] in " \t":
+            start -= 1
+        for m in _PATTERNS.finditer(text, start):
             kind = next(k for k in ("dotq", "qdots", "two", "commas", "dotcomma", "commadot",
                                     "qdot", "semis") if m.group(k) is not None)
             start, end = m.span(kind)

@@ -5,7 +5,9 @@ from mtqa.rules._punct import in_code_chunk, touches_markup
 
 # A hyphen with a letter on each side ("holes-each", "universe-this"). Found from the hyphen
 # (few per article) rather than from every word; the words either side are checked in Python.
-_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+# The hyphen first, its letter-before test after it: the same matches as a leading
+# (?<=[A-Za-z]), but the regex engine jumps from hyphen to hyphen (issue 11).
+_HYPHEN = re.compile(r"-(?<=[A-Za-z]-)(?=[A-Za-z])")
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 _WORD_AFTER = re.compile(r"[A-Za-z]+")
 

@@ -8,9 +8,10 @@ _SPACE_BEFORE = re.compile(
     r"|(\()([ \t]+)(?=\w)"
     r"|(?<=[\w.!?\"”])([ \t]+)(\))")
 
-# What every _SPACE_BEFORE match contains; most articles have none, and this scan is far
-# cheaper than _SPACE_BEFORE's lookbehinds tried at every position.
-_SPACE_HINT = re.compile(r"[ \t][,;:!?.)]|\([ \t]")
+# What every _SPACE_BEFORE match contains (a tab, or one of these pairs); most articles have
+# none, and these literal searches (memchr speed) are far cheaper than _SPACE_BEFORE's
+# lookbehinds tried at every position, or a character-class scan.
+_SPACE_HINTS = ("\t", " ,", " ;", " :", " !", " ?", " .", " )", "( ")
 
 
 @register
@@ -39,7 +40,7 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        if not _SPACE_HINT.search(text):
+        if not any(map(text.__contains__, _SPACE_HINTS)):
             return
         for m in _SPACE_BEFORE.finditer(text):
             if m.group(2) is not None:

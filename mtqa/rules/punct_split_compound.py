@@ -6,7 +6,9 @@ from mtqa.rules._punct import in_code_chunk, touches_markup
 # "long - term", "hard - haired", "large - scale": a spaced hyphen whose right-hand part is a
 # compound head that never opens a clause after a dash. Found from " - " (few per article);
 # the words either side are checked afterwards.
-_SPACED_HYPHEN = re.compile(r"(?<=[a-z]) - (?=[a-z])")
+# " - " first, its letter-before test after it: the same matches as a leading (?<=[a-z]),
+# but the regex engine jumps between literal " - " (issue 11).
+_SPACED_HYPHEN = re.compile(r" - (?<=[a-z] - )(?=[a-z])")
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]+$")
 _WORD_AFTER = re.compile(r"[a-z]+(?![\w'’-])")
 # Second parts of adjective compounds (Chicago Manual of Style 17th ed., 7.89 hyphenation

@@ -1,0 +1,121 @@
+"""The speed pre-checks of issue 11 answer exactly what the work they skip would answer: each
+is compared with the plain computation on generated text (hypothesis) built from the pieces
+that make the patterns match, so matches and near misses are both common."""
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from mtqa.article import Article
+from mtqa.rules import case_stray_capital, grammar_title_article, locale_decimal_comma
+from mtqa.rules import locale_thousands_dot
+from mtqa.rules._gates import occurs_near
+from mtqa.rules._scripts import NUMBER, SCALE_WORD_RE, SCALE_WORDS
+
+
+def _text(pieces, max_size=30):
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+_PLACE_PIECES = ["City", "Region", "Oblast", "city", "XCity", " of ", " of", "of ", "Kyiv",
+                 "the", " ", ". ", "\n", "Old", "Town", "K", "1"]
+
+
+@settings(max_examples=250, deadline=None)
+@given(_text(_PLACE_PIECES))
+def test_stray_capital_gate_is_the_prefilter(text):
+    assert case_stray_capital._may_have_run(text) == bool(
+        case_stray_capital._PREFILTER.search(text))
+
+
+_TITLE_PIECES = ["Head", "Deputy Head", "Commander-in-Chief", "President", " of ", " to ",
+                 "the ", "The", "Kyiv", ". ", "! ", "\n", " ", "x", "head", "A"]
+
+
+@settings(max_examples=250, deadline=None)
+@given(_text(_TITLE_PIECES))
+def test_title_gate_is_the_opening_search(text):
+    assert occurs_near(grammar_title_article._OPENING, text, (" of ", " to "),
+                       grammar_title_article._TITLE_REACH, 8) == bool(
+        grammar_title_article._OPENING.search(text))
+
+
+_LEADING_LOOKBEHIND = re.compile(
+    r"(?<![\w.,])(" + NUMBER + r")(\s?)(" + "|".join(
+        sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True)) + r")(\.?)(?!\w)",
+    re.IGNORECASE)
+_NUMBER_PIECES = ["1", "25", "0", ".", ",", " ", "a", "_", "x1", "\n", "٣", "Млн", "млн",
+                  "тыс.", "juta", "ribu", "5 juta"] + sorted(SCALE_WORDS)[:6]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(_NUMBER_PIECES, 20))
+def test_scale_word_regex_matches_as_with_a_leading_lookbehind(text):
+    def spans(rx):
+        return [(m.span(), m.groups()) for m in rx.finditer(text)]
+    assert spans(SCALE_WORD_RE) == spans(_LEADING_LOOKBEHIND)
+
+
+@settings(max_examples=250, deadline=None)
+@given(_text(["1", "280", ".000", ".5", ",5", ",000", "0", " ", "v", ".", ",", "people"], 20))
+def test_figure_rules_find_what_a_whole_text_scan_finds(text):
+    # the rules start their scan a few characters before the first literal hint
+    for rule, rx in ((locale_thousands_dot.ThousandsDot(), locale_thousands_dot._NUMBER),
+                     (locale_decimal_comma.DecimalComma(), locale_decimal_comma._DECIMAL)):
+        found = [(f.start, f.end) for f in rule.check(Article(text), None)]
+        if not rx.search(text):
+            assert found == []
+    hint = locale_thousands_dot._DOT_GROUP.search(text)
+    every = [m.span() for m in locale_thousands_dot._NUMBER.finditer(text)]
+    assert every == ([m.span() for m in locale_thousands_dot._NUMBER.finditer(
+        text, max(0, hint.start() - 3))] if hint else [])
+    hint = locale_decimal_comma._COMMA_DIGIT.search(text)
+    every = [m.span() for m in locale_decimal_comma._DECIMAL.finditer(text)]
+    assert every == ([m.span() for m in locale_decimal_comma._DECIMAL.finditer(
+        text, max(0, hint.start() - 3))] if hint else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text([".", ",", "?", "!", ";", ":", " ", "\t", "a", "..", "...", "etc", "\n"], 25))
+def test_doubled_marks_scan_starts_where_a_match_can(text):
+    from mtqa.rules import punct_doubled
+
+    every = [m.span() for m in punct_doubled._PATTERNS.finditer(text)]
+    found = [(f.start, f.end) for f in punct_doubled.DoubledPunctuation().check(
+        Article(text), None)]
+    first = punct_doubled._TWO_MARKS.search(text)
+    if first is None:
+        assert every == [] and found == []
+    else:
+        start = first.start()
+        while start and text[start - 1] in " \t":
+            start -= 1
+        assert every == [m.span() for m in punct_doubled._PATTERNS.finditer(text, start)]
+
+
+
+# Patterns rewritten to start with their literal (issue 11), each beside the form with the
+# leading lookbehind it replaced: the same matches, also when searched from inside the text.
+_REWRITTEN = [
+    ("punct_hyphen_as_dash", "_HYPHEN", r"(?<=[A-Za-z])-(?=[A-Za-z])", 0),
+    ("punct_split_compound", "_SPACED_HYPHEN", r"(?<=[a-z]) - (?=[a-z])", 0),
+    ("punct_quote_style", "_SINGLE_OPEN", r"(?<![\w'’])['‘](?=[^\W\d_])", 0),
+    ("punct_quote_style", "_SINGLE_CLOSE", r"(?<=[\w.,!?])['’](?![\w'’])", 0),
+    ("punct_number_space", "_SPLIT_GROUP", r"(?<![\w.,])(\d{1,3}),([ \t]+)(\d{3})(?![\d,.]\d|\d)",
+     0),
+]
+_MARK_PIECES = ["a", "Z", "1", "_", "-", " - ", "'", "‘", "’", ",", ".", " ", "\t", "!", "é",
+                "2, 500", "12", "x-y", "'em", "‘Kyiv’"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(_MARK_PIECES, 15), st.integers(0, 40), st.integers(0, 40))
+def test_literal_first_patterns_match_as_the_lookbehind_first_ones(text, pos, endpos):
+    import importlib
+
+    for module, name, original, flags in _REWRITTEN:
+        new = getattr(importlib.import_module(f"mtqa.rules.{module}"), name)
+        old = re.compile(original, flags)
+        assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
+            [(m.span(), m.groups()) for m in old.finditer(text)]
+        a, b = new.search(text, pos, endpos), old.search(text, pos, endpos)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
