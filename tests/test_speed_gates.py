@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from mtqa.article import Article
-from mtqa.rules import case_stray_capital, grammar_title_article, locale_decimal_comma
+from mtqa.rules import case_stray_capital, locale_decimal_comma
 from mtqa.rules import locale_thousands_dot
 from mtqa.rules._gates import occurs_near
 from mtqa.rules._scripts import NUMBER, SCALE_WORD_RE, SCALE_WORDS
@@ -25,18 +25,6 @@ _PLACE_PIECES = ["City", "Region", "Oblast", "city", "XCity", " of ", " of", "of
 def test_stray_capital_gate_is_the_prefilter(text):
     assert case_stray_capital._may_have_run(text) == bool(
         case_stray_capital._PREFILTER.search(text))
-
-
-_TITLE_PIECES = ["Head", "Deputy Head", "Commander-in-Chief", "President", " of ", " to ",
-                 "the ", "The", "Kyiv", ". ", "! ", "\n", " ", "x", "head", "A"]
-
-
-@settings(max_examples=250, deadline=None)
-@given(_text(_TITLE_PIECES))
-def test_title_gate_is_the_opening_search(text):
-    assert occurs_near(grammar_title_article._OPENING, text, (" of ", " to "),
-                       grammar_title_article._TITLE_REACH, 8) == bool(
-        grammar_title_article._OPENING.search(text))
 
 
 _LEADING_LOOKBEHIND = re.compile(
