@@ -179,8 +179,10 @@ class Article:
         # Glossary matches stay (a few per name, small): the report's name ledger reads them
         # again after the audit, and finding them anew costs a second tokenisation and
         # glossary pass (hardening2, issue 13: half of `report` on 1 MB of names).
+        # So do the report's candidate name runs, found during the audit when a report is
+        # written (mtqa.ledger.remember_runs; hardening4, issue 13).
         kept = {k: v for k, v in memo.items()
-                if isinstance(k, tuple) and k[0] == "glossary-matches"}
+                if isinstance(k, tuple) and k[0] in ("glossary-matches", "ledger-runs")}
         if kept:
             self.__dict__["_memo"] = kept
 
