@@ -372,6 +372,7 @@ class Article:
     def in_quotation(self, offset: int) -> bool:
         return _in_spans(self.quotations, offset)
 
+
 _WORD_BEFORE_DOT_RE = re.compile(r"([\w.]+)$")
 
 
