@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 from itertools import accumulate, compress, count, repeat
 from operator import itemgetter, ne
 from typing import (Any, Callable, Dict, Hashable, List, NamedTuple, Optional, Sequence, Tuple,
@@ -179,8 +179,10 @@ class Article:
         # Glossary matches stay (a few per name, small): the report's name ledger reads them
         # again after the audit, and finding them anew costs a second tokenisation and
         # glossary pass (hardening2, issue 13: half of `report` on 1 MB of names).
+        # So do the report's candidate name runs, found during the audit when a report is
+        # written (mtqa.ledger.remember_runs; hardening4, issue 13).
         kept = {k: v for k, v in memo.items()
-                if isinstance(k, tuple) and k[0] == "glossary-matches"}
+                if isinstance(k, tuple) and k[0] in ("glossary-matches", "ledger-runs")}
         if kept:
             self.__dict__["_memo"] = kept
 
@@ -272,12 +274,9 @@ class Article:
     def _is_abbreviation(self, dot: int) -> bool:
         if self.text[dot] != ".":
             return False
-        m = re.search(r"([\w.]+)$", self.text[max(0, dot - 12):dot])
-        if not m:
-            return False
-        word = m.group(1).lower()
-        # single capital initials ("J. Smith") and listed abbreviations do not end sentences
-        return word in _ABBREVIATIONS or (len(word) == 1 and self.text[dot - 1].isupper())
+        # the answer depends only on the 12 characters before the dot: asked once per such
+        # text (1 MB of one name repeated asked it 185,000 times; hardening4, issue 13)
+        return _abbreviation_before(self.text[max(0, dot - 12):dot])
 
     @cached_property
     def tokens(self) -> List[Token]:
@@ -372,6 +371,21 @@ class Article:
 
     def in_quotation(self, offset: int) -> bool:
         return _in_spans(self.quotations, offset)
+
+
+_WORD_BEFORE_DOT_RE = re.compile(r"([\w.]+)$")
+
+
+@lru_cache(maxsize=4096)
+def _abbreviation_before(before: str) -> bool:
+    """Is a dot after `before` (up to 12 characters) the end of an abbreviation?"""
+    m = _WORD_BEFORE_DOT_RE.search(before)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    # single capital initials ("J. Smith") and listed abbreviations do not end sentences
+    return word in _ABBREVIATIONS or (len(word) == 1 and before[-1].isupper())
+
 
 class Segment(FrozenPlain):
     """One translation unit of a bilingual file: the target's span in the article and the

@@ -364,7 +364,9 @@ def report(paths, out_dir, force_exclude, jobs, **kw):
     except OutputError as exc:
         click.echo(f"mtqa: report folder: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    batch = _run(_named_inputs(paths, settings, force_exclude), settings.audit_options(),
+    options = settings.audit_options()
+    options.name_ledger = True  # the audit step keeps what the name ledger needs (pipeline.audit)
+    batch = _run(_named_inputs(paths, settings, force_exclude), options,
                  settings.thresholds(), jobs)
     try:
         written = report_writer.write_reports(batch, out_dir)

@@ -33,6 +33,9 @@ class AuditOptions:
     source_plan: Optional[object] = None
     # words spell-unknown-word accepts besides its dictionary (config `spelling-words`)
     spelling_words: Sequence[str] = ()
+    # the run writes reports: the audit step also finds the name ledger's candidate runs while
+    # the article's tokens are alive (mtqa.ledger.remember_runs; hardening4, issue 13)
+    name_ledger: bool = False
 
     def __post_init__(self):
         # the one place a --source-lang (flag, configuration or library) is normalised

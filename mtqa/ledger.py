@@ -141,9 +141,30 @@ def _memoised(lookup):
     return cached
 
 
+_RUNS_MEMO = ("ledger-runs",)  # kept by Article.release (mtqa/article.py)
+
+
+def remember_runs(article) -> None:
+    """Find the article's candidate name runs now, while the audit's tokens are alive: the
+    report's ledger reads them after `Article.release` instead of tokenising the article again
+    (a second sentence and token pass was ~1 s of `report` on 1 MB of names; hardening4,
+    issue 13). They do not depend on the findings, so the ledger is the same."""
+    article.memo(_RUNS_MEMO, lambda: _run_candidates(article))
+
+
 def _capitalised_runs(article, taken: "_Spans") -> List[Tuple[int, int, str]]:
     """Runs of capitalised words (one space apart, one sentence) with at least one word that
     is not ordinary English, outside the spans already accounted for."""
+    spans = article.memo(_RUNS_MEMO, lambda: _run_candidates(article))
+    starts, ends = [s for s, _ in spans], [e for _, e in spans]
+    text = article.text
+    return [(s, e, text[s:e]) for (s, e), maybe in zip(spans, taken.may_overlap(starts, ends))
+            if not (maybe and taken.overlapping(s, e))]
+
+
+def _run_candidates(article) -> List[Tuple[int, int]]:
+    """The spans of `_capitalised_runs` before the spans taken by glossary names and name
+    findings are left out (outside headlines)."""
     from mtqa.lexicon import zipf
 
     text, toks, texts = article.text, article.tokens, article.token_texts
@@ -172,8 +193,8 @@ def _capitalised_runs(article, taken: "_Spans") -> List[Tuple[int, int, str]]:
         if words and all(_latin(w.text) for w in words) and any(
                 len(w.text) >= 3 and not w.text.isupper() and zipf(w.text) < 3.0 for w in words):
             s, e = words[0].start, words[-1].end
-            if not taken.overlapping(s, e) and not article.in_headline(s):
-                runs.append((s, e, text[s:e]))
+            if not article.in_headline(s):
+                runs.append((s, e))
         after = j + 1
     return runs
 

@@ -258,6 +258,10 @@ def audit(article: Article, ctx: AuditContext, release: bool = True) -> Outcome:
 
     with collector_paused():  # (many long-lived small objects, almost no cycles: gcpause.py)
         outcome = Outcome(article, run_rules(article, ctx), collect_summaries(article, ctx))
+        if release and ctx.options.name_ledger:
+            from mtqa.ledger import remember_runs
+
+            remember_runs(article)  # before the tokens go (the report's ledger reads them)
     if release:
         article.release()
     return outcome

@@ -72,3 +72,22 @@ def test_spans_in_bulk_answer_as_one_at_a_time():
             assert may or not one.overlapping(s, e)
 
     agree()
+
+
+def test_runs_found_during_the_audit_give_the_same_ledger_without_tokenising_again(
+        test_glossary):
+    # `mtqa report` sets name_ledger: the audit step finds the ledger's candidate name runs
+    # while the tokens are alive; after Article.release the ledger must not tokenise the
+    # article again, and must equal the ledger built from a fresh tokenisation.
+    def audited(name_ledger):
+        options = AuditOptions(name_ledger=name_ledger)
+        [result] = audit_articles([Article(TEXT)], ctx=AuditContext(options, test_glossary))
+        return result
+
+    kept, plain = audited(True), audited(False)
+    assert "tokens" not in kept.article.__dict__  # released by the audit
+    from_audit = build_ledger(kept.article, kept.findings, test_glossary)
+    assert "tokens" not in kept.article.__dict__  # ... and not rebuilt for the ledger
+    fresh = build_ledger(plain.article, plain.findings, test_glossary)
+    assert [e.to_dict() for e in from_audit] == [e.to_dict() for e in fresh]
+    assert any(e.type == "unknown" for e in from_audit)  # the runs were used
