@@ -21,7 +21,9 @@ from typing import List
 
 _ORIGINAL_COMPILE = re.compile
 _PENDING: List["LazyPattern"] = []
-_PREFIX = "mtqa.rules."
+# the rule modules, and the source-side helpers they import (mtqa.source.lengths: its regexes
+# serve only articles checked against a source)
+_PREFIX = ("mtqa.rules.", "mtqa.source.")
 
 
 class LazyPattern:

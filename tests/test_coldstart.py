@@ -292,7 +292,7 @@ def test_rule_regexes_compile_on_first_use_and_all_compile():
     import sys
 
     held = [(name, key) for name, module in sys.modules.items()
-            if name.startswith("mtqa.rules.") for key, value in vars(module).items()
+            if name.startswith(lazyre._PREFIX) for key, value in vars(module).items()
             if isinstance(value, lazyre.LazyPattern)]
     assert held == []
     lazy = lazyre.LazyPattern(r"(\w+) (\w+)", re.I)
