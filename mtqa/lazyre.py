@@ -21,9 +21,10 @@ from typing import List
 
 _ORIGINAL_COMPILE = re.compile
 _PENDING: List["LazyPattern"] = []
-# the rule modules, and the source-side helpers they import (mtqa.source.lengths: its regexes
-# serve only articles checked against a source)
-_PREFIX = ("mtqa.rules.", "mtqa.source.")
+# the rule modules, and helpers they import whose regexes most articles never reach:
+# mtqa.source.* (only articles checked against a source), mtqa.normalise (only text holding
+# format characters or combining marks)
+_PREFIX = ("mtqa.rules.", "mtqa.source.", "mtqa.normalise")
 
 
 class LazyPattern:
