@@ -393,6 +393,47 @@ def merge_entries(earlier: Entry, later: Entry) -> Entry:
 
 # ---- matching -------------------------------------------------------------------------------
 
+class _LazyPhrases(dict):
+    """The phrase table of a cached glossary (first token -> [(number of tokens, form)],
+    longest first), each token's candidates built from the cache's columns the first time
+    the token is looked up: an article reaches a few dozen of ~4,000 tokens (start-up, docs/
+    scale.md "Cold start"). Until then a key holds the position of its first row in `rows`.
+    Membership tests never build; `[]`, `get`, `values`, `items` and `==` see built lists."""
+
+    __slots__ = ("rows",)
+
+    def __getitem__(self, first):
+        cands = dict.__getitem__(self, first)
+        return self._build(first, cands) if type(cands) is int else cands
+
+    def get(self, first, default=None):
+        cands = dict.get(self, first, default)
+        return self._build(first, cands) if type(cands) is int else cands
+
+    def values(self):
+        return [self[w] for w in self]
+
+    def items(self):
+        return [(w, self[w]) for w in self]
+
+    def __eq__(self, other):
+        return dict(self.items()) == (dict(other.items()) if isinstance(other, dict) else other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = None
+
+    def _build(self, first: str, i: int) -> List[Tuple[int, str]]:
+        firsts, counts, form_numbers, forms = self.rows
+        cands = []
+        while i < len(firsts) and firsts[i] == first:
+            cands.append((counts[i], forms[form_numbers[i]]))
+            i += 1
+        dict.__setitem__(self, first, cands)
+        return cands
+
+
 def _tokens(form: str) -> Tuple[str, ...]:
     return tuple(TOKEN_RE.findall(form))
 
@@ -552,13 +593,13 @@ class Glossary:
             (kinds[k], entries[n], None if fix == none else fix)
             for k, n, fix in zip(c["form_kinds"], c["form_entries"],
                                  c["form_fixes"].split(row))]))
-        phrases: Dict[str, List[Tuple[int, str]]] = {}
-        for first, n, k in zip(c["phrase_firsts"].split(row), c["phrase_counts"],
-                               c["phrase_forms"]):
-            cands = phrases.get(first)
-            if cands is None:
-                cands = phrases[first] = []
-            cands.append((n, forms[k]))
+        # the phrase table: each first token -> the position of its first row (rows of one
+        # token are contiguous), its candidates built when the token is first looked up
+        firsts = c["phrase_firsts"].split(row)
+        positions = dict.fromkeys(firsts)  # the keys in their stored order
+        positions.update(zip(reversed(firsts), range(len(firsts) - 1, -1, -1)))
+        phrases = _LazyPhrases(positions)
+        phrases.rows = (firsts, c["phrase_counts"], c["phrase_forms"], forms)
         self._phrases = phrases
         self.known_words = set(c["known_words"].split(row))
         self.people_by_surname = {s: [entries[i] for i in people]
