@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import io
-from itertools import compress, count
+from itertools import chain, compress, count
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -604,6 +604,12 @@ class Glossary:
         self.known_words = set(c["known_words"].split(row))
         self.people_by_surname = {s: [entries[i] for i in people]
                                   for s, people in c["people_by_surname"].items()}
+        # (people(), accepted_forms(): start-up, without a Python-level pass over every entry)
+        self.__dict__["_people"] = list(map(entries.__getitem__, sorted(
+            chain.from_iterable(c["people_by_surname"].values()))))
+        # every accept item follows an item separator; rows are only joined by row separators
+        self.__dict__["_accepted_forms"] = frozenset(
+            c["accept"].replace(row, "").split(item)[1:])
         self.__dict__["_lowered_words"] = frozenset(c["lowered_words"].split(row))
         if "name_words" in c:
             self.__dict__["_name_words"] = dict(zip(
@@ -679,6 +685,22 @@ class Glossary:
                 index["payloads"] = [entries[i] for i in index.pop("payload_entries")]
             self._index = new(NameIndex)
             self._index.__setstate__(index)
+
+    def people(self) -> List[Entry]:
+        """The people with a surname (people_by_surname's entries), in glossary order; for a
+        cached glossary read off its entry numbers instead of a pass over every entry."""
+        cached = self.__dict__.get("_people")
+        if cached is None:
+            cached = self.__dict__["_people"] = [e for e in self.entries if e.surname]
+        return cached
+
+    def accepted_forms(self) -> frozenset:
+        """Every entry's `accept` forms; for a cached glossary split from its accept column."""
+        cached = self.__dict__.get("_accepted_forms")
+        if cached is None:
+            cached = frozenset(a for e in self.entries for a in e.accept)
+            self.__dict__["_accepted_forms"] = cached
+        return cached
 
     def lowered_words(self) -> frozenset:
         """The words of every glossary form, lower-cased (letters with inner apostrophes):

@@ -214,6 +214,7 @@ def _glossary_summary(g):
         {s: [entry(e) for e in people] for s, people in g.people_by_surname.items()},
         {w: entry(e) for w, e in g.name_words().items()},
         g.lowered_words(),
+        [entry(e) for e in g.people()], g.accepted_forms(),
     )
 
 
