@@ -100,6 +100,11 @@ def _usable_dir(create: bool) -> Optional[Path]:
     return folder if folder_problem(folder) is None else None
 
 
+def writable() -> bool:
+    """Can entries be stored (a cache folder is set, exists or can be made, and is safe)?"""
+    return _usable_dir(create=True) is not None
+
+
 try:  # CPython's built-in SHA-256: the same digests as hashlib's, without loading OpenSSL
     from _sha256 import sha256 as _sha256  # (which costs a few ms of every start-up)
 except ImportError:  # pragma: no cover - other Pythons, or 3.12+ where it is _sha2
