@@ -33,6 +33,7 @@ from pathlib import Path, PurePath
 from typing import Callable, Dict, Iterable, List, Optional, Tuple, TypeVar, Union
 
 from mtqa import __version__
+from mtqa.lazyre import LazyPattern
 
 T = TypeVar("T")
 # entries kept per kind; older ones (other glossary versions) are pruned when writing
@@ -42,8 +43,9 @@ MAX_BYTES = 64 * 1024 * 1024
 SUFFIX = ".mtqa-cache"
 # names of entries this module writes (and of the pickles older versions wrote): `clear` and
 # pruning delete only these, never a stranger's file that happens to sit in the folder
-_ENTRY_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*-[0-9A-Za-z_]{1,64}(?:\.mtqa-cache|\.pickle)$")
-_TMP_NAME = re.compile(r"^\.[a-z0-9][a-z0-9-]*-.*\.tmp$")
+# (compiled on first use: only listing and pruning read them, not a run that finds its entries)
+_ENTRY_NAME = LazyPattern(r"^[a-z0-9][a-z0-9-]*-[0-9A-Za-z_]{1,64}(?:\.mtqa-cache|\.pickle)$")
+_TMP_NAME = LazyPattern(r"^\.[a-z0-9][a-z0-9-]*-.*\.tmp$")
 
 
 def cache_dir() -> Optional[Path]:
@@ -98,6 +100,11 @@ def _usable_dir(create: bool) -> Optional[Path]:
         except OSError:
             return None
     return folder if folder_problem(folder) is None else None
+
+
+def writable() -> bool:
+    """Can entries be stored (a cache folder is set, exists or can be made, and is safe)?"""
+    return _usable_dir(create=True) is not None
 
 
 try:  # CPython's built-in SHA-256: the same digests as hashlib's, without loading OpenSSL

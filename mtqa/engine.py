@@ -93,7 +93,7 @@ class AuditContext:
     def accepted_forms(self) -> frozenset:
         """Every glossary `accept` form: never flagged, by any rule (mtqa.suppress)."""
         if self._accepted is None:
-            self._accepted = frozenset(a for e in self.glossary.entries for a in e.accept)
+            self._accepted = self.glossary.accepted_forms()  # (kept in its cache: start-up)
         return self._accepted
 
 

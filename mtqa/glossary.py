@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import io
-from itertools import compress, count
+from itertools import chain, compress, count
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -393,6 +393,47 @@ def merge_entries(earlier: Entry, later: Entry) -> Entry:
 
 # ---- matching -------------------------------------------------------------------------------
 
+class _LazyPhrases(dict):
+    """The phrase table of a cached glossary (first token -> [(number of tokens, form)],
+    longest first), each token's candidates built from the cache's columns the first time
+    the token is looked up: an article reaches a few dozen of ~4,000 tokens (start-up, docs/
+    scale.md "Cold start"). Until then a key holds the position of its first row in `rows`.
+    Membership tests never build; `[]`, `get`, `values`, `items` and `==` see built lists."""
+
+    __slots__ = ("rows",)
+
+    def __getitem__(self, first):
+        cands = dict.__getitem__(self, first)
+        return self._build(first, cands) if type(cands) is int else cands
+
+    def get(self, first, default=None):
+        cands = dict.get(self, first, default)
+        return self._build(first, cands) if type(cands) is int else cands
+
+    def values(self):
+        return [self[w] for w in self]
+
+    def items(self):
+        return [(w, self[w]) for w in self]
+
+    def __eq__(self, other):
+        return dict(self.items()) == (dict(other.items()) if isinstance(other, dict) else other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = None
+
+    def _build(self, first: str, i: int) -> List[Tuple[int, str]]:
+        firsts, counts, form_numbers, forms = self.rows
+        cands = []
+        while i < len(firsts) and firsts[i] == first:
+            cands.append((counts[i], forms[form_numbers[i]]))
+            i += 1
+        dict.__setitem__(self, first, cands)
+        return cands
+
+
 def _tokens(form: str) -> Tuple[str, ...]:
     return tuple(TOKEN_RE.findall(form))
 
@@ -552,17 +593,23 @@ class Glossary:
             (kinds[k], entries[n], None if fix == none else fix)
             for k, n, fix in zip(c["form_kinds"], c["form_entries"],
                                  c["form_fixes"].split(row))]))
-        phrases: Dict[str, List[Tuple[int, str]]] = {}
-        for first, n, k in zip(c["phrase_firsts"].split(row), c["phrase_counts"],
-                               c["phrase_forms"]):
-            cands = phrases.get(first)
-            if cands is None:
-                cands = phrases[first] = []
-            cands.append((n, forms[k]))
+        # the phrase table: each first token -> the position of its first row (rows of one
+        # token are contiguous), its candidates built when the token is first looked up
+        firsts = c["phrase_firsts"].split(row)
+        positions = dict.fromkeys(firsts)  # the keys in their stored order
+        positions.update(zip(reversed(firsts), range(len(firsts) - 1, -1, -1)))
+        phrases = _LazyPhrases(positions)
+        phrases.rows = (firsts, c["phrase_counts"], c["phrase_forms"], forms)
         self._phrases = phrases
         self.known_words = set(c["known_words"].split(row))
         self.people_by_surname = {s: [entries[i] for i in people]
                                   for s, people in c["people_by_surname"].items()}
+        # (people(), accepted_forms(): start-up, without a Python-level pass over every entry)
+        self.__dict__["_people"] = list(map(entries.__getitem__, sorted(
+            chain.from_iterable(c["people_by_surname"].values()))))
+        # every accept item follows an item separator; rows are only joined by row separators
+        self.__dict__["_accepted_forms"] = frozenset(
+            c["accept"].replace(row, "").split(item)[1:])
         self.__dict__["_lowered_words"] = frozenset(c["lowered_words"].split(row))
         if "name_words" in c:
             self.__dict__["_name_words"] = dict(zip(
@@ -638,6 +685,22 @@ class Glossary:
                 index["payloads"] = [entries[i] for i in index.pop("payload_entries")]
             self._index = new(NameIndex)
             self._index.__setstate__(index)
+
+    def people(self) -> List[Entry]:
+        """The people with a surname (people_by_surname's entries), in glossary order; for a
+        cached glossary read off its entry numbers instead of a pass over every entry."""
+        cached = self.__dict__.get("_people")
+        if cached is None:
+            cached = self.__dict__["_people"] = [e for e in self.entries if e.surname]
+        return cached
+
+    def accepted_forms(self) -> frozenset:
+        """Every entry's `accept` forms; for a cached glossary split from its accept column."""
+        cached = self.__dict__.get("_accepted_forms")
+        if cached is None:
+            cached = frozenset(a for e in self.entries for a in e.accept)
+            self.__dict__["_accepted_forms"] = cached
+        return cached
 
     def lowered_words(self) -> frozenset:
         """The words of every glossary form, lower-cased (letters with inner apostrophes):

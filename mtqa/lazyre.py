@@ -16,27 +16,43 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from contextlib import contextmanager
-from typing import List
+from typing import List, Optional
+
+import _sre
 
 _ORIGINAL_COMPILE = re.compile
 _PENDING: List["LazyPattern"] = []
-_PREFIX = "mtqa.rules."
+# the rule modules, and helpers they import whose regexes most articles never reach:
+# mtqa.source.* (only articles checked against a source), mtqa.normalise (only text holding
+# format characters or combining marks)
+_PREFIX = ("mtqa.rules.", "mtqa.source.", "mtqa.normalise")
 
 
 class LazyPattern:
-    __slots__ = ("pattern", "flags", "_compiled", "_holders")
+    __slots__ = ("pattern", "flags", "_compiled", "_holders", "_code")
 
     def __init__(self, pattern, flags=0):
         self.pattern = pattern
         self.flags = flags
         self._compiled = None
         self._holders: list = []  # (module namespace, name) holding this pattern
+        self._code = None  # the cached output of Python's regex compiler (see _sre_args)
 
     def compiled(self) -> re.Pattern:
         rx = self._compiled
         if rx is None:
-            rx = self._compiled = _ORIGINAL_COMPILE(self.pattern, self.flags)
+            code = self._code
+            if code is not None:
+                try:
+                    rx = _sre.compile(self.pattern, code[0], code[1].tolist(), code[2], code[3],
+                                      tuple(code[4]))
+                except Exception:  # noqa: BLE001 - a damaged entry: compile as usual
+                    rx = None
+            if rx is None:
+                rx = _ORIGINAL_COMPILE(self.pattern, self.flags)
+            self._compiled = rx
             for namespace, key in self._holders:  # rebind the rule modules' names
                 if namespace.get(key) is self:
                     namespace[key] = rx
@@ -77,6 +93,50 @@ def compiling_lazily():
                             value._holders.append((namespace, key))
                         else:  # already used while the modules loaded
                             namespace[key] = value._compiled
+        _attach_codes([p for p in _PENDING if p._compiled is None and p._code is None])
+
+
+# ---- compiled code kept in the cache ----------------------------------------------------------
+# Python compiles a regex in pure Python (re._parser, re._compiler) and hands the resulting
+# list of opcodes to the C engine (_sre.compile). The opcodes of every lazy pattern are kept in
+# mtqa's cache, keyed by the patterns and the exact Python version, so a later run hands them
+# to _sre.compile directly: the ~25 patterns a one-file check reaches cost ~1 ms instead of
+# ~10 (start-up, docs/scale.md "Cold start"). _sre.compile validates the code it is given;
+# a pattern whose cached code is refused is compiled as usual.
+
+def _sre_args(pattern, flags) -> Optional[list]:
+    """What re.compile passes to _sre.compile for this pattern (re._compiler.compile)."""
+    from re import _compiler, _parser
+
+    flags = int(flags)
+    if not isinstance(pattern, str) or flags & re.DEBUG:
+        return None
+    p = _parser.parse(pattern, flags)
+    code = _compiler._code(p, flags)
+    indexgroup = [None] * p.state.groups
+    for name, i in p.state.groupdict.items():
+        indexgroup[i] = name
+    return [flags | p.state.flags, array("I", code), p.state.groups - 1,
+            dict(p.state.groupdict), indexgroup]
+
+
+def _attach_codes(patterns: List["LazyPattern"]) -> None:
+    from mtqa import cache
+
+    if not patterns or cache.cache_dir() is None:
+        return
+    key = cache.content_key(["regex-code 1", sys.version, str(_sre.MAGIC),
+                             repr([(p.pattern, int(p.flags)) for p in patterns])])
+    codes = cache.load("regex-code", key)
+    if codes is None:
+        if not cache.writable():  # (building them all would then cost every run)
+            return
+        codes = [_sre_args(p.pattern, p.flags) for p in patterns]
+        cache.store("regex-code", key, codes)
+    if type(codes) is list and len(codes) == len(patterns):
+        for p, code in zip(patterns, codes):
+            if type(code) is list and len(code) == 5 and type(code[1]) is array:
+                p._code = code
 
 
 def compile_all() -> int:

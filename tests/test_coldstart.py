@@ -214,6 +214,7 @@ def _glossary_summary(g):
         {s: [entry(e) for e in people] for s, people in g.people_by_surname.items()},
         {w: entry(e) for w, e in g.name_words().items()},
         g.lowered_words(),
+        [entry(e) for e in g.people()], g.accepted_forms(),
     )
 
 
@@ -292,7 +293,7 @@ def test_rule_regexes_compile_on_first_use_and_all_compile():
     import sys
 
     held = [(name, key) for name, module in sys.modules.items()
-            if name.startswith("mtqa.rules.") for key, value in vars(module).items()
+            if name.startswith(lazyre._PREFIX) for key, value in vars(module).items()
             if isinstance(value, lazyre.LazyPattern)]
     assert held == []
     lazy = lazyre.LazyPattern(r"(\w+) (\w+)", re.I)
@@ -405,3 +406,30 @@ def test_configuration_file_parsed_once_then_read_from_the_cache(cache_dir, tmp_
     for _ in range(2):
         with pytest.raises(config.ConfigError, match="not valid TOML"):
             config.find_config(project)
+
+
+def test_cached_regex_code_gives_the_same_patterns(cache_dir):
+    """The opcodes of the rule modules' regexes, kept in the cache, build patterns equal to
+    re.compile's (same pattern, flags and code); damaged code falls back to re.compile."""
+    import re
+
+    import mtqa.rules  # noqa: F401  (registers the rule modules' lazy patterns)
+    from mtqa import cache, lazyre
+
+    fresh = [lazyre.LazyPattern(p.pattern, p.flags) for p in lazyre._PENDING
+             if isinstance(p.pattern, str)]
+    assert len(fresh) > 50
+    lazyre._attach_codes(fresh)  # first: compiles every one and stores their code
+    assert len(list(cache_dir.glob("regex-code-*.mtqa-cache"))) == 1
+    again = [lazyre.LazyPattern(p.pattern, p.flags) for p in fresh]
+    lazyre._attach_codes(again)  # now read from the cache
+    assert all(p._code is not None for p in again)
+    for p in again:
+        assert p.compiled() == re.compile(p.pattern, p.flags), p.pattern
+        assert p.compiled().groupindex == re.compile(p.pattern, p.flags).groupindex
+    damaged = lazyre.LazyPattern(r"(?P<word>\w+)-(\d)")
+    code = lazyre._sre_args(damaged.pattern, 0)
+    code[1] = cache.array("I", [1, 2, 3])  # no valid program
+    damaged._code = code
+    assert damaged.compiled() == re.compile(r"(?P<word>\w+)-(\d)")
+    assert damaged.search("a ab-1").group("word") == "ab"

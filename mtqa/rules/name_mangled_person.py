@@ -46,9 +46,7 @@ def _people(glossary) -> Dict[str, Dict[str, List]]:
     a surname in the glossary."""
     by_given: Dict[str, List] = {}
     surnames: Dict[str, List] = {}
-    for e in glossary.entries:
-        if e.type != "person" or not e.surname:
-            continue
+    for e in glossary.people():  # people with a surname (start-up: no pass over every entry)
         surnames.setdefault(e.surname, []).append(e)
         for full in [e.name] + e.variants:
             parts = full.split()
