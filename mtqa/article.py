@@ -299,6 +299,9 @@ class Article:
                 map(int.__gt__, ends, map(sentence_ends.__getitem__, index))):
             return self._tokens_by_sentence()
         initial = list(map(ne, index, [-1] + index))
+        # the split already holds the token texts: kept, so token_texts needs no second pass
+        # over a million tokens (issue 13: 1 MB of names behind zero-width characters)
+        self.__dict__.setdefault("token_texts", texts)
         return list(map(_make_token, zip(texts, starts, ends, index, initial)))
 
     def _tokens_by_sentence(self) -> List[Token]:

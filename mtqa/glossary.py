@@ -747,24 +747,30 @@ class Glossary:
         if views[0].identity:
             return self._find_in(article)
         first = views[0]
-        out: List[GlossaryMatch] = []
-        for m in self._find_in(first.article):
-            start, end = first.span(m.start, m.end)
-            out.append(GlossaryMatch(start, end, m.form, m.kind, m.entry, m.fix))
+        # (matches are found as plain rows and their spans mapped in bulk: 1 MB of names
+        # behind zero-width characters holds ~200,000 matches per view, issue 13)
+        rows = self._find_rows(first.article)
+        starts, ends = first.spans([r[0] for r in rows], [r[1] for r in rows])
+        out = list(map(GlossaryMatch, starts, ends, *_columns(rows)))
         if len(views) > 1:  # the view without combining marks: only where the first found none
             # (the first view's spans are sorted and do not overlap: overlap by bisection)
-            starts, ends = [m.start for m in out], [m.end for m in out]
             second = views[1]
-            for m in self._find_in(second.article):
-                start, end = second.span(m.start, m.end)
-                i = bisect.bisect_right(ends, start)
-                if i < len(starts) and starts[i] < end:
-                    continue
-                out.append(GlossaryMatch(start, end, m.form, m.kind, m.entry, m.fix))
-            out.sort(key=lambda m: m.start)
+            rows2 = self._find_rows(second.article)
+            starts2, ends2 = second.spans([r[0] for r in rows2], [r[1] for r in rows2])
+            bisect_right, n = bisect.bisect_right, len(starts)
+            added = [GlossaryMatch(start, end, *row[2:])
+                     for start, end, row in zip(starts2, ends2, rows2)
+                     if not ((i := bisect_right(ends, start)) < n and starts[i] < end)]
+            if added:
+                out.extend(added)
+                out.sort(key=lambda m: m.start)
         return out
 
     def _find_in(self, article: Article) -> List[GlossaryMatch]:
+        return [GlossaryMatch(*row) for row in self._find_rows(article)]
+
+    def _find_rows(self, article: Article) -> List[tuple]:
+        """The matches of _find_in as rows (start, end, form, kind, entry, fix)."""
         text, tokens, texts = article.text, article.tokens, article.token_texts
         phrases = self._phrases
         # Only tokens that can start a form are visited (set operations in C): a glossary
@@ -776,7 +782,7 @@ class Glossary:
                 starts.add(word)
         if not starts:
             return []
-        out: List[GlossaryMatch] = []
+        out: List[tuple] = []
         next_free = 0
         for i in compress(count(), map(starts.__contains__, texts)):
             if i < next_free:
@@ -801,7 +807,7 @@ class Glossary:
             if matched:
                 n, form, end = matched
                 kind, entry, fix = self.forms[form]
-                out.append(GlossaryMatch(tok.start, end, text[tok.start:end], kind, entry, fix))
+                out.append((tok.start, end, text[tok.start:end], kind, entry, fix))
                 next_free = i + n
         return out
 
@@ -858,6 +864,12 @@ class Glossary:
                 words.setdefault(toks[0], entry)
         self.__dict__["_name_words"] = words  # computed once per glossary
         return words
+
+
+
+def _columns(rows: List[tuple]) -> list:
+    """Columns 2.. of the match rows (form, kind, entry, fix), for map(GlossaryMatch, ...)."""
+    return [list(col) for col in zip(*rows)][2:] if rows else [[], [], [], []]
 
 
 def match_case(replacement: str, original: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain, compress, repeat
 from operator import add, ne, sub
 from typing import List, Tuple
 
@@ -190,6 +190,39 @@ class NormalisedView:
 
     def view_span(self, start: int, end: int) -> Tuple[int, int]:
         return self.view_offset(start, "start"), self.view_offset(end, "end")
+
+    def spans(self, starts: List[int], ends: List[int]) -> Tuple[List[int], List[int]]:
+        """span() of many spans at once (the same answers; bisection in C, issue 13: a view of
+        1 MB of names maps ~200,000 glossary matches)."""
+        if self.identity:
+            return list(starts), list(ends)
+        out_starts = list(map(self.start, starts)) if len(starts) < 64 else \
+            self._starts_of(starts)
+        out_ends = [s if a == b else e for a, b, s, e in
+                    zip(starts, ends, out_starts, self._ends_of(ends))]
+        return out_starts, out_ends
+
+    def _starts_of(self, offsets: List[int]) -> List[int]:
+        n = len(self.text)
+        offsets = [o if o <= n else n for o in offsets]
+        vs, ve, st, en = self._view_starts, self._view_ends, self._starts, self._ends
+        ks = map(bisect.bisect_right, repeat(vs), offsets)
+        return [o if k < 1 else (st[k - 1] if o < ve[k - 1] else en[k - 1] + o - ve[k - 1])
+                for o, k in zip(offsets, ks)]
+
+    def _ends_of(self, offsets: List[int]) -> List[int]:
+        vs, ve, en = self._view_starts, self._view_ends, self._ends
+        out = []
+        for o, k in zip(offsets, map(bisect.bisect_right, repeat(vs), [o - 1 for o in offsets])):
+            if o <= 0:
+                out.append(0)
+            elif k < 1:
+                out.append(o)
+            elif o - 1 < ve[k - 1]:
+                out.append(en[k - 1])
+            else:
+                out.append(en[k - 1] + o - ve[k - 1])
+        return out
 
     def span(self, start: int, end: int) -> Tuple[int, int]:
         """The article characters a view span stands for: from the first visible character

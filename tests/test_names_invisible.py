@@ -108,3 +108,19 @@ def test_the_view_maps_every_word_back_to_the_characters_it_came_from(pieces):
             assert vs == token.start and token.end <= ve
             assert view.text[vs:ve] == clean(text[start:end])
             assert not any(c.isalnum() for c in view.text[token.end:ve])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECE, max_size=40), st.data())
+def test_spans_in_bulk_are_span_one_by_one(pieces, data):
+    # Glossary.find maps a view's matches back in bulk (issue 13: ~200,000 per MB of names);
+    # the bulk answer must be span()'s for every span, the short-list path and the long one
+    text = "".join(pieces)
+    for clean in (visible, unmarked):
+        view = NormalisedView(text, clean)
+        n = len(view.text)
+        count = data.draw(st.sampled_from([3, 80]))
+        pairs = [tuple(sorted(data.draw(st.tuples(st.integers(0, n + 2), st.integers(0, n + 2)))))
+                 for _ in range(count)]
+        starts, ends = view.spans([a for a, _ in pairs], [b for _, b in pairs])
+        assert list(zip(starts, ends)) == [view.span(a, b) for a, b in pairs]
