@@ -5,14 +5,14 @@ import re
 
 from mtqa.registry import Rule, register
 
-# The previous paragraph ended a sentence: a full stop, "?" or "!" (not an ellipsis, which
-# may trail on into the next line), then closing quotes or brackets.
-_ENDS_SENTENCE = re.compile(r"(?<![.…])[.!?][\"”’»)\]]*\s*\Z")
 # This paragraph opens with an all-lower-case word ("weapons (including knives)...", "of
 # course if...") -- not "iPhone", "eBay", "e.g." or "www.site.com" -- and itself ends a
 # sentence, so it is running prose and not a list item, caption or heading.
 _LOWER_OPENING = re.compile(r"[a-z]{2,}(?=[ ,;])")
 _ENDS = re.compile(r"[.!?][\"”’»)\]]*\s*\Z")
+# The previous paragraph ended a sentence: the same, but not an ellipsis (which may trail on
+# into the next line).
+_ENDS_SENTENCE = re.compile(r"(?<![.…])" + _ENDS.pattern)
 _MIN_WORDS = 4
 # Inside a paragraph: a lower-case word of three letters or more, a full stop, a space and a
 # lower-case word: "run all over the house. and he is used to", "in the XVIII century. all

@@ -22,18 +22,17 @@ _OPENING = re.compile(
 # with President of Ukraine Volodymyr Zelensky". The name (two capitalised words closing a
 # chain of capitalised words and "of/the/and" links) must follow: "with Head of the
 # department" alone is left, as that chain cannot be told from a headline-style phrase.
-_MID_SENTENCE = re.compile(
+_LEAD = (
     r"\b(?:by|with|from|for|to|of|at|about|between|and|said|says|told|noted|stated|added|"
     r"reported|announced|explained|emphasi[sz]ed|stressed|wrote|met|thanked|visited|"
-    r"invited|congratulated|appointed|dismissed) (" + _TITLES + r") (?:of|to) (?:the )?"
+    r"invited|congratulated|appointed|dismissed) ")
+_MID_SENTENCE = re.compile(
+    _LEAD + r"(" + _TITLES + r") (?:of|to) (?:the )?"
     r"[A-Z][\w'’.-]*(?: (?:of|for|and|the|on|in|[A-Z][\w'’.-]*))*? [A-Z][a-z]+ [A-Z][a-z]+\b")
 # What must stand just before " of "/" to " for _MID_SENTENCE to be tried there: searched in a
 # short window before each "of"/"to" that is followed by "the " or a capital, so the
 # alternation runs a few times per article instead of at every word (speed).
-_BEFORE_LINK = re.compile(
-    r"\b(?:by|with|from|for|to|of|at|about|between|and|said|says|told|noted|stated|added|"
-    r"reported|announced|explained|emphasi[sz]ed|stressed|wrote|met|thanked|visited|"
-    r"invited|congratulated|appointed|dismissed) " + _TITLES + r"\Z")
+_BEFORE_LINK = re.compile(_LEAD + _TITLES + r"\Z")
 _WINDOW = 70
 # Formal titles that English itself capitalises straight before a name, "of" phrase and all
 # (AP Stylebook, "titles"; Guardian and Observer style guide, "titles"): "Secretary of State

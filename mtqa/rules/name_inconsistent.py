@@ -213,14 +213,17 @@ class InconsistentName(Rule):
         (None for a mention without one). Most words are never asked for."""
         text = article.text
         tokens = article.tokens
-        index = {}
+        index = {}  # token start -> token index, filled on the first word asked for
+
+        def position(tok):
+            if not index:
+                index.update(zip(map(itemgetter(1), tokens), count()))
+            return index[tok.start]
 
         def compute(word):
-            if not index:
-                index.update(zip(map(itemgetter(1), tokens), count()))  # start -> index
             seen, first_full = set(), None
             for tok in occurrences[word]:
-                i = index[tok.start]
+                i = position(tok)
                 prev = tokens[i - 1] if i else None
                 if (prev and prev.sentence == tok.sentence and text[prev.end:tok.start] == " "
                         and (prev.text[:1].isupper() and prev.text.isalpha()
@@ -234,11 +237,9 @@ class InconsistentName(Rule):
             return seen, first_full
 
         def compute_after(word):
-            if not index:
-                index.update((t.start, i) for i, t in enumerate(tokens))
             after = set()
             for tok in occurrences[word]:
-                i = index[tok.start] + 1
+                i = position(tok) + 1
                 nxt = tokens[i] if i < len(tokens) else None
                 after.add(nxt.text if nxt and nxt.sentence == tok.sentence
                           and text[tok.end:nxt.start] == " " and _is_capitalised(nxt.text)

@@ -2,7 +2,6 @@ import re
 from functools import lru_cache
 from typing import Dict, List
 
-
 from mtqa.article import positions_of
 from mtqa.lexicon import world_names, zipf
 from mtqa.nameindex import first_class

@@ -75,14 +75,14 @@ def _in_foreign_phrase(text: str, start: int, end: int) -> bool:
     return any(m and _FOREIGN_LETTER.search(m.group(1)) for m in (before, after))
 
 
-def _technical_words(text: str) -> frozenset:
+def _technical_words(text: str, runs) -> frozenset:
     """Lower-case words the article also writes inside a URL, domain, handle or hashtag
     ("goatse.cx", "vinkod.shop", "@kyivindependent"): there they are the name of a site or an
-    account, so elsewhere in the same article they are that name, not a misspelling."""
+    account, so elsewhere in the same article they are that name, not a misspelling. `runs`:
+    _technical_runs(text), those whitespace-delimited chunks."""
     words = set()
-    for chunk in text.split():
-        if _TECHNICAL.search(chunk):
-            words.update(w.lower() for w in re.findall(r"[^\W\d_]{4,}", chunk))
+    for start, end in zip(*runs):
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]{4,}", text[start:end]))
     return frozenset(words)
 
 
@@ -223,7 +223,7 @@ class UnknownWord(Rule):
             if _in_foreign_phrase(text, tok.start, tok.end):
                 continue
             if site_words is None:
-                site_words = _technical_words(text)
+                site_words = _technical_words(text, runs)
             if word in site_words:
                 continue
             if code is None:

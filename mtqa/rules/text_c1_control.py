@@ -53,10 +53,7 @@ class C1Control(Rule):
     }
 
     def check(self, article, ctx):
-        text = article.text
-        if not _C1.search(text):
-            return
-        for m in _C1.finditer(text):
+        for m in _C1.finditer(article.text):
             char = _windows_1252(m.group())
             code = f"U+{ord(m.group()):04X}"
             message = (f"control character {code}: the Windows-1252 “{char}” read as Latin-1"

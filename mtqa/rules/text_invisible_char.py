@@ -1,7 +1,8 @@
 import re
 import unicodedata
 
-from mtqa.normalise import FORMAT_CHARS as _FORMAT, unmarked, visible as _visible
+from mtqa.normalise import FORMAT_CHARS as _FORMAT, FORMAT_RE as _PREFILTER, unmarked, \
+    visible as _visible
 from mtqa.registry import Rule, register
 
 # Format characters (Unicode category Cf, mtqa.normalise): zero-width space/joiners, word
@@ -9,9 +10,7 @@ from mtqa.registry import Rule, register
 # split a word for every search; the name rules read through them (Article.name_views).
 # a word with format characters or combining marks inside it
 _WORD = re.compile(rf"[^\W\d_][\w\u0300-\u036f]*(?:[{_FORMAT}]+[\w\u0300-\u036f]+)+")
-_PREFILTER = re.compile(rf"[{_FORMAT}]")
 _COMBINING_WORD = re.compile(r"[^\W\d_][\w\u0300-\u036f]*[\u0300-\u036f][\w\u0300-\u036f]*")
-
 
 
 @register

@@ -61,11 +61,13 @@ class UntranslatedScript(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        # a run needs a non-Latin letter, and most articles have none
-        if not NON_LATIN_LETTER.search(text):
+        # a run needs a non-Latin letter, and most articles have none; the runs are sought
+        # from the first one on, not rescanned from the start
+        first = NON_LATIN_LETTER.search(text)
+        if not first:
             return
         scale_words = None
-        for start, end in non_latin_runs(text):
+        for start, end in non_latin_runs(text, first.start()):
             if scale_words is None:
                 scale_words = {m.start(3) for m in SCALE_WORD_RE.finditer(text)}
             words = [m.span() for m in _WORD.finditer(text, start, end)]
