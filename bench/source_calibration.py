@@ -53,7 +53,8 @@ def segments(lang: str):
 def calibrate(lang: str):
     from mtqa.source.align import length, z_score
 
-    pairs = [(length(s), length(r)) for s, r in segments(lang)]
+    texts = list(segments(lang))  # read once: the length and the word figures both use it
+    pairs = [(length(s), length(r)) for s, r in texts]
     c = sum(r for _, r in pairs) / sum(s for s, _ in pairs)
     resid = [(r - c * s) / math.sqrt(s) for s, r in pairs if s]
     s2 = statistics.pvariance(resid)
@@ -63,7 +64,7 @@ def calibrate(lang: str):
     hi = zs[min(len(zs) - 1, int(QUANTILES[1] * len(zs)))]
     from mtqa.source.lengths import word_count
 
-    words = [(word_count(s), len(r.split())) for s, r in segments(lang)]
+    words = [(word_count(s), len(r.split())) for s, r in texts]
     cw = sum(r for _, r in words) / sum(s for s, _ in words)
     return {"c": round(c, 4), "s2": round(s2, 3), "words": round(cw, 4), "z_low": round(lo, 2), "z_high": round(hi, 2),
             "min_chars": MIN_CHARS, "segments": len(zs)}
