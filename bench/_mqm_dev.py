@@ -18,6 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
+from _source_dev import with_source  # noqa: E402
 from devdata import MQM_REFS as REFERENCES, mqm_rows  # noqa: E402  (human translations, not MT)
 
 _MARK = re.compile(r"</?v>")
@@ -51,13 +52,6 @@ def documents(references: bool = False):
 
 def pair(system, talk, sources, targets):
     """(article, source doc) with source language zh."""
-    from mtqa.article import Article
-    from mtqa.source.document import SourceDoc
-    from mtqa.source.language import detect
-
-    article = Article("\n".join(targets) + "\n", path=f"mqm-zh-en/{talk}/{system}",
-                      source_lang="zh")
-    text = "\n".join(sources) + "\n"
-    language, reason = detect(text, "zh")
-    article.source = SourceDoc(f"mqm-zh-en/{talk}/src", text, language, reason)
+    article = with_source(targets, sources, "zh", f"mqm-zh-en/{talk}/{system}",
+                          f"mqm-zh-en/{talk}/src")
     return article, article.source
