@@ -25,7 +25,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-WMT23 = REPO.parent / "shared" / "dev" / "wmt23"
+sys.path.insert(0, str(REPO / "bench"))
+from devdata import wmt_docs  # noqa: E402
 OUT = REPO / "mtqa" / "data" / "source-calibration.json"
 MIN_CHARS = 30
 QUANTILES = (0.002, 0.998)
@@ -33,7 +34,6 @@ QUANTILES = (0.002, 0.998)
 
 def segments(lang: str):
     if lang == "zh":
-        sys.path.insert(0, str(REPO / "bench"))
         from _mqm_dev import REFERENCES, segments as mqm_segments
 
         for (system, _talk), segs in sorted(mqm_segments().items()):
@@ -42,12 +42,10 @@ def segments(lang: str):
                     if src and ref:
                         yield src, ref
         return
-    with open(WMT23 / f"{lang}-en.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            doc = json.loads(line)
-            for src, ref in zip(doc["src"], doc["ref"]):
-                if src.strip() and ref.strip():
-                    yield src, ref
+    for doc in wmt_docs(f"{lang}-en"):
+        for src, ref in zip(doc.src, doc.ref):
+            if src.strip() and ref.strip():
+                yield src, ref
 
 
 def calibrate(lang: str):
