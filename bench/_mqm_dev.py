@@ -1,4 +1,5 @@
-"""MQM-labelled TED talks, Chinese -> English (../shared/dev/mqm/mqm_ted_zhen.tsv), as
+"""MQM-labelled TED talks, Chinese -> English (../shared/dev/mqm/mqm_ted_zhen.tsv, read by
+devdata.mqm_rows), as
 (Article, SourceDoc) pairs for the source benches: each system's output of a talk is one
 article, each segment one paragraph (the source likewise), so the paragraph alignment pairs
 segment i with segment i.
@@ -9,7 +10,6 @@ labels of a segment are the union of its rows' categories over its raters.
 """
 from __future__ import annotations
 
-import csv
 import re
 import sys
 from collections import defaultdict
@@ -17,8 +17,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-MQM = REPO.parent / "shared" / "dev" / "mqm" / "mqm_ted_zhen.tsv"
-REFERENCES = ("ref", "refB")  # human translations, not MT
+sys.path.insert(0, str(REPO / "bench"))
+from _source_dev import with_source  # noqa: E402
+from devdata import MQM_REFS as REFERENCES, mqm_rows  # noqa: E402  (human translations, not MT)
+
 _MARK = re.compile(r"</?v>")
 
 
@@ -27,13 +29,13 @@ def _clean(text: str) -> str:
 
 
 def segments():
-    """{(system, talk): {seg_id: [source, target, set of categories]}}."""
+    """{(system, talk): {seg_id: [source, target, set of categories]}} (rows read by
+    devdata.mqm_rows; the marks of the source side are stripped here, whitespace folded)."""
     out = defaultdict(dict)
-    with open(MQM, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            seg = out[(row["system"], row["doc"])].setdefault(
-                int(row["seg_id"]), [_clean(row["source"]), _clean(row["target"]), set()])
-            seg[2].add(row["category"])
+    for row in mqm_rows():
+        seg = out[(row.system, row.doc)].setdefault(
+            row.seg, [_clean(row.source), _clean(row.target), set()])
+        seg[2].add(row.category)
     return out
 
 
@@ -50,13 +52,6 @@ def documents(references: bool = False):
 
 def pair(system, talk, sources, targets):
     """(article, source doc) with source language zh."""
-    from mtqa.article import Article
-    from mtqa.source.document import SourceDoc
-    from mtqa.source.language import detect
-
-    article = Article("\n".join(targets) + "\n", path=f"mqm-zh-en/{talk}/{system}",
-                      source_lang="zh")
-    text = "\n".join(sources) + "\n"
-    language, reason = detect(text, "zh")
-    article.source = SourceDoc(f"mqm-zh-en/{talk}/src", text, language, reason)
+    article = with_source(targets, sources, "zh", f"mqm-zh-en/{talk}/{system}",
+                          f"mqm-zh-en/{talk}/src")
     return article, article.source

@@ -32,17 +32,24 @@ def pair(lang, doc, side: str, system: str = ""):
     """(article, source doc, target segments, source segments) for one side of a document
     (side "ref" or "hyp"), or None when a side has empty segments (not comparable line by
     line; counted by the benches)."""
-    from mtqa.article import Article
-    from mtqa.source.document import SourceDoc
-    from mtqa.source.language import detect
-
     src = _clean(doc["src"])
     tgt = _clean(doc["ref"] if side == "ref" else doc["hyps"][system])
     if not all(src) or not all(tgt) or len(src) != len(tgt):
         return None
     name = f"{lang}-en/{doc['doc']}/{side if side == 'ref' else system}"
-    article = Article("\n".join(tgt) + "\n", path=name, source_lang=lang)
-    text = "\n".join(src) + "\n"
-    language, reason = detect(text, lang)
-    article.source = SourceDoc(f"{lang}-en/{doc['doc']}/src", text, language, reason)
+    article = with_source(tgt, src, lang, name, f"{lang}-en/{doc['doc']}/src")
     return article, article.source, tgt, src
+
+
+def with_source(targets, sources, lang, path, source_path):
+    """An article of the target segments, one per line, with the source segments, one per
+    line, as its SourceDoc (language by mtqa.source.language.detect, `lang` given)."""
+    from mtqa.article import Article
+    from mtqa.source.document import SourceDoc
+    from mtqa.source.language import detect
+
+    article = Article("\n".join(targets) + "\n", path=path, source_lang=lang)
+    text = "\n".join(sources) + "\n"
+    language, reason = detect(text, lang)
+    article.source = SourceDoc(source_path, text, language, reason)
+    return article

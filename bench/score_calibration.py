@@ -240,13 +240,11 @@ def audit_mqm(options: AuditOptions):
         for t in texts:
             starts.append(pos)
             pos += len(t) + 1
-        for i, t in zip(ids, texts):
-            src_chars, tgt_chars = len("".join(sources[ids.index(i)].split())), len(
-                "".join(t.split()))
+        for i, t, src in zip(ids, texts, sources):
+            src_chars, tgt_chars = len("".join(src.split())), len("".join(t.split()))
             segments[(system, doc, i)] = Segment(
                 system, doc, i, human_penalty(rows[(system, doc, i)]), len(t.split()),
-                math.log(max(tgt_chars, 1) / max(src_chars, 1)), src_chars,
-                sources[ids.index(i)], t)
+                math.log(max(tgt_chars, 1) / max(src_chars, 1)), src_chars, src, t)
         talk = Talk(system, doc, 0)
         for mode in ("source", "no source"):
             art = Article("\n".join(texts), path=f"mqm/{system}/{doc}", source_lang="zh")

@@ -25,7 +25,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-WMT23 = REPO.parent / "shared" / "dev" / "wmt23"
+sys.path.insert(0, str(REPO / "bench"))
+from devdata import wmt_docs  # noqa: E402
 OUT = REPO / "mtqa" / "data" / "source-calibration.json"
 MIN_CHARS = 30
 QUANTILES = (0.002, 0.998)
@@ -33,7 +34,6 @@ QUANTILES = (0.002, 0.998)
 
 def segments(lang: str):
     if lang == "zh":
-        sys.path.insert(0, str(REPO / "bench"))
         from _mqm_dev import REFERENCES, segments as mqm_segments
 
         for (system, _talk), segs in sorted(mqm_segments().items()):
@@ -42,18 +42,17 @@ def segments(lang: str):
                     if src and ref:
                         yield src, ref
         return
-    with open(WMT23 / f"{lang}-en.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            doc = json.loads(line)
-            for src, ref in zip(doc["src"], doc["ref"]):
-                if src.strip() and ref.strip():
-                    yield src, ref
+    for doc in wmt_docs(f"{lang}-en"):
+        for src, ref in zip(doc.src, doc.ref):
+            if src.strip() and ref.strip():
+                yield src, ref
 
 
 def calibrate(lang: str):
     from mtqa.source.align import length, z_score
 
-    pairs = [(length(s), length(r)) for s, r in segments(lang)]
+    texts = list(segments(lang))  # read once: the length and the word figures both use it
+    pairs = [(length(s), length(r)) for s, r in texts]
     c = sum(r for _, r in pairs) / sum(s for s, _ in pairs)
     resid = [(r - c * s) / math.sqrt(s) for s, r in pairs if s]
     s2 = statistics.pvariance(resid)
@@ -63,7 +62,7 @@ def calibrate(lang: str):
     hi = zs[min(len(zs) - 1, int(QUANTILES[1] * len(zs)))]
     from mtqa.source.lengths import word_count
 
-    words = [(word_count(s), len(r.split())) for s, r in segments(lang)]
+    words = [(word_count(s), len(r.split())) for s, r in texts]
     cw = sum(r for _, r in words) / sum(s for s, _ in words)
     return {"c": round(c, 4), "s2": round(s2, 3), "words": round(cw, 4), "z_low": round(lo, 2), "z_high": round(hi, 2),
             "min_chars": MIN_CHARS, "segments": len(zs)}

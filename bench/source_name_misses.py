@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _source_dev import documents, pair  # noqa: E402
-from source_names import miss_reason, name_cases  # noqa: E402
+from source_names import flagged_as, miss_reason, name_cases  # noqa: E402
 
 READS = Path(__file__).resolve().parent / "reads" / "source-name-ru-misses.tsv"
 SAMPLE = 45
@@ -50,8 +50,7 @@ def misses(lang="ru"):
                 start, end = offset, offset + len(mt)
                 offset = end + 1
                 for m, r, accepted in name_cases(lang, src, ref_seg, mt, ctx.glossary):
-                    if accepted or any(start <= f.start < end
-                                       and article.text[f.start:f.end] == m for f in names):
+                    if accepted or flagged_as(names, article, start, end, m):
                         continue
                     out.append((f"{doc['doc']}\t{system}\t{i}\t{m}\t{r}",
                                 miss_reason(lang, m, r, src, ctx.glossary, ref_seg),

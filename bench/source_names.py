@@ -73,6 +73,11 @@ def name_cases(lang, src_seg, ref_seg, mt_seg, glossary):
     return cases
 
 
+def flagged_as(names, article, start, end, word):
+    """The findings of `names` on `word` within article.text[start:end] (a segment)."""
+    return [f for f in names if start <= f.start < end and article.text[f.start:f.end] == word]
+
+
 def miss_reason(lang, m, r, src_seg, glossary, ref_seg=""):
     """Why source-name did not flag M (for the breakdown of misses)."""
     from mtqa.article import TOKEN_RE
@@ -155,13 +160,11 @@ def main():
                 for m, r, accepted in name_cases(lang, src_seg, ref_seg, mt_seg, glossary):
                     if accepted:
                         stats[f"accepted variants {lang}"] += 1
-                        stats[f"accepted variants flagged {lang}"] += any(
-                            seg_start <= f.start < seg_end and article.text[f.start:f.end] == m
-                            for f in names)
+                        stats[f"accepted variants flagged {lang}"] += bool(
+                            flagged_as(names, article, seg_start, seg_end, m))
                         continue
                     stats[f"cases {lang}"] += 1
-                    hits = [f for f in names if seg_start <= f.start < seg_end
-                            and article.text[f.start:f.end] == m]
+                    hits = flagged_as(names, article, seg_start, seg_end, m)
                     if hits:
                         stats[f"flagged {lang}"] += 1
                         if hits[0].suggestions and hits[0].suggestions[0] == r:

@@ -30,7 +30,7 @@ def _by_characters(word, keys, lex) -> bool:
         entry = lex.get(ch)
         if entry is not None and any(keys.has(k) for k in entry.keys):
             return True
-    return False  # words named in the message
+    return False
 
 
 def uncovered(source: str, target: str, lexicon=None, by_characters: bool = True):

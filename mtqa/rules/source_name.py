@@ -30,6 +30,17 @@ COMMON_AFTER_ROMANISATION = 4.5
 COMMON_AFTER_COPY = 3.0
 
 
+def _present(expected, lang, exact_present, loose_present) -> bool:
+    """Is a form of the expected name in the target paragraph: a house form as written, a
+    plain romanisation (or an accepted spelling of it) by accepted_key?"""
+    from mtqa.source.names import accepted_key
+
+    if expected.exact:
+        return any(f in exact_present for f in expected.forms)
+    return any(accepted_key(f, lang) in loose_present
+               for f in expected.forms + expected.accepted)
+
+
 def _case_copy_finding(best, comparable, nominative, word, span, lang, glossary,
                        exact_present, loose_present):
     """Record a target word that copies the source word's oblique case (Amura for У «Амура»)
@@ -47,9 +58,7 @@ def _case_copy_finding(best, comparable, nominative, word, span, lang, glossary,
     expected = expected_forms(nominative, lang, glossary)
     if expected is None or copy in {accepted_key(f, lang) for f in expected.forms}:
         return
-    if expected.exact and any(f in exact_present for f in expected.forms) or not \
-            expected.exact and any(accepted_key(f, lang) in loose_present
-                                   for f in expected.forms + expected.accepted):
+    if _present(expected, lang, exact_present, loose_present):
         return
     for i in copies:
         best[i] = ((-1, 0), expected.forms[0], span, expected, word)
@@ -66,9 +75,7 @@ def _gender_finding(best, comparable, masculine, word, span, lang, glossary, exa
     expected = expected_forms(masculine, lang, glossary)
     if expected is None:
         return
-    if expected.exact and any(f in exact_present for f in expected.forms) or not \
-            expected.exact and any(accepted_key(f, lang) in loose_present
-                                   for f in expected.forms + expected.accepted):
+    if _present(expected, lang, exact_present, loose_present):
         return
     feminine = accepted_key(romanize(word, lang), lang)
     for i, t, _ in comparable:
@@ -269,11 +276,7 @@ class SourceName(Rule):
                 translatable = TRANSLATED_NAMES and in_quotes and doc.lang == "ru"
                 if not expected.exact and in_quotes and doc.lang == "uk":
                     continue  # a quoted name: the owner's own Latin spelling
-                if expected.exact:
-                    if any(f in exact_present for f in expected.forms):
-                        continue
-                elif any(accepted_key(f, doc.lang) in loose_present
-                         for f in expected.forms + expected.accepted):
+                if _present(expected, doc.lang, exact_present, loose_present):
                     continue
                 # a plain Ukrainian romanisation is compared only with the word's Russian-style
                 # renderings (Grigorenko, Marina, Darusya); a mixed form (Gavrylita: KMU y, but

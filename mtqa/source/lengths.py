@@ -65,8 +65,6 @@ def _length_judgements(article):
     if not figures or "z_low" not in figures:
         return  # no calibration for this language pair: no length judgement
     model = model_for(doc.lang)
-    # words: Han characters in pairs only where the source has them (one scan per article)
-    words_in = word_count if _HAN.search(doc.text) else (lambda text: len(text.split()))
     for (ss, se), (ts, te) in alignment.paragraphs:
         src_len = length(doc.text[ss:se])
         tgt_len = length(article.text[ts:te])
@@ -75,7 +73,7 @@ def _length_judgements(article):
         z = z_score(src_len, tgt_len, model)
         share = tgt_len / (src_len * model["c"])
         words = len(article.text[ts:te].split()) / (
-            words_in(doc.text[ss:se]) * figures.get("words", 1.0))
+            word_count(doc.text[ss:se]) * figures.get("words", 1.0))
         if z < figures["z_low"] and share <= MAX_SHARE_SHORT and words <= MAX_WORD_SHARE_SHORT:
             yield "short", doc, (ss, se), (ts, te), share
         elif share <= MAX_SHARE_FEWER_SENTENCES and words <= MAX_WORD_SHARE_FEWER_SENTENCES \

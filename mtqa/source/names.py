@@ -65,8 +65,12 @@ _UKRAINIAN_AS_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ":
 
 
 def _lexicon_hit(word: str, lang: str) -> Optional[str]:
-    table = lexicon()
     low = word.lower().replace(STRESS_MARK, "")
+    # a Russian adjective in its own nominative (Малая, Белая, Новое) is a word of a multi-word
+    # name (Мала Виска, Біла Церква) only beside the rest of that name: alone it is an adjective
+    if lang == "ru" and low.endswith(_RUSSIAN_ADJECTIVE_NOMINATIVE):
+        return None
+    table = lexicon()
     candidates = [low]
     for ending in _ENDINGS.get(lang, ()):
         # genitive plurals (-ов, -ів) are surname endings too: Озеров is no case of Озеро
@@ -75,10 +79,6 @@ def _lexicon_hit(word: str, lang: str) -> Optional[str]:
         if low.endswith(ending) and len(low) - len(ending) >= 4:
             stem = low[:len(low) - len(ending)]
             candidates.extend(stem + n for n in _NOMINATIVE[lang])
-    # a Russian adjective in its own nominative (Малая, Белая, Новое) is a word of a multi-word
-    # name (Мала Виска, Біла Церква) only beside the rest of that name: alone it is an adjective
-    if lang == "ru" and low.endswith(_RUSSIAN_ADJECTIVE_NOMINATIVE):
-        return None
     for c in candidates:
         hit = table.get(c)
         if hit and (hit[1] == "entity" or lang == "uk"):
