@@ -543,14 +543,22 @@ class Glossary:
             columns["name_word_entries"] = array("i", [number[id(e)]
                                                        for e in name_words.values()])
         if self._index is not None:
-            index = self._index.__getstate__()
-            payloads = index["payloads"]
-            if not (isinstance(payloads, list) and all(id(p) in number for p in payloads)):
+            index, numbered = self._index_state(number)
+            if not numbered:
                 return None
-            index["payloads"] = None
-            index["payload_entries"] = [number[id(p)] for p in payloads]
             columns["index"] = index
         return {"columns": columns}
+
+    def _index_state(self, number: Dict[int, int]) -> Tuple[dict, bool]:
+        """The name index's state, its payloads stored as entry numbers (True), or left as
+        they are when one of them is not an entry of this glossary (False)."""
+        index = self._index.__getstate__()
+        payloads = index["payloads"]
+        if not (isinstance(payloads, list) and all(id(p) in number for p in payloads)):
+            return index, False
+        index["payloads"] = None
+        index["payload_entries"] = [number[id(p)] for p in payloads]
+        return index, True
 
     def _set_columns(self, c):
         row, item, none = self._ROW, self._ITEM, self._NONE
@@ -634,12 +642,7 @@ class Glossary:
         if name_words is not None:
             state["name_words"] = {w: number[id(e)] for w, e in name_words.items()}
         if self._index is not None:
-            index = self._index.__getstate__()
-            payloads = index["payloads"]
-            if isinstance(payloads, list) and all(id(p) in number for p in payloads):
-                index["payloads"] = None
-                index["payload_entries"] = [number[id(p)] for p in payloads]
-            state["index"] = index
+            state["index"] = self._index_state(number)[0]
         return state
 
     def _set_rows(self, state):
