@@ -307,6 +307,18 @@ def cached(kind: str, key: Optional[str], build: Callable[[], T]) -> T:
     return value
 
 
+def cached_for_files(kind: str, paths: Iterable[Union[str, Path]], build: Callable[[], T],
+                     expected: type) -> T:
+    """cached() keyed by file_key(paths): built without the cache when a file cannot be read,
+    and built again when the entry holds something other than an `expected` instance."""
+    try:
+        key: Optional[str] = file_key(paths)
+    except OSError:
+        key = None
+    value = cached(kind, key, build)
+    return value if isinstance(value, expected) else build()
+
+
 # ---- the entry format ---------------------------------------------------------------------
 #
 #   MAGIC, 4-byte length + JSON list of class names ("mtqa.module:Qualname"),

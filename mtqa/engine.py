@@ -66,8 +66,8 @@ class AuditContext:
     @rules.setter
     def rules(self, rules: Sequence[Rule]) -> None:
         self._rules = list(rules)
-        # what run_rules calls per article, as (trigger text, check): each single rule's
-        # check, and one check_group per rule group (Rule.group)
+        # what run_rules calls per article, as (trigger text, check, one rule's check?): each
+        # single rule's check, and one check_group per rule group (Rule.group)
         self.plan = _plan(self._rules)
         # batch rules with a per-article part (asked for once per article)
         self.collectors = [r for r in self._rules if r.batch and r.collects]
@@ -166,7 +166,10 @@ def _plan(rules: Sequence[Rule]) -> list:
         if rule.batch:
             continue
         if rule.group is None:
-            plan.append((rule.needs_any, rule.check))
+            # the last item: the check is one rule's (past the finding limit it may stop)
+            check = rule.check
+            plan.append((rule.needs_any, check,
+                         isinstance(getattr(check, "__self__", None), Rule)))
             continue
         # keyed by the function, not the bound classmethod: each phrase entry is its own
         # subclass, and bound methods of different classes never compare equal (one group
@@ -177,7 +180,7 @@ def _plan(rules: Sequence[Rule]) -> list:
             groups[key] = {}
             members = groups[key]
             plan.append(((), lambda article, ctx, _c=check_group, _m=members:
-                         _c(_m, article, ctx)))
+                         _c(_m, article, ctx), False))
         groups[key][rule.id] = rule
     return plan
 
@@ -207,11 +210,10 @@ def run_rules(article: Article, ctx: AuditContext) -> List[Finding]:
     findings: List[Finding] = []
     text = article.text
     counts: Dict[str, int] = {}
-    for needs, check in ctx.plan:
+    for needs, check, one_rule in ctx.plan:
         # a rule with trigger text (Rule.needs_any) runs only where one of them occurs
         if needs and not any(map(text.__contains__, needs)):
             continue
-        one_rule = isinstance(getattr(check, "__self__", None), Rule)  # not a group's check
         for f in check(article, rule_ctx):
             n = counts[f.rule] = counts.get(f.rule, 0) + 1
             if n <= MAX_FINDINGS_PER_RULE:

@@ -15,7 +15,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from mtqa.problems import ProblemsError
 from mtqa import cache
 from mtqa.article import TOKEN_RE, Article
-from mtqa.plain import FrozenPlain, Plain
+from mtqa.plain import FrozenPlain, LazyValues, Plain
 
 ENTRY_TYPES = ("person", "given-name", "surname", "place", "organisation", "term")
 _KNOWN_KEYS = {"name", "type", "country", "variants", "incorrect", "russian_forms", "exceptions",
@@ -393,7 +393,7 @@ def merge_entries(earlier: Entry, later: Entry) -> Entry:
 
 # ---- matching -------------------------------------------------------------------------------
 
-class _LazyPhrases(dict):
+class _LazyPhrases(LazyValues):
     """The phrase table of a cached glossary (first token -> [(number of tokens, form)],
     longest first), each token's candidates built from the cache's columns the first time
     the token is looked up: an article reaches a few dozen of ~4,000 tokens (start-up, docs/
@@ -401,20 +401,7 @@ class _LazyPhrases(dict):
     Membership tests never build; `[]`, `get`, `values`, `items` and `==` see built lists."""
 
     __slots__ = ("rows",)
-
-    def __getitem__(self, first):
-        cands = dict.__getitem__(self, first)
-        return self._build(first, cands) if type(cands) is int else cands
-
-    def get(self, first, default=None):
-        cands = dict.get(self, first, default)
-        return self._build(first, cands) if type(cands) is int else cands
-
-    def values(self):
-        return [self[w] for w in self]
-
-    def items(self):
-        return [(w, self[w]) for w in self]
+    _stored = int
 
     def __eq__(self, other):
         return dict(self.items()) == (dict(other.items()) if isinstance(other, dict) else other)
@@ -556,14 +543,22 @@ class Glossary:
             columns["name_word_entries"] = array("i", [number[id(e)]
                                                        for e in name_words.values()])
         if self._index is not None:
-            index = self._index.__getstate__()
-            payloads = index["payloads"]
-            if not (isinstance(payloads, list) and all(id(p) in number for p in payloads)):
+            index, numbered = self._index_state(number)
+            if not numbered:
                 return None
-            index["payloads"] = None
-            index["payload_entries"] = [number[id(p)] for p in payloads]
             columns["index"] = index
         return {"columns": columns}
+
+    def _index_state(self, number: Dict[int, int]) -> Tuple[dict, bool]:
+        """The name index's state, its payloads stored as entry numbers (True), or left as
+        they are when one of them is not an entry of this glossary (False)."""
+        index = self._index.__getstate__()
+        payloads = index["payloads"]
+        if not (isinstance(payloads, list) and all(id(p) in number for p in payloads)):
+            return index, False
+        index["payloads"] = None
+        index["payload_entries"] = [number[id(p)] for p in payloads]
+        return index, True
 
     def _set_columns(self, c):
         row, item, none = self._ROW, self._ITEM, self._NONE
@@ -647,12 +642,7 @@ class Glossary:
         if name_words is not None:
             state["name_words"] = {w: number[id(e)] for w, e in name_words.items()}
         if self._index is not None:
-            index = self._index.__getstate__()
-            payloads = index["payloads"]
-            if isinstance(payloads, list) and all(id(p) in number for p in payloads):
-                index["payloads"] = None
-                index["payload_entries"] = [number[id(p)] for p in payloads]
-            state["index"] = index
+            state["index"] = self._index_state(number)[0]
         return state
 
     def _set_rows(self, state):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import weakref
+from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import and_, itemgetter, le, lt, sub
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -130,17 +131,6 @@ def _latin(word: str) -> bool:
     return all(c.isascii() or "\u00c0" <= c <= "\u024f" for c in word)
 
 
-def _memoised(lookup):
-    cache: Dict[str, float] = {}
-
-    def cached(word: str) -> float:
-        value = cache.get(word)
-        if value is None:
-            value = cache[word] = lookup(word)
-        return value
-    return cached
-
-
 _RUNS_MEMO = ("ledger-runs",)  # kept by Article.release (mtqa/article.py)
 
 
@@ -168,7 +158,7 @@ def _run_candidates(article) -> List[Tuple[int, int]]:
     from mtqa.lexicon import zipf
 
     text, toks, texts = article.text, article.tokens, article.token_texts
-    zipf = _memoised(zipf)  # a name repeated 1,000s of times is looked up once
+    zipf = lru_cache(maxsize=None)(zipf)  # a name repeated 1,000s of times is looked up once
     # capitalised words, told in C; only they are visited (hardening3, issue 13)
     capital = list(map(and_, map(str.isalpha, texts), map(str.isupper, map(_FIRST, texts))))
     runs, after = [], 0

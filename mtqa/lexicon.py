@@ -98,12 +98,8 @@ def _parse() -> Dict[str, int]:
 def _table() -> SortedWords:
     from mtqa import cache
 
-    try:
-        key = cache.file_key([_DATA, Path(__file__)])
-    except OSError:
-        key = None
-    table = cache.cached("english-zipf", key, lambda: SortedWords(_parse()))
-    return table if isinstance(table, SortedWords) else SortedWords(_parse())
+    return cache.cached_for_files("english-zipf", [_DATA, Path(__file__)],
+                                  lambda: SortedWords(_parse()), SortedWords)
 
 
 def zipf(word: str) -> float:
@@ -128,9 +124,5 @@ def world_names() -> SortedWords:
     well under a millisecond."""
     from mtqa import cache
 
-    try:
-        key = cache.file_key([_WORLD_NAMES, Path(__file__)])
-    except OSError:
-        key = None
-    names = cache.cached("world-names", key, _world_names_table)
-    return names if isinstance(names, SortedWords) else _world_names_table()
+    return cache.cached_for_files("world-names", [_WORLD_NAMES, Path(__file__)],
+                                  _world_names_table, SortedWords)

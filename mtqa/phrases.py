@@ -21,7 +21,7 @@ from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 from mtqa.problems import ProblemsError
 from mtqa.article import TOKEN_RE, Article, lowered_token_texts, positions_of
 from mtqa.finding import CATEGORIES, SEVERITIES
-from mtqa.plain import FrozenPlain, Plain
+from mtqa.plain import FrozenPlain, LazyValues, Plain
 
 PACK_DIR = Path(__file__).resolve().parent / "data" / "phrases"
 # Languages a pack may be for; "any" is the language-neutral common pack.
@@ -653,27 +653,14 @@ class PhraseMatch(FrozenPlain):  # a plain class, not @dataclass (mtqa/plain.py)
 _GAP_SEP = "\x1f"
 
 
-class _LazyBranches(dict):
+class _LazyBranches(LazyValues):
     """The first level of a cached PhraseIndex's trie: first word -> its branch, held as the
     cache's rows (one string) until the word is first looked up. Membership tests (the
     matcher's C-level `positions_of`) never build a branch; `top[word]`, `get`, `values` and
     `items` return built ones."""
 
     entries: List["PhraseEntry"]
-
-    def __getitem__(self, word):
-        node = dict.__getitem__(self, word)
-        return self._build(word, node) if type(node) is str else node
-
-    def get(self, word, default=None):
-        node = dict.get(self, word, default)
-        return self._build(word, node) if type(node) is str else node
-
-    def values(self):
-        return [self[w] for w in self]
-
-    def items(self):
-        return [(w, self[w]) for w in self]
+    _stored = str
 
     def _build(self, word: str, rows: str) -> tuple:
         entries = self.entries

@@ -71,3 +71,30 @@ class FrozenPlain(Plain):
 
     def __hash__(self) -> int:
         return hash(self._values())
+
+
+class LazyValues(dict):
+    """A dict loaded from the on-disk cache whose values are held in their stored form (of the
+    subclass's `_stored` type) until a key is first looked up, then built by the subclass's
+    `_build(key, stored)` and kept. Membership tests never build; `[]`, `get`, `values` and
+    `items` return built values (mtqa.glossary's phrase table, mtqa.phrases' trie)."""
+
+    __slots__ = ()
+    _stored: ClassVar[type] = object
+
+    def __getitem__(self, key):
+        value = dict.__getitem__(self, key)
+        return self._build(key, value) if type(value) is self._stored else value
+
+    def get(self, key, default=None):
+        value = dict.get(self, key, default)
+        return self._build(key, value) if type(value) is self._stored else value
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+    def _build(self, key, stored):
+        raise NotImplementedError

@@ -115,12 +115,8 @@ def dictionary() -> SortedBlob:
     back costs about a millisecond."""
     from mtqa import cache
 
-    try:
-        key = cache.file_key([_DATA, _NEWS_WORDS, Path(__file__)])
-    except OSError:
-        key = None
-    found = cache.cached("english-spelling", key, _read_dictionary)
-    return found if isinstance(found, SortedBlob) else _read_dictionary()
+    return cache.cached_for_files("english-spelling", [_DATA, _NEWS_WORDS, Path(__file__)],
+                                  _read_dictionary, SortedBlob)
 
 
 @lru_cache(maxsize=64)
