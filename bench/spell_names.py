@@ -15,7 +15,6 @@ usage: python bench/spell_names.py [--select PREFIX ...] [--sample 50] [--out FI
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from collections import Counter, defaultdict
@@ -24,20 +23,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devdata import SHARED, WMT_PAIRS, segments_article, wmt_articles  # noqa: E402
+from devdata import WMT_PAIRS, en_orig_articles, wmt_articles  # noqa: E402
 from mtqa.api import audit_articles  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions  # noqa: E402
 
 DEFAULT_SELECT = ("spell", "name", "grammar-number-agreement", "title", "punct-repeated-word",
                   "punct-stray-bracket")
-
-
-def en_orig_articles():
-    path = SHARED / "dev" / "en-orig" / "wmt23-en-news.jsonl"
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            doc = json.loads(line)
-            yield segments_article(doc["lines"], f"en-orig/{doc['doc']}")[0]
 
 
 def corpora():
