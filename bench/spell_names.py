@@ -41,6 +41,15 @@ def corpora():
         yield f"{pair}:mt", list(batches.values())
 
 
+def audited(ctx):
+    """(kind, result) for every article of corpora(), kind "en-orig", "ref" or "mt"."""
+    for corpus, batches in corpora():
+        kind = corpus.split(":")[-1]
+        for batch in batches:
+            for res in audit_articles(batch, ctx=ctx):
+                yield kind, res
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--select", action="append")
@@ -53,18 +62,15 @@ def main():
     counts = defaultdict(Counter)
     words = Counter()
     found = defaultdict(list)  # (corpus kind, rule) -> [(path, context, suggestion)]
-    for corpus, batches in corpora():
-        kind = corpus.split(":")[-1]
-        for batch in batches:
-            for res in audit_articles(batch, ctx=ctx):
-                words[kind] += res.words
-                text = res.article.text
-                for f in res.findings:
-                    counts[kind][f.rule] += 1
-                    ctx_text = (text[max(0, f.start - 50):f.start] + "[[" + text[f.start:f.end]
-                                + "]]" + text[f.end:f.end + 50]).replace("\n", " ")
-                    found[(kind, f.rule)].append(
-                        (res.article.path, ctx_text, f.suggestions[0] if f.suggestions else ""))
+    for kind, res in audited(ctx):
+        words[kind] += res.words
+        text = res.article.text
+        for f in res.findings:
+            counts[kind][f.rule] += 1
+            ctx_text = (text[max(0, f.start - 50):f.start] + "[[" + text[f.start:f.end]
+                        + "]]" + text[f.end:f.end + 50]).replace("\n", " ")
+            found[(kind, f.rule)].append(
+                (res.article.path, ctx_text, f.suggestions[0] if f.suggestions else ""))
     rules = sorted({r for c in counts.values() for r in c})
 
     def per_k(kind, rule):
