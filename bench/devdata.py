@@ -108,6 +108,15 @@ def segments_article(segments: List[str], path: str):
     return Article("\n".join(segments), path=path), spans
 
 
+def en_orig_articles() -> Iterator:
+    """The English originals (../shared/dev/en-orig): news written in English, one article a
+    document, one line a segment."""
+    with open(DEV / "en-orig" / "wmt23-en-news.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            yield segments_article(doc["lines"], f"en-orig/{doc['doc']}")[0]
+
+
 def wmt_articles(pair: str, side: str) -> Iterator:
     """side = "ref" (the references) or "mt" (every system's output of every document)."""
     for i, doc in enumerate(wmt_docs(pair)):

@@ -308,13 +308,16 @@ def verified_report(path, counts, words, found):
 
 def score(path):
     rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"))
-    judged = [r for r in rows if r["ok"].strip().lower() in ("y", "n")]
-    good = sum(r["ok"].strip().lower() == "y" for r in judged)
+    from _reads import read_precision
+
+    verdicts = [r["ok"].strip().lower() for r in rows]
+    precision = read_precision(verdicts, real="y", false="n")
     by_rule = defaultdict(Counter)
-    for r in judged:
-        by_rule[family(r["rule"])][r["ok"].strip().lower()] += 1
-    print(f"{path}: {len(judged)} of {len(rows)} findings read; {good} real artefacts; "
-          f"precision {good / max(len(judged), 1):.2f}")
+    for r, verdict in zip(rows, verdicts):
+        if verdict in ("y", "n"):
+            by_rule[family(r["rule"])][verdict] += 1
+    print(f"{path}: {precision.read} of {len(rows)} findings read; {precision.real} real "
+          f"artefacts; precision {precision.value:.2f}")
     for fam, c in sorted(by_rule.items()):
         print(f"  {fam}: {c['y']}/{c['y'] + c['n']}")
     return 0

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -27,20 +26,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from devdata import SHARED, WMT_PAIRS, mqm_articles, wmt_articles  # noqa: E402
-from mtqa.article import Article  # noqa: E402
+from _reads import read_precision  # noqa: E402
+from devdata import WMT_PAIRS, en_orig_articles, mqm_articles, wmt_articles  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions, audit_article  # noqa: E402
 
 RULES = ("locale-thousand-word", "locale-score-colon", "punct-quoted-name",
          "punct-dialogue-dash", "punct-quote-space", "punct-number-space", "punct-fullwidth")
 SAMPLE_FILE = HERE / "locale_recall_sample.txt"
-
-
-def en_orig_articles(shared: Path = SHARED):
-    with open(shared / "dev" / "en-orig" / "wmt23-en-news.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            doc = json.loads(line)
-            yield Article("\n".join(doc["lines"]), path=f"en-orig/{doc['doc']}")
 
 
 def corpora():
@@ -53,12 +45,13 @@ def corpora():
 
 
 def judged(path: Path = SAMPLE_FILE):
-    verdicts = defaultdict(Counter)
+    """{rule: its verdicts} of the judged sample ("?" in a line not judged yet)."""
+    verdicts = defaultdict(list)
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 rule, verdict = [p.strip() for p in line.split(" | ")[:2]]
-                verdicts[rule][verdict] += 1
+                verdicts[rule].append(verdict)
     return verdicts
 
 
@@ -95,9 +88,8 @@ def main(argv=None):
         ref_rate = counts["ref"][rule] / max(words["ref"], 1)
         mt_rate = counts["mt"][rule] / max(words["mt"], 1)
         ratio = f"{mt_rate / ref_rate:.1f}" if ref_rate else ("∞" if mt_rate else "–")
-        v = verdicts.get(rule, Counter())
-        read = sum(v.values())
-        sample = f"{v['ok']}/{read} = {v['ok'] / read:.2f}" if read else "not read"
+        p = read_precision(verdicts.get(rule, []), real="ok", false="wrong")
+        sample = f"{p.real}/{p.read} = {p.value:.2f}" if p.read else "not read"
         print(f"| `{rule}` | " + " | ".join(cells) +
               f" | {ratio} | {counts['zh-mt'][rule]} | {sample} |")
     for name in ("en-orig", "ref"):

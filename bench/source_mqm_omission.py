@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _mqm_dev import documents, pair  # noqa: E402
+from _reads import read_precision, read_verdicts  # noqa: E402
 
 READS = Path(__file__).resolve().parent / "reads" / "source-omission-mqm.tsv"
 OMISSION = "Accuracy/Omission"
@@ -57,18 +58,13 @@ def main():
     if args.show:
         for key, span, message, src, tgt, labels in found:
             print(f"--- {key}\n  MSG {message}\n  SRC {src}\n  MT  {tgt}\n  MQM {sorted(labels)}")
-    judged = {}
-    if READS.exists():
-        for line in READS.read_text(encoding="utf-8").splitlines()[1:]:
-            system, talk, seg, _span, verdict, _reason = line.split("\t")
-            judged[f"{system}\t{talk}\t{seg}"] = verdict
-    verdicts = [judged.get(key) for key, *_ in found]
-    read = [v for v in verdicts if v in ("0", "1")]
-    if read:
-        print(f"  read precision {sum(v == '1' for v in read) / len(read):.2f} "
-              f"({sum(v == '1' for v in read)} of {len(read)} read)")
-    if len(read) < len(found):
-        print(f"  {len(found) - len(read)} not yet read (--show; {READS.name})")
+    # columns: system, talk, segment (the key), span, verdict, reason
+    judged = read_verdicts(READS, key=slice(0, 3), verdict=4, header=True)
+    precision = read_precision(judged.get(key) for key, *_ in found)
+    if precision.read:
+        print(f"  read {precision}")
+    if precision.read < len(found):
+        print(f"  {len(found) - precision.read} not yet read (--show; {READS.name})")
     agree = sum(OMISSION in labels for *_, labels in found)
     print(f"  MQM labels: {agree} of {len(found)} flagged segments carry {OMISSION}; "
           f"{agree} of {labelled} labelled segments flagged")

@@ -22,8 +22,9 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _reads import read_verdicts  # noqa: E402
 from _source_dev import documents, pair  # noqa: E402
-from source_names import flagged_as, miss_reason, name_cases  # noqa: E402
+from source_names import miss_reason, segment_cases  # noqa: E402
 
 READS = Path(__file__).resolve().parent / "reads" / "source-name-ru-misses.tsv"
 SAMPLE = 45
@@ -44,17 +45,13 @@ def misses(lang="ru"):
             if found is None:
                 continue
             article, _, mt_segs, _ = found
-            names = [f for f in audit_article(article, ctx) if f.rule == "source-name"]
-            offset = 0
-            for i, (mt, ref_seg, src) in enumerate(zip(mt_segs, ref_segs, src_segs)):
-                start, end = offset, offset + len(mt)
-                offset = end + 1
-                for m, r, accepted in name_cases(lang, src, ref_seg, mt, ctx.glossary):
-                    if accepted or flagged_as(names, article, start, end, m):
-                        continue
-                    out.append((f"{doc['doc']}\t{system}\t{i}\t{m}\t{r}",
-                                miss_reason(lang, m, r, src, ctx.glossary, ref_seg),
-                                src, ref_seg, mt))
+            for case in segment_cases(lang, article, audit_article(article, ctx), mt_segs,
+                                      ref_segs, src_segs, ctx.glossary):
+                if case.accepted or case.flagged:
+                    continue
+                out.append((f"{doc['doc']}\t{system}\t{case.segment}\t{case.m}\t{case.r}",
+                            miss_reason(lang, case.m, case.r, case.src, ctx.glossary, case.ref),
+                            case.src, case.ref, case.mt))
     return out
 
 
@@ -63,10 +60,8 @@ def main():
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
     found = misses()
-    judged = {}
-    for line in READS.read_text(encoding="utf-8").splitlines()[1:]:
-        *key, verdict, _reason = line.split("\t")
-        judged["\t".join(key)] = verdict
+    # columns: document, system, segment, M, R (the key), verdict, reason
+    judged = read_verdicts(READS, key=slice(None, -2), verdict=-2, header=True)
     print(f"ru-en: {len(found)} missed cases; {len(judged)} read")
     if args.show:  # unread misses to read next, in a fixed order (seeded shuffle)
         random.Random(4).shuffle(found)

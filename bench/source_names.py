@@ -22,6 +22,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _source_dev import documents, pair  # noqa: E402
@@ -76,6 +77,31 @@ def name_cases(lang, src_seg, ref_seg, mt_seg, glossary):
 def flagged_as(names, article, start, end, word):
     """The findings of `names` on `word` within article.text[start:end] (a segment)."""
     return [f for f in names if start <= f.start < end and article.text[f.start:f.end] == word]
+
+
+class SegmentCase(NamedTuple):
+    """A name case (M, R) of one MT segment, with its segments and source-name's findings on M."""
+    segment: int
+    src: str
+    ref: str
+    mt: str
+    m: str
+    r: str
+    accepted: bool     # M is another accepted spelling of the name (not counted as a case)
+    flagged: list      # the source-name findings on M in this segment
+
+
+def segment_cases(lang, article, findings, mt_segs, ref_segs, src_segs, glossary):
+    """The name cases of an MT article whose lines are the segments `mt_segs` (the loop of
+    (a), shared with bench/source_name_misses.py)."""
+    names = [f for f in findings if f.rule == "source-name"]
+    offset = 0
+    for i, (mt_seg, ref_seg, src_seg) in enumerate(zip(mt_segs, ref_segs, src_segs)):
+        seg_start, seg_end = offset, offset + len(mt_seg)
+        offset = seg_end + 1
+        for m, r, accepted in name_cases(lang, src_seg, ref_seg, mt_seg, glossary):
+            yield SegmentCase(i, src_seg, ref_seg, mt_seg, m, r, accepted,
+                              flagged_as(names, article, seg_start, seg_end, m))
 
 
 def miss_reason(lang, m, r, src_seg, glossary, ref_seg=""):
@@ -152,28 +178,23 @@ def main():
             total_src += alignment.source_sentences
             for f in findings:
                 by_rule_mt[(lang, f.rule)] += 1
-            names = [f for f in findings if f.rule == "source-name"]
-            offset = 0
-            for i, (mt_seg, ref_seg, src_seg) in enumerate(zip(mt_segs, ref_segs, src_segs)):
-                seg_start, seg_end = offset, offset + len(mt_seg)
-                offset = seg_end + 1
-                for m, r, accepted in name_cases(lang, src_seg, ref_seg, mt_seg, glossary):
-                    if accepted:
-                        stats[f"accepted variants {lang}"] += 1
-                        stats[f"accepted variants flagged {lang}"] += bool(
-                            flagged_as(names, article, seg_start, seg_end, m))
-                        continue
-                    stats[f"cases {lang}"] += 1
-                    hits = flagged_as(names, article, seg_start, seg_end, m)
-                    if hits:
-                        stats[f"flagged {lang}"] += 1
-                        if hits[0].suggestions and hits[0].suggestions[0] == r:
-                            stats[f"fixed {lang}"] += 1
-                        else:
-                            examples_wrong.append((m, r, hits[0].suggestions))
+            for case in segment_cases(lang, article, findings, mt_segs, ref_segs, src_segs,
+                                      glossary):
+                m, r, hits = case.m, case.r, case.flagged
+                if case.accepted:
+                    stats[f"accepted variants {lang}"] += 1
+                    stats[f"accepted variants flagged {lang}"] += bool(hits)
+                    continue
+                stats[f"cases {lang}"] += 1
+                if hits:
+                    stats[f"flagged {lang}"] += 1
+                    if hits[0].suggestions and hits[0].suggestions[0] == r:
+                        stats[f"fixed {lang}"] += 1
                     else:
-                        examples_missed.append((lang, m, r))
-                        stats[(lang, miss_reason(lang, m, r, src_seg, glossary, ref_seg))] += 1
+                        examples_wrong.append((m, r, hits[0].suggestions))
+                else:
+                    examples_missed.append((lang, m, r))
+                    stats[(lang, miss_reason(lang, m, r, case.src, glossary, case.ref))] += 1
     print("(a) name differences traceable to the source")
     for lang in args.langs.split(","):
         n = stats[f"cases {lang}"]

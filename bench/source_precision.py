@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _reads import read_precision, read_verdicts  # noqa: E402
 from _source_dev import documents, pair  # noqa: E402
 
 JUDGEMENTS = Path(__file__).resolve().parent / "data" / "source_precision.tsv"
@@ -58,25 +59,18 @@ def main():
     args = parser.parse_args()
     found = collect()
     chosen = sample(found)
-    judged = {}
-    if JUDGEMENTS.exists():
-        for line in JUDGEMENTS.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                *key, verdict = line.split("\t")
-                judged["\t".join(key)] = verdict
+    judged = read_verdicts(JUDGEMENTS, key=slice(None, -1), verdict=-1, header=False)
     for rule, items in chosen.items():
         print(f"{rule}: {len(found[rule])} findings on MT; sample {len(items)}")
         if args.show:
             for i, (key, message, src, mt, ref) in enumerate(items):
                 print(f"--- {i} {key}\n  MSG {message}\n  SRC {src}\n  MT  {mt}\n  REF {ref}")
             continue
-        verdicts = [judged.get(key) for key, *_ in items]
-        read = [v for v in verdicts if v in ("0", "1")]
-        if read:
-            print(f"  precision {sum(v == '1' for v in read) / len(read):.2f} "
-                  f"({sum(v == '1' for v in read)} of {len(read)} read)")
-        if len(read) < len(items):
-            print(f"  {len(items) - len(read)} not yet judged (run with --show)")
+        precision = read_precision(judged.get(key) for key, *_ in items)
+        if precision.read:
+            print(f"  {precision}")
+        if precision.read < len(items):
+            print(f"  {len(items) - precision.read} not yet judged (run with --show)")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ usage: python bench/spell_names.py [--select PREFIX ...] [--sample 50] [--out FI
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from collections import Counter, defaultdict
@@ -24,20 +23,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devdata import SHARED, WMT_PAIRS, segments_article, wmt_articles  # noqa: E402
+from devdata import WMT_PAIRS, en_orig_articles, wmt_articles  # noqa: E402
 from mtqa.api import audit_articles  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions  # noqa: E402
 
 DEFAULT_SELECT = ("spell", "name", "grammar-number-agreement", "title", "punct-repeated-word",
                   "punct-stray-bracket")
-
-
-def en_orig_articles():
-    path = SHARED / "dev" / "en-orig" / "wmt23-en-news.jsonl"
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            doc = json.loads(line)
-            yield segments_article(doc["lines"], f"en-orig/{doc['doc']}")[0]
 
 
 def corpora():
@@ -48,6 +39,15 @@ def corpora():
         for art in wmt_articles(pair, "mt"):
             batches[art.path.rsplit("/", 1)[-1]].append(art)
         yield f"{pair}:mt", list(batches.values())
+
+
+def audited(ctx):
+    """(kind, result) for every article of corpora(), kind "en-orig", "ref" or "mt"."""
+    for corpus, batches in corpora():
+        kind = corpus.split(":")[-1]
+        for batch in batches:
+            for res in audit_articles(batch, ctx=ctx):
+                yield kind, res
 
 
 def main():
@@ -62,18 +62,15 @@ def main():
     counts = defaultdict(Counter)
     words = Counter()
     found = defaultdict(list)  # (corpus kind, rule) -> [(path, context, suggestion)]
-    for corpus, batches in corpora():
-        kind = corpus.split(":")[-1]
-        for batch in batches:
-            for res in audit_articles(batch, ctx=ctx):
-                words[kind] += res.words
-                text = res.article.text
-                for f in res.findings:
-                    counts[kind][f.rule] += 1
-                    ctx_text = (text[max(0, f.start - 50):f.start] + "[[" + text[f.start:f.end]
-                                + "]]" + text[f.end:f.end + 50]).replace("\n", " ")
-                    found[(kind, f.rule)].append(
-                        (res.article.path, ctx_text, f.suggestions[0] if f.suggestions else ""))
+    for kind, res in audited(ctx):
+        words[kind] += res.words
+        text = res.article.text
+        for f in res.findings:
+            counts[kind][f.rule] += 1
+            ctx_text = (text[max(0, f.start - 50):f.start] + "[[" + text[f.start:f.end]
+                        + "]]" + text[f.end:f.end + 50]).replace("\n", " ")
+            found[(kind, f.rule)].append(
+                (res.article.path, ctx_text, f.suggestions[0] if f.suggestions else ""))
     rules = sorted({r for c in counts.values() for r in c})
 
     def per_k(kind, rule):

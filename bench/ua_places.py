@@ -14,26 +14,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from spell_names import corpora  # noqa: E402
-from mtqa.api import audit_articles  # noqa: E402
+from spell_names import audited  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions  # noqa: E402
 
 
 def main():
     ctx = AuditContext(AuditOptions(select=["name-russian-form"]))
     counts, words = Counter(), Counter()
-    for corpus, batches in corpora():
-        kind = corpus.split(":")[-1]
-        for batch in batches:
-            for res in audit_articles(batch, ctx=ctx):
-                words[kind] += res.words
-                text = res.article.text
-                for f in res.findings:
-                    if "(GeoNames)" not in f.message:
-                        continue
-                    counts[kind] += 1
-                    print(f"{kind}\t{res.article.path}\t"
-                          f"{text[max(0, f.start - 50):f.end + 40]!r}\t{f.suggestions[0]}")
+    for kind, res in audited(ctx):
+        words[kind] += res.words
+        text = res.article.text
+        for f in res.findings:
+            if "(GeoNames)" not in f.message:
+                continue
+            counts[kind] += 1
+            print(f"{kind}\t{res.article.path}\t"
+                  f"{text[max(0, f.start - 50):f.end + 40]!r}\t{f.suggestions[0]}")
     for kind in ("en-orig", "ref", "mt"):
         print(f"{kind}: {counts[kind]} findings, "
               f"{1000.0 * counts[kind] / max(words[kind], 1):.3f} per 1,000 words")

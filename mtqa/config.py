@@ -68,15 +68,20 @@ def _rule_list(value, where) -> Tuple[str, ...]:
     return selectors
 
 
-def _glossaries(value, where) -> Tuple[str, ...]:
+def _files(value, where, what: str) -> Tuple[str, ...]:
+    """Paths of existing files, relative ones resolved from the configuration file's folder."""
     out = []
     for p in _string_list(value, where):
         path = Path(p).expanduser()
         path = path if path.is_absolute() else where.folder / path
         if not path.is_file():
-            raise ValueError(f"no such glossary file: {p} (looked for {path})")
+            raise ValueError(f"no such {what}: {p} (looked for {path})")
         out.append(os.path.normpath(str(path)))
     return tuple(out)
+
+
+def _glossaries(value, where) -> Tuple[str, ...]:
+    return _files(value, where, "glossary file")
 
 
 class _Problems(ValueError):
@@ -90,13 +95,7 @@ class _Problems(ValueError):
 def _phrase_packs(value, where) -> Tuple[str, ...]:
     """House phrase packs: resolved like glossaries, then loaded and registered as rules now,
     so that select/ignore/severity can name their entries (mtqa.rules.phrase)."""
-    out = []
-    for p in _string_list(value, where):
-        path = Path(p).expanduser()
-        path = path if path.is_absolute() else where.folder / path
-        if not path.is_file():
-            raise ValueError(f"no such phrase pack: {p} (looked for {path})")
-        out.append(os.path.normpath(str(path)))
+    out = _files(value, where, "phrase pack")
     from mtqa.phrases import PhrasePackError
     from mtqa.rules.phrase import register_house_packs
 
@@ -104,7 +103,7 @@ def _phrase_packs(value, where) -> Tuple[str, ...]:
         register_house_packs(out)
     except PhrasePackError as exc:
         raise _Problems(exc.problems) from None
-    return tuple(out)
+    return out
 
 
 def _packs(value, where) -> Tuple[str, ...]:

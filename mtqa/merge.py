@@ -11,7 +11,9 @@ score and the editor read the same advice twice. Here such findings fold into on
       "Mykhailo Podolyak"), or
     * both are about a name (category terminology/name or a name-* rule): one name, one
       problem, even when the rules suggest different spellings, or
-    * the spans are identical and the categories share their family (accuracy/..., fluency/...);
+    * the spans are identical: one word, one finding, whatever each rule calls the problem
+      (“…, writes AR.” is both a verb-first attribution and the agency АР read as Latin
+      letters: phrase-common-ar-ap leads, wording-inverted-attribution is its evidence);
 - the strongest finding leads: highest severity, then the rule rank below (rules whose
   evidence is firmer come first), then the longer span;
 - the others become `lead.related` (supporting evidence in JSON, SARIF relatedLocations and
@@ -75,8 +77,7 @@ def same_problem(text: str, a: Finding, b: Finding) -> bool:
         return False
     if _is_name(a) and _is_name(b):
         return True
-    if (a.start, a.end) == (b.start, b.end) and \
-            a.category.split("/")[0] == b.category.split("/")[0]:
+    if (a.start, a.end) == (b.start, b.end):
         return True
     if a.suggestions and b.suggestions:
         start, end = min(a.start, b.start), max(a.end, b.end)

@@ -39,6 +39,22 @@ def test_same_fix_over_the_union_span_is_one_problem_even_across_categories():
     assert out == [phrase] and out[0].related == [term]
 
 
+def test_one_span_flagged_by_rules_of_different_families_is_one_problem():
+    # "writes AR": a verb-first attribution (style) over the agency АР read as Latin letters
+    # (a name); the word counts once, the name's finding leads
+    text = "The house may be demolished, writes AR.\n"
+    ctx = AuditContext(AuditOptions(select=["wording-inverted-attribution",
+                                            "phrase-common-ar-ap"]))
+    [result] = audit_articles([Article(text)], ctx=ctx)
+    assert [(f.rule, text[f.start:f.end]) for f in result.findings] == [
+        ("phrase-common-ar-ap", "writes AR")]
+    assert [r.rule for r in result.findings[0].related] == ["wording-inverted-attribution"]
+    # each rule alone still flags it
+    for rule in ("wording-inverted-attribution", "phrase-common-ar-ap"):
+        [alone] = audit_articles([Article(text)], ctx=AuditContext(AuditOptions(select=[rule])))
+        assert [f.rule for f in alone.findings] == [rule]
+
+
 @pytest.mark.parametrize("other", [
     F("punct-space-before", 0, 5, "minor", "fluency/punctuation", ["Kyiv,"]),   # other fix
     F("phrase-x", 10, 14, "minor", "style/awkward", ["y"]),                    # no overlap

@@ -3,12 +3,17 @@ from __future__ import annotations
 
 import re
 
-# Words after which a dot is an abbreviation's, so "etc.," or "U.S.," is right.
+# Words after which a dot is an abbreviation's, so "etc.," or "U.S.," is right and "etc. and"
+# does not end a sentence (punct-doubled, case-lowercase-start): titles, months, units and
+# the abbreviations of reference works and dictionaries.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st gen col lt sgt capt maj adm gov sen rep jr sr inc ltd co corp no "
     "nos vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m "
     "u.s u.k u.n e.g i.e al ave blvd mt ft vol pp ch art sq km kg mln bln bn tel ext div "
-    "cf ed eds rev op min max avg univ assn bros str bldg apt".split())
+    "cf ed eds rev op min max avg univ assn bros str bldg apt "
+    "appr incl esp vols figs viz resp govt var ibid cit hrs yrs mos sec secs aka ref refs misc "
+    "lit orig trans repr cent thous lieut ult inst prox cont contd pts mins kms lbs ozs pcs ser "
+    "cca abbr adj adv pron prep conj sing pl masc fem neut obs syn ant".split())
 
 # Characters of a chunk that is a URL, e-mail address, path or code, where dots and
 # punctuation follow other rules.

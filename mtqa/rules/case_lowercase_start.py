@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from mtqa.registry import Rule, register
+from mtqa.rules._punct import ABBREVIATIONS
 
 # This paragraph opens with an all-lower-case word ("weapons (including knives)...", "of
 # course if...") -- not "iPhone", "eBay", "e.g." or "www.site.com" -- and itself ends a
@@ -20,12 +21,6 @@ _MIN_WORDS = 4
 # after an all-lower-case word that is not an abbreviation (Corp., Jan., p.m., etc., approx.).
 _MID_PARAGRAPH = re.compile(r"(?<![A-Za-z.'’-])([a-z]{3,})\. ([a-z]{2,})(?=[ ,;])")
 _WORD_END = re.compile(r"[a-z]+\Z")
-_ABBREVIATIONS = frozenset("""
-etc approx appr incl esp vol vols fig figs viz resp min max est dept govt inc ltd var ibid cit
-nos hrs yrs mos sec secs aka tel ext ref refs misc lit orig trans eds repr cent mln bln thous
-str ave blvd rev gen col capt lieut sgt ult inst prox cont contd pts mins kms lbs ozs pcs ser
-cca abbr adj adv pron prep conj sing pl masc fem neut obs syn ant cf
-""".split())
 # The dictionary holds abbreviations such as "ng" and "ll": a two-letter opening counts as a
 # word only if it is one of English's two-letter words.
 _TWO_LETTER_WORDS = frozenset(
@@ -111,7 +106,7 @@ class LowercaseParagraphStart(Rule):
                 findings.append(self._finding(lead, word))
             previous = stripped
         for m in _mid_paragraph(text):
-            if m.group(1) not in _ABBREVIATIONS and not article.in_headline(m.start(2)):
+            if m.group(1) not in ABBREVIATIONS and not article.in_headline(m.start(2)):
                 findings.append(self._finding(m.start(2), m.group(2)))
         findings.sort(key=lambda f: f.start)
         return findings

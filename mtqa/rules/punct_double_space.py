@@ -44,6 +44,15 @@ class DoubleSpace(Rule):
             "Ukraine has deposits of the best grade of coal — anthracite.",
             "The war is over.  A new era begins.",
             "Name      Age\nOlena     34\n",
+            # two spaces that markup makes meaningless: a Markdown hard line break (two spaces
+            # at a line's end), a run of spaces between words that Markdown and HTML collapse,
+            # the indentation of HTML source
+            {"text": "Kyiv, 1 December  \nThe best grade of coal  anthracite is mined here.\n",
+             "path": "story.md"},
+            {"text": "<article>\n  <p>The best grade of coal  anthracite is mined here.</p>\n"
+                     "  <p>Two children  a son and a daughter.</p>\n</article>\n",
+             "path": "story.html"},
+            "Kyiv, 1 December  \nThe mines reopened.\n",
         ],
     }
 

@@ -41,6 +41,10 @@ class ParagraphStartsWithMark(Rule):
             "The number of wounded exceeds 80 thousand.\n, it is noted that the earthquake is "
             "the strongest since 1939.\n",
             "A drama by Steve McQueen.\n: Michael Fassbender, Olga Kurylenko, Dominic West.\n",
+            # the mark after an indent: a tab, or spaces at the very start of the text
+            "The number of wounded exceeds 80 thousand.\n\t, it is noted that the earthquake "
+            "is the strongest since 1939.\n",
+            "  , it is noted that the earthquake is the strongest since 1939.\n",
         ],
         "leave": [
             "The number of wounded exceeds 80 thousand.\nIt is the strongest since 1939.\n",
@@ -51,8 +55,10 @@ class ParagraphStartsWithMark(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        if not any(mark in text for mark in ("\n,", "\n;", "\n:", "\n ")) \
-                and text[:1] not in ",;:":
+        # a cheap pre-check: a line that opens with a mark or with an indent (spaces or a tab,
+        # which the pattern looks past), or a text that opens with one of them
+        if not any(start in text for start in ("\n,", "\n;", "\n:", "\n ", "\n\t")) \
+                and text.lstrip(" \t")[:1] not in ",;:":
             return []
         findings = []
         for m in _OPENS_WITH_MARK.finditer(text):

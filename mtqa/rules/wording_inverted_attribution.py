@@ -76,8 +76,7 @@ class InvertedAttribution(Rule):
             if in_code_chunk(text, start) or touches_markup(article, start, end):
                 continue
             verb, outlet = m.group(1), m.group(2)
-            # "writes AR" (the Cyrillic АР) is phrase-common-ar-ap's finding: one finding a word
-            if outlet in _NOT_OUTLETS or outlet == "AR":
+            if outlet in _NOT_OUTLETS:
                 continue
             yield self.finding(
                 start, end,

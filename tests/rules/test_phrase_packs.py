@@ -274,6 +274,18 @@ def test_no_two_entries_flag_the_same_words_of_an_example(test_glossary):
     assert not clashes, clashes
 
 
+# One entry with an attestation (examples) but no source or citation of its own.
+_UNCITED_ENTRY = """entries:
+  - id: x
+    phrase: hot power plant
+    fix: thermal power plant
+    message: m
+    category: style/awkward
+    severity: minor
+    examples: [two hot power plant fires]
+"""
+
+
 @pytest.mark.parametrize("extra,problem", [
     ("    when: {source_lang: [Russian]}\n", "source_lang must be a language code"),
     ("    leave: [{text: x, lang: ru}]\n", "'leave' must be a list of texts"),
@@ -281,17 +293,8 @@ def test_no_two_entries_flag_the_same_words_of_an_example(test_glossary):
 ])
 def test_knowledge_fields_are_validated_with_file_and_line(tmp_path, extra, problem):
     pack = tmp_path / "p.yaml"
-    pack.write_text("""entries:
-  - id: x
-    phrase: hot power plant
-    fix: thermal power plant
-    message: m
-    category: style/awkward
-    severity: minor
-    examples: [two hot power plant fires]
-    cites: somewhere
-""".replace("    cites: somewhere\n", "    cites: somewhere\n" if "cites" not in extra else "")
-                    + extra, encoding="utf-8")
+    cites = "" if "cites" in extra else "    cites: somewhere\n"
+    pack.write_text(_UNCITED_ENTRY + cites + extra, encoding="utf-8")
     with pytest.raises(PhrasePackError) as exc:
         load_pack(pack)
     assert problem in str(exc.value) and f"{pack}:2" in str(exc.value)
@@ -299,15 +302,7 @@ def test_knowledge_fields_are_validated_with_file_and_line(tmp_path, extra, prob
 
 def test_an_entry_needs_an_attestation_or_a_citation(tmp_path):
     pack = tmp_path / "p.yaml"
-    pack.write_text("""entries:
-  - id: x
-    phrase: hot power plant
-    fix: thermal power plant
-    message: m
-    category: style/awkward
-    severity: minor
-    examples: [two hot power plant fires]
-""", encoding="utf-8")
+    pack.write_text(_UNCITED_ENTRY, encoding="utf-8")
     with pytest.raises(PhrasePackError, match="source \\(or cites\\)"):
         load_pack(pack)
 
