@@ -6,7 +6,7 @@ import re
 
 from mtqa.registry import Rule, register
 from mtqa.rules._punct import in_code_chunk, touches_markup
-from mtqa.rules.punct_quoted_name import _SAYING
+from mtqa.rules.punct_quoted_name import _HEADS, _SAYING
 
 # A verb of saying right after the closing mark ('to "Yes," he said'): a real quotation.
 # punct-quoted-name's pattern without its "^", which never matches at a later start position.
@@ -21,6 +21,21 @@ _SAID_NEXT = re.compile(_SAYING.pattern.lstrip("^"))
 _QUOTED = re.compile(
     r"\b(?:of|for|to|from|with|by|at|in|into|against|on|about|near|under|between|than)"
     r"(?: the)? ([\"“«])([A-Z][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,2})([,.]?)([\"”»])")
+# The same name before its generic noun, the English word order of the source's «Торатау»
+# геопарк / гостиница «Жемчужина» once MT has moved the noun: 'the "Toratau" geopark', 'the
+# "Pearl" hotel', 'the "Continent" residential complex' (one word may stand between).
+_BEFORE_HEAD = re.compile(
+    r"\b(?:the|a|an|of|for|to|from|with|by|at|in|into|on|near) ([\"“«])"
+    r"([A-Z][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,2})()([\"”»])"
+    r"(?= (?:[a-z]+ )?(?:" + "|".join(sorted(h for h in _HEADS if h.isalpha())) + r")\b)")
+# The name as the subject opening a sentence, a lower-case word after it: '"Torino" goes
+# seventh', '"Energoatom" announced a new threat' («Торино» идёт седьмым). A quotation that
+# opens a sentence and runs on ("Yes" is…, "Hope" and…, "Stop" - …) or a quoted headline
+# word before a preposition ('"Komunalka" for Americans') is left.
+_OPENS_SENTENCE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] ))([\"“«])([A-Z][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,2})()([\"”»])"
+    r"(?= (?!(?:said|says|and|or|is|was|are|were|for|of|in|on|to|with|at|by|from|because|"
+    r"as|than|that|but)\b)[a-z])")
 _CLOSES = {'"': '"', "“": "”", "«": "»"}
 # The next name of a list the first one opens: 'played for "Torpedo", "Krasnodar" and
 # "Rostov"' (plain names such as CSKA may stand between).
@@ -97,6 +112,10 @@ class QuotedProperName(Rule):
              "source_lang": "ru"},
             {"text": "Roscosmos reported a depressurisation of \"Progress MS-21\" on Saturday.",
              "fixed": "Roscosmos reported a depressurisation of Progress MS-21 on Saturday."},
+            {"text": "The ministers visited the \"Toratau\" geopark and the \"Pearl\" hotel.",
+             "fixed": "The ministers visited the Toratau geopark and the Pearl hotel."},
+            {"text": "Milan climbed to third place. \"Torino\" goes seventh with 30 points.",
+             "fixed": "Milan climbed to third place. Torino goes seventh with 30 points."},
             {"text": "Mamaev played for \"Torpedo\", CSKA, \"Krasnodar\" and \"Rostov\".",
              "fixed": "Mamaev played for Torpedo, CSKA, Krasnodar and Rostov."},
         ],
@@ -104,6 +123,7 @@ class QuotedProperName(Rule):
             "She is best known for her role in \"Yellowstone\".",
             "He was the author of \"Suspicion\" and \"Rope\", his best films.",
             "The protesters marched under the slogan \"Peace\".",
+            "\"Stop\" is what the sign said. \"Hope\" and \"Faith\" were the words.",
             "Enzo Fernandez moved to Chelsea for 121 million euros.",
             "The company said in a statement to \"The Times\" that it disagreed.",
             "The minister replied to \"Yes,\" he said, with a smile.",
@@ -117,8 +137,12 @@ class QuotedProperName(Rule):
         if len(_WORK_ARTICLE.findall(text)) >= _WORK_ARTICLE_MIN:
             return
         done = -1
-        for m in _QUOTED.finditer(text):
-            if m.start() < done or not self._is_name(article, text, m):
+        for m in sorted([*_QUOTED.finditer(text), *_BEFORE_HEAD.finditer(text),
+                         *_OPENS_SENTENCE.finditer(text)],
+                        key=lambda m: m.start(1)):
+            if m.start(1) < done:
+                continue
+            if not self._is_name(article, text, m):
                 continue
             yield self._finding(m)
             done = m.end()
