@@ -36,6 +36,18 @@ _OPENS_SENTENCE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?] ))([\"“«])([A-Z][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,2})()([\"”»])"
     r"(?= (?!(?:said|says|and|or|is|was|are|were|for|of|in|on|to|with|at|by|from|because|"
     r"as|than|that|but)\b)[a-z])")
+# More generic nouns before a quoted name than punct-quoted-name knows (федеральный проект
+# «Современная школа», модуль «Поиск», гипермаркет «Лента»): projects, shops, schools,
+# hospitals, spacecraft modules, military units, awards, streets.
+_MORE_HEADS = (r"hypermarket|store|shop|boutique|salon|project|kindergarten|school|lyceum|"
+               r"gymnasium|hospital|clinic|sanatorium|camp|institute|university|academy|"
+               r"studio|publisher|initiative|award|prize|order|medal|cup|league|village|"
+               r"settlement|microdistrict|street|avenue|square|boulevard|mission|spacecraft|"
+               r"rocket|satellite|module|battalion|brigade|regiment|detachment|squad|unit|"
+               r"division|corps|ensemble|choir|troupe|orchestra|cooperative|farm")
+_AFTER_HEAD = re.compile(
+    r"\b(?:" + _MORE_HEADS + r") ([\"“«])([A-Z][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,2})([,.]?)"
+    r"([\"”»])")
 _CLOSES = {'"': '"', "“": "”", "«": "»"}
 # The next name of a list the first one opens: 'played for "Torpedo", "Krasnodar" and
 # "Rostov"' (plain names such as CSKA may stand between).
@@ -116,6 +128,8 @@ class QuotedProperName(Rule):
              "fixed": "The ministers visited the Toratau geopark and the Pearl hotel."},
             {"text": "Milan climbed to third place. \"Torino\" goes seventh with 30 points.",
              "fixed": "Milan climbed to third place. Torino goes seventh with 30 points."},
+            {"text": "It was built under the federal project \"Modern School\".",
+             "fixed": "It was built under the federal project Modern School.", "source_lang": "ru"},
             {"text": "Mamaev played for \"Torpedo\", CSKA, \"Krasnodar\" and \"Rostov\".",
              "fixed": "Mamaev played for Torpedo, CSKA, Krasnodar and Rostov."},
         ],
@@ -138,7 +152,7 @@ class QuotedProperName(Rule):
             return
         done = -1
         for m in sorted([*_QUOTED.finditer(text), *_BEFORE_HEAD.finditer(text),
-                         *_OPENS_SENTENCE.finditer(text)],
+                         *_OPENS_SENTENCE.finditer(text), *_AFTER_HEAD.finditer(text)],
                         key=lambda m: m.start(1)):
             if m.start(1) < done:
                 continue
