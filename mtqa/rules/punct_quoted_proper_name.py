@@ -48,6 +48,10 @@ _MORE_HEADS = (r"hypermarket|store|shop|boutique|salon|project|kindergarten|scho
 _AFTER_HEAD = re.compile(
     r"\b(?:" + _MORE_HEADS + r") ([\"“«])([A-Z][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,2})([,.]?)"
     r"([\"”»])")
+# After "the" and a capitalised place or nationality word: 'the Yaroslavl "Shinnik"', 'the
+# Egyptian "Al-Ahly"' (ярославский «Шинник», египетский «Аль-Ахли»).
+_AFTER_PLACE = re.compile(
+    r"\bthe [A-Z][a-z]+ ([\"“«])([A-Z][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,2})([,.]?)([\"”»])")
 _CLOSES = {'"': '"', "“": "”", "«": "»"}
 # The next name of a list the first one opens: 'played for "Torpedo", "Krasnodar" and
 # "Rostov"' (plain names such as CSKA may stand between).
@@ -61,7 +65,7 @@ _WORK_WORDS = re.compile(
     r"poems?|poetry|songs?|albums?|singles?|tracks?|lyrics|music\w*|bands?|singers?|"
     r"series|episodes?|seasons?|shows?|programmes?|programs?|sitcom|sequel|trilogy|franchise|"
     r"premiere\w*|actors?|actress\w*|starring|starred|stars|roles?|directed|director's|"
-    r"plays?|theat(?:er|re)\w*|stage[ds]?|opera|ballet|musical|exhibition|painting|"
+    r"plays?|performances?|concerts?|theat(?:er|re)\w*|stage[ds]?|opera|ballet|musical|exhibition|painting|"
     r"games?|video|channel|podcast|magazine|newspaper|article|headline|column|"
     r"slogans?|mottos?|motto|words?|terms?|phrases?|nicknamed?|dubbed|called|named|"
     r"inscriptions?|hashtag|labell?ed|titled?|entitled|brand(?:ed)?)\b")
@@ -95,11 +99,15 @@ class QuotedProperName(Rule):
     songs, programmes — take quotation marks; Guardian and Observer style guide, “quotation
     marks”). punct-quoted-name catches the name after a generic noun (“the club
     "Severstal"”); this rule the name standing alone after of / for / to / from / with / by /
-    at / in / against / on (optionally with “the”).
+    at / in / against / on (optionally with “the”), the rest of a list of quoted names, the
+    name before its generic noun (“the "Toratau" geopark”) or after one that rule does not
+    list (“the federal project "Modern School"”), after a place or nationality word (“the
+    Moroccan "Wydad"”), and the name as the subject opening a sentence (“"Torino" goes
+    seventh”).
 
     Not flagged: a quotation that is a composition title, slogan, nickname or word quoted as
-    a word — the sentence names a film, book, song, show, series, game, slogan, word, or says
-    “called / named / dubbed” — or any quotation in an article that names films, novels,
+    a word — the sentence names a film, book, song, show, performance, series, game, slogan,
+    word, or says “called / named / dubbed” — or any quotation in an article that names films, novels,
     albums or actors three times or more (reviews and culture news quote titles throughout);
     a quotation followed by a verb of saying (a real quotation starting with a capital);
     code and markup. The suggestion drops the quotation marks (a comma or full stop inside
@@ -130,6 +138,8 @@ class QuotedProperName(Rule):
              "fixed": "Milan climbed to third place. Torino goes seventh with 30 points."},
             {"text": "It was built under the federal project \"Modern School\".",
              "fixed": "It was built under the federal project Modern School.", "source_lang": "ru"},
+            {"text": "They beat the Moroccan \"Wydad\" on penalties.",
+             "fixed": "They beat the Moroccan Wydad on penalties."},
             {"text": "Mamaev played for \"Torpedo\", CSKA, \"Krasnodar\" and \"Rostov\".",
              "fixed": "Mamaev played for Torpedo, CSKA, Krasnodar and Rostov."},
         ],
@@ -137,6 +147,7 @@ class QuotedProperName(Rule):
             "She is best known for her role in \"Yellowstone\".",
             "He was the author of \"Suspicion\" and \"Rope\", his best films.",
             "The protesters marched under the slogan \"Peace\".",
+            "Today we were at the Performance \"Tsarevna-frog\".",
             "\"Stop\" is what the sign said. \"Hope\" and \"Faith\" were the words.",
             "Enzo Fernandez moved to Chelsea for 121 million euros.",
             "The company said in a statement to \"The Times\" that it disagreed.",
@@ -152,7 +163,8 @@ class QuotedProperName(Rule):
             return
         done = -1
         for m in sorted([*_QUOTED.finditer(text), *_BEFORE_HEAD.finditer(text),
-                         *_OPENS_SENTENCE.finditer(text), *_AFTER_HEAD.finditer(text)],
+                         *_OPENS_SENTENCE.finditer(text), *_AFTER_HEAD.finditer(text),
+                         *_AFTER_PLACE.finditer(text)],
                         key=lambda m: m.start(1)):
             if m.start(1) < done:
                 continue
