@@ -29,10 +29,20 @@ _WORD = r"[A-Z0-9][\w'’.&-]*"
 _SMALL = r"(?:of|the|and|for|de|du|la|le|von|van|di|da|in|on|at|to|&)"
 _NAME = re.compile(rf"{_WORD}(?:[ -](?:{_SMALL}[ -])*{_WORD}){{0,3}}([,.]?)")
 _OPENER = re.compile(r"[\"“«„]")
+# A verb of saying right after the closing mark ('"Never again," he said'). Used with
+# .match(text, pos), so no "^": that anchors at the text's start, not at pos.
 _SAYING = re.compile(
-    r"^\s*(?:[—–-]\s*)?(?:he|she|they|it|we|I|the\s+\w+|[A-Z]\w+(?:\s+[A-Z]\w+)?)?\s*"
+    r"\s*(?:[—–-]\s*)?(?P<who>he|she|they|it|we|I|the\s+\w+|[A-Z]\w+(?:\s+[A-Z]\w+)?)?\s*"
     r"(?:said|says|say|told|tells|added|adds|noted|notes|wrote|writes|stated|states|asked|"
     r"explained|stressed|emphasi[sz]ed|recalled|announced|reported)\b")
+
+
+def _is_quotation(text: str, after: int, trailing: str) -> bool:
+    """The quoted words are speech followed by its attribution ('"Minai," said the coach',
+    '"Hope" he said'), not a name: a bare name before the verb is its subject ('FC "Minai"
+    said so', 'the company "Severstal" reported a profit')."""
+    said = _SAYING.match(text, after)
+    return said is not None and (bool(trailing) or said.group("who") is not None)
 
 
 # Two quoted names joined as a match report ("Severstal" beat "Amur", "Real" - "Al-Hilal"):
@@ -109,6 +119,7 @@ class QuotedName(Rule):
             "Gazprom and Severstal reported profits; the party won.",
             "He called the plant \"a disaster\" in an interview.",
             "He called it \"Hope\" - and \"Faith\" was the other word.",
+            "Fans shouted at the team \"Go,\" the coach said.",
         ],
     }
 
@@ -126,9 +137,9 @@ class QuotedName(Rule):
             name = _NAME.match(text, m.end())
             if not name or text[name.end():name.end() + 1] != close:
                 continue
-            if _SAYING.match(text, name.end() + 1):
-                continue
             inner, trailing = name.group(), name.group(1)
+            if _is_quotation(text, name.end() + 1, trailing):
+                continue
             bare = inner[:len(inner) - len(trailing)] if trailing else inner
             names.add(bare)
             findings.append(self._finding(m.start(), name.end() + 1, bare, trailing, head))
@@ -140,7 +151,7 @@ class QuotedName(Rule):
             flagged = {f.start for f in findings}
             for bare in names:
                 for m in re.finditer(rf"[\"“«„]{re.escape(bare)}([,.]?)[\"”»“]", text):
-                    if m.start() not in flagged and not _SAYING.match(text, m.end()):
+                    if m.start() not in flagged and not _is_quotation(text, m.end(), m.group(1)):
                         findings.append(self._finding(m.start(), m.end(), bare, m.group(1),
                                                       None))
         return sorted(findings, key=lambda f: f.start)

@@ -8,10 +8,6 @@ from mtqa.registry import Rule, register
 from mtqa.rules._punct import in_code_chunk, touches_markup
 from mtqa.rules.punct_quoted_name import _HEADS, _SAYING
 
-# A verb of saying right after the closing mark ('to "Yes," he said'): a real quotation.
-# punct-quoted-name's pattern without its "^", which never matches at a later start position.
-_SAID_NEXT = re.compile(_SAYING.pattern.lstrip("^"))
-
 # A preposition (optionally with "the") right before the quotation mark: the position where
 # Russian and Ukrainian typography quotes a name standing alone, without the generic noun
 # punct-quoted-name looks for (перешёл в «Челси», гендиректор «Шинника», со ссылкой на
@@ -185,7 +181,7 @@ class QuotedProperName(Rule):
         if _CLOSES[opener] != closer and not (opener == "“" and closer == '"'):
             return False
         start, end = m.start(1), m.end(4)
-        if name.startswith("The ") or _SAID_NEXT.match(text, end):
+        if name.startswith("The ") or _SAYING.match(text, end):
             return False
         if _WORK_WORDS.search(_sentence(text, start, end)):
             return False
