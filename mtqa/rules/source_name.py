@@ -156,6 +156,11 @@ class SourceName(Rule):
             {"text": "Karen Shahnazarov praised Cocorin.\n",
              "fixed": "Karen Shakhnazarov praised Kokorin.\n",
              "source": "Карен Шахназаров похвалил Кокорина.\n", "source_lang": "ru"},
+            # a Russian surname spelled with letters no scheme or foreign original gives
+            # (th for т, k for х)
+            {"text": "The manager Vlad Pothekin spoke.\n",
+             "fixed": "The manager Vlad Potekhin spoke.\n",
+             "source": "Выступил менеджер Влад Потехин.\n", "source_lang": "ru"},
             # a masculine genitive read as the feminine name (после Александра Петрова)
             {"text": "After Alexandra Petrov, Ivanov spoke.\n",
              "fixed": "After Aleksandr Petrov, Ivanov spoke.\n",
@@ -173,6 +178,12 @@ class SourceName(Rule):
             # a Serbian -ović is the original's spelling, not a Russian -ovich misspelt
             {"text": "Milinkovic saved the penalty.\n",
              "source": "Милинкович отбил пенальти.\n", "source_lang": "ru"},
+            # the Serbian original (Jovović, written without its diacritic) of Иовович
+            {"text": "Milla Jovovic starred.\n",
+             "source": "В главной роли Милла Иовович.\n", "source_lang": "ru"},
+            # the scholarly transliteration (š, č) of Грановщина
+            {"text": "They met in Granovščina.\n",
+             "source": "Они встретились в Грановщине.\n", "source_lang": "ru"},
             # a feminine Александра (no masculine context) is Alexandra
             {"text": "Alexandra Petrova said so.\n",
              "source": "Так сказала Александра Петрова.\n", "source_lang": "ru"},
@@ -226,7 +237,7 @@ class SourceName(Rule):
         from mtqa.source.names import (accepted_key, attested_nominative, derivation,
                                        expected_forms,
                                        foreign_spelling, masculine_oblique, near,
-                                       original_key, russian_formed)
+                                       original_key, russian_formed, transcribable)
 
         doc, alignment = found
         glossary = ctx.glossary
@@ -291,8 +302,9 @@ class SourceName(Rule):
                     # not the name: a word no romanisation writes wins
                     translated = translatable and zipf(t.text) > 0  # see TRANSLATED_NAMES
                     if foreign and not expected.exact and not translated and foreign_spelling(
-                            t.text, doc.lang, formed or expected.forms[0]):
-                        continue
+                            t.text, doc.lang, formed or expected.forms[0]) and (
+                            doc.lang != "ru" or not formed or transcribable(t.text, expected.forms)):
+                        continue  # a Russian name's letters no original gives: a misspelling
                     if russian_style and accepted_key(t.text, "ru") not in russian_style:
                         continue
                     # the national form with g for its h and nothing else changed (Kiunsberg

@@ -372,6 +372,51 @@ def foreign_spelling(word: str, lang: Optional[str], expected: str = "") -> bool
                 and not re.search(r"i[eauo]|[ea]i", low))
 
 
+# ---- spellings a foreign original or another scheme can give a Russian name ----------------
+# A target spelled with letters BGN/PCGN never writes (foreign_spelling) is usually a foreign
+# name's own spelling, which Russian practical transcription maps onto the source's letters
+# (Jennifer for Дженнифер, Trocheck for Трочек, Volkanowski for Волкановски). Each BGN/PCGN
+# letter group of the expected form is given the Latin spellings that practical transcription
+# of English, German, French, Italian, Polish and Czech names renders by that Russian letter
+# (Ermolovich, "Имена собственные: теория и практика межъязыковой передачи", 2005; Gilyarevsky
+# & Starostin, "Иностранные имена и названия в русском тексте", 1985), plus the documented
+# romanisations (ICAO, The Economist, ISO 9 and the scholarly system: c, č, š, šč, ŝ, û, â). A target none of those spellings gives (Trocek: c is
+# ч only before e, i (Italian) and at the end (Serbian -ić written -ic); Pothekin: k is no х; Cinotaur: u is no в) is not an original but a
+# misspelling, and is compared with the name like any other spelling.
+_TRANSCRIBED_AS = {
+    "shch": "shch|sch|sc|szcz|stch|sh|ch|šč|ŝ", "dzh": "dzh|dj|dg|dž|j|g|gi|gg",
+    "kh": "kh|h|ch|x|j", "ts": "ts|tz|tc|cz|z|c", "ks": "ks|x|cks|cs|kс|xs",
+    "ch": "ch|tch|tsch|cz|cs|tj|č|ć|c(?=[eiy]|$)", "sh": "sh|sch|ch|sz|s|sc(?=[eiy])|š",
+    "zh": "zh|j|ž|z|s|ge|g(?=[eiy])", "yu": "yu|ju|iu|you|ieu|eu|ew|ue|u|ü|û",
+    "ya": "ya|ja|ia|ie|a|â", "ye": "ye|je|ie|e|ai|ei|a", "a": "a|u|ah|ai|ay|à|á",
+    "b": "b", "v": "v|w|wh", "g": "g|gh|gu|h", "d": "d|dh", "e": "e|é|è|ë|ä|ö|a|ae|ai|ay|ei|ey|ea|ie|i|eu|io|yo|jo|o",
+    "z": "z|s|ž", "i": "i|í|y|j|ee|ea|ie|e|ey|yi|ei|ui", "y": "y|i|j|ie|e|ey|ee|ui|í|",
+    "k": "k|c|ck|q|qu|ch|kh|cc", "l": "l|lh|ł", "m": "m", "n": "n|gn|ñ", "o": "o|ó|ô|oh|au|aw|ou|oa|a|eau|oo|ow",
+    "p": "p", "r": "r|rh|wr", "s": "s|c(?=[eiy])|sc|z|ç|ś", "t": "t|th|dt", "u": "u|ú|oo|ou|w|ew|ue|eu|ü",
+    "f": "f|ph|v|gh", "'": "",
+}
+_BGN_GROUP = re.compile(r"shch|dzh|kh|ts|ks|ch|sh|zh|yu|ya|ye|.")
+
+
+@lru_cache(maxsize=65536)
+def _transcription_pattern(form: str):
+    """The Latin spellings a foreign original or a documented scheme may give the Russian
+    name whose BGN/PCGN form is `form` (doubled letters written once), as one pattern."""
+    groups = _BGN_GROUP.findall(re.sub(r"(.)\1+", r"\1", form.lower()))
+    body = "".join(f"(?:{_TRANSCRIBED_AS.get(g, re.escape(g))})" for g in groups)
+    # a silent final e or h of the original (Larne for Ларн, Susannah for Сусанна)
+    return re.compile(body + "[eh]?")
+
+
+def transcribable(target: str, forms: Tuple[str, ...]) -> bool:
+    """Can a foreign original's spelling or a documented scheme give the target word for one
+    of a Russian name's BGN/PCGN forms (Trocheck, Volkanowski, Nahida: yes; Trocek, Pothekin:
+    no)?"""
+    low = target.lower()
+    spellings = {low, re.sub(r"(.)\1+", r"\1", low)}  # an original's doubled letters too
+    return any(_transcription_pattern(f).fullmatch(w) for f in forms for w in spellings)
+
+
 _DERIVATION_SUFFIXES = ("n", "an", "ian", "ians", "ans", "ns", "s", "ese", "i", "ic", "ish")
 
 
