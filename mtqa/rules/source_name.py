@@ -64,22 +64,26 @@ def _case_copy_finding(best, comparable, nominative, word, span, lang, glossary,
         best[i] = ((-1, 0), expected.forms[0], span, expected, word)
 
 
-def _gender_finding(best, comparable, masculine, word, span, lang, glossary, exact_present,
+def _gender_finding(best, comparable, right, wrong, word, span, lang, glossary, exact_present,
                     loose_present):
-    """Record a target word that is the source word's feminine reading (Alexandra) when the
-    source's context makes it the masculine name's oblique case (mtqa.source.names.
-    masculine_oblique) and no form of the masculine name is in the target paragraph."""
+    """Record a target word that reads the source word `word` as the name `wrong` when the
+    source's grammar makes it the name `right` and no form of `right` is in the target
+    paragraph: the feminine Alexandra for a masculine genitive Александра (mtqa.source.names.
+    masculine_oblique), the masculine Kikin for the woman Анна Кикина (surname_gender)."""
     from mtqa.source.names import accepted_key, expected_forms
     from mtqa.source.romanize import romanize
 
-    expected = expected_forms(masculine, lang, glossary)
+    expected = expected_forms(right, lang, glossary)
     if expected is None:
         return
-    if _present(expected, lang, exact_present, loose_present):
+    # the right name as written (its other candidate forms are the misreading: Kikin is a
+    # candidate nominative of Кикина)
+    if expected.exact and expected.forms[0] in exact_present or \
+            accepted_key(expected.forms[0], lang) in loose_present:
         return
-    feminine = accepted_key(romanize(word, lang), lang)
+    misread = accepted_key(romanize(wrong, lang), lang)
     for i, t, _ in comparable:
-        if accepted_key(t.text, lang) == feminine:
+        if accepted_key(t.text, lang) == misread:
             best[i] = ((-1, 0), expected.forms[0], span, expected, word)
 
 
@@ -161,6 +165,14 @@ class SourceName(Rule):
             {"text": "The manager Vlad Pothekin spoke.\n",
              "fixed": "The manager Vlad Potekhin spoke.\n",
              "source": "Выступил менеджер Влад Потехин.\n", "source_lang": "ru"},
+            # a Russian surname read in the other gender: the given name (Анна) or the
+            # case ending (-ым masculine, -ой feminine) shows which
+            {"text": "Cosmonaut Anna Kikin greeted the ship.\n",
+             "fixed": "Cosmonaut Anna Kikina greeted the ship.\n",
+             "source": "Корабль приветствовала космонавт Анна Кикина.\n", "source_lang": "ru"},
+            {"text": "He filmed it with Pavel Bardina.\n",
+             "fixed": "He filmed it with Pavel Bardin.\n",
+             "source": "Он снял его вместе с Павлом Бардиным.\n", "source_lang": "ru"},
             # a masculine genitive read as the feminine name (после Александра Петрова)
             {"text": "After Alexandra Petrov, Ivanov spoke.\n",
              "fixed": "After Aleksandr Petrov, Ivanov spoke.\n",
@@ -184,6 +196,10 @@ class SourceName(Rule):
             # the scholarly transliteration (š, č) of Грановщина
             {"text": "They met in Granovščina.\n",
              "source": "Они встретились в Грановщине.\n", "source_lang": "ru"},
+            # the feminine instrumental -ой: Petrova is right; Марине is Марина's dative
+            {"text": "He spoke with Yelena Petrova and thanked Marina.\n",
+             "source": "Он поговорил с Еленой Петровой и поблагодарил Марину.\n",
+             "source_lang": "ru"},
             # a feminine Александра (no masculine context) is Alexandra
             {"text": "Alexandra Petrova said so.\n",
              "source": "Так сказала Александра Петрова.\n", "source_lang": "ru"},
@@ -237,7 +253,8 @@ class SourceName(Rule):
         from mtqa.source.names import (accepted_key, attested_nominative, derivation,
                                        expected_forms,
                                        foreign_spelling, masculine_oblique, near,
-                                       original_key, russian_formed, transcribable)
+                                       original_key, russian_formed, surname_gender,
+                                       transcribable)
 
         doc, alignment = found
         glossary = ctx.glossary
@@ -268,9 +285,15 @@ class SourceName(Rule):
                 if masculine:
                     # Alexandra for a masculine genitive Александра: the oblique form read as
                     # the feminine name; English text knowing Alexandra does not excuse it
-                    _gender_finding(best, comparable, masculine, word, (s0, s1), doc.lang,
-                                    glossary, exact_present, loose_present)
+                    _gender_finding(best, comparable, masculine, word, word, (s0, s1),
+                                    doc.lang, glossary, exact_present, loose_present)
                     continue
+                gendered = surname_gender(doc.text, s0, s1, doc.lang)
+                if gendered:
+                    # Anna Kikin for Анна Кикина: the other gender's nominative is another
+                    # person; English text knowing the word does not excuse it
+                    _gender_finding(best, comparable, *gendered, word, (s0, s1), doc.lang,
+                                    glossary, exact_present, loose_present)
                 if doc.lang in ("ru", "uk") and not initial:
                     if document_words is None:
                         document_words = {w.lower() for w in _WORD_RE.findall(doc.text)}

@@ -525,3 +525,71 @@ def _nominative_candidates(word: str, lang: Optional[str]) -> Tuple[str, ...]:
         stem = low[:len(low) - len(ending)]
         out.extend(c for c in (stem + n for n in _NOUN_NOMINATIVES) if c != low)
     return tuple(out)
+
+
+# ---- the gender a Russian surname's case ending shows --------------------------------------
+# A Russian surname in -ов/-ев/-ёв/-ин/-ын declines by gender: the masculine Петров has the
+# instrumental Петровым and the prepositional Петрове (-ине is no help: the dative of Марина
+# is Марине), the feminine Петрова has Петровой in
+# every oblique case (Зализняк, "Грамматический словарь русского языка"; Rosenthal's
+# handbook, §"Склонение фамилий"). So -ым, -е are masculine and -ой feminine whatever the
+# context; -а is the feminine nominative or the masculine genitive/accusative, which the given
+# name before it settles (Анна Кикина: feminine; Юрия Быкова, Ивана Петрова: masculine; the
+# ambiguous Александра settles nothing). MT that writes the other gender's nominative (Anna
+# Kikin, Pavel Bardina) names another person.
+_SURNAME_CASE = re.compile(r"(.{2,}(?:ов|ев|ёв|ин|ын))(а|ой|ым|е)?")
+
+
+def surname_gender(text: str, start: int, end: int, lang: Optional[str]
+                   ) -> Optional[Tuple[str, str]]:
+    """For a Russian-formed surname text[start:end] whose ending (or given name) shows its
+    gender: (its nominative in that gender, the other gender's nominative), else None."""
+    if lang != "ru":
+        return None
+    word = text[start:end]
+    found = _SURNAME_CASE.fullmatch(word.lower())
+    if not found or found.group(2) is None:
+        return None
+    stem = word[:len(found.group(1))]
+    masculine, feminine = stem, stem + "а"
+    ending = found.group(2)
+    if ending == "ым" or ending == "е" and found.group(1)[-2:] in ("ов", "ев", "ёв"):
+        # (-ине is also the dative of a feminine noun: Марине, Украине)
+        return masculine, feminine
+    if ending == "ой":
+        return feminine, masculine
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    gender = _given_name_gender(before.group(1)) if before else None
+    if gender == "f":
+        return feminine, masculine
+    if gender == "m":
+        return masculine, feminine
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _given_name_gender(word: str) -> Optional[str]:
+    """"f" for a feminine given name in the nominative (Анна, Лёля), "m" for a masculine one
+    in the genitive/accusative (Ивана, Дмитрия, Игоря), None otherwise or when both readings
+    are names (Александра, Евгения). Only names given in Russia, Belarus, Ukraine or Central
+    Asia count (given-names.tsv): Ann and Ivana are no readings of Анна, Ивана there."""
+    from mtqa.source.romanize import romanize
+
+    if not word[:1].isupper() or word[-1:] not in "ая" or len(word) < 3:
+        return None
+    stem = word[:-1]
+    nominatives = [stem] if word[-1] == "а" else [stem + "й", stem + "ь"]
+    as_feminine = _russian_given_name(romanize(word, "ru"))
+    as_masculine = any(_russian_given_name(romanize(n, "ru")) for n in nominatives)
+    if as_feminine == as_masculine:
+        return None
+    return "f" if as_feminine else "m"
+
+
+_RUSSIAN_NAME_REGIONS = frozenset(("RU", "BY", "UA", "central-asia"))
+
+
+def _russian_given_name(name: str) -> bool:
+    from mtqa.realnames import given_names
+
+    return not _RUSSIAN_NAME_REGIONS.isdisjoint(given_names().get(_title(name), "").split())

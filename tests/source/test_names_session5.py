@@ -18,3 +18,20 @@ from mtqa.source.names import expected_forms, transcribable
 ])
 def test_transcribable(source, target, possible):
     assert transcribable(target, expected_forms(source, "ru").forms) is possible
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Анна Кикина", ("Кикина", "Кикин")),        # a feminine given name: the woman
+    ("Георгия Полина", ("Полин", "Полина")),     # a masculine genitive given name
+    ("Павлом Бардиным", ("Бардин", "Бардина")),  # -ым is masculine
+    ("с Петровой", ("Петрова", "Петров")),       # -ой is feminine
+    ("о Петрове", ("Петров", "Петрова")),        # -ове is masculine
+    ("Александра Суздалева", None),             # both readings: nothing settled
+    ("дом Петрова", None),                      # no given name
+    ("к Марине", None),                         # -ине: a feminine noun's dative
+])
+def test_surname_gender(text, expected):
+    from mtqa.source.names import surname_gender
+
+    start = text.index(" ") + 1
+    assert surname_gender(text, start, len(text), "ru") == expected
