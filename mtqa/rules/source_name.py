@@ -185,6 +185,10 @@ class SourceName(Rule):
              "fixed": "Amur and Traktor have as many points.\n",
              "source": "У «Амура» и «Трактора» одинаковое количество очков.\n",
              "source_lang": "ru"},
+            # a Russian person's given name replaced by its English equivalent
+            {"text": "The farm of Victor Katanaev grew.\n",
+             "fixed": "The farm of Viktor Katanaev grew.\n",
+             "source": "Хозяйство Виктора Катанаева выросло.\n", "source_lang": "ru"},
             # a masculine genitive read as the feminine name (после Александра Петрова)
             {"text": "After Alexandra Petrov, Ivanov spoke.\n",
              "fixed": "After Aleksandr Petrov, Ivanov spoke.\n",
@@ -215,6 +219,14 @@ class SourceName(Rule):
             # a quoted work's title in a document about films: its English original
             {"text": "He starred in Titanic.\n",
              "source": "Он снялся в фильме «Титаник».\n", "source_lang": "ru"},
+            # a target spelling another name of the paragraph is that name (Alexandra is
+            # Александра Суздалева, not Александр Стрелков's given name)
+            {"text": "Editors: Alexandra Suzdaleva, Alexander Strelkov.\n",
+             "source": "Редакторы: Александра Суздалева, Александр Стрелков.\n",
+             "source_lang": "ru"},
+            # a foreigner's given name keeps its own spelling (no Russian surname follows)
+            {"text": "Victor Hugo wrote it.\n",
+             "source": "Это написал Виктор Гюго.\n", "source_lang": "ru"},
             # a feminine Александра (no masculine context) is Alexandra
             {"text": "Alexandra Petrova said so.\n",
              "source": "Так сказала Александра Петрова.\n", "source_lang": "ru"},
@@ -265,10 +277,13 @@ class SourceName(Rule):
             return
         from mtqa.glossary import match_case
         from mtqa.lexicon import world_names, zipf
+        from mtqa.realnames import is_given_name
+        from mtqa.source.romanize import romanize
         from mtqa.source.names import (accepted_key, attested_nominative, derivation,
                                        expected_forms,
                                        foreign_spelling, masculine_oblique, near,
-                                       original_key, russian_formed, surname_gender,
+                                       original_key, russian_formed,
+                                       russian_person_given_name, surname_gender,
                                        transcribable)
 
         doc, alignment = found
@@ -297,6 +312,7 @@ class SourceName(Rule):
             quoted = [m.span() for m in _QUOTED_RE.finditer(doc.text, ss, se)] \
                 if doc.lang == "uk" or TRANSLATED_NAMES and doc.lang == "ru" else []
             best = {}  # target token index -> (distance, form, source span, expected)
+            claimed = None  # accepted keys of the paragraph's source names, when needed
             for s0, s1, word, initial in source_names(doc.text, ss, se, sentence_starts):
                 masculine = masculine_oblique(doc.text, s0, s1, doc.lang)
                 if masculine:
@@ -325,6 +341,10 @@ class SourceName(Rule):
                     continue  # Кіровоградській: an adjective, its noun's form is unknown
                 in_quotes = any(q0 <= s0 < q1 for q0, q1 in quoted)
                 translatable = in_quotes and doc.lang == "ru" and not names_works
+                # a Russian person's given name: its English equivalent (Victor for Виктор
+                # Катанаев) is no romanisation (names.russian_person_given_name)
+                russian_given = not expected.exact and russian_person_given_name(
+                    doc.text, s0, s1, doc.lang)
                 if not expected.exact and in_quotes and doc.lang == "uk":
                     continue  # a quoted name: the owner's own Latin spelling
                 if _present(expected, doc.lang, exact_present, loose_present):
@@ -342,6 +362,17 @@ class SourceName(Rule):
                     # not the name: a word no romanisation writes wins
                     translated = translatable and zipf(  # see TRANSLATED_NAMES
                         t.text.lower()) >= TRANSLATED_WORD_ZIPF
+                    equivalent = russian_given and is_given_name(t.text)
+                    if equivalent:
+                        if claimed is None:  # the paragraph's names as written, romanised
+                            claimed = {w: romanize(w, doc.lang) for _, _, w, _ in
+                                       source_names(doc.text, ss, se, ())}
+                        # ... unless it spells another name of the paragraph as written, in
+                        # any scheme or as an original (Alexandra for Александра Суздалева
+                        # beside an Александр; Ollie for Олли beside an Ольга)
+                        equivalent = not transcribable(
+                            t.text, tuple(f for w, f in claimed.items() if w != word))
+                    translated = translated or equivalent
                     if foreign and not expected.exact and not translated and foreign_spelling(
                             t.text, doc.lang, formed or expected.forms[0]) and (
                             doc.lang != "ru" or not formed or transcribable(t.text, expected.forms)):
@@ -376,9 +407,10 @@ class SourceName(Rule):
                         # ... except a Russian source's quoted name (a club, firm, film:
                         # «Трактор», «Трон») rendered by a near English word (Tractor,
                         # Throne): the name was translated as a common word (TRANSLATED_NAMES)
-                        if known_word and not (translated and t.text not in world_names()):
+                        if known_word and not equivalent and not (
+                                translated and t.text not in world_names()):
                             break
-                        if zipf(t.text.lower()) >= bar:
+                        if zipf(t.text.lower()) >= bar and not equivalent:
                             break
                         rank = (d, abs(len(form) - len(t.text)))  # Darusia, not Darusa
                         if i not in best or rank < best[i][0]:

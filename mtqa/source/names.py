@@ -593,3 +593,27 @@ def _russian_given_name(name: str) -> bool:
     from mtqa.realnames import given_names
 
     return not _RUSSIAN_NAME_REGIONS.isdisjoint(given_names().get(_title(name), "").split())
+
+
+# ---- a Russian person's given name ----------------------------------------------------------
+# A given name followed by a Russian surname or patronymic (Виктора Катанаева, Юлия
+# Лемешевская, Константин Зайцев) names a Russian person, whose name English news romanises
+# (BGN/PCGN, The Economist, Reuters: Viktor, Yulia, Konstantin) rather than replacing it with
+# the English equivalent (Victor, Julia, Constantine) that a foreigner's name would keep.
+_RUSSIAN_SURNAME_CYRILLIC = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ск|цк|енко|ович|евич|овн|евн|ичн)"
+    r"(?:|а|у|ым|ой|ом|е|ого|ому|ий|ый|ая|ую|им|ич|ича|ичу|ичем|а|ы)$")
+
+
+def russian_person_given_name(text: str, start: int, end: int, lang: Optional[str]) -> bool:
+    """Is text[start:end] a Russian given name followed by a Russian-formed surname or
+    patronymic (Виктора Катанаева)?"""
+    if lang != "ru":
+        return False
+    after = _WORD_AFTER.match(text, end)
+    if not after or not after.group(1)[:1].isupper() or \
+            not _RUSSIAN_SURNAME_CYRILLIC.search(after.group(1).lower()):
+        return False
+    from mtqa.source.romanize import lemma_forms
+
+    return any(_russian_given_name(f) for f in lemma_forms(text[start:end], lang))

@@ -35,3 +35,16 @@ def test_surname_gender(text, expected):
 
     start = text.index(" ") + 1
     assert surname_gender(text, start, len(text), "ru") == expected
+
+
+@pytest.mark.parametrize("text, russian", [
+    ("Виктора Катанаева", True),       # a Russian surname follows
+    ("Юлия Лемешевская", True),
+    ("Клавдии Федоровне", True),       # a patronymic follows
+    ("Виктор Гюго", False),            # a foreigner
+    ("Виктор сказал", False),          # no surname
+])
+def test_russian_person_given_name(text, russian):
+    from mtqa.source.names import russian_person_given_name
+
+    assert russian_person_given_name(text, 0, text.index(" "), "ru") is russian
