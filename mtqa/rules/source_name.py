@@ -189,6 +189,10 @@ class SourceName(Rule):
             {"text": "The farm of Victor Katanaev grew.\n",
              "fixed": "The farm of Viktor Katanaev grew.\n",
              "source": "Хозяйство Виктора Катанаева выросло.\n", "source_lang": "ru"},
+            # a quoted name's oblique case copied (на «Кинотавре»)
+            {"text": "I presented two films at Kinotavre.\n",
+             "fixed": "I presented two films at Kinotavr.\n",
+             "source": "Я представила две картины на «Кинотавре».\n", "source_lang": "ru"},
             # a masculine genitive read as the feminine name (после Александра Петрова)
             {"text": "After Alexandra Petrov, Ivanov spoke.\n",
              "fixed": "After Aleksandr Petrov, Ivanov spoke.\n",
@@ -216,6 +220,9 @@ class SourceName(Rule):
             {"text": "He spoke with Yelena Petrova and thanked Marina.\n",
              "source": "Он поговорил с Еленой Петровой и поблагодарил Марину.\n",
              "source_lang": "ru"},
+            # a quoted name whose ending may be a nominative («Поле»: л before е)
+            {"text": "The Pole cafe opened.\n",
+             "source": "Открылось кафе «Поле».\n", "source_lang": "ru"},
             # a quoted work's title in a document about films: its English original
             {"text": "He starred in Titanic.\n",
              "source": "Он снялся в фильме «Титаник».\n", "source_lang": "ru"},
@@ -283,6 +290,7 @@ class SourceName(Rule):
                                        expected_forms,
                                        foreign_spelling, masculine_oblique, near,
                                        original_key, russian_formed,
+                                       declined_quoted_nominatives,
                                        russian_person_given_name, surname_gender,
                                        transcribable)
 
@@ -340,6 +348,14 @@ class SourceName(Rule):
                 if not expected.exact and _ADJECTIVE_RE.search(word.lower()):
                     continue  # Кіровоградській: an adjective, its noun's form is unknown
                 in_quotes = any(q0 <= s0 < q1 for q0, q1 in quoted)
+                nominatives = declined_quoted_nominatives(word, doc.lang) if in_quotes else ()
+                if nominatives and not any(
+                        _present(e, doc.lang, exact_present, loose_present)
+                        for e in (expected_forms(n, doc.lang, glossary) for n in nominatives)
+                        if e is not None):
+                    # a quoted name's oblique case copied (Lente for в «Ленте.ру»)
+                    _case_copy_finding(best, comparable, nominatives[0], word, (s0, s1),
+                                       doc.lang, glossary, exact_present, loose_present)
                 translatable = in_quotes and doc.lang == "ru" and not names_works
                 # a Russian person's given name: its English equivalent (Victor for Виктор
                 # Катанаев) is no romanisation (names.russian_person_given_name)

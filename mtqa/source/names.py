@@ -617,3 +617,30 @@ def russian_person_given_name(text: str, start: int, end: int, lang: Optional[st
     from mtqa.source.romanize import lemma_forms
 
     return any(_russian_given_name(f) for f in lemma_forms(text[start:end], lang))
+
+
+# ---- a quoted name declined in the source ----------------------------------------------------
+# A quoted name without a generic noun before it is declined in Russian (в «Ленте.ру», «Заботы»,
+# на «Кинотавре»; Rosenthal, "Справочник по правописанию и стилистике", § on names in
+# quotation marks), so its oblique form is no spelling of the name: a target copying it
+# (Lente, Zaboty, Kinotavre) is wrong even when the article never writes the nominative.
+# Only endings no noun has in the nominative singular: -ом/-ем (instrumental), -ы (genitive
+# of a name in -а), -е after a hard consonant other than л, ц (prepositional or dative:
+# «Поле», «Солнце» are nominatives).
+_DECLINED_QUOTED = re.compile(r"(?<=[бвгдзкмнпрстфхчшщ])(?:ом|е)$|(?<=[бвдзлмнпрстф])ы$")
+
+
+def declined_quoted_nominatives(word: str, lang: Optional[str]) -> Tuple[str, ...]:
+    """The nominatives (as the source would spell them) a quoted Russian name in an oblique
+    case may have, the likelier first; () when the word's ending may be a nominative."""
+    if lang != "ru" or len(word) < 5 or not word.isalpha():
+        return ()  # (an apostrophe or hyphen: no Russian word, a garbled or foreign one)
+    found = _DECLINED_QUOTED.search(word.lower())
+    if not found:
+        return ()
+    stem = word[:found.start()]
+    if found.group() == "ы":
+        return (stem + "а",)
+    if found.group() == "ом":
+        return (stem,)
+    return (stem, stem + "а")  # -е: a masculine's prepositional or a feminine's dative

@@ -48,3 +48,18 @@ def test_russian_person_given_name(text, russian):
     from mtqa.source.names import russian_person_given_name
 
     assert russian_person_given_name(text, 0, text.index(" "), "ru") is russian
+
+
+@pytest.mark.parametrize("word, nominatives", [
+    ("Ленте", ("Лент", "Лента")),     # prepositional/dative: masculine or feminine
+    ("Кинотавре", ("Кинотавр", "Кинотавра")),
+    ("Заботы", ("Забота",)),           # genitive of a name in -а
+    ("Локомотивом", ("Локомотив",)),   # instrumental
+    ("Поле", ()),                      # л before е: a nominative
+    ("Солнце", ()),                    # ц before е: a nominative
+    ("Уоц’те", ()),                    # no Russian word
+])
+def test_declined_quoted_nominatives(word, nominatives):
+    from mtqa.source.names import declined_quoted_nominatives
+
+    assert declined_quoted_nominatives(word, "ru") == nominatives
