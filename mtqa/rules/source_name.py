@@ -189,6 +189,11 @@ class SourceName(Rule):
             {"text": "The farm of Victor Katanaev grew.\n",
              "fixed": "The farm of Viktor Katanaev grew.\n",
              "source": "Хозяйство Виктора Катанаева выросло.\n", "source_lang": "ru"},
+            # a given name's dative copied (Сабине: Sabina's dative; -е is no nominative)
+            {"text": "Sabina Eremeeva directed it.\nIn their view, Sabine managed it.\n",
+             "fixed": "Sabina Eremeeva directed it.\nIn their view, Sabina managed it.\n",
+             "source": "Фильм сняла Сабина Еремеева.\nПо их мнению, Сабине это удалось.\n",
+             "source_lang": "ru"},
             # a quoted name's oblique case copied (на «Кинотавре»)
             {"text": "I presented two films at Kinotavre.\n",
              "fixed": "I presented two films at Kinotavr.\n",

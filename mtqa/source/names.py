@@ -498,12 +498,17 @@ _FEMININE_FORM = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|яя|с
 def attested_nominative(word: str, lang: Optional[str], document_words) -> Optional[str]:
     """The nominative of a source word in an oblique case, when the source document writes
     it (`document_words`: the document's words, lower case), as spelled there; else None."""
+    low = word.lower()
     for candidate in _nominative_candidates(word, lang):
         if candidate in document_words:
             from mtqa.realnames import is_given_name
             from mtqa.source.romanize import romanize
 
-            if is_given_name(_title(romanize(word, lang))):
+            # a given name's oblique form spelled like another given name (Александра beside
+            # Александр) is another person; but -е is no nominative of a Russian given name
+            # (Сабине is the dative of Сабина: Sabine copies the case)
+            if is_given_name(_title(romanize(word, lang))) and not (
+                    low.endswith("е") and candidate.endswith("а")):
                 return None
             return word[:1] + candidate[1:]
     return None
