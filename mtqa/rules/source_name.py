@@ -135,10 +135,10 @@ class SourceName(Rule):
 
     Measured on WMT23 with sources (bench/source_names.py, docs/source.md): of MT name
     spellings that a reference corrects to the expected form of a source name, it flags 0.70
-    and suggests the reference spelling for 0.69 in Ukrainian→English (0.16 / 0.13 in
+    and suggests the reference spelling for 0.69 in Ukrainian→English (0.28 / 0.23 in
     Russian→English, where a spelling of another documented system is accepted and the misses
-    are mostly English words or foreign originals standing for the name: a read sample found
-    about 0.6 of them real, bench/source_name_misses.py); on the professional references
+    are mostly foreign works and originals standing for the name: a read sample found about
+    0.58 of them real, bench/source_name_misses.py); on the professional references
     audited against the same sources it makes 0.42 findings per 1,000 words, most of them
     misspellings or non-house forms in the references themselves (0.03 false alarms per
     1,000 words of all source rules, read).
