@@ -372,6 +372,51 @@ def foreign_spelling(word: str, lang: Optional[str], expected: str = "") -> bool
                 and not re.search(r"i[eauo]|[ea]i", low))
 
 
+# ---- spellings a foreign original or another scheme can give a Russian name ----------------
+# A target spelled with letters BGN/PCGN never writes (foreign_spelling) is usually a foreign
+# name's own spelling, which Russian practical transcription maps onto the source's letters
+# (Jennifer for Дженнифер, Trocheck for Трочек, Volkanowski for Волкановски). Each BGN/PCGN
+# letter group of the expected form is given the Latin spellings that practical transcription
+# of English, German, French, Italian, Polish and Czech names renders by that Russian letter
+# (Ermolovich, "Имена собственные: теория и практика межъязыковой передачи", 2005; Gilyarevsky
+# & Starostin, "Иностранные имена и названия в русском тексте", 1985), plus the documented
+# romanisations (ICAO, The Economist, ISO 9 and the scholarly system: c, č, š, šč, ŝ, û, â). A target none of those spellings gives (Trocek: c is
+# ч only before e, i (Italian) and at the end (Serbian -ić written -ic); Pothekin: k is no х; Cinotaur: u is no в) is not an original but a
+# misspelling, and is compared with the name like any other spelling.
+_TRANSCRIBED_AS = {
+    "shch": "shch|sch|sc|szcz|stch|sh|ch|šč|ŝ", "dzh": "dzh|dj|dg|dž|j|g|gi|gg",
+    "kh": "kh|h|ch|x|j", "ts": "ts|tz|tc|cz|z|c", "ks": "ks|x|cks|cs|kс|xs",
+    "ch": "ch|tch|tsch|cz|cs|tj|č|ć|c(?=[eiy]|$)", "sh": "sh|sch|ch|sz|s|sc(?=[eiy])|š",
+    "zh": "zh|j|ž|z|s|ge|g(?=[eiy])", "yu": "yu|ju|iu|you|ieu|eu|ew|ue|u|ü|û",
+    "ya": "ya|ja|ia|ie|a|â", "ye": "ye|je|ie|e|ai|ei|a", "a": "a|u|ah|ai|ay|à|á",
+    "b": "b", "v": "v|w|wh", "g": "g|gh|gu|h", "d": "d|dh", "e": "e|é|è|ë|ä|ö|a|ae|ai|ay|ei|ey|ea|ie|i|eu|io|yo|jo|o",
+    "z": "z|s|ž", "i": "i|í|y|j|ee|ea|ie|e|ey|yi|ei|ui", "y": "y|i|j|ie|e|ey|ee|ui|í|",
+    "k": "k|c|ck|q|qu|ch|kh|cc", "l": "l|lh|ł", "m": "m", "n": "n|gn|ñ", "o": "o|ó|ô|oh|au|aw|ou|oa|a|eau|oo|ow",
+    "p": "p", "r": "r|rh|wr", "s": "s|c(?=[eiy])|sc|z|ç|ś", "t": "t|th|dt", "u": "u|ú|oo|ou|w|ew|ue|eu|ü",
+    "f": "f|ph|v|gh", "'": "",
+}
+_BGN_GROUP = re.compile(r"shch|dzh|kh|ts|ks|ch|sh|zh|yu|ya|ye|.")
+
+
+@lru_cache(maxsize=65536)
+def _transcription_pattern(form: str):
+    """The Latin spellings a foreign original or a documented scheme may give the Russian
+    name whose BGN/PCGN form is `form` (doubled letters written once), as one pattern."""
+    groups = _BGN_GROUP.findall(re.sub(r"(.)\1+", r"\1", form.lower()))
+    body = "".join(f"(?:{_TRANSCRIBED_AS.get(g, re.escape(g))})" for g in groups)
+    # a silent final e or h of the original (Larne for Ларн, Susannah for Сусанна)
+    return re.compile(body + "[eh]?")
+
+
+def transcribable(target: str, forms: Tuple[str, ...]) -> bool:
+    """Can a foreign original's spelling or a documented scheme give the target word for one
+    of a Russian name's BGN/PCGN forms (Trocheck, Volkanowski, Nahida: yes; Trocek, Pothekin:
+    no)?"""
+    low = target.lower()
+    spellings = {low, re.sub(r"(.)\1+", r"\1", low)}  # an original's doubled letters too
+    return any(_transcription_pattern(f).fullmatch(w) for f in forms for w in spellings)
+
+
 _DERIVATION_SUFFIXES = ("n", "an", "ian", "ians", "ans", "ns", "s", "ese", "i", "ic", "ish")
 
 
@@ -453,12 +498,17 @@ _FEMININE_FORM = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|яя|с
 def attested_nominative(word: str, lang: Optional[str], document_words) -> Optional[str]:
     """The nominative of a source word in an oblique case, when the source document writes
     it (`document_words`: the document's words, lower case), as spelled there; else None."""
+    low = word.lower()
     for candidate in _nominative_candidates(word, lang):
         if candidate in document_words:
             from mtqa.realnames import is_given_name
             from mtqa.source.romanize import romanize
 
-            if is_given_name(_title(romanize(word, lang))):
+            # a given name's oblique form spelled like another given name (Александра beside
+            # Александр) is another person; but -е is no nominative of a Russian given name
+            # (Сабине is the dative of Сабина: Sabine copies the case)
+            if is_given_name(_title(romanize(word, lang))) and not (
+                    low.endswith("е") and candidate.endswith("а")):
                 return None
             return word[:1] + candidate[1:]
     return None
@@ -480,3 +530,122 @@ def _nominative_candidates(word: str, lang: Optional[str]) -> Tuple[str, ...]:
         stem = low[:len(low) - len(ending)]
         out.extend(c for c in (stem + n for n in _NOUN_NOMINATIVES) if c != low)
     return tuple(out)
+
+
+# ---- the gender a Russian surname's case ending shows --------------------------------------
+# A Russian surname in -ов/-ев/-ёв/-ин/-ын declines by gender: the masculine Петров has the
+# instrumental Петровым and the prepositional Петрове (-ине is no help: the dative of Марина
+# is Марине), the feminine Петрова has Петровой in
+# every oblique case (Зализняк, "Грамматический словарь русского языка"; Rosenthal's
+# handbook, §"Склонение фамилий"). So -ым, -е are masculine and -ой feminine whatever the
+# context; -а is the feminine nominative or the masculine genitive/accusative, which the given
+# name before it settles (Анна Кикина: feminine; Юрия Быкова, Ивана Петрова: masculine; the
+# ambiguous Александра settles nothing). MT that writes the other gender's nominative (Anna
+# Kikin, Pavel Bardina) names another person.
+_SURNAME_CASE = re.compile(r"(.{2,}(?:ов|ев|ёв|ин|ын))(а|ой|ым|е)?")
+
+
+def surname_gender(text: str, start: int, end: int, lang: Optional[str]
+                   ) -> Optional[Tuple[str, str]]:
+    """For a Russian-formed surname text[start:end] whose ending (or given name) shows its
+    gender: (its nominative in that gender, the other gender's nominative), else None."""
+    if lang != "ru":
+        return None
+    word = text[start:end]
+    found = _SURNAME_CASE.fullmatch(word.lower())
+    if not found or found.group(2) is None:
+        return None
+    stem = word[:len(found.group(1))]
+    masculine, feminine = stem, stem + "а"
+    ending = found.group(2)
+    if ending == "ым" or ending == "е" and found.group(1)[-2:] in ("ов", "ев", "ёв"):
+        # (-ине is also the dative of a feminine noun: Марине, Украине)
+        return masculine, feminine
+    if ending == "ой":
+        return feminine, masculine
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    gender = _given_name_gender(before.group(1)) if before else None
+    if gender == "f":
+        return feminine, masculine
+    if gender == "m":
+        return masculine, feminine
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _given_name_gender(word: str) -> Optional[str]:
+    """"f" for a feminine given name in the nominative (Анна, Лёля), "m" for a masculine one
+    in the genitive/accusative (Ивана, Дмитрия, Игоря), None otherwise or when both readings
+    are names (Александра, Евгения). Only names given in Russia, Belarus, Ukraine or Central
+    Asia count (given-names.tsv): Ann and Ivana are no readings of Анна, Ивана there."""
+    from mtqa.source.romanize import romanize
+
+    if not word[:1].isupper() or word[-1:] not in "ая" or len(word) < 3:
+        return None
+    stem = word[:-1]
+    nominatives = [stem] if word[-1] == "а" else [stem + "й", stem + "ь"]
+    as_feminine = _russian_given_name(romanize(word, "ru"))
+    as_masculine = any(_russian_given_name(romanize(n, "ru")) for n in nominatives)
+    if as_feminine == as_masculine:
+        return None
+    return "f" if as_feminine else "m"
+
+
+_RUSSIAN_NAME_REGIONS = frozenset(("RU", "BY", "UA", "central-asia"))
+
+
+def _russian_given_name(name: str) -> bool:
+    from mtqa.realnames import given_names
+
+    return not _RUSSIAN_NAME_REGIONS.isdisjoint(given_names().get(_title(name), "").split())
+
+
+# ---- a Russian person's given name ----------------------------------------------------------
+# A given name followed by a Russian surname or patronymic (Виктора Катанаева, Юлия
+# Лемешевская, Константин Зайцев) names a Russian person, whose name English news romanises
+# (BGN/PCGN, The Economist, Reuters: Viktor, Yulia, Konstantin) rather than replacing it with
+# the English equivalent (Victor, Julia, Constantine) that a foreigner's name would keep.
+_RUSSIAN_SURNAME_CYRILLIC = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ск|цк|енко|ович|евич|овн|евн|ичн)"
+    r"(?:|а|у|ым|ой|ом|е|ого|ому|ий|ый|ая|ую|им|ич|ича|ичу|ичем|а|ы)$")
+
+
+def russian_person_given_name(text: str, start: int, end: int, lang: Optional[str]) -> bool:
+    """Is text[start:end] a Russian given name followed by a Russian-formed surname or
+    patronymic (Виктора Катанаева)?"""
+    if lang != "ru":
+        return False
+    after = _WORD_AFTER.match(text, end)
+    if not after or not after.group(1)[:1].isupper() or \
+            not _RUSSIAN_SURNAME_CYRILLIC.search(after.group(1).lower()):
+        return False
+    from mtqa.source.romanize import lemma_forms
+
+    return any(_russian_given_name(f) for f in lemma_forms(text[start:end], lang))
+
+
+# ---- a quoted name declined in the source ----------------------------------------------------
+# A quoted name without a generic noun before it is declined in Russian (в «Ленте.ру», «Заботы»,
+# на «Кинотавре»; Rosenthal, "Справочник по правописанию и стилистике", § on names in
+# quotation marks), so its oblique form is no spelling of the name: a target copying it
+# (Lente, Zaboty, Kinotavre) is wrong even when the article never writes the nominative.
+# Only endings no noun has in the nominative singular: -ом/-ем (instrumental), -ы (genitive
+# of a name in -а), -е after a hard consonant other than л, ц (prepositional or dative:
+# «Поле», «Солнце» are nominatives).
+_DECLINED_QUOTED = re.compile(r"(?<=[бвгдзкмнпрстфхчшщ])(?:ом|е)$|(?<=[бвдзлмнпрстф])ы$")
+
+
+def declined_quoted_nominatives(word: str, lang: Optional[str]) -> Tuple[str, ...]:
+    """The nominatives (as the source would spell them) a quoted Russian name in an oblique
+    case may have, the likelier first; () when the word's ending may be a nominative."""
+    if lang != "ru" or len(word) < 5 or not word.isalpha():
+        return ()  # (an apostrophe or hyphen: no Russian word, a garbled or foreign one)
+    found = _DECLINED_QUOTED.search(word.lower())
+    if not found:
+        return ()
+    stem = word[:found.start()]
+    if found.group() == "ы":
+        return (stem + "а",)
+    if found.group() == "ом":
+        return (stem,)
+    return (stem, stem + "а")  # -е: a masculine's prepositional or a feminine's dative
