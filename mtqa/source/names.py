@@ -499,6 +499,8 @@ def attested_nominative(word: str, lang: Optional[str], document_words) -> Optio
     """The nominative of a source word in an oblique case, when the source document writes
     it (`document_words`: the document's words, lower case), as spelled there; else None."""
     low = word.lower()
+    if re.search(r"[аиуыюяії]й$", low):
+        return None  # -й after a vowel other than о, е is a nominative (Минай beside Миная)
     for candidate in _nominative_candidates(word, lang):
         if candidate in document_words:
             from mtqa.realnames import is_given_name
@@ -633,19 +635,42 @@ def russian_person_given_name(text: str, start: int, end: int, lang: Optional[st
 # of a name in -а), -е after a hard consonant other than л, ц (prepositional or dative:
 # «Поле», «Солнце» are nominatives).
 _DECLINED_QUOTED = re.compile(r"(?<=[бвгдзкмнпрстфхчшщ])(?:ом|е)$|(?<=[бвдзлмнпрстф])ы$")
+# -е is the prepositional of a masculine (на «Кинотавре») or of a feminine noun in -а (в
+# «Газете»), but the dative of the feminine only (the masculine dative is -у: «Кинотавру»). The
+# prepositional follows one of these prepositions; any other word before the quoted name
+# (рассказал «Ленте.ру», в комментарии «Ленте.ру») makes -е a dative: the nominative is -а.
+_PREPOSITIONAL_CASE_PREPOSITIONS = frozenset("в во на о об обо при".split())
+# other case forms of the same stem that only one gender has: the feminine -ы, -ой, -ою; the
+# masculine -ом and the bare stem (its nominative)
+_FEMININE_CASES = ("ы", "ой", "ою")
+_MASCULINE_CASES = ("ом", "")
 
 
-def declined_quoted_nominatives(word: str, lang: Optional[str]) -> Tuple[str, ...]:
+def declined_quoted_nominatives(word: str, lang: Optional[str], before: Optional[str] = None,
+                                document_words=frozenset()) -> Tuple[str, ...]:
     """The nominatives (as the source would spell them) a quoted Russian name in an oblique
-    case may have, the likelier first; () when the word's ending may be a nominative."""
+    case may have: one when the grammar settles it (-ы, -ом; -е as a dative, after `before`,
+    the word before the opening quotation mark, lower case, that is no preposition of the
+    prepositional case; -е where `document_words`, the source's words in lower case, hold a
+    form of the stem only one gender has), else the masculine and the feminine reading (also
+    when `before` is None: the context unknown); () when the word's ending may be a
+    nominative."""
     if lang != "ru" or len(word) < 5 or not word.isalpha():
         return ()  # (an apostrophe or hyphen: no Russian word, a garbled or foreign one)
     found = _DECLINED_QUOTED.search(word.lower())
     if not found:
         return ()
     stem = word[:found.start()]
+    masculine, feminine = stem, stem + "а"
     if found.group() == "ы":
-        return (stem + "а",)
+        return (feminine,)
     if found.group() == "ом":
-        return (stem,)
-    return (stem, stem + "а")  # -е: a masculine's prepositional or a feminine's dative
+        return (masculine,)
+    if before is not None and before not in _PREPOSITIONAL_CASE_PREPOSITIONS:
+        return (feminine,)  # -е as a dative
+    low = stem.lower()
+    is_feminine = any(low + e in document_words for e in _FEMININE_CASES)
+    is_masculine = any(low + e in document_words for e in _MASCULINE_CASES)
+    if is_feminine != is_masculine:
+        return (feminine,) if is_feminine else (masculine,)
+    return (masculine, feminine)  # a prepositional: either gender
