@@ -222,6 +222,11 @@ class SourceName(Rule):
             {"text": "After Alexandra Petrov, Ivanov spoke.\n",
              "fixed": "After Aleksandr Petrov, Ivanov spoke.\n",
              "source": "После Александра Петрова выступил Иванов.\n", "source_lang": "ru"},
+            # ... or a surname declined as only a man's is (Речана beside the article's Речан)
+            {"text": "Dorin Recean spoke.\nSandu proposed Dorina Recean.\n",
+             "fixed": "Dorin Recean spoke.\nSandu proposed Dorin Recean.\n",
+             "source": "Виступив Дорін Речан.\nСанду запропонувала Доріна Речана.\n",
+             "source_lang": "uk"},
             # an oblique case copied where the source article writes the nominative too
             {"text": "Amur will host Traktor.\nAmura has as many points as Traktor.\n",
              "fixed": "Amur will host Traktor.\nAmur has as many points as Traktor.\n",
@@ -259,6 +264,9 @@ class SourceName(Rule):
             # a foreigner's given name keeps its own spelling (no Russian surname follows)
             {"text": "Victor Hugo wrote it.\n",
              "source": "Это написал Виктор Гюго.\n", "source_lang": "ru"},
+            # a woman's foreign surname in -а: no bare stem written, Roberta stays
+            {"text": "Roberta Metsola spoke.\n",
+             "source": "Виступила Роберта Мецола.\n", "source_lang": "uk"},
             # a feminine Александра (no masculine context) is Alexandra
             {"text": "Alexandra Petrova said so.\n",
              "source": "Так сказала Александра Петрова.\n", "source_lang": "ru"},
@@ -348,7 +356,9 @@ class SourceName(Rule):
             claimed = None  # accepted keys of the paragraph's source names, when needed
             for s0, s1, word, initial in source_names(doc.text, ss, se, sentence_starts):
                 settled = None  # the nominative the source settles for an oblique word
-                masculine = masculine_oblique(doc.text, s0, s1, doc.lang)
+                if document_words is None and doc.lang in ("ru", "uk"):
+                    document_words = {w.lower() for w in _WORD_RE.findall(doc.text)}
+                masculine = masculine_oblique(doc.text, s0, s1, doc.lang, document_words or ())
                 if masculine:
                     # Alexandra for a masculine genitive Александра: the oblique form read as
                     # the feminine name; English text knowing Alexandra does not excuse it

@@ -446,10 +446,15 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 
 
-def masculine_oblique(text: str, start: int, end: int, lang: Optional[str]) -> Optional[str]:
+def masculine_oblique(text: str, start: int, end: int, lang: Optional[str],
+                      document_words=frozenset()) -> Optional[str]:
     """The nominative of the masculine given name that text[start:end] inflects, when the
     word is a genitive/accusative in -а/-я spelled like a feminine given name (Александра)
-    and its context shows it is masculine; else None."""
+    and its context shows it is masculine; else None. `document_words` (the source's words,
+    lower case) lets a surname settle it: one in -а whose bare stem the article writes as a
+    word (Речана beside Речан) is a man's, since a woman's consonant-final surname does not
+    decline (Rosenthal, § on surnames: Доріна Речана is Дорін Речан, a woman would be Доріна
+    Речан)."""
     if lang not in _PREPOSITIONS or end - start < 5 or text[end - 1] not in "ая":
         return None
     masculine = _masculine_reading(text[start:end], lang)
@@ -459,6 +464,9 @@ def masculine_oblique(text: str, start: int, end: int, lang: Optional[str]) -> O
     after = _WORD_AFTER.match(text, end)
     if before and before.group(1).lower() in _PREPOSITIONS[lang] or \
             after and _MASCULINE_OBLIQUE_NEXT.search(after.group(1).lower()):
+        return masculine
+    if after and after.group(1)[:1].isupper() and after.group(1).lower().endswith("а") and \
+            after.group(1).lower()[:-1] in document_words:
         return masculine
     return None
 
