@@ -173,6 +173,11 @@ class SourceName(Rule):
             {"text": "Karen Shahnazarov praised Cocorin.\n",
              "fixed": "Karen Shakhnazarov praised Kokorin.\n",
              "source": "Карен Шахназаров похвалил Кокорина.\n", "source_lang": "ru"},
+            # a Ukrainian patronymic in its Russian form (-ovna for -івна), though English
+            # text knows Ivanovna: the source spells it the Ukrainian way
+            {"text": "Anna Ivanovna explains it.\n",
+             "fixed": "Anna Ivanivna explains it.\n",
+             "source": "Анна Іванівна пояснює це.\n", "source_lang": "uk"},
             # a Russian surname spelled with letters no scheme or foreign original gives
             # (th for т, k for х)
             {"text": "The manager Vlad Pothekin spoke.\n",
@@ -264,6 +269,9 @@ class SourceName(Rule):
             # a foreigner's given name keeps its own spelling (no Russian surname follows)
             {"text": "Victor Hugo wrote it.\n",
              "source": "Это написал Виктор Гюго.\n", "source_lang": "ru"},
+            # a Russian source's patronymic is Russian: Ivanovna is its romanisation
+            {"text": "Anna Ivanovna explains it.\n",
+             "source": "Анна Ивановна объясняет это.\n", "source_lang": "ru"},
             # a woman's foreign surname in -а: no bare stem written, Roberta stays
             {"text": "Roberta Metsola spoke.\n",
              "source": "Виступила Роберта Мецола.\n", "source_lang": "uk"},
@@ -325,7 +333,8 @@ class SourceName(Rule):
                                        original_key, russian_formed,
                                        declined_quoted_nominatives,
                                        russian_person_given_name, surname_gender,
-                                       transcribable)
+                                       transcribable, ukrainian_patronymic, distance,
+                                       skeleton)
 
         doc, alignment = found
         glossary = ctx.glossary
@@ -422,6 +431,7 @@ class SourceName(Rule):
                 # renderings (Grigorenko, Marina, Darusya); a mixed form (Gavrylita: KMU y, but
                 # the g of the name's own Latin spelling) is a foreign name's original spelling
                 russian_style = {accepted_key(f, "ru") for f in expected.russian_style}
+                patronymic = bool(russian_style) and ukrainian_patronymic(word)
                 formed = russian_formed(expected.forms) if doc.lang == "ru" else ""
                 originals = None
                 cyrillic = bool(_CYRILLIC_RE.search(word))
@@ -465,6 +475,12 @@ class SourceName(Rule):
                         if abs(len(form) - len(t.text)) > 4:
                             continue
                         d = near(t.text, form, doc.lang, expected.exact)
+                        if d is None and patronymic:
+                            # a Russian patronymic suffix (Ivanovna for Іванівна: -ov- for
+                            # -iv-, -ev- for -iiv-) is a Russian-style rendering the letter
+                            # folds do not explain; t is one (russian_style above)
+                            d = distance(skeleton(t.text, "ru"), skeleton(form, "ru"))
+                            d = d if 0 < d <= 2 else None
                         if d is None or derivation(t.text, form):
                             continue
                         # a word English text knows (Telegram, Hopkins, Antakya for
@@ -476,7 +492,9 @@ class SourceName(Rule):
                         # ... except a Russian source's quoted name (a club, firm, film:
                         # «Трактор», «Трон») rendered by a near English word (Tractor,
                         # Throne): the name was translated as a common word (TRANSLATED_NAMES)
-                        if known_word and not equivalent and not (
+                        # ... nor a Ukrainian patronymic's Russian form (Ivanovna for
+                        # Іванівна: the source spells it the Ukrainian way)
+                        if known_word and not equivalent and not patronymic and not (
                                 translated and t.text not in world_names()):
                             break
                         if zipf(t.text.lower()) >= bar and not equivalent:

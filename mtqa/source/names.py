@@ -64,6 +64,34 @@ _UKRAINIAN_AS_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ":
                                        "ʼ": "ь"})
 
 
+# A Ukrainian patronymic: the feminine -івна/-ївна (Іванівна, Сергіївна), whose Russian
+# counterpart is -овна/-евна (Ивановна, Сергеевна: Ukrainian і in a closed syllable stands
+# for an etymological о, е), and the masculine -ович/-евич, spelled alike in both (its
+# romanisations differ: Ivanovych, Ivanovich); in any case ending.
+_UKRAINIAN_PATRONYMIC = re.compile(r"(?:[іїо]вн|[оеє]вич)(?:а|и|і|у|ою|ем|еві|ові|у)?$")
+_FEMININE_PATRONYMIC = re.compile(r"(ії|ї|і)(вн(?:а|и|і|у|ою)?)$")
+_RUSSIAN_PATRONYMIC_VOWELS = {"ії": "ее", "ї": "е", "і": "о"}  # Сергіївна: Сергеевна
+
+
+def ukrainian_patronymic(word: str) -> bool:
+    """Is a Ukrainian source word a patronymic (Іванівна, Сергіївни, Петрович)?"""
+    return len(word) > 6 and bool(_UKRAINIAN_PATRONYMIC.search(word.lower()))
+
+
+def _russian_style_forms(word: str) -> Tuple[str, ...]:
+    """The Russian-style renderings of a Ukrainian name (Гаврилюк -> Gavrilyuk): its letters
+    read as Russian ones, and for a feminine patronymic the Russian suffix too (Іванівна ->
+    Ivanovna, Сергіївна -> Sergeevna)."""
+    forms = lemma_forms(word.translate(_UKRAINIAN_AS_RUSSIAN), "ru")
+    patronymic = _FEMININE_PATRONYMIC.search(word.lower())
+    if patronymic:
+        russian = word[:patronymic.start()] + \
+            _RUSSIAN_PATRONYMIC_VOWELS[patronymic.group(1)] + word[patronymic.start(2):]
+        forms += tuple(f for f in lemma_forms(russian.translate(_UKRAINIAN_AS_RUSSIAN), "ru")
+                       if f not in forms)
+    return forms
+
+
 def _lexicon_hit(word: str, lang: str) -> Optional[str]:
     low = word.lower().replace(STRESS_MARK, "")
     # a Russian adjective in its own nominative (Малая, Белая, Новое) is a word of a multi-word
@@ -165,8 +193,7 @@ def _expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[E
                 if f in words:
                     return Expected((words[f],), True, "glossary")
         if lang == "uk":
-            return Expected(forms, False, "KMU 2010",
-                            lemma_forms(word.translate(_UKRAINIAN_AS_RUSSIAN), "ru"))
+            return Expected(forms, False, "KMU 2010", _russian_style_forms(word))
         # Russian: BGN/PCGN is the expected form as written (Mamayev, not Mamaev) - trial
         return Expected(forms, RUSSIAN_AS_WRITTEN, "BGN/PCGN",
                         accepted=lemma_forms(word, "uk") if re.search(_RUSSIAN_ONLY, word) is None

@@ -79,3 +79,19 @@ def test_declined_quoted_nominatives_in_context(word, before, document, nominati
 
     words = set(document.split())
     assert declined_quoted_nominatives(word, "ru", before, words) == nominatives
+
+
+@pytest.mark.parametrize("word, patronymic, russian", [
+    ("Іванівна", True, "Ivanovna"),     # -івна: Russian -овна
+    ("Сергіївни", True, "Sergeyevna"),  # -іївна: Russian -еевна (genitive; BGN ye)
+    ("Іванович", True, "Ivanovich"),    # masculine: spelled alike, romanised apart
+    ("Іваненко", False, None),
+    ("Калинівна", True, "Kalinovna"),
+])
+def test_ukrainian_patronymic_has_its_russian_form(word, patronymic, russian):
+    # session 5 (source6): Ivanovna for Іванівна is a Russian-style rendering
+    from mtqa.source.names import expected_forms, ukrainian_patronymic
+
+    assert ukrainian_patronymic(word) is patronymic
+    if russian:
+        assert russian in expected_forms(word, "uk").russian_style
