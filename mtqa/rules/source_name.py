@@ -140,8 +140,8 @@ class SourceName(Rule):
     names, words in capitals, and paragraphs the aligner could not pair.
 
     Measured on WMT23 with sources (bench/source_names.py, docs/source.md): of MT name
-    spellings that a reference corrects to the expected form of a source name, it flags 0.70
-    and suggests the reference spelling for 0.69 in Ukrainian→English (0.28 / 0.23 in
+    spellings that a reference corrects to the expected form of a source name, it flags 0.74
+    and suggests the reference spelling for 0.73 in Ukrainian→English (0.28 / 0.25 in
     Russian→English, where a spelling of another documented system is accepted and the misses
     are mostly foreign works and originals standing for the name: a read sample found about
     0.58 of them real, bench/source_name_misses.py); on the professional references
@@ -341,7 +341,7 @@ class SourceName(Rule):
         known = glossary.known_words
         tokens = article.tokens
         starts = [t.start for t in tokens]
-        document_words = None  # the source's words, lower case: read when first needed
+        document_words = None  # the source's words, lower case: read at its first name
         # a document naming works: its quoted names may be translated titles (TRANSLATED_NAMES)
         names_works = not TRANSLATED_NAMES or doc.lang != "ru" or bool(_WORKS_RE.search(doc.text))
         for k, ((ss, se), (ts, te)) in enumerate(alignment.paragraphs):
@@ -381,8 +381,6 @@ class SourceName(Rule):
                     _gender_finding(best, comparable, *gendered, word, (s0, s1), doc.lang,
                                     glossary, exact_present, loose_present)
                 if doc.lang in ("ru", "uk") and not initial:
-                    if document_words is None:
-                        document_words = {w.lower() for w in _WORD_RE.findall(doc.text)}
                     nominative = attested_nominative(word, doc.lang, document_words)
                     settled = nominative
                     if nominative:
@@ -397,8 +395,6 @@ class SourceName(Rule):
                 in_quotes = quote is not None
                 nominatives = ()
                 if in_quotes and doc.lang == "ru":
-                    if document_words is None:
-                        document_words = {w.lower() for w in _WORD_RE.findall(doc.text)}
                     before = _WORD_BEFORE_RE.search(doc.text, max(0, quote - 12), quote)
                     nominatives = declined_quoted_nominatives(
                         word, doc.lang, before.group(1).lower() if before else "",
