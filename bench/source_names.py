@@ -136,10 +136,20 @@ def miss_reason(lang, m, r, src_seg, glossary, ref_seg=""):
     return "other"
 
 
+def _dump_row(doc, side, article, f):
+    """(document, side, segment, word, suggestion, message) of a finding, for --dump."""
+    segment = article.text.count("\n", 0, f.start)
+    return (doc["doc"], side, str(segment), article.text[f.start:f.end],
+            f.suggestions[0] if f.suggestions else "", f.message.replace("\t", " "))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--langs", default="uk,ru")
+    parser.add_argument("--dump", help="write every source-name finding (MT and references) "
+                        "to this TSV, to diff the findings a change adds or removes")
     args = parser.parse_args()
+    dumped = []
     from mtqa.engine import AuditContext, AuditOptions
 
     ctx = AuditContext(AuditOptions(select=["source"]))
@@ -158,6 +168,7 @@ def main():
         article, source, ref_segs, src_segs = ref
         for f in audit(article, ctx):
             by_rule_ref[(lang, f.rule)] += 1
+            dumped.append(_dump_row(doc, "ref", article, f))
         ref_words += article.words
         stats[f"ref words {lang}"] += article.words
         for system in sorted(doc["hyps"]):
@@ -178,6 +189,8 @@ def main():
             total_src += alignment.source_sentences
             for f in findings:
                 by_rule_mt[(lang, f.rule)] += 1
+                if f.rule == "source-name":
+                    dumped.append(_dump_row(doc, system, article, f))
             for case in segment_cases(lang, article, findings, mt_segs, ref_segs, src_segs,
                                       glossary):
                 m, r, hits = case.m, case.r, case.flagged
@@ -228,7 +241,11 @@ def main():
     print("  missed (sample):", Counter((m, r) for _, m, r in examples_missed).most_common(25))
     for lang in args.langs.split(","):
         print(f"  {lang}-en missed:", Counter((m, r) for l, m, r in examples_missed if l == lang).most_common(120))
-    print("  wrong suggestion (sample):", Counter((m, r) for m, r, _ in examples_wrong).most_common(10))
+    print("  wrong suggestion (sample; M, R, suggested):",
+          Counter((m, r, s[0] if s else None) for m, r, s in examples_wrong).most_common(12))
+    if args.dump:
+        Path(args.dump).write_text("".join("\t".join(row) + "\n" for row in dumped),
+                                   encoding="utf-8")
     print("(b) references audited against their sources (false alarms)")
     total = sum(by_rule_ref.values())
     print(f"  {total} findings in {ref_words} reference words: "

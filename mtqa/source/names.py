@@ -64,6 +64,34 @@ _UKRAINIAN_AS_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ":
                                        "ʼ": "ь"})
 
 
+# A Ukrainian patronymic: the feminine -івна/-ївна (Іванівна, Сергіївна), whose Russian
+# counterpart is -овна/-евна (Ивановна, Сергеевна: Ukrainian і in a closed syllable stands
+# for an etymological о, е), and the masculine -ович/-евич, spelled alike in both (its
+# romanisations differ: Ivanovych, Ivanovich); in any case ending.
+_UKRAINIAN_PATRONYMIC = re.compile(r"(?:[іїо]вн|[оеє]вич)(?:а|и|і|у|ою|ем|еві|ові|у)?$")
+_FEMININE_PATRONYMIC = re.compile(r"(ії|ї|і)(вн(?:а|и|і|у|ою)?)$")
+_RUSSIAN_PATRONYMIC_VOWELS = {"ії": "ее", "ї": "е", "і": "о"}  # Сергіївна: Сергеевна
+
+
+def ukrainian_patronymic(word: str) -> bool:
+    """Is a Ukrainian source word a patronymic (Іванівна, Сергіївни, Петрович)?"""
+    return len(word) > 6 and bool(_UKRAINIAN_PATRONYMIC.search(word.lower()))
+
+
+def _russian_style_forms(word: str) -> Tuple[str, ...]:
+    """The Russian-style renderings of a Ukrainian name (Гаврилюк -> Gavrilyuk): its letters
+    read as Russian ones, and for a feminine patronymic the Russian suffix too (Іванівна ->
+    Ivanovna, Сергіївна -> Sergeevna)."""
+    forms = lemma_forms(word.translate(_UKRAINIAN_AS_RUSSIAN), "ru")
+    patronymic = _FEMININE_PATRONYMIC.search(word.lower())
+    if patronymic:
+        russian = word[:patronymic.start()] + \
+            _RUSSIAN_PATRONYMIC_VOWELS[patronymic.group(1)] + word[patronymic.start(2):]
+        forms += tuple(f for f in lemma_forms(russian.translate(_UKRAINIAN_AS_RUSSIAN), "ru")
+                       if f not in forms)
+    return forms
+
+
 def _lexicon_hit(word: str, lang: str) -> Optional[str]:
     low = word.lower().replace(STRESS_MARK, "")
     # a Russian adjective in its own nominative (Малая, Белая, Новое) is a word of a multi-word
@@ -165,8 +193,7 @@ def _expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[E
                 if f in words:
                     return Expected((words[f],), True, "glossary")
         if lang == "uk":
-            return Expected(forms, False, "KMU 2010",
-                            lemma_forms(word.translate(_UKRAINIAN_AS_RUSSIAN), "ru"))
+            return Expected(forms, False, "KMU 2010", _russian_style_forms(word))
         # Russian: BGN/PCGN is the expected form as written (Mamayev, not Mamaev) - trial
         return Expected(forms, RUSSIAN_AS_WRITTEN, "BGN/PCGN",
                         accepted=lemma_forms(word, "uk") if re.search(_RUSSIAN_ONLY, word) is None
@@ -446,10 +473,15 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 
 
-def masculine_oblique(text: str, start: int, end: int, lang: Optional[str]) -> Optional[str]:
+def masculine_oblique(text: str, start: int, end: int, lang: Optional[str],
+                      document_words=frozenset()) -> Optional[str]:
     """The nominative of the masculine given name that text[start:end] inflects, when the
     word is a genitive/accusative in -а/-я spelled like a feminine given name (Александра)
-    and its context shows it is masculine; else None."""
+    and its context shows it is masculine; else None. `document_words` (the source's words,
+    lower case) lets a surname settle it: one in -а whose bare stem the article writes as a
+    word (Речана beside Речан) is a man's, since a woman's consonant-final surname does not
+    decline (Rosenthal, § on surnames: Доріна Речана is Дорін Речан, a woman would be Доріна
+    Речан)."""
     if lang not in _PREPOSITIONS or end - start < 5 or text[end - 1] not in "ая":
         return None
     masculine = _masculine_reading(text[start:end], lang)
@@ -459,6 +491,9 @@ def masculine_oblique(text: str, start: int, end: int, lang: Optional[str]) -> O
     after = _WORD_AFTER.match(text, end)
     if before and before.group(1).lower() in _PREPOSITIONS[lang] or \
             after and _MASCULINE_OBLIQUE_NEXT.search(after.group(1).lower()):
+        return masculine
+    if after and after.group(1)[:1].isupper() and after.group(1).lower().endswith("а") and \
+            after.group(1).lower()[:-1] in document_words:
         return masculine
     return None
 
@@ -499,6 +534,8 @@ def attested_nominative(word: str, lang: Optional[str], document_words) -> Optio
     """The nominative of a source word in an oblique case, when the source document writes
     it (`document_words`: the document's words, lower case), as spelled there; else None."""
     low = word.lower()
+    if re.search(r"[аиуыюяії]й$", low):
+        return None  # -й after a vowel other than о, е is a nominative (Минай beside Миная)
     for candidate in _nominative_candidates(word, lang):
         if candidate in document_words:
             from mtqa.realnames import is_given_name
@@ -633,19 +670,42 @@ def russian_person_given_name(text: str, start: int, end: int, lang: Optional[st
 # of a name in -а), -е after a hard consonant other than л, ц (prepositional or dative:
 # «Поле», «Солнце» are nominatives).
 _DECLINED_QUOTED = re.compile(r"(?<=[бвгдзкмнпрстфхчшщ])(?:ом|е)$|(?<=[бвдзлмнпрстф])ы$")
+# -е is the prepositional of a masculine (на «Кинотавре») or of a feminine noun in -а (в
+# «Газете»), but the dative of the feminine only (the masculine dative is -у: «Кинотавру»). The
+# prepositional follows one of these prepositions; any other word before the quoted name
+# (рассказал «Ленте.ру», в комментарии «Ленте.ру») makes -е a dative: the nominative is -а.
+_PREPOSITIONAL_CASE_PREPOSITIONS = frozenset("в во на о об обо при".split())
+# other case forms of the same stem that only one gender has: the feminine -ы, -ой, -ою; the
+# masculine -ом and the bare stem (its nominative)
+_FEMININE_CASES = ("ы", "ой", "ою")
+_MASCULINE_CASES = ("ом", "")
 
 
-def declined_quoted_nominatives(word: str, lang: Optional[str]) -> Tuple[str, ...]:
+def declined_quoted_nominatives(word: str, lang: Optional[str], before: Optional[str] = None,
+                                document_words=frozenset()) -> Tuple[str, ...]:
     """The nominatives (as the source would spell them) a quoted Russian name in an oblique
-    case may have, the likelier first; () when the word's ending may be a nominative."""
+    case may have: one when the grammar settles it (-ы, -ом; -е as a dative, after `before`,
+    the word before the opening quotation mark, lower case, that is no preposition of the
+    prepositional case; -е where `document_words`, the source's words in lower case, hold a
+    form of the stem only one gender has), else the masculine and the feminine reading (also
+    when `before` is None: the context unknown); () when the word's ending may be a
+    nominative."""
     if lang != "ru" or len(word) < 5 or not word.isalpha():
         return ()  # (an apostrophe or hyphen: no Russian word, a garbled or foreign one)
     found = _DECLINED_QUOTED.search(word.lower())
     if not found:
         return ()
     stem = word[:found.start()]
+    masculine, feminine = stem, stem + "а"
     if found.group() == "ы":
-        return (stem + "а",)
+        return (feminine,)
     if found.group() == "ом":
-        return (stem,)
-    return (stem, stem + "а")  # -е: a masculine's prepositional or a feminine's dative
+        return (masculine,)
+    if before is not None and before not in _PREPOSITIONAL_CASE_PREPOSITIONS:
+        return (feminine,)  # -е as a dative
+    low = stem.lower()
+    is_feminine = any(low + e in document_words for e in _FEMININE_CASES)
+    is_masculine = any(low + e in document_words for e in _MASCULINE_CASES)
+    if is_feminine != is_masculine:
+        return (feminine,) if is_feminine else (masculine,)
+    return (masculine, feminine)  # a prepositional: either gender

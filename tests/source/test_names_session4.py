@@ -44,6 +44,19 @@ def test_masculine_genitive_is_told_from_the_feminine_name():
     assert _masculine("Фото Александра Иванова.", "Александра") is None  # undecidable
 
 
+def test_a_surname_declined_like_a_mans_settles_the_given_name():
+    # session 5 (source6): a consonant-final surname declines only for a man, so Речана
+    # beside the article's Речан makes Доріна the genitive of Дорін
+    text = "Санду запропонувала Доріна Речана."
+    start = text.index("Доріна")
+    assert masculine_oblique(text, start, start + 6, "uk", {"речан"}) == "Дорін"
+    assert masculine_oblique(text, start, start + 6, "uk", set()) is None  # not written
+    # a woman's surname in -а (Роберта Мецола) has no bare stem in the article
+    text = "Президентка Роберта Мецола виступила."
+    start = text.index("Роберта")
+    assert masculine_oblique(text, start, start + 7, "uk", {"мецола"}) is None
+
+
 def test_an_oblique_case_has_the_nominative_the_document_writes():
     from mtqa.source.names import attested_nominative
 

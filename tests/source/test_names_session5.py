@@ -51,7 +51,7 @@ def test_russian_person_given_name(text, russian):
 
 
 @pytest.mark.parametrize("word, nominatives", [
-    ("Ленте", ("Лент", "Лента")),     # prepositional/dative: masculine or feminine
+    ("Ленте", ("Лент", "Лента")),     # context unknown: prepositional or dative
     ("Кинотавре", ("Кинотавр", "Кинотавра")),
     ("Заботы", ("Забота",)),           # genitive of a name in -а
     ("Локомотивом", ("Локомотив",)),   # instrumental
@@ -63,3 +63,35 @@ def test_declined_quoted_nominatives(word, nominatives):
     from mtqa.source.names import declined_quoted_nominatives
 
     assert declined_quoted_nominatives(word, "ru") == nominatives
+
+
+@pytest.mark.parametrize("word, before, document, nominatives", [
+    ("Ленте", "комментарии", "", ("Лента",)),     # no preposition: a dative, feminine only
+    ("Ленте", "", "", ("Лента",)),                # the paragraph opens with it: a dative
+    ("Ленте", "в", "", ("Лент", "Лента")),        # prepositional: either gender
+    ("Ленте", "в", "ленты", ("Лента",)),          # the article's -ы: feminine
+    ("Кинотавре", "на", "кинотавром", ("Кинотавр",)),  # the article's -ом: masculine
+    ("Кинотавре", "на", "кинотавра", ("Кинотавр", "Кинотавра")),  # -а settles nothing
+    ("Заботы", "в", "", ("Забота",)),             # -ы is feminine whatever the context
+])
+def test_declined_quoted_nominatives_in_context(word, before, document, nominatives):
+    from mtqa.source.names import declined_quoted_nominatives
+
+    words = set(document.split())
+    assert declined_quoted_nominatives(word, "ru", before, words) == nominatives
+
+
+@pytest.mark.parametrize("word, patronymic, russian", [
+    ("Іванівна", True, "Ivanovna"),     # -івна: Russian -овна
+    ("Сергіївни", True, "Sergeyevna"),  # -іївна: Russian -еевна (genitive; BGN ye)
+    ("Іванович", True, "Ivanovich"),    # masculine: spelled alike, romanised apart
+    ("Іваненко", False, None),
+    ("Калинівна", True, "Kalinovna"),
+])
+def test_ukrainian_patronymic_has_its_russian_form(word, patronymic, russian):
+    # session 5 (source6): Ivanovna for Іванівна is a Russian-style rendering
+    from mtqa.source.names import expected_forms, ukrainian_patronymic
+
+    assert ukrainian_patronymic(word) is patronymic
+    if russian:
+        assert russian in expected_forms(word, "uk").russian_style
