@@ -492,8 +492,8 @@ class _LazyEntryTable(_BuiltOnCompare):
 
 
 class _LazyPeople(_BuiltOnCompare):
-    """surname -> [people] (people_by_surname) of a cached glossary: a tuple of entry numbers
-    until the surname is first looked up."""
+    """surname (or given name) -> [people] (people_by_surname, people_by_given_name) of a
+    cached glossary: a tuple of entry numbers until the key is first looked up."""
 
     __slots__ = ("entries",)
     _stored = tuple
@@ -628,6 +628,8 @@ class Glossary:
             "known_words": row.join(sorted(self.known_words)),
             "people_by_surname": {s: [number[id(e)] for e in people]
                                   for s, people in self.people_by_surname.items()},
+            "people_by_given_name": {g: [number[id(e)] for e in people]
+                                     for g, people in self.people_by_given_name().items()},
             "lowered_words": row.join(sorted(self.lowered_words())),
         }
         if name_words is not None:
@@ -683,6 +685,9 @@ class Glossary:
         self.people_by_surname.entries = entries
         # (people(): in glossary order, read off the entry numbers when first asked for)
         self.__dict__["_people_numbers"] = people
+        given = c["people_by_given_name"]
+        self.__dict__["_people_by_given"] = _LazyPeople(zip(given, map(tuple, given.values())))
+        self.__dict__["_people_by_given"].entries = entries
         # every accept item follows an item separator; rows are only joined by row separators
         self.__dict__["_accepted_forms"] = frozenset(
             c["accept"].replace(row, "").split(item)[1:])
@@ -787,6 +792,22 @@ class Glossary:
             cached = self.__dict__["_people"] = \
                 [e for e in self.entries if e.surname] if numbers is None else \
                 list(map(self._entry, sorted(chain.from_iterable(numbers.values()))))
+        return cached
+
+    def people_by_given_name(self) -> Dict[str, List[Entry]]:
+        """The first word of each multi-word name or variant of a person with a surname ->
+        those people (once per such name), in glossary order: how name-mangled-person knows a
+        person by the given name. Kept in the cache, so a cached glossary builds only the
+        people an article's words reach."""
+        cached = self.__dict__.get("_people_by_given")
+        if cached is None:
+            cached = {}
+            for e in self.people():
+                for full in [e.name] + e.variants:
+                    parts = full.split()
+                    if len(parts) >= 2:
+                        cached.setdefault(parts[0], []).append(e)
+            self.__dict__["_people_by_given"] = cached
         return cached
 
     def accepted_forms(self) -> frozenset:

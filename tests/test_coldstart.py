@@ -215,6 +215,7 @@ def _glossary_summary(g):
         {w: entry(e) for w, e in g.name_words().items()},
         g.lowered_words(),
         [entry(e) for e in g.people()], g.accepted_forms(),
+        {n: [entry(e) for e in people] for n, people in g.people_by_given_name().items()},
     )
 
 
@@ -236,6 +237,30 @@ def test_cached_glossary_equals_the_built_one(cache_dir):
     for word in ("Zelensky", "Kharkov", "Zelenskyy", "Okhtyrka", "Bakhmutt", "London"):
         assert [(w, score, e.name) for w, score, e in cached.index.candidates(word)] == \
             [(w, score, e.name) for w, score, e in built.index.candidates(word)]
+
+
+def test_cached_glossary_builds_an_entry_when_a_table_first_reaches_it(cache_dir):
+    """A cached glossary keeps its entries as stored rows: a table look-up builds the one
+    entry it reaches, the same object from every table; a look-up with a default builds
+    nothing and adds no key; counting entries builds none."""
+    from mtqa.glossary import load_glossary
+
+    fixture = REPO / "tests" / "fixtures" / "glossary.yaml"
+    built = load_glossary([fixture])
+    cached = load_glossary([fixture])
+    rows = cached.__dict__["_entry_rows"]
+    assert cached.entry_count() == len(built.entries) == len(rows)
+    assert rows.built == [None] * len(rows)
+    kyiv = cached.by_name["Kyiv"]
+    assert kyiv == built.by_name["Kyiv"]
+    assert cached.forms["Kyiv"][1] is kyiv
+    assert [e is not None for e in rows.built].count(True) == 1
+    assert cached.people_by_surname.get("Nobodyknown", ()) == ()
+    assert "Nobodyknown" not in cached.people_by_surname
+    assert cached.by_name.get("Nowhereville", 0) == 0 and "Nowhereville" not in cached.by_name
+    assert [e is not None for e in rows.built].count(True) == 1
+    assert "entries" not in cached.__dict__  # (built on first use, below)
+    assert [e is kyiv for e in cached.entries].count(True) == 1
 
 
 def test_glossary_cache_columns_and_their_fallback(cache_dir, tmp_path):
