@@ -100,6 +100,11 @@ def test_cached_entries_read_their_text_fields_only_when_used(cache_dir):
     words = {t.text.lower() for t in article.tokens}
     index.find(article)
     assert all(type(dict.__getitem__(top, w)) is str for w in top if w not in words)
+    # ... and within a built branch, a second word's node only where the article has the pair
+    pairs = {(a.text.lower(), b.text.lower()) for a, b in zip(article.tokens, article.tokens[1:])}
+    twigs = dict.__getitem__(top, "in")[0]
+    assert type(dict.__getitem__(twigs, "the")) is tuple
+    assert all(type(dict.__getitem__(twigs, w)) is str for w in twigs if ("in", w) not in pairs)
     fresh_index = PhraseIndex(parsed)
     assert _summary(packs, index) == _summary(fresh, fresh_index)
 
