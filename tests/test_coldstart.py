@@ -335,14 +335,21 @@ def test_given_names_are_looked_up_like_a_search_of_the_file():
     """realnames.is_given_name bisects the sorted file instead of searching it whole."""
     from mtqa import realnames
 
-    text = realnames._given_names_text()
+    text = "\n" + (Path(realnames.__file__).parent / "data" / "given-names.tsv").read_text(
+        encoding="utf-8")
     names = [line.split("\t")[0] for line in text.split("\n") if line and not
              line.startswith("#")]
     assert names == sorted(names), "given-names.tsv must stay sorted by name"
+    assert any(not n.isascii() for n in names)  # (looked up as UTF-8 bytes: realnames)
     probes = names[::97] + names[-3:] + [n + "x" for n in names[::500]] + [
-        "", "Natalia", "Zelenskyy", "Mariia", "a", "zzz", "\uffff", "A", "A-lian"]
+        "", "Natalia", "Zelenskyy", "Mariia", "a", "zzz", "\uffff", "A", "A-lian", "\ud800"]
+    probes += [n for n in names if not n.isascii()][::50]
+    stored = realnames._given_names_text()
     for word in probes:
-        assert realnames._has_line_for(text, word) == (f"\n{word}\t" in text), word
+        found = f"\n{word}\t" in text
+        assert realnames._has_line_for(stored, realnames._as_stored(word)) == found, word
+        realnames._GIVEN.pop(word, None)
+        assert realnames.is_given_name(word) == (found and word != ""), word
 
 
 def test_phrase_entries_are_rule_instances_checked_like_classes():
