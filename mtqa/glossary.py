@@ -435,9 +435,9 @@ class _EntryRows:
     at them, was about a sixth of its start-up instructions (docs/scale.md, "Cold start")."""
 
     __slots__ = ("rows", "built")
-    FIELD = "\x1d"  # between an entry's fields in its row
+    FIELD = "\x1d"  # between an entry's fields in its row (rows: UTF-8 bytes)
 
-    def __init__(self, rows: List[str]):
+    def __init__(self, rows: List[bytes]):
         self.rows = rows
         self.built: List[Optional[Entry]] = [None] * len(rows)
 
@@ -464,10 +464,10 @@ class _EntryRows:
             "1" if e.replace else "0"])
 
     @staticmethod
-    def _make(row: str) -> Entry:
+    def _make(row: bytes) -> Entry:
         item, none = Glossary._ITEM, Glossary._NONE
         (name, type_, country, variants, incorrect, russian, exceptions, accept, note, pack,
-         origin, replace) = row.split(_EntryRows.FIELD)
+         origin, replace) = row.decode("utf-8", "surrogatepass").split(_EntryRows.FIELD)
         pairs = incorrect.split(item)  # wrong form, fix, wrong form, fix... after a separator
         return Entry(name, type_, None if country == none else country,
                      variants.split(item)[1:] if variants else [],
@@ -614,7 +614,9 @@ class Glossary:
         columns = {
             "count": len(es),
             # each entry as one row of its fields (_EntryRows), built when first asked for
-            "entries": row.join(map(_EntryRows.row, es)),
+            # (UTF-8 bytes, kept as bytes until an entry is built: ~300 KB of non-ASCII
+            # text a one-file check mostly never reads)
+            "entries": row.join(map(_EntryRows.row, es)).encode("utf-8", "surrogatepass"),
             "name": row.join(e.name for e in es),
             "accept": row.join("".join(item + v for v in e.accept) for e in es),
             "forms": row.join(self.forms),
@@ -659,7 +661,7 @@ class Glossary:
         (the phrase table's keys, the word sets); entries, and the tables that point at them
         (forms, by_name, people_by_surname, name_words), are built per key on first use."""
         row, item = self._ROW, self._ITEM
-        entries = _EntryRows(c["entries"].split(row))
+        entries = _EntryRows(c["entries"].split(row.encode()))
         names = c["name"].split(row)
         if len(entries) != c["count"] or len(names) != c["count"]:
             raise ValueError("damaged glossary columns")

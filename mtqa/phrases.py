@@ -200,6 +200,7 @@ class PhraseEntry(Plain):  # a plain class, not @dataclass (start-up: mtqa/plain
         d.update(zip(self._EAGER, state))
         d["_regexes"] = None
         d["_lazy"] = state[len(self._EAGER):]  # [first phrase, first fix, count, fields]
+        # (fields: a JSON document, as str or as UTF-8 bytes; json.loads reads both)
 
     def __getattr__(self, name):
         lazy = self.__dict__.get("_lazy")
@@ -668,10 +669,10 @@ class _LazyBranches(LazyValues):
     with a few of their second words."""
 
     entries: List["PhraseEntry"]
-    _stored = str
+    _stored = bytes  # (UTF-8: decoded when built)
 
-    def _build(self, word: str, stored: str) -> tuple:
-        ones, *groups = stored.split(_GROUP_SEP)
+    def _build(self, word: str, stored: bytes) -> tuple:
+        ones, *groups = stored.decode("utf-8", "surrogatepass").split(_GROUP_SEP)
         children = _LazyTwigs(group.split(_WORD_SEP, 1) for group in groups)
         children.entries = self.entries
         branch: tuple = (children, [])
@@ -693,6 +694,11 @@ class _LazyTwigs(LazyValues):
         _add_rows(node, rows, self.entries, 2)
         dict.__setitem__(self, word, node)
         return node
+
+
+def _utf8(text) -> bytes:
+    """A cached string as the UTF-8 bytes the cache keeps (bytes pass through)."""
+    return text if type(text) is bytes else text.encode("utf-8", "surrogatepass")
 
 
 def _add_rows(node: tuple, rows: str, entries: List["PhraseEntry"], depth: int) -> None:
@@ -783,7 +789,7 @@ class PhraseIndex:
     def __setstate__(self, state):
         self.entries = entries = state["entries"]
         self.pattern_entries = [e for e in entries if e.pattern]
-        top = _LazyBranches(state["branches"])
+        top = _LazyBranches((first, _utf8(rows)) for first, rows in state["branches"].items())
         top.entries = entries
         self._root = (top, [])
 
@@ -856,14 +862,18 @@ class PhraseBundle:
                            None if p.path is None else str(p.path), p.measured, len(p.entries)]
                           for p in self.packs],
                 "entries": [row[:-1] for row in rows],
-                "fields": "\x1e".join(row[-1] for row in rows),  # (JSON escapes \x1e)
+                # (UTF-8 bytes, kept as bytes: a one-file check decodes only the entries
+                # and branches it reaches, instead of ~500 KB of non-ASCII text; JSON
+                # escapes \x1e, and no multi-byte UTF-8 sequence holds that byte)
+                "fields": b"\x1e".join(_utf8(row[-1]) for row in rows),
                 # first words and their branches (tokens and rows hold no \x1e: it is
                 # whitespace, which _norm_gap turns into a space)
-                "firsts": "\x1e".join(branches), "branches": "\x1e".join(branches.values())}
+                "firsts": "\x1e".join(branches),
+                "branches": b"\x1e".join(map(_utf8, branches.values()))}
 
     def __setstate__(self, state):
         new = object.__new__
-        fields = state["fields"].split("\x1e")
+        fields = state["fields"].split(b"\x1e")
         entries = []
         for row, text in zip(state["entries"], fields):
             e = new(PhraseEntry)
@@ -878,7 +888,7 @@ class PhraseBundle:
                                    None if path is None else Path(path), measured))
             start += n
         self.index = new(PhraseIndex)
-        firsts, branches = state["firsts"].split("\x1e"), state["branches"].split("\x1e")
+        firsts, branches = state["firsts"].split("\x1e"), state["branches"].split(b"\x1e")
         if len(firsts) != len(branches):
             raise ValueError("damaged phrase bundle")
         self.index.__setstate__({"entries": entries, "branches": dict(zip(firsts, branches))})

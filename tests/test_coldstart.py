@@ -99,7 +99,7 @@ def test_cached_entries_read_their_text_fields_only_when_used(cache_dir):
     article = Article("Officials said the talks would go on in the current year.\n")
     words = {t.text.lower() for t in article.tokens}
     index.find(article)
-    assert all(type(dict.__getitem__(top, w)) is str for w in top if w not in words)
+    assert all(type(dict.__getitem__(top, w)) is bytes for w in top if w not in words)
     # ... and within a built branch, a second word's node only where the article has the pair
     pairs = {(a.text.lower(), b.text.lower()) for a, b in zip(article.tokens, article.tokens[1:])}
     twigs = dict.__getitem__(top, "in")[0]
