@@ -123,7 +123,10 @@ def _sre_args(pattern, flags) -> Optional[list]:
 def _attach_codes(patterns: List["LazyPattern"]) -> None:
     from mtqa import cache
 
-    if not patterns or cache.cache_dir() is None:
+    if cache.cache_dir() is None:
+        return
+    _store_eager_codes()  # (after the rules load: every check gets here once)
+    if not patterns:
         return
     key = cache.content_key(["regex-code 1", sys.version, str(_sre.MAGIC),
                              repr([(p.pattern, int(p.flags)) for p in patterns])])
@@ -137,6 +140,54 @@ def _attach_codes(patterns: List["LazyPattern"]) -> None:
         for p, code in zip(patterns, codes):
             if type(code) is list and len(code) == 5 and type(code[1]) is array:
                 p._code = code
+
+
+# ---- regexes every check compiles (mtqa.article's tokenizer, ...) ------------------------------
+# Modules imported before the rules (article.py, lang.py, suppress.py) need their patterns at
+# once: `precompiled` compiles them from opcodes kept in one cache entry (pattern and flags ->
+# code), keyed by the Python version, and compiles as usual what the entry lacks; the entry is
+# rewritten, with the new codes, when the rule modules have loaded (_attach_codes). The code
+# for a given pattern, flags and Python version is always the same, so an entry can be old
+# but never wrong.
+_EAGER_CODES: Optional[dict] = None
+_EAGER_NEW: dict = {}
+
+
+def _eager_key() -> str:
+    from mtqa import cache
+
+    return cache.content_key(["eager-regex-code 1", sys.version, str(_sre.MAGIC)])
+
+
+def precompiled(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile(pattern, flags), from the cached opcodes when the cache has them."""
+    global _EAGER_CODES
+    if _EAGER_CODES is None:
+        from mtqa import cache
+
+        loaded = cache.load("eager-regex-code", _eager_key()) \
+            if cache.cache_dir() is not None else None
+        _EAGER_CODES = loaded if type(loaded) is dict else {}
+    name = f"{int(flags)}:{pattern}"
+    code = _EAGER_CODES.get(name)
+    if type(code) is list and len(code) == 5 and type(code[1]) is array:
+        try:
+            return _sre.compile(pattern, code[0], code[1].tolist(), code[2], code[3],
+                                tuple(code[4]))
+        except Exception:  # noqa: BLE001 - a damaged entry: compile as usual
+            pass
+    code = _sre_args(pattern, flags)
+    if code is not None:
+        _EAGER_NEW[name] = code
+    return _ORIGINAL_COMPILE(pattern, flags)
+
+
+def _store_eager_codes() -> None:
+    from mtqa import cache
+
+    if _EAGER_NEW and cache.writable():
+        cache.store("eager-regex-code", _eager_key(), {**(_EAGER_CODES or {}), **_EAGER_NEW})
+    _EAGER_NEW.clear()
 
 
 def compile_all() -> int:

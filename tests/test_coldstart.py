@@ -470,3 +470,27 @@ def test_cached_regex_code_gives_the_same_patterns(cache_dir):
     damaged._code = code
     assert damaged.compiled() == re.compile(r"(?P<word>\w+)-(\d)")
     assert damaged.search("a ab-1").group("word") == "ab"
+
+
+def test_eager_regexes_come_from_cached_code(cache_dir, monkeypatch):
+    """lazyre.precompiled (mtqa.article's patterns, needed before the rules load): compiled
+    as usual and their code kept once the rule modules have loaded; then read from the cache,
+    equal to re.compile's (pattern, flags, code, groups)."""
+    import re
+
+    from mtqa import lazyre
+
+    monkeypatch.setattr(lazyre, "_EAGER_CODES", None)
+    monkeypatch.setattr(lazyre, "_EAGER_NEW", {})
+    patterns = [(r"[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*", 0), (r"(?P<w>\w+)-(\d)", re.I)]
+    first = [lazyre.precompiled(p, f) for p, f in patterns]
+    assert first == [re.compile(p, f) for p, f in patterns]
+    assert len(lazyre._EAGER_NEW) == 2
+    lazyre._attach_codes([])  # as after the rule modules load: the new codes are stored
+    assert len(list(cache_dir.glob("eager-regex-code-*.mtqa-cache"))) == 1
+    monkeypatch.setattr(lazyre, "_EAGER_CODES", None)
+    again = [lazyre.precompiled(p, f) for p, f in patterns]
+    assert not lazyre._EAGER_NEW  # every one from the cache
+    for rx, (p, f) in zip(again, patterns):
+        assert rx == re.compile(p, f) and rx.groupindex == re.compile(p, f).groupindex
+    assert again[1].search("a AB-1").group("w") == "AB"
