@@ -143,14 +143,16 @@ def _attach_codes(patterns: List["LazyPattern"]) -> None:
 
 
 # ---- regexes every check compiles (mtqa.article's tokenizer, ...) ------------------------------
-# Modules imported before the rules (article.py, lang.py, suppress.py) need their patterns at
-# once: `precompiled` compiles them from opcodes kept in one cache entry (pattern and flags ->
-# code), keyed by the Python version, and compiles as usual what the entry lacks; the entry is
-# rewritten, with the new codes, when the rule modules have loaded (_attach_codes). The code
+# Modules every check imports (article.py before the rules, lang.py and suppress.py after)
+# need their patterns at once: `precompiled` compiles them from opcodes kept in one cache
+# entry (pattern and flags -> code), keyed by the Python version, and compiles as usual what
+# the entry lacks; the entry is rewritten with the new codes when the rule modules have
+# loaded (_attach_codes), or at once for a module imported after that. The code
 # for a given pattern, flags and Python version is always the same, so an entry can be old
 # but never wrong.
 _EAGER_CODES: Optional[dict] = None
 _EAGER_NEW: dict = {}
+_rules_loaded = False
 
 
 def _eager_key() -> str:
@@ -179,14 +181,19 @@ def precompiled(pattern: str, flags: int = 0) -> re.Pattern:
     code = _sre_args(pattern, flags)
     if code is not None:
         _EAGER_NEW[name] = code
+        if _rules_loaded:  # (a module imported after the rules: stored now, once)
+            _store_eager_codes()
     return _ORIGINAL_COMPILE(pattern, flags)
 
 
 def _store_eager_codes() -> None:
+    global _EAGER_CODES, _rules_loaded
     from mtqa import cache
 
+    _rules_loaded = True
     if _EAGER_NEW and cache.writable():
-        cache.store("eager-regex-code", _eager_key(), {**(_EAGER_CODES or {}), **_EAGER_NEW})
+        _EAGER_CODES = {**(_EAGER_CODES or {}), **_EAGER_NEW}
+        cache.store("eager-regex-code", _eager_key(), _EAGER_CODES)
     _EAGER_NEW.clear()
 
 

@@ -482,6 +482,7 @@ def test_eager_regexes_come_from_cached_code(cache_dir, monkeypatch):
 
     monkeypatch.setattr(lazyre, "_EAGER_CODES", None)
     monkeypatch.setattr(lazyre, "_EAGER_NEW", {})
+    monkeypatch.setattr(lazyre, "_rules_loaded", False)
     patterns = [(r"[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*", 0), (r"(?P<w>\w+)-(\d)", re.I)]
     first = [lazyre.precompiled(p, f) for p, f in patterns]
     assert first == [re.compile(p, f) for p, f in patterns]
@@ -494,3 +495,9 @@ def test_eager_regexes_come_from_cached_code(cache_dir, monkeypatch):
     for rx, (p, f) in zip(again, patterns):
         assert rx == re.compile(p, f) and rx.groupindex == re.compile(p, f).groupindex
     assert again[1].search("a AB-1").group("w") == "AB"
+    # a module imported after the rules loaded: its new pattern is stored at once
+    late = lazyre.precompiled(r"[A-Za-z]{2,3}-late")
+    assert not lazyre._EAGER_NEW and late == re.compile(r"[A-Za-z]{2,3}-late")
+    monkeypatch.setattr(lazyre, "_EAGER_CODES", None)
+    lazyre.precompiled(r"[A-Za-z]{2,3}-late")
+    assert not lazyre._EAGER_NEW
