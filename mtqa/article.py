@@ -15,34 +15,35 @@ from operator import itemgetter, ne
 from typing import (Any, Callable, Dict, Hashable, List, NamedTuple, Optional, Sequence, Tuple,
                     Union)
 
+from mtqa.lazyre import precompiled  # (cached regex code: start-up)
 from mtqa.plain import FrozenPlain
 
 # A word: letters/digits, joined across inner apostrophes (O'Brien, don't) but not across a
 # possessive 's (Kiev's -> Kiev + 's), and not across hyphens (Russia-Ukraine -> Russia, Ukraine).
-TOKEN_RE = re.compile(r"[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*")
+TOKEN_RE = precompiled(r"[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*")
 # The same pattern as one capturing group: re.split then yields gap, token, gap, token, ...,
 # and cumulative lengths give every offset without a Python-level loop over matches.
-_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+_TOKEN_SPLIT_RE = precompiled(f"({TOKEN_RE.pattern})")
 
 # Sentence ends: terminal punctuation (optionally closing quotes/brackets), then space, then
 # something that can start a sentence.
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[^\s\w]*[\w])")
+_SENTENCE_END_RE = precompiled(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[^\s\w]*[\w])")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st gen col lt sgt capt maj cmdr adm gov sen rep jr sr inc ltd co corp "
     "no vs etc e.g i.e approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k u.n a.m p.m".split()
 )
-_PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
+_PARAGRAPH_RE = precompiled(r"\S(?:[^\n]*\S)?")
 _HEADLINE_END = ".!?…:;,\"”’»)"
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
-_QUOTE_OPEN_RE = re.compile('[“«„"]')
+_QUOTE_OPEN_RE = precompiled('[“«„"]')
 # Text that is not language: URLs, e-mail addresses, bare domains, file paths, inline code.
 # Fixes never change it (www.Kiev.com stays), whatever the input format.
 # (top-level domains that are English words, .in .it .me .us .at .my .id .by, are left out:
 # "said.it" is a missing space, not a domain)
 _TLDS = ("com|org|net|gov|edu|int|mil|info|biz|io|ai|co|tv|news|online|site|eu|uk|ua|"
          "ru|kz|cn|hk|tw|sg|de|fr|pl|es|nl|ch|cz|jp|kr|au|ca|br|tr|il|ge|md")
-_LITERAL_RE = re.compile(
+_LITERAL_RE = precompiled(
     r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.)[^\s<>\"“”‘’«»]*[^\s<>\"“”‘’«».,;:!?)\]]"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     rf"|(?<![\w@./-])(?:[\w-]+\.)+(?:{_TLDS})\b(?:/[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]])?"
@@ -376,7 +377,7 @@ class Article:
         return _in_spans(self.quotations, offset)
 
 
-_WORD_BEFORE_DOT_RE = re.compile(r"([\w.]+)$")
+_WORD_BEFORE_DOT_RE = precompiled(r"([\w.]+)$")
 
 
 @lru_cache(maxsize=4096)

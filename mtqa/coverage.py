@@ -96,7 +96,8 @@ def _batch_part(ctx) -> Tuple[List[Tuple[str, str]], List[str]]:
         detail = ""
         if label == "names against the glossary":
             try:
-                detail = f"{len(ctx.glossary.entries):,} entries"
+                # (entry_count: a cached glossary builds its entries only when used; start-up)
+                detail = f"{ctx.glossary.entry_count():,} entries"
             except Exception:  # a broken glossary is reported elsewhere
                 detail = ""
         elif label == "calques and odd phrasing":

@@ -393,15 +393,11 @@ def merge_entries(earlier: Entry, later: Entry) -> Entry:
 
 # ---- matching -------------------------------------------------------------------------------
 
-class _LazyPhrases(LazyValues):
-    """The phrase table of a cached glossary (first token -> [(number of tokens, form)],
-    longest first), each token's candidates built from the cache's columns the first time
-    the token is looked up: an article reaches a few dozen of ~4,000 tokens (start-up, docs/
-    scale.md "Cold start"). Until then a key holds the position of its first row in `rows`.
-    Membership tests never build; `[]`, `get`, `values`, `items` and `==` see built lists."""
+class _BuiltOnCompare(LazyValues):
+    """A lazily built table of a cached glossary that compares (==) by its built values, as
+    the table of a freshly built glossary would."""
 
-    __slots__ = ("rows",)
-    _stored = int
+    __slots__ = ()
 
     def __eq__(self, other):
         return dict(self.items()) == (dict(other.items()) if isinstance(other, dict) else other)
@@ -411,6 +407,17 @@ class _LazyPhrases(LazyValues):
 
     __hash__ = None
 
+
+class _LazyPhrases(_BuiltOnCompare):
+    """The phrase table of a cached glossary (first token -> [(number of tokens, form)],
+    longest first), each token's candidates built from the cache's columns the first time
+    the token is looked up: an article reaches a few dozen of ~4,000 tokens (start-up, docs/
+    scale.md "Cold start"). Until then a key holds the position of its first row in `rows`.
+    Membership tests never build; `[]`, `get`, `values`, `items` and `==` see built lists."""
+
+    __slots__ = ("rows",)
+    _stored = int
+
     def _build(self, first: str, i: int) -> List[Tuple[int, str]]:
         firsts, counts, form_numbers, forms = self.rows
         cands = []
@@ -419,6 +426,101 @@ class _LazyPhrases(LazyValues):
             i += 1
         dict.__setitem__(self, first, cands)
         return cands
+
+
+class _EntryRows:
+    """A cached glossary's entries, each kept as its stored row (one string) until it is
+    first asked for, then built once (the same Entry object every time). A one-file check
+    reaches a few hundred of ~3,000 entries; building all of them, with the tables that point
+    at them, was about a sixth of its start-up instructions (docs/scale.md, "Cold start")."""
+
+    __slots__ = ("rows", "built")
+    FIELD = "\x1d"  # between an entry's fields in its row (rows: UTF-8 bytes)
+
+    def __init__(self, rows: List[bytes]):
+        self.rows = rows
+        self.built: List[Optional[Entry]] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i: int) -> Entry:
+        entry = self.built[i]
+        if entry is None:
+            entry = self.built[i] = self._make(self.rows[i])
+        return entry
+
+    @staticmethod
+    def row(e: Entry) -> str:
+        item, none = Glossary._ITEM, Glossary._NONE
+
+        def items(values) -> str:  # "" for an empty list, else each item after a separator
+            return "".join(item + v for v in values)
+
+        return _EntryRows.FIELD.join([
+            e.name, e.type, none if e.country is None else e.country, items(e.variants),
+            items(x for kv in e.incorrect.items() for x in kv), items(e.russian_forms),
+            items(e.exceptions), items(e.accept), e.note, e.pack, e.origin,
+            "1" if e.replace else "0"])
+
+    @staticmethod
+    def _make(row: bytes) -> Entry:
+        item, none = Glossary._ITEM, Glossary._NONE
+        (name, type_, country, variants, incorrect, russian, exceptions, accept, note, pack,
+         origin, replace) = row.decode("utf-8", "surrogatepass").split(_EntryRows.FIELD)
+        pairs = incorrect.split(item)  # wrong form, fix, wrong form, fix... after a separator
+        return Entry(name, type_, None if country == none else country,
+                     variants.split(item)[1:] if variants else [],
+                     dict(zip(pairs[1::2], pairs[2::2])) if incorrect else {},
+                     russian.split(item)[1:] if russian else [],
+                     exceptions.split(item)[1:] if exceptions else [],
+                     accept.split(item)[1:] if accept else [], note, pack, origin,
+                     replace == "1")
+
+
+class _LazyEntryTable(_BuiltOnCompare):
+    """name -> entry (by_name, name_words) of a cached glossary: an entry number until the
+    key is first looked up."""
+
+    __slots__ = ("entries",)
+    _stored = int
+
+    def _build(self, key: str, n: int) -> Entry:
+        entry = self.entries[n]
+        dict.__setitem__(self, key, entry)
+        return entry
+
+
+class _LazyPeople(_BuiltOnCompare):
+    """surname (or given name) -> [people] (people_by_surname, people_by_given_name) of a
+    cached glossary: a tuple of entry numbers until the key is first looked up."""
+
+    __slots__ = ("entries",)
+    _stored = tuple
+
+    def _build(self, key: str, numbers: tuple) -> List[Entry]:
+        people = list(map(self.entries.__getitem__, numbers))
+        dict.__setitem__(self, key, people)
+        return people
+
+
+class _LazyForms(_BuiltOnCompare):
+    """form -> (kind, entry, fix) of a cached glossary: the form's row number until the form
+    is first looked up (the matcher looks up only the forms it found in the article)."""
+
+    __slots__ = ("rows",)
+    _stored = int
+
+    def _build(self, form: str, n: int) -> tuple:
+        kinds, entry_numbers, fixes, entries = self.rows
+        if type(fixes) is str:  # split on the first look-up
+            fixes = fixes.split(Glossary._ROW)
+            self.rows = (kinds, entry_numbers, fixes, entries)
+        fix = fixes[n]
+        value = (_KIND_OF_CODE[kinds[n]], entries[entry_numbers[n]],
+                 None if fix == Glossary._NONE else fix)
+        dict.__setitem__(self, form, value)
+        return value
 
 
 def _tokens(form: str) -> Tuple[str, ...]:
@@ -503,28 +605,20 @@ class Glossary:
         raw += [fix for _, _, fix in self.forms.values() if fix is not None]
         raw += [*self.forms, *self._phrases, *self.known_words, *self.lowered_words(),
                 *(name_words or ())]
-        if any(type(x) is not str or "\x00" in x or "\x1e" in x or "\x1f" in x for x in raw):
+        if any(type(x) is not str or "\x00" in x or "\x1d" in x or "\x1e" in x or "\x1f" in x
+               for x in raw):
             return None
         row, item, none = self._ROW, self._ITEM, self._NONE
-
-        def items(values) -> str:  # "" for an empty list, else each item after a separator
-            return "".join(item + v for v in values)
-
         number = {id(e): i for i, e in enumerate(es)}
         form_number = {form: i for i, form in enumerate(self.forms)}
         columns = {
             "count": len(es),
-            "name": row.join(e.name for e in es), "type": row.join(e.type for e in es),
-            "country": row.join(none if e.country is None else e.country for e in es),
-            "variants": row.join(items(e.variants) for e in es),
-            "incorrect": row.join(items(x for kv in e.incorrect.items() for x in kv)
-                                  for e in es),
-            "russian_forms": row.join(items(e.russian_forms) for e in es),
-            "exceptions": row.join(items(e.exceptions) for e in es),
-            "accept": row.join(items(e.accept) for e in es),
-            "note": row.join(e.note for e in es), "pack": row.join(e.pack for e in es),
-            "origin": row.join(e.origin for e in es),
-            "replace": "".join("1" if e.replace else "0" for e in es),
+            # each entry as one row of its fields (_EntryRows), built when first asked for
+            # (UTF-8 bytes, kept as bytes until an entry is built: ~300 KB of non-ASCII
+            # text a one-file check mostly never reads)
+            "entries": row.join(map(_EntryRows.row, es)).encode("utf-8", "surrogatepass"),
+            "name": row.join(e.name for e in es),
+            "accept": row.join("".join(item + v for v in e.accept) for e in es),
             "forms": row.join(self.forms),
             "form_kinds": "".join(self._KINDS[kind] for kind, _, _ in self.forms.values()),
             "form_entries": array("i", [number[id(e)] for _, e, _ in self.forms.values()]),
@@ -536,6 +630,8 @@ class Glossary:
             "known_words": row.join(sorted(self.known_words)),
             "people_by_surname": {s: [number[id(e)] for e in people]
                                   for s, people in self.people_by_surname.items()},
+            "people_by_given_name": {g: [number[id(e)] for e in people]
+                                     for g, people in self.people_by_given_name().items()},
             "lowered_words": row.join(sorted(self.lowered_words())),
         }
         if name_words is not None:
@@ -561,33 +657,22 @@ class Glossary:
         return index, True
 
     def _set_columns(self, c):
-        row, item, none = self._ROW, self._ITEM, self._NONE
-
-        def lists(column: str) -> list:  # "" -> [], else the items after each separator
-            return [v.split(item)[1:] if v else [] for v in c[column].split(row)]
-
-        def pairs(v: str) -> dict:  # wrong form, fix, wrong form, fix...
-            parts = v.split(item)
-            return dict(zip(parts[1::2], parts[2::2]))
-
-        incorrect = [pairs(v) if v else {} for v in c["incorrect"].split(row)]
-        # Entry(...) for each row, called from C (map): its __init__ stores the fields
-        entries = list(map(
-            Entry, c["name"].split(row), c["type"].split(row),
-            [None if v == none else v for v in c["country"].split(row)],
-            lists("variants"), incorrect, lists("russian_forms"), lists("exceptions"),
-            lists("accept"), c["note"].split(row), c["pack"].split(row),
-            c["origin"].split(row), [v == "1" for v in c["replace"]]))
-        if len(entries) != c["count"]:
+        """A cached glossary from its columns. Only what every check reads is built here
+        (the phrase table's keys, the word sets); entries, and the tables that point at them
+        (forms, by_name, people_by_surname, name_words), are built per key on first use."""
+        row, item = self._ROW, self._ITEM
+        entries = _EntryRows(c["entries"].split(row.encode()))
+        names = c["name"].split(row)
+        if len(entries) != c["count"] or len(names) != c["count"]:
             raise ValueError("damaged glossary columns")
-        self.entries = entries
-        self.by_name = {e.name: e for e in entries}
-        kinds = {code: kind for kind, code in self._KINDS.items()}
+        self.__dict__["_entry_rows"] = entries  # `entries` (all of them): on first use
+        self.by_name = _LazyEntryTable(zip(names, range(len(names))))
+        self.by_name.entries = entries
         forms = c["forms"].split(row)
-        self.forms = dict(zip(forms, [
-            (kinds[k], entries[n], None if fix == none else fix)
-            for k, n, fix in zip(c["form_kinds"], c["form_entries"],
-                                 c["form_fixes"].split(row))]))
+        if not (len(forms) == len(c["form_kinds"]) == len(c["form_entries"])):
+            raise ValueError("damaged glossary columns")
+        self.forms = _LazyForms(zip(forms, range(len(forms))))
+        self.forms.rows = (c["form_kinds"], c["form_entries"], c["form_fixes"], entries)
         # the phrase table: each first token -> the position of its first row (rows of one
         # token are contiguous), its candidates built when the token is first looked up
         firsts = c["phrase_firsts"].split(row)
@@ -597,22 +682,46 @@ class Glossary:
         phrases.rows = (firsts, c["phrase_counts"], c["phrase_forms"], forms)
         self._phrases = phrases
         self.known_words = set(c["known_words"].split(row))
-        self.people_by_surname = {s: [entries[i] for i in people]
-                                  for s, people in c["people_by_surname"].items()}
-        # (people(), accepted_forms(): start-up, without a Python-level pass over every entry)
-        self.__dict__["_people"] = list(map(entries.__getitem__, sorted(
-            chain.from_iterable(c["people_by_surname"].values()))))
+        people = c["people_by_surname"]
+        self.people_by_surname = _LazyPeople(zip(people, map(tuple, people.values())))
+        self.people_by_surname.entries = entries
+        # (people(): in glossary order, read off the entry numbers when first asked for)
+        self.__dict__["_people_numbers"] = people
+        given = c["people_by_given_name"]
+        self.__dict__["_people_by_given"] = _LazyPeople(zip(given, map(tuple, given.values())))
+        self.__dict__["_people_by_given"].entries = entries
         # every accept item follows an item separator; rows are only joined by row separators
         self.__dict__["_accepted_forms"] = frozenset(
             c["accept"].replace(row, "").split(item)[1:])
         self.__dict__["_lowered_words"] = frozenset(c["lowered_words"].split(row))
         if "name_words" in c:
-            self.__dict__["_name_words"] = dict(zip(
-                c["name_words"].split(row), map(entries.__getitem__, c["name_word_entries"])))
+            name_words = _LazyEntryTable(zip(c["name_words"].split(row),
+                                             c["name_word_entries"]))
+            name_words.entries = entries
+            self.__dict__["_name_words"] = name_words
         self._index = None
         index = c.get("index")
         if index is not None:  # built from its state on first use (the `index` property):
             self.__dict__["_index_state"] = index  # most articles never ask for near misses
+
+    def __getattr__(self, name):
+        # (only for attributes not set: a cached glossary's `entries` list, built on first use)
+        rows = self.__dict__.get("_entry_rows")
+        if name != "entries" or rows is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        entries = self.__dict__["entries"] = [rows[i] for i in range(len(rows))]
+        return entries
+
+    def entry_count(self) -> int:
+        """How many entries the glossary has (without building a cached glossary's)."""
+        rows = self.__dict__.get("_entry_rows")
+        return len(rows) if rows is not None and "entries" not in self.__dict__ \
+            else len(self.entries)
+
+    def _entry(self, i: int) -> Entry:
+        """Entry number i (a cached glossary builds only that one)."""
+        rows = self.__dict__.get("_entry_rows")
+        return rows[i] if rows is not None else self.entries[i]
 
     # The row format (used when a string holds one of the column format's separators): entries
     # as lists of their fields, the tables that point at entries by entry number, tuples as
@@ -681,7 +790,26 @@ class Glossary:
         cached glossary read off its entry numbers instead of a pass over every entry."""
         cached = self.__dict__.get("_people")
         if cached is None:
-            cached = self.__dict__["_people"] = [e for e in self.entries if e.surname]
+            numbers = self.__dict__.get("_people_numbers")
+            cached = self.__dict__["_people"] = \
+                [e for e in self.entries if e.surname] if numbers is None else \
+                list(map(self._entry, sorted(chain.from_iterable(numbers.values()))))
+        return cached
+
+    def people_by_given_name(self) -> Dict[str, List[Entry]]:
+        """The first word of each multi-word name or variant of a person with a surname ->
+        those people (once per such name), in glossary order: how name-mangled-person knows a
+        person by the given name. Kept in the cache, so a cached glossary builds only the
+        people an article's words reach."""
+        cached = self.__dict__.get("_people_by_given")
+        if cached is None:
+            cached = {}
+            for e in self.people():
+                for full in [e.name] + e.variants:
+                    parts = full.split()
+                    if len(parts) >= 2:
+                        cached.setdefault(parts[0], []).append(e)
+            self.__dict__["_people_by_given"] = cached
         return cached
 
     def accepted_forms(self) -> frozenset:
@@ -828,7 +956,7 @@ class Glossary:
 
             state = self.__dict__.pop("_index_state", None)
             if state is not None:  # (a cached glossary's)
-                state["payloads"] = [self.entries[i] for i in state.pop("payload_entries")]
+                state["payloads"] = list(map(self._entry, state.pop("payload_entries")))
                 self._index = object.__new__(NameIndex)
                 self._index.__setstate__(state)
             else:
@@ -856,6 +984,8 @@ class Glossary:
         return words
 
 
+
+_KIND_OF_CODE = {code: kind for kind, code in Glossary._KINDS.items()}
 
 def _columns(rows: List[tuple]) -> list:
     """Columns 2.. of the match rows (form, kind, entry, fix), for map(GlossaryMatch, ...)."""

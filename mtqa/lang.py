@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from mtqa.lazyre import precompiled  # (cached regex code: start-up)
+
 # ISO 639-1: every two-letter primary subtag BCP 47 allows.
 _ISO_639_1 = frozenset("""
 aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy
@@ -26,7 +28,7 @@ _ALIASES = {
     "ind": "id", "in": "id", "ukr": "uk", "rus": "ru", "zho": "zh", "chi": "zh", "cmn": "zh",
     "yue": "zh", "eng": "en", "msa": "ms", "may": "ms", "zsm": "ms", "iw": "he", "ji": "yi",
 }
-_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+_TAG_RE = precompiled(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 class LanguageError(ValueError):

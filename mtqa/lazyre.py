@@ -123,7 +123,10 @@ def _sre_args(pattern, flags) -> Optional[list]:
 def _attach_codes(patterns: List["LazyPattern"]) -> None:
     from mtqa import cache
 
-    if not patterns or cache.cache_dir() is None:
+    if cache.cache_dir() is None:
+        return
+    _store_eager_codes()  # (after the rules load: every check gets here once)
+    if not patterns:
         return
     key = cache.content_key(["regex-code 1", sys.version, str(_sre.MAGIC),
                              repr([(p.pattern, int(p.flags)) for p in patterns])])
@@ -137,6 +140,61 @@ def _attach_codes(patterns: List["LazyPattern"]) -> None:
         for p, code in zip(patterns, codes):
             if type(code) is list and len(code) == 5 and type(code[1]) is array:
                 p._code = code
+
+
+# ---- regexes every check compiles (mtqa.article's tokenizer, ...) ------------------------------
+# Modules every check imports (article.py before the rules, lang.py and suppress.py after)
+# need their patterns at once: `precompiled` compiles them from opcodes kept in one cache
+# entry (pattern and flags -> code), keyed by the Python version, and compiles as usual what
+# the entry lacks; the entry is rewritten with the new codes when the rule modules have
+# loaded (_attach_codes), or at once for a module imported after that. The code
+# for a given pattern, flags and Python version is always the same, so an entry can be old
+# but never wrong.
+_EAGER_CODES: Optional[dict] = None
+_EAGER_NEW: dict = {}
+_rules_loaded = False
+
+
+def _eager_key() -> str:
+    from mtqa import cache
+
+    return cache.content_key(["eager-regex-code 1", sys.version, str(_sre.MAGIC)])
+
+
+def precompiled(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile(pattern, flags), from the cached opcodes when the cache has them."""
+    global _EAGER_CODES
+    if _EAGER_CODES is None:
+        from mtqa import cache
+
+        loaded = cache.load("eager-regex-code", _eager_key()) \
+            if cache.cache_dir() is not None else None
+        _EAGER_CODES = loaded if type(loaded) is dict else {}
+    name = f"{int(flags)}:{pattern}"
+    code = _EAGER_CODES.get(name)
+    if type(code) is list and len(code) == 5 and type(code[1]) is array:
+        try:
+            return _sre.compile(pattern, code[0], code[1].tolist(), code[2], code[3],
+                                tuple(code[4]))
+        except Exception:  # noqa: BLE001 - a damaged entry: compile as usual
+            pass
+    code = _sre_args(pattern, flags)
+    if code is not None:
+        _EAGER_NEW[name] = code
+        if _rules_loaded:  # (a module imported after the rules: stored now, once)
+            _store_eager_codes()
+    return _ORIGINAL_COMPILE(pattern, flags)
+
+
+def _store_eager_codes() -> None:
+    global _EAGER_CODES, _rules_loaded
+    from mtqa import cache
+
+    _rules_loaded = True
+    if _EAGER_NEW and cache.writable():
+        _EAGER_CODES = {**(_EAGER_CODES or {}), **_EAGER_NEW}
+        cache.store("eager-regex-code", _eager_key(), _EAGER_CODES)
+    _EAGER_NEW.clear()
 
 
 def compile_all() -> int:

@@ -200,6 +200,7 @@ class PhraseEntry(Plain):  # a plain class, not @dataclass (start-up: mtqa/plain
         d.update(zip(self._EAGER, state))
         d["_regexes"] = None
         d["_lazy"] = state[len(self._EAGER):]  # [first phrase, first fix, count, fields]
+        # (fields: a JSON document, as str or as UTF-8 bytes; json.loads reads both)
 
     def __getattr__(self, name):
         lazy = self.__dict__.get("_lazy")
@@ -653,32 +654,68 @@ class PhraseMatch(FrozenPlain):  # a plain class, not @dataclass (mtqa/plain.py)
 _GAP_SEP = "\x1f"
 
 
+# A first word's stored branch: the rows of its one-word phrases, then one group per second
+# word ("second\x1crows"), groups after \x1d; rows are lines (separators: whitespace to
+# str.split, so neither a token nor a normalised gap holds one).
+_GROUP_SEP, _WORD_SEP = "\x1d", "\x1c"
+
+
 class _LazyBranches(LazyValues):
     """The first level of a cached PhraseIndex's trie: first word -> its branch, held as the
     cache's rows (one string) until the word is first looked up. Membership tests (the
     matcher's C-level `positions_of`) never build a branch; `top[word]`, `get`, `values` and
-    `items` return built ones."""
+    `items` return built ones. A built branch's children (second words) are _LazyTwigs: a
+    common first word ("in", "the") starts hundreds of phrases, and an article follows it
+    with a few of their second words."""
+
+    entries: List["PhraseEntry"]
+    _stored = bytes  # (UTF-8: decoded when built)
+
+    def _build(self, word: str, stored: bytes) -> tuple:
+        ones, *groups = stored.decode("utf-8", "surrogatepass").split(_GROUP_SEP)
+        children = _LazyTwigs(group.split(_WORD_SEP, 1) for group in groups)
+        children.entries = self.entries
+        branch: tuple = (children, [])
+        if ones:
+            _add_rows(branch, ones, self.entries, 1)
+        dict.__setitem__(self, word, branch)
+        return branch
+
+
+class _LazyTwigs(LazyValues):
+    """The second level of a cached trie (second word -> node), each node built from its
+    rows when the matcher first walks to it."""
 
     entries: List["PhraseEntry"]
     _stored = str
 
     def _build(self, word: str, rows: str) -> tuple:
-        entries = self.entries
-        branch: tuple = ({}, [])
-        for row in rows.split("\n"):
-            e, i, words, exact, gaps = row.split("\t")
-            words = tuple(words.split(" "))
-            node = branch
-            for w in words[1:]:
-                child = node[0].get(w)
-                if child is None:
-                    child = node[0][w] = ({}, [])
-                node = child
-            node[1].append(_Pattern(entries[int(e)], int(i), words,
-                                    tuple(exact.split(" ")) if exact else None,
-                                    tuple(gaps.split(_GAP_SEP)) if gaps else ()))
-        dict.__setitem__(self, word, branch)
-        return branch
+        node: tuple = ({}, [])
+        _add_rows(node, rows, self.entries, 2)
+        dict.__setitem__(self, word, node)
+        return node
+
+
+def _utf8(text) -> bytes:
+    """A cached string as the UTF-8 bytes the cache keeps (bytes pass through)."""
+    return text if type(text) is bytes else text.encode("utf-8", "surrogatepass")
+
+
+def _add_rows(node: tuple, rows: str, entries: List["PhraseEntry"], depth: int) -> None:
+    """Insert the stored rows (one per phrase form) below `node`, which stands for the first
+    `depth` words of each."""
+    for row in rows.split("\n"):
+        e, i, words, exact, gaps = row.split("\t")
+        words = tuple(words.split(" "))
+        at = node
+        for w in words[depth:]:
+            child = at[0].get(w)
+            if child is None:
+                child = at[0][w] = ({}, [])
+            at = child
+        at[1].append(_Pattern(entries[int(e)], int(i), words,
+                              tuple(exact.split(" ")) if exact else None,
+                              tuple(gaps.split(_GAP_SEP)) if gaps else ()))
 
 
 class PhraseIndex:
@@ -721,32 +758,38 @@ class PhraseIndex:
         node[1].append(pat)
 
     # The on-disk cache (mtqa.cache) stores the trie as rows, one per phrase form (entry number,
-    # form number, words, exact words, gaps), grouped by first word into one string each; a
-    # loaded index builds a first word's branch from its string the first time an article
-    # has that word (_LazyBranches). A one-file check reaches a few dozen of the ~1,000 first
+    # form number, words, exact words, gaps), grouped by first word into one string each and
+    # within it by second word; a loaded index builds a first word's branch from its string
+    # the first time an article has that word (_LazyBranches), and a second word's node the
+    # first time the matcher walks to it (_LazyTwigs). A one-file check reaches a few dozen of the ~1,000 first
     # words, so most of the ~4,300 forms are never decoded (cold start, docs/scale.md). Each
     # node keeps its forms in their original order.
     def __getstate__(self):
         number = {id(e): i for i, e in enumerate(self.entries)}
-        top = self._root[0]
-        branches = {}
-        for first in top:
-            rows = []
-            stack = [top[first]]
+
+        def rows(node) -> str:  # the forms of a node and of every node below it
+            out = []
+            stack = [node]
             while stack:
                 children, ends = stack.pop()
                 for p in ends:
-                    rows.append(f"{number[id(p.entry)]}\t{p.index}\t{' '.join(p.words)}\t"
-                                f"{'' if p.exact is None else ' '.join(p.exact)}\t"
-                                + _GAP_SEP.join(p.gaps))
+                    out.append(f"{number[id(p.entry)]}\t{p.index}\t{' '.join(p.words)}\t"
+                               f"{'' if p.exact is None else ' '.join(p.exact)}\t"
+                               + _GAP_SEP.join(p.gaps))
                 stack += children.values()
-            branches[first] = "\n".join(rows)
+            return "\n".join(out)
+
+        branches = {}
+        for first, (children, ends) in self._root[0].items():
+            branches[first] = _GROUP_SEP.join(
+                [rows(({}, ends))] + [second + _WORD_SEP + rows(child)
+                                      for second, child in children.items()])
         return {"entries": self.entries, "branches": branches}
 
     def __setstate__(self, state):
         self.entries = entries = state["entries"]
         self.pattern_entries = [e for e in entries if e.pattern]
-        top = _LazyBranches(state["branches"])
+        top = _LazyBranches((first, _utf8(rows)) for first, rows in state["branches"].items())
         top.entries = entries
         self._root = (top, [])
 
@@ -819,14 +862,18 @@ class PhraseBundle:
                            None if p.path is None else str(p.path), p.measured, len(p.entries)]
                           for p in self.packs],
                 "entries": [row[:-1] for row in rows],
-                "fields": "\x1e".join(row[-1] for row in rows),  # (JSON escapes \x1e)
+                # (UTF-8 bytes, kept as bytes: a one-file check decodes only the entries
+                # and branches it reaches, instead of ~500 KB of non-ASCII text; JSON
+                # escapes \x1e, and no multi-byte UTF-8 sequence holds that byte)
+                "fields": b"\x1e".join(_utf8(row[-1]) for row in rows),
                 # first words and their branches (tokens and rows hold no \x1e: it is
                 # whitespace, which _norm_gap turns into a space)
-                "firsts": "\x1e".join(branches), "branches": "\x1e".join(branches.values())}
+                "firsts": "\x1e".join(branches),
+                "branches": b"\x1e".join(map(_utf8, branches.values()))}
 
     def __setstate__(self, state):
         new = object.__new__
-        fields = state["fields"].split("\x1e")
+        fields = state["fields"].split(b"\x1e")
         entries = []
         for row, text in zip(state["entries"], fields):
             e = new(PhraseEntry)
@@ -841,7 +888,7 @@ class PhraseBundle:
                                    None if path is None else Path(path), measured))
             start += n
         self.index = new(PhraseIndex)
-        firsts, branches = state["firsts"].split("\x1e"), state["branches"].split("\x1e")
+        firsts, branches = state["firsts"].split("\x1e"), state["branches"].split(b"\x1e")
         if len(firsts) != len(branches):
             raise ValueError("damaged phrase bundle")
         self.index.__setstate__({"entries": entries, "branches": dict(zip(firsts, branches))})

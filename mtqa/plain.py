@@ -73,6 +73,9 @@ class FrozenPlain(Plain):
         return hash(self._values())
 
 
+_MISSING = object()
+
+
 class LazyValues(dict):
     """A dict loaded from the on-disk cache whose values are held in their stored form (of the
     subclass's `_stored` type) until a key is first looked up, then built by the subclass's
@@ -87,7 +90,9 @@ class LazyValues(dict):
         return self._build(key, value) if type(value) is self._stored else value
 
     def get(self, key, default=None):
-        value = dict.get(self, key, default)
+        value = dict.get(self, key, _MISSING)
+        if value is _MISSING:  # (a default of the stored type, `()` or 0, is not built)
+            return default
         return self._build(key, value) if type(value) is self._stored else value
 
     def values(self):

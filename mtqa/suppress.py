@@ -20,13 +20,14 @@ from bisect import bisect_right
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from mtqa.article import TOKEN_RE, Article
+from mtqa.lazyre import precompiled  # (cached regex code: start-up)
 from mtqa.finding import Finding
 from mtqa.registry import matches
 from mtqa.plain import Plain
 
 DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line")
-_OPENER_RE = re.compile(r"<!--\s*mtqa-")
-_NAME_RE = re.compile(r"[A-Za-z-]*")
+_OPENER_RE = precompiled(r"<!--\s*mtqa-")
+_NAME_RE = precompiled(r"[A-Za-z-]*")
 
 
 def _comments(text: str):

@@ -99,7 +99,12 @@ def test_cached_entries_read_their_text_fields_only_when_used(cache_dir):
     article = Article("Officials said the talks would go on in the current year.\n")
     words = {t.text.lower() for t in article.tokens}
     index.find(article)
-    assert all(type(dict.__getitem__(top, w)) is str for w in top if w not in words)
+    assert all(type(dict.__getitem__(top, w)) is bytes for w in top if w not in words)
+    # ... and within a built branch, a second word's node only where the article has the pair
+    pairs = {(a.text.lower(), b.text.lower()) for a, b in zip(article.tokens, article.tokens[1:])}
+    twigs = dict.__getitem__(top, "in")[0]
+    assert type(dict.__getitem__(twigs, "the")) is tuple
+    assert all(type(dict.__getitem__(twigs, w)) is str for w in twigs if ("in", w) not in pairs)
     fresh_index = PhraseIndex(parsed)
     assert _summary(packs, index) == _summary(fresh, fresh_index)
 
@@ -215,6 +220,7 @@ def _glossary_summary(g):
         {w: entry(e) for w, e in g.name_words().items()},
         g.lowered_words(),
         [entry(e) for e in g.people()], g.accepted_forms(),
+        {n: [entry(e) for e in people] for n, people in g.people_by_given_name().items()},
     )
 
 
@@ -236,6 +242,30 @@ def test_cached_glossary_equals_the_built_one(cache_dir):
     for word in ("Zelensky", "Kharkov", "Zelenskyy", "Okhtyrka", "Bakhmutt", "London"):
         assert [(w, score, e.name) for w, score, e in cached.index.candidates(word)] == \
             [(w, score, e.name) for w, score, e in built.index.candidates(word)]
+
+
+def test_cached_glossary_builds_an_entry_when_a_table_first_reaches_it(cache_dir):
+    """A cached glossary keeps its entries as stored rows: a table look-up builds the one
+    entry it reaches, the same object from every table; a look-up with a default builds
+    nothing and adds no key; counting entries builds none."""
+    from mtqa.glossary import load_glossary
+
+    fixture = REPO / "tests" / "fixtures" / "glossary.yaml"
+    built = load_glossary([fixture])
+    cached = load_glossary([fixture])
+    rows = cached.__dict__["_entry_rows"]
+    assert cached.entry_count() == len(built.entries) == len(rows)
+    assert rows.built == [None] * len(rows)
+    kyiv = cached.by_name["Kyiv"]
+    assert kyiv == built.by_name["Kyiv"]
+    assert cached.forms["Kyiv"][1] is kyiv
+    assert [e is not None for e in rows.built].count(True) == 1
+    assert cached.people_by_surname.get("Nobodyknown", ()) == ()
+    assert "Nobodyknown" not in cached.people_by_surname
+    assert cached.by_name.get("Nowhereville", 0) == 0 and "Nowhereville" not in cached.by_name
+    assert [e is not None for e in rows.built].count(True) == 1
+    assert "entries" not in cached.__dict__  # (built on first use, below)
+    assert [e is kyiv for e in cached.entries].count(True) == 1
 
 
 def test_glossary_cache_columns_and_their_fallback(cache_dir, tmp_path):
@@ -305,14 +335,21 @@ def test_given_names_are_looked_up_like_a_search_of_the_file():
     """realnames.is_given_name bisects the sorted file instead of searching it whole."""
     from mtqa import realnames
 
-    text = realnames._given_names_text()
+    text = "\n" + (Path(realnames.__file__).parent / "data" / "given-names.tsv").read_text(
+        encoding="utf-8")
     names = [line.split("\t")[0] for line in text.split("\n") if line and not
              line.startswith("#")]
     assert names == sorted(names), "given-names.tsv must stay sorted by name"
+    assert any(not n.isascii() for n in names)  # (looked up as UTF-8 bytes: realnames)
     probes = names[::97] + names[-3:] + [n + "x" for n in names[::500]] + [
-        "", "Natalia", "Zelenskyy", "Mariia", "a", "zzz", "\uffff", "A", "A-lian"]
+        "", "Natalia", "Zelenskyy", "Mariia", "a", "zzz", "\uffff", "A", "A-lian", "\ud800"]
+    probes += [n for n in names if not n.isascii()][::50]
+    stored = realnames._given_names_text()
     for word in probes:
-        assert realnames._has_line_for(text, word) == (f"\n{word}\t" in text), word
+        found = f"\n{word}\t" in text
+        assert realnames._has_line_for(stored, realnames._as_stored(word)) == found, word
+        realnames._GIVEN.pop(word, None)
+        assert realnames.is_given_name(word) == (found and word != ""), word
 
 
 def test_phrase_entries_are_rule_instances_checked_like_classes():
@@ -433,3 +470,34 @@ def test_cached_regex_code_gives_the_same_patterns(cache_dir):
     damaged._code = code
     assert damaged.compiled() == re.compile(r"(?P<word>\w+)-(\d)")
     assert damaged.search("a ab-1").group("word") == "ab"
+
+
+def test_eager_regexes_come_from_cached_code(cache_dir, monkeypatch):
+    """lazyre.precompiled (mtqa.article's patterns, needed before the rules load): compiled
+    as usual and their code kept once the rule modules have loaded; then read from the cache,
+    equal to re.compile's (pattern, flags, code, groups)."""
+    import re
+
+    from mtqa import lazyre
+
+    monkeypatch.setattr(lazyre, "_EAGER_CODES", None)
+    monkeypatch.setattr(lazyre, "_EAGER_NEW", {})
+    monkeypatch.setattr(lazyre, "_rules_loaded", False)
+    patterns = [(r"[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*", 0), (r"(?P<w>\w+)-(\d)", re.I)]
+    first = [lazyre.precompiled(p, f) for p, f in patterns]
+    assert first == [re.compile(p, f) for p, f in patterns]
+    assert len(lazyre._EAGER_NEW) == 2
+    lazyre._attach_codes([])  # as after the rule modules load: the new codes are stored
+    assert len(list(cache_dir.glob("eager-regex-code-*.mtqa-cache"))) == 1
+    monkeypatch.setattr(lazyre, "_EAGER_CODES", None)
+    again = [lazyre.precompiled(p, f) for p, f in patterns]
+    assert not lazyre._EAGER_NEW  # every one from the cache
+    for rx, (p, f) in zip(again, patterns):
+        assert rx == re.compile(p, f) and rx.groupindex == re.compile(p, f).groupindex
+    assert again[1].search("a AB-1").group("w") == "AB"
+    # a module imported after the rules loaded: its new pattern is stored at once
+    late = lazyre.precompiled(r"[A-Za-z]{2,3}-late")
+    assert not lazyre._EAGER_NEW and late == re.compile(r"[A-Za-z]{2,3}-late")
+    monkeypatch.setattr(lazyre, "_EAGER_CODES", None)
+    lazyre.precompiled(r"[A-Za-z]{2,3}-late")
+    assert not lazyre._EAGER_NEW

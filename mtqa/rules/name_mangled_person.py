@@ -43,14 +43,10 @@ def close_enough(wrong: str, right: str) -> bool:
 def _people(glossary) -> Dict[str, Dict[str, List]]:
     """given name form -> people; surname -> people; for every person with a given name and
     a surname in the glossary."""
-    by_given: Dict[str, List] = {}
-    surnames: Dict[str, List] = {}
-    for e in glossary.people():  # people with a surname (start-up: no pass over every entry)
-        surnames.setdefault(e.surname, []).append(e)
-        for full in [e.name] + e.variants:
-            parts = full.split()
-            if len(parts) >= 2:
-                by_given.setdefault(parts[0], []).append(e)
+    # (the glossary's tables, kept in its cache: a cached glossary then builds only the
+    # people an article's words reach, not all of them at every start-up; coldstart5)
+    by_given = glossary.people_by_given_name()
+    surnames = glossary.people_by_surname  # surname -> people, as people() would give
     return {"given": by_given, "surname": surnames, "firsts": frozenset(by_given) | TITLES}
 
 
