@@ -803,9 +803,9 @@ class Glossary:
         if not starts:
             return []
         # Per word that can start a form: its forms of several tokens (longest first; they
-        # come before the one-token forms) and the row tail of its one-token form, if the
-        # word itself is that form: a one-token surface is the word. Looked up once per word,
-        # not once per occurrence (1 MB of names visits ~200,000 tokens; hardening5, #13).
+        # come before the one-token forms), the texts they begin with, and the row tail of
+        # its one-token form, if the word itself is that form (a one-token surface is the
+        # word). Looked up once per word, not once per occurrence (hardening5, issue 13).
         table = {}
         for word in starts:
             cands = phrases.get(word)
@@ -814,16 +814,29 @@ class Glossary:
             longer = [(n, form) for n, form in cands if n > 1]
             single = next((form for n, form in cands if n == 1 and (
                 word == form or (word.isupper() and word == form.upper()))), None)
-            table[word] = (longer, None if single is None else (word, *self.forms[single]))
+            table[word] = (longer, tuple(chain.from_iterable((f, f.upper()) for _, f in longer)),
+                           None if single is None else (word, *self.forms[single]))
+        positions = list(compress(count(), map(starts.__contains__, texts)))
+        words_at = list(map(texts.__getitem__, positions))
+        starts_at = list(map(start_of, positions))
+        # Where may a form of several tokens match? Only where its text (or in capitals) begins
+        # (told in C). Nowhere, as almost always: every position is a one-token match or none,
+        # independent of the others, and the rows are made in bulk (1 MB of names visited
+        # ~200,000 tokens one by one).
+        may_be_longer = list(map(text.startswith, [table[w][1] for w in words_at], starts_at))
+        if not any(may_be_longer):
+            tails = [table[w][2] for w in words_at]
+            matched = list(map(bool, tails))
+            return list(map(_row, compress(starts_at, matched),
+                            map(end_of, compress(positions, matched)), compress(tails, matched)))
         out: List[tuple] = []
         next_free = 0
         n_tokens = len(texts)
-        for i in compress(count(), map(starts.__contains__, texts)):
+        for i, word, start, maybe in zip(positions, words_at, starts_at, may_be_longer):
             if i < next_free:
                 continue  # inside the previous match
-            longer, single = table[texts[i]]
-            start = start_of(i)
-            for n, form in longer:
+            longer, _, single = table[word]
+            for n, form in longer if maybe else ():
                 if i + n > n_tokens:
                     continue
                 end = end_of(i + n - 1)
@@ -898,6 +911,10 @@ class Glossary:
 
 
 _START, _END = itemgetter(0), itemgetter(1)  # of a match row
+
+
+def _row(start: int, end: int, tail: tuple) -> tuple:
+    return (start, end, *tail)
 
 
 def _columns(rows: List[tuple]) -> list:
