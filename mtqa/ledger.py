@@ -162,31 +162,48 @@ def _run_candidates(article) -> List[Tuple[int, int]]:
     # capitalised words, told in C; only they are visited (hardening3, issue 13)
     capital = list(map(and_, map(str.isalpha, texts), map(str.isupper, map(_FIRST, texts))))
     runs, after = [], 0
+    n = len(toks)
+    one_word = {}  # (word, sentence-initial) -> is a one-word run a candidate? (memo, #13)
     for i in compress(count(), capital):
         if i < after:
             continue  # inside the previous run
         t = toks[i]
         j = i
-        while (j + 1 < len(toks) and capital[j + 1]
+        while (j + 1 < n and capital[j + 1]
                and toks[j + 1].sentence == t.sentence
                and text[toks[j].end:toks[j + 1].start] == " "):
             j += 1
-        words = toks[i:j + 1]
-        # sentence-initial ordinary words ("The", "Ukrainian") are not part of the name
-        while words and zipf(words[0].text) >= 3.0 and (words[0].sentence_initial
-                                                        or len(words) > 1):
-            words = words[1:]
-        while words and zipf(words[-1].text) >= 3.5:
-            words = words[:-1]
-        if len(words) == 1 and words[0].text.endswith(_DEMONYM_ENDINGS):
-            words = []
-        if words and all(_latin(w.text) for w in words) and any(
-                len(w.text) >= 3 and not w.text.isupper() and zipf(w.text) < 3.0 for w in words):
-            s, e = words[0].start, words[-1].end
-            if not article.in_headline(s):
-                runs.append((s, e))
         after = j + 1
+        if i == j:  # (most runs: the answer depends on the word and where it stands only)
+            key = (texts[i], t.sentence_initial)
+            found = one_word.get(key)
+            if found is None:
+                found = one_word[key] = _run_words(texts, toks, i, i, zipf) is not None
+            if found and not article.in_headline(t.start):
+                runs.append((t.start, t.end))
+            continue
+        words = _run_words(texts, toks, i, j, zipf)
+        if words is not None and not article.in_headline(toks[words[0]].start):
+            runs.append((toks[words[0]].start, toks[words[1]].end))
     return runs
+
+
+def _run_words(texts, toks, lo: int, hi: int, zipf) -> Optional[Tuple[int, int]]:
+    """The first and last token of the name in the run of capitalised tokens lo..hi, or None
+    when it holds none. Ends are moved by index: a run of 100,000 capitalised ordinary words
+    ("The The ...") was trimmed one slice copy at a time, quadratic (hardening5, issue 13)."""
+    # sentence-initial ordinary words ("The", "Ukrainian") are not part of the name
+    while lo <= hi and zipf(texts[lo]) >= 3.0 and (toks[lo].sentence_initial or hi > lo):
+        lo += 1
+    while lo <= hi and zipf(texts[hi]) >= 3.5:
+        hi -= 1
+    if lo > hi or (lo == hi and texts[lo].endswith(_DEMONYM_ENDINGS)):
+        return None
+    words = texts[lo:hi + 1]
+    if all(map(_latin, words)) and any(
+            len(w) >= 3 and not w.isupper() and zipf(w) < 3.0 for w in words):
+        return lo, hi
+    return None
 
 
 class _Spans:
