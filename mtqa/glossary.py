@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import io
 from itertools import chain, compress, count, repeat
-from operator import ge, itemgetter
+from operator import attrgetter, ge, itemgetter
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -760,14 +760,16 @@ class Glossary:
         return out
 
     def _find_in(self, article: Article) -> List[GlossaryMatch]:
-        return [GlossaryMatch(*row) for row in self._find_rows(article)]
+        rows = self._find_rows(article)
+        return list(map(GlossaryMatch, *zip(*rows))) if rows else []
 
     def _find_rows(self, article: Article) -> List[tuple]:
         """The matches of _find_in as rows (start, end, form, kind, entry, fix)."""
-        tokens = article.tokens
+        token = article.tokens.__getitem__
         return self._match_rows(article.text, article.token_texts,
-                                lambda i: tokens[i].start, lambda i: tokens[i].end,
-                                lambda i, j: tokens[i].sentence == tokens[j].sentence)
+                                lambda indices: list(map(_TOKEN_START, map(token, indices))),
+                                lambda indices: list(map(_TOKEN_END, map(token, indices))),
+                                lambda i, j: token(i).sentence == token(j).sentence)
 
     def _view_rows(self, view) -> List[tuple]:
         """_find_rows of a name view's Article, from the view's token columns: a view needs
@@ -784,14 +786,17 @@ class Glossary:
             return (bisect.bisect_right(sentence_starts, starts[i])
                     == bisect.bisect_right(sentence_starts, starts[j]))
 
-        return self._match_rows(view.text, texts, starts.__getitem__, ends.__getitem__,
+        return self._match_rows(view.text, texts,
+                                lambda indices: list(map(starts.__getitem__, indices)),
+                                lambda indices: list(map(ends.__getitem__, indices)),
                                 same_sentence)
 
-    def _match_rows(self, text: str, texts: List[str], start_of, end_of, same_sentence
+    def _match_rows(self, text: str, texts: List[str], starts_of, ends_of, same_sentence
                     ) -> List[tuple]:
-        """Glossary forms in `text` whose tokens are `texts` (token i spans start_of(i) to
-        end_of(i)): rows (start, end, form, kind, entry, fix), longest match first, no
-        overlaps, no phrase across a sentence boundary (same_sentence(i, j))."""
+        """Glossary forms in `text` whose tokens are `texts` (starts_of(indices) and
+        ends_of(indices): the offsets of those tokens): rows (start, end, form, kind, entry,
+        fix), longest match first, no overlaps, no phrase across a sentence boundary
+        (same_sentence(i, j))."""
         phrases = self._phrases
         # Only tokens that can start a form are visited (set operations in C): a glossary
         # form's first token, or a word in capitals (KIEV) whose capitalised form is one.
@@ -818,7 +823,7 @@ class Glossary:
                            None if single is None else (word, *self.forms[single]))
         positions = list(compress(count(), map(starts.__contains__, texts)))
         words_at = list(map(texts.__getitem__, positions))
-        starts_at = list(map(start_of, positions))
+        starts_at = starts_of(positions)
         # Where may a form of several tokens match? Only where its text (or in capitals) begins
         # (told in C). Nowhere, as almost always: every position is a one-token match or none,
         # independent of the others, and the rows are made in bulk (1 MB of names visited
@@ -828,7 +833,7 @@ class Glossary:
             tails = [table[w][2] for w in words_at]
             matched = list(map(bool, tails))
             return list(map(_row, compress(starts_at, matched),
-                            map(end_of, compress(positions, matched)), compress(tails, matched)))
+                            ends_of(compress(positions, matched)), compress(tails, matched)))
         out: List[tuple] = []
         next_free = 0
         n_tokens = len(texts)
@@ -839,7 +844,7 @@ class Glossary:
             for n, form in longer if maybe else ():
                 if i + n > n_tokens:
                     continue
-                end = end_of(i + n - 1)
+                end = ends_of((i + n - 1,))[0]
                 surface = text[start:end]
                 if surface == form or (surface.isupper() and surface == form.upper()):
                     # a phrase must not run across a sentence boundary
@@ -850,7 +855,7 @@ class Glossary:
                         break
             else:
                 if single is not None:
-                    out.append((start, end_of(i), *single))
+                    out.append((start, ends_of((i,))[0], *single))
                     next_free = i + 1
         return out
 
@@ -911,6 +916,7 @@ class Glossary:
 
 
 _START, _END = itemgetter(0), itemgetter(1)  # of a match row
+_TOKEN_START, _TOKEN_END = attrgetter("start"), attrgetter("end")
 
 
 def _row(start: int, end: int, tail: tuple) -> tuple:
