@@ -15,14 +15,21 @@ ABBREVIATIONS = frozenset(
 _CODE_CHUNK = re.compile(r"(?:https?:|www\.|@|/|\\|\w\.\w+\.\w|\w_\w|\(\)|\w::\w)")
 
 
+_NON_SPACE = re.compile(r"\S*")  # (\S is what str.isspace is not)
+
+
 def chunk_at(text: str, pos: int) -> str:
     """The run of non-space characters around a position."""
+    # found in C, a window at a time backwards: 1 MB without a space was walked one
+    # character at a time in Python (hardening5, issue 13)
     start = pos
     while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    end = pos
-    while end < len(text) and not text[end].isspace():
-        end += 1
+        window = text[max(0, start - 4096):start]
+        run = window.rsplit(None, 1)[-1]  # the window's last non-space run: its end
+        start -= len(run)
+        if len(run) < len(window):
+            break  # a space before it
+    end = _NON_SPACE.match(text, pos).end() if pos < len(text) else pos
     return text[start:end]
 
 
