@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import io
 from itertools import chain, compress, count, repeat
-from operator import attrgetter, ge, itemgetter
+from operator import add, attrgetter, ge, itemgetter
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -756,7 +756,7 @@ class Glossary:
                              *(compress(column, keep) for column in _columns(rows2))))
             if added:
                 out.extend(added)
-                out.sort(key=lambda m: m.start)
+                out.sort(key=_START_OF)
         return out
 
     def _find_in(self, article: Article) -> List[GlossaryMatch]:
@@ -767,8 +767,8 @@ class Glossary:
         """The matches of _find_in as rows (start, end, form, kind, entry, fix)."""
         token = article.tokens.__getitem__
         return self._match_rows(article.text, article.token_texts,
-                                lambda indices: list(map(_TOKEN_START, map(token, indices))),
-                                lambda indices: list(map(_TOKEN_END, map(token, indices))),
+                                lambda indices: list(map(_START_OF, map(token, indices))),
+                                lambda indices: list(map(_END_OF, map(token, indices))),
                                 lambda i, j: token(i).sentence == token(j).sentence)
 
     def _view_rows(self, view) -> List[tuple]:
@@ -832,8 +832,10 @@ class Glossary:
         if not any(may_be_longer):
             tails = [table[w][2] for w in words_at]
             matched = list(map(bool, tails))
-            return list(map(_row, compress(starts_at, matched),
-                            ends_of(compress(positions, matched)), compress(tails, matched)))
+            # rows (start, end) + tail, made in C
+            return list(map(add, zip(compress(starts_at, matched),
+                                     ends_of(compress(positions, matched))),
+                            compress(tails, matched)))
         out: List[tuple] = []
         next_free = 0
         n_tokens = len(texts)
@@ -916,11 +918,7 @@ class Glossary:
 
 
 _START, _END = itemgetter(0), itemgetter(1)  # of a match row
-_TOKEN_START, _TOKEN_END = attrgetter("start"), attrgetter("end")
-
-
-def _row(start: int, end: int, tail: tuple) -> tuple:
-    return (start, end, *tail)
+_START_OF, _END_OF = attrgetter("start"), attrgetter("end")  # of a token or a match
 
 
 def _columns(rows: List[tuple]) -> list:
