@@ -20,13 +20,15 @@ import bisect
 import weakref
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import and_, itemgetter, le, lt, sub
+from operator import and_, attrgetter, eq, itemgetter, le, lt, sub
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from mtqa.finding import Finding
 from mtqa.plain import Plain
 
 _FIRST = itemgetter(slice(0, 1))  # a word's first character ("" for "")
+_START_OF, _END_OF = attrgetter("start"), attrgetter("end")  # of a token
+_SENTENCE_OF, _INITIAL_OF = attrgetter("sentence"), attrgetter("sentence_initial")
 STATUSES = ("house form", "variant", "flagged", "unknown")
 ENTITY_TYPES = ("person", "surname", "place", "organisation")
 # The audit context of each article, remembered by the finish step so the report can read the
@@ -164,6 +166,8 @@ def _run_candidates(article) -> List[Tuple[int, int]]:
     runs, after = [], 0
     n = len(toks)
     one_word = {}  # (word, sentence-initial) -> is a one-word run a candidate? (memo, #13)
+    if not any(_runs_on(text, toks, capital)):  # every run is one word: judged in bulk
+        return _one_word_runs(article, toks, texts, capital, zipf)
     for i in compress(count(), capital):
         if i < after:
             continue  # inside the previous run
@@ -186,6 +190,29 @@ def _run_candidates(article) -> List[Tuple[int, int]]:
         if words is not None and not article.in_headline(toks[words[0]].start):
             runs.append((toks[words[0]].start, toks[words[1]].end))
     return runs
+
+
+def _runs_on(text: str, toks, capital: List[bool]) -> List[bool]:
+    """Per token but the last, told in C: does a run of capitalised words go on from it to
+    the next token (both capitalised, one sentence, one space between)?"""
+    starts, ends = list(map(_START_OF, toks)), list(map(_END_OF, toks))
+    sentences = list(map(_SENTENCE_OF, toks))
+    spaced = map(and_, map(eq, map(sub, starts[1:], ends), repeat(1)),
+                 map(eq, map(text.__getitem__, ends[:-1]), repeat(" ")))
+    return list(map(and_, map(and_, capital, capital[1:]),
+                    map(and_, map(eq, sentences, sentences[1:]), spaced)))
+
+
+def _one_word_runs(article, toks, texts, capital: List[bool], zipf) -> List[Tuple[int, int]]:
+    """_run_candidates when no run is longer than a word (1 MB of "Kiev,Kiev." made 190,000
+    such runs; hardening5, issue 13): each (word, sentence-initial) is judged once."""
+    positions = list(compress(count(), capital))
+    at = list(map(toks.__getitem__, positions))
+    keys = list(zip(map(texts.__getitem__, positions), map(_INITIAL_OF, at)))
+    verdict = {key: _run_words(texts, toks, i, i, zipf) is not None
+               for key, i in dict(zip(keys, positions)).items()}
+    found = list(compress(at, map(verdict.__getitem__, keys)))
+    return [(t.start, t.end) for t in found if not article.in_headline(t.start)]
 
 
 def _run_words(texts, toks, lo: int, hi: int, zipf) -> Optional[Tuple[int, int]]:
