@@ -20,7 +20,7 @@ import bisect
 import weakref
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import and_, attrgetter, eq, itemgetter, le, lt, sub
+from operator import and_, attrgetter, eq, gt, itemgetter, le, lt, sub
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from mtqa.finding import Finding
@@ -163,21 +163,19 @@ def _run_candidates(article) -> List[Tuple[int, int]]:
     zipf = lru_cache(maxsize=None)(zipf)  # a name repeated 1,000s of times is looked up once
     # capitalised words, told in C; only they are visited (hardening3, issue 13)
     capital = list(map(and_, map(str.isalpha, texts), map(str.isupper, map(_FIRST, texts))))
-    runs, after = [], 0
-    n = len(toks)
-    one_word = {}  # (word, sentence-initial) -> is a one-word run a candidate? (memo, #13)
-    if not any(_runs_on(text, toks, capital)):  # every run is one word: judged in bulk
+    runs_on = _runs_on(text, toks, capital)
+    if not any(runs_on):  # every run is one word: judged in bulk
         return _one_word_runs(article, toks, texts, capital, zipf)
-    for i in compress(count(), capital):
-        if i < after:
-            continue  # inside the previous run
+    runs = []
+    one_word = {}  # (word, sentence-initial) -> is a one-word run a candidate? (memo, #13)
+    # a run starts at a capitalised word the one before does not run on into, and ends at
+    # the first word that does not run on (both found in C)
+    for i in compress(count(), map(gt, capital, [False, *runs_on])):
+        try:
+            j = runs_on.index(False, i)
+        except ValueError:
+            j = len(toks) - 1
         t = toks[i]
-        j = i
-        while (j + 1 < n and capital[j + 1]
-               and toks[j + 1].sentence == t.sentence
-               and text[toks[j].end:toks[j + 1].start] == " "):
-            j += 1
-        after = j + 1
         if i == j:  # (most runs: the answer depends on the word and where it stands only)
             key = (texts[i], t.sentence_initial)
             found = one_word.get(key)
