@@ -186,7 +186,7 @@ def test_chunk_at_finds_the_run_in_windows_as_the_character_walk_does():
     letters = "ab \n\u00a0\u2003x.\u200b\x1c"  # spaces of several kinds, and characters that are not
     for _ in range(3000):
         text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 25)))
-        if rng.random() < 0.2:  # a run longer than one window (4,096 characters)
+        if rng.random() < 0.2:  # a run longer than several windows (64, 128, ... characters)
             text = rng.choice(("", "a ")) + "a" * rng.randint(4000, 9000) + text
         for pos in {0, len(text), rng.randint(0, len(text)), rng.randint(0, len(text))}:
             assert chunk_at(text, pos) == _chunk_by_characters(text, pos)
