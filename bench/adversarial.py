@@ -55,6 +55,9 @@ SHAPES = {
     # names behind zero-width characters and combining marks (Article.name_views)
     "invisible-names": (".txt", lambda n: _fill("Ki\u200bev, Kie\u0301v. ", n), "check"),
     "many-findings-report": (".txt", lambda n: _fill("Kiev,Kiev. ", n), "report"),
+    # one run of capitalised ordinary words, one sentence: the name ledger trimmed it one
+    # word (and one copy of the run) at a time, 8 s at 160 KB before hardening5
+    "capitalised-run-report": (".txt", lambda n: _fill("The ", n), "report"),
     "html-nesting": (".html", lambda n: _fill("<div>", n // 2 - 2) + "Kiev"
                      + _fill("</div>", n // 2 - 2), "check"),
     "jsonl-nesting": (".jsonl", lambda n: json.dumps({"id": "1", "body": "Kiev.", "x": 0})[:-1]

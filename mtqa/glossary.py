@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import io
-from itertools import chain, compress, count
+from itertools import chain, compress, count, repeat
+from operator import add, attrgetter, ge, itemgetter
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -867,29 +868,63 @@ class Glossary:
         first = views[0]
         # (matches are found as plain rows and their spans mapped in bulk: 1 MB of names
         # behind zero-width characters holds ~200,000 matches per view, issue 13)
-        rows = self._find_rows(first.article)
-        starts, ends = first.spans([r[0] for r in rows], [r[1] for r in rows])
+        rows = self._view_rows(first)
+        starts, ends = first.spans(list(map(_START, rows)), list(map(_END, rows)))
         out = list(map(GlossaryMatch, starts, ends, *_columns(rows)))
         if len(views) > 1:  # the view without combining marks: only where the first found none
             # (the first view's spans are sorted and do not overlap: overlap by bisection)
             second = views[1]
-            rows2 = self._find_rows(second.article)
-            starts2, ends2 = second.spans([r[0] for r in rows2], [r[1] for r in rows2])
-            bisect_right, n = bisect.bisect_right, len(starts)
-            added = [GlossaryMatch(start, end, *row[2:])
-                     for start, end, row in zip(starts2, ends2, rows2)
-                     if not ((i := bisect_right(ends, start)) < n and starts[i] < end)]
+            rows2 = self._view_rows(second)
+            starts2, ends2 = second.spans(list(map(_START, rows2)), list(map(_END, rows2)))
+            # (a match overlaps the first view's match after the last one ending at or before
+            # its start, if that one starts before its end; a start past all: no overlap)
+            after = list(map(bisect.bisect_right, repeat(ends), starts2))
+            keep = list(map(ge, map([*starts, float("inf")].__getitem__, after), ends2))
+            added = list(map(GlossaryMatch, compress(starts2, keep), compress(ends2, keep),
+                             *(compress(column, keep) for column in _columns(rows2))))
             if added:
                 out.extend(added)
-                out.sort(key=lambda m: m.start)
+                out.sort(key=_START_OF)
         return out
 
     def _find_in(self, article: Article) -> List[GlossaryMatch]:
-        return [GlossaryMatch(*row) for row in self._find_rows(article)]
+        rows = self._find_rows(article)
+        return list(map(GlossaryMatch, *zip(*rows))) if rows else []
 
     def _find_rows(self, article: Article) -> List[tuple]:
         """The matches of _find_in as rows (start, end, form, kind, entry, fix)."""
-        text, tokens, texts = article.text, article.tokens, article.token_texts
+        token = article.tokens.__getitem__
+        return self._match_rows(article.text, article.token_texts,
+                                lambda indices: list(map(_START_OF, map(token, indices))),
+                                lambda indices: list(map(_END_OF, map(token, indices))),
+                                lambda i, j: token(i).sentence == token(j).sentence)
+
+    def _view_rows(self, view) -> List[tuple]:
+        """_find_rows of a name view's Article, from the view's token columns: a view needs
+        no Token objects, and its sentences only when a phrase of several words matches (is
+        there a sentence boundary inside it?). 1 MB of names behind zero-width characters
+        spent a third of its time on two views' tokens and sentences (hardening5, issue 13)."""
+        texts, starts, ends = view.token_columns()
+        sentence_starts = []
+
+        def same_sentence(i: int, j: int) -> bool:
+            # Token.sentence is bisect_right(sentence starts after the first, token start)
+            if not sentence_starts:
+                sentence_starts.extend(s for s, _ in view.article.sentences[1:])
+            return (bisect.bisect_right(sentence_starts, starts[i])
+                    == bisect.bisect_right(sentence_starts, starts[j]))
+
+        return self._match_rows(view.text, texts,
+                                lambda indices: list(map(starts.__getitem__, indices)),
+                                lambda indices: list(map(ends.__getitem__, indices)),
+                                same_sentence)
+
+    def _match_rows(self, text: str, texts: List[str], starts_of, ends_of, same_sentence
+                    ) -> List[tuple]:
+        """Glossary forms in `text` whose tokens are `texts` (starts_of(indices) and
+        ends_of(indices): the offsets of those tokens): rows (start, end, form, kind, entry,
+        fix), longest match first, no overlaps, no phrase across a sentence boundary
+        (same_sentence(i, j))."""
         phrases = self._phrases
         # Only tokens that can start a form are visited (set operations in C): a glossary
         # form's first token, or a word in capitals (KIEV) whose capitalised form is one.
@@ -900,33 +935,58 @@ class Glossary:
                 starts.add(word)
         if not starts:
             return []
+        # Per word that can start a form: its forms of several tokens (longest first; they
+        # come before the one-token forms), the texts they begin with, and the row tail of
+        # its one-token form, if the word itself is that form (a one-token surface is the
+        # word). Looked up once per word, not once per occurrence (hardening5, issue 13).
+        table = {}
+        for word in starts:
+            cands = phrases.get(word)
+            if cands is None and word.isupper() and len(word) > 1:
+                cands = phrases.get(word[0] + word[1:].lower())
+            longer = [(n, form) for n, form in cands if n > 1]
+            single = next((form for n, form in cands if n == 1 and (
+                word == form or (word.isupper() and word == form.upper()))), None)
+            table[word] = (longer, tuple(chain.from_iterable((f, f.upper()) for _, f in longer)),
+                           None if single is None else (word, *self.forms[single]))
+        positions = list(compress(count(), map(starts.__contains__, texts)))
+        words_at = list(map(texts.__getitem__, positions))
+        starts_at = starts_of(positions)
+        # Where may a form of several tokens match? Only where its text (or in capitals) begins
+        # (told in C). Nowhere, as almost always: every position is a one-token match or none,
+        # independent of the others, and the rows are made in bulk (1 MB of names visited
+        # ~200,000 tokens one by one).
+        may_be_longer = list(map(text.startswith, [table[w][1] for w in words_at], starts_at))
+        if not any(may_be_longer):
+            tails = [table[w][2] for w in words_at]
+            matched = list(map(bool, tails))
+            # rows (start, end) + tail, made in C
+            return list(map(add, zip(compress(starts_at, matched),
+                                     ends_of(compress(positions, matched))),
+                            compress(tails, matched)))
         out: List[tuple] = []
         next_free = 0
-        for i in compress(count(), map(starts.__contains__, texts)):
+        n_tokens = len(texts)
+        for i, word, start, maybe in zip(positions, words_at, starts_at, may_be_longer):
             if i < next_free:
                 continue  # inside the previous match
-            tok = tokens[i]
-            key = tok.text
-            cands = phrases.get(key)
-            if cands is None and key.isupper() and len(key) > 1:
-                key = key[0] + key[1:].lower()
-                cands = phrases.get(key)
-            matched = None
-            for n, form in cands or ():
-                if i + n > len(tokens):
+            longer, _, single = table[word]
+            for n, form in longer if maybe else ():
+                if i + n > n_tokens:
                     continue
-                end = tokens[i + n - 1].end
-                surface = text[tok.start:end]
+                end = ends_of((i + n - 1,))[0]
+                surface = text[start:end]
                 if surface == form or (surface.isupper() and surface == form.upper()):
                     # a phrase must not run across a sentence boundary
-                    if tokens[i + n - 1].sentence == tok.sentence:
-                        matched = (n, form, end)
+                    if same_sentence(i, i + n - 1):
+                        kind, entry, fix = self.forms[form]
+                        out.append((start, end, surface, kind, entry, fix))
+                        next_free = i + n
                         break
-            if matched:
-                n, form, end = matched
-                kind, entry, fix = self.forms[form]
-                out.append((tok.start, end, text[tok.start:end], kind, entry, fix))
-                next_free = i + n
+            else:
+                if single is not None:
+                    out.append((start, ends_of((i,))[0], *single))
+                    next_free = i + 1
         return out
 
     def in_exception(self, article: Article, start: int, end: int, entry: Entry) -> bool:
@@ -986,6 +1046,9 @@ class Glossary:
 
 
 _KIND_OF_CODE = {code: kind for kind, code in Glossary._KINDS.items()}
+_START, _END = itemgetter(0), itemgetter(1)  # of a match row
+_START_OF, _END_OF = attrgetter("start"), attrgetter("end")  # of a token or a match
+
 
 def _columns(rows: List[tuple]) -> list:
     """Columns 2.. of the match rows (form, kind, entry, fix), for map(GlossaryMatch, ...)."""

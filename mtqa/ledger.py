@@ -20,13 +20,15 @@ import bisect
 import weakref
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import and_, itemgetter, le, lt, sub
+from operator import and_, attrgetter, eq, gt, itemgetter, le, lt, sub
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from mtqa.finding import Finding
 from mtqa.plain import Plain
 
 _FIRST = itemgetter(slice(0, 1))  # a word's first character ("" for "")
+_START_OF, _END_OF = attrgetter("start"), attrgetter("end")  # of a token
+_SENTENCE_OF, _INITIAL_OF = attrgetter("sentence"), attrgetter("sentence_initial")
 STATUSES = ("house form", "variant", "flagged", "unknown")
 ENTITY_TYPES = ("person", "surname", "place", "organisation")
 # The audit context of each article, remembered by the finish step so the report can read the
@@ -161,32 +163,72 @@ def _run_candidates(article) -> List[Tuple[int, int]]:
     zipf = lru_cache(maxsize=None)(zipf)  # a name repeated 1,000s of times is looked up once
     # capitalised words, told in C; only they are visited (hardening3, issue 13)
     capital = list(map(and_, map(str.isalpha, texts), map(str.isupper, map(_FIRST, texts))))
-    runs, after = [], 0
-    for i in compress(count(), capital):
-        if i < after:
-            continue  # inside the previous run
+    runs_on = _runs_on(text, toks, capital)
+    if not any(runs_on):  # every run is one word: judged in bulk
+        return _one_word_runs(article, toks, texts, capital, zipf)
+    runs = []
+    one_word = {}  # (word, sentence-initial) -> is a one-word run a candidate? (memo, #13)
+    # a run starts at a capitalised word the one before does not run on into, and ends at
+    # the first word that does not run on (both found in C)
+    for i in compress(count(), map(gt, capital, [False, *runs_on])):
+        try:
+            j = runs_on.index(False, i)
+        except ValueError:
+            j = len(toks) - 1
         t = toks[i]
-        j = i
-        while (j + 1 < len(toks) and capital[j + 1]
-               and toks[j + 1].sentence == t.sentence
-               and text[toks[j].end:toks[j + 1].start] == " "):
-            j += 1
-        words = toks[i:j + 1]
-        # sentence-initial ordinary words ("The", "Ukrainian") are not part of the name
-        while words and zipf(words[0].text) >= 3.0 and (words[0].sentence_initial
-                                                        or len(words) > 1):
-            words = words[1:]
-        while words and zipf(words[-1].text) >= 3.5:
-            words = words[:-1]
-        if len(words) == 1 and words[0].text.endswith(_DEMONYM_ENDINGS):
-            words = []
-        if words and all(_latin(w.text) for w in words) and any(
-                len(w.text) >= 3 and not w.text.isupper() and zipf(w.text) < 3.0 for w in words):
-            s, e = words[0].start, words[-1].end
-            if not article.in_headline(s):
-                runs.append((s, e))
-        after = j + 1
+        if i == j:  # (most runs: the answer depends on the word and where it stands only)
+            key = (texts[i], t.sentence_initial)
+            found = one_word.get(key)
+            if found is None:
+                found = one_word[key] = _run_words(texts, toks, i, i, zipf) is not None
+            if found and not article.in_headline(t.start):
+                runs.append((t.start, t.end))
+            continue
+        words = _run_words(texts, toks, i, j, zipf)
+        if words is not None and not article.in_headline(toks[words[0]].start):
+            runs.append((toks[words[0]].start, toks[words[1]].end))
     return runs
+
+
+def _runs_on(text: str, toks, capital: List[bool]) -> List[bool]:
+    """Per token but the last, told in C: does a run of capitalised words go on from it to
+    the next token (both capitalised, one sentence, one space between)?"""
+    starts, ends = list(map(_START_OF, toks)), list(map(_END_OF, toks))
+    sentences = list(map(_SENTENCE_OF, toks))
+    spaced = map(and_, map(eq, map(sub, starts[1:], ends), repeat(1)),
+                 map(eq, map(text.__getitem__, ends[:-1]), repeat(" ")))
+    return list(map(and_, map(and_, capital, capital[1:]),
+                    map(and_, map(eq, sentences, sentences[1:]), spaced)))
+
+
+def _one_word_runs(article, toks, texts, capital: List[bool], zipf) -> List[Tuple[int, int]]:
+    """_run_candidates when no run is longer than a word (1 MB of "Kiev,Kiev." made 190,000
+    such runs; hardening5, issue 13): each (word, sentence-initial) is judged once."""
+    positions = list(compress(count(), capital))
+    at = list(map(toks.__getitem__, positions))
+    keys = list(zip(map(texts.__getitem__, positions), map(_INITIAL_OF, at)))
+    verdict = {key: _run_words(texts, toks, i, i, zipf) is not None
+               for key, i in dict(zip(keys, positions)).items()}
+    found = list(compress(at, map(verdict.__getitem__, keys)))
+    return [(t.start, t.end) for t in found if not article.in_headline(t.start)]
+
+
+def _run_words(texts, toks, lo: int, hi: int, zipf) -> Optional[Tuple[int, int]]:
+    """The first and last token of the name in the run of capitalised tokens lo..hi, or None
+    when it holds none. Ends are moved by index: a run of 100,000 capitalised ordinary words
+    ("The The ...") was trimmed one slice copy at a time, quadratic (hardening5, issue 13)."""
+    # sentence-initial ordinary words ("The", "Ukrainian") are not part of the name
+    while lo <= hi and zipf(texts[lo]) >= 3.0 and (toks[lo].sentence_initial or hi > lo):
+        lo += 1
+    while lo <= hi and zipf(texts[hi]) >= 3.5:
+        hi -= 1
+    if lo > hi or (lo == hi and texts[lo].endswith(_DEMONYM_ENDINGS)):
+        return None
+    words = texts[lo:hi + 1]
+    if all(map(_latin, words)) and any(
+            len(w) >= 3 and not w.isupper() and zipf(w) < 3.0 for w in words):
+        return lo, hi
+    return None
 
 
 class _Spans:

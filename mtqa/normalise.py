@@ -16,8 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from itertools import accumulate, chain, compress, repeat
-from operator import add, ne, sub
+from itertools import accumulate, chain, compress, count, repeat
+from operator import add, eq, lt, ne, sub
 from typing import List, Tuple
 
 # Format characters: soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width
@@ -60,8 +60,9 @@ def _clean_all(clean, clusters: List[str]) -> List[str]:
     characters and marks never reach across a NUL (a starter that composes with nothing), so
     the clusters joined by NULs clean as they would one by one (hardening2: the view of 1 MB of
     names was built one Python call per cluster)."""
-    if clean in (visible, unmarked) and not any("\0" in c for c in clusters):
-        out = clean("\0".join(clusters)).split("\0")
+    joined = "\0".join(clusters)
+    if clean in (visible, unmarked) and joined.count("\0") == len(clusters) - 1:  # no NUL in one
+        out = clean(joined).split("\0")
         if len(out) == len(clusters):
             return out
     return list(map(clean, clusters))
@@ -77,11 +78,12 @@ class NormalisedView:
     one. The columns are built with list operations in C and read by bisection."""
 
     __slots__ = ("text", "identity", "article", "_starts", "_ends", "_view_starts",
-                 "_view_ends")
+                 "_view_ends", "_token_columns")
 
     def __init__(self, text: str, clean=visible):
         self.identity = not needs_view(text)
         self.article = None  # the view as an Article (tokens, sentences), set by Article
+        self._token_columns = None
         self._starts: List[int] = []
         self._ends: List[int] = []
         self._view_starts: List[int] = []
@@ -96,10 +98,13 @@ class NormalisedView:
             return
         norms = _clean_all(clean, clusters)
         self.text = "".join(chain.from_iterable(zip(gaps, norms))) + gaps[-1]
-        changed = list(compress(range(len(clusters)), map(ne, norms, clusters)))
+        changed = list(map(ne, norms, clusters))
         offsets = list(accumulate(map(len, parts), initial=0))  # part i starts at offsets[i]
-        self._columns([offsets[2 * k + 1] for k in changed],
-                      [len(clusters[k]) for k in changed], [len(norms[k]) for k in changed])
+        # (columns selected in C: 1 MB of names behind zero-width characters changes
+        # ~250,000 clusters per view, issue 13)
+        self._columns(list(compress(offsets[1::2], changed)),
+                      list(compress(map(len, clusters), changed)),
+                      list(compress(map(len, norms), changed)))
 
     def _columns(self, starts: List[int], lengths: List[int], view_lengths: List[int]) -> None:
         # a cluster's view start: its article start less what the clusters before it lost
@@ -147,6 +152,21 @@ class NormalisedView:
         plain(pos, len(text))
         self.text = "".join(out)
         self._columns(starts, lengths, view_lengths)
+
+    def token_columns(self) -> Tuple[List[str], List[int], List[int]]:
+        """The texts, starts and ends of the view's tokens: those of `self.article.tokens`,
+        found as Article.tokens finds them (one split; offsets from cumulative lengths) but
+        without Token objects or sentences, which name matching does not need (issue 13).
+        (Article.tokens falls back to a scan per sentence only when a token would cross a
+        sentence, which cannot happen: a sentence ends before white space.)"""
+        if self._token_columns is None:
+            from mtqa.article import _TOKEN_SPLIT_RE
+
+            parts = _TOKEN_SPLIT_RE.split(self.text)
+            texts = parts[1::2]
+            offsets = list(accumulate(map(len, parts)))
+            self._token_columns = (texts, offsets[0::2][:len(texts)], offsets[1::2])
+        return self._token_columns
 
     def start(self, offset: int) -> int:
         """The article offset of the view character at `offset` (its cluster's start)."""
@@ -198,30 +218,39 @@ class NormalisedView:
             return list(starts), list(ends)
         out_starts = list(map(self.start, starts)) if len(starts) < 64 else \
             self._starts_of(starts)
-        out_ends = [s if a == b else e for a, b, s, e in
-                    zip(starts, ends, out_starts, self._ends_of(ends))]
+        out_ends = self._ends_of(ends)
+        for i in compress(count(), map(eq, starts, ends)):  # an empty span stays empty
+            out_ends[i] = out_starts[i]
         return out_starts, out_ends
 
+    # _starts_of and _ends_of are start() and end() of many offsets, computed column by column
+    # in C (hardening5, issue 13: the Python loop per match was a tenth of the time of 1 MB of
+    # names behind zero-width characters). With k = the number of changed clusters starting
+    # at or before a view character, the character maps to its offset plus what clusters 1..k
+    # lost (shifts[k]), unless it lies inside cluster k: then to that cluster's start (or end).
+
+    def _shifts(self) -> Tuple[List[int], List[int]]:
+        """Per k (clusters before, 0..): the article offset minus the view offset after
+        cluster k, and the view end of cluster k (-1 for k = 0: no cluster)."""
+        return [0, *map(sub, self._ends, self._view_ends)], [-1, *self._view_ends]
+
     def _starts_of(self, offsets: List[int]) -> List[int]:
-        n = len(self.text)
-        offsets = [o if o <= n else n for o in offsets]
-        vs, ve, st, en = self._view_starts, self._view_ends, self._starts, self._ends
-        ks = map(bisect.bisect_right, repeat(vs), offsets)
-        return [o if k < 1 else (st[k - 1] if o < ve[k - 1] else en[k - 1] + o - ve[k - 1])
-                for o, k in zip(offsets, ks)]
+        offsets = list(map(min, offsets, repeat(len(self.text))))
+        ks = list(map(bisect.bisect_right, repeat(self._view_starts), offsets))
+        shifts, view_ends = self._shifts()
+        out = list(map(add, offsets, map(shifts.__getitem__, ks)))
+        for i in compress(count(), map(lt, offsets, map(view_ends.__getitem__, ks))):
+            out[i] = self._starts[ks[i] - 1]  # inside a cluster: its start
+        return out
 
     def _ends_of(self, offsets: List[int]) -> List[int]:
-        vs, ve, en = self._view_starts, self._view_ends, self._ends
-        out = []
-        for o, k in zip(offsets, map(bisect.bisect_right, repeat(vs), [o - 1 for o in offsets])):
-            if o <= 0:
-                out.append(0)
-            elif k < 1:
-                out.append(o)
-            elif o - 1 < ve[k - 1]:
-                out.append(en[k - 1])
-            else:
-                out.append(en[k - 1] + o - ve[k - 1])
+        offsets = list(map(max, offsets, repeat(0)))
+        before = list(map(sub, offsets, repeat(1)))  # the view character before each offset
+        ks = list(map(bisect.bisect_right, repeat(self._view_starts), before))
+        shifts, view_ends = self._shifts()
+        out = list(map(add, offsets, map(shifts.__getitem__, ks)))
+        for i in compress(count(), map(lt, before, map(view_ends.__getitem__, ks))):
+            out[i] = self._ends[ks[i] - 1]  # after a character inside a cluster: its end
         return out
 
     def span(self, start: int, end: int) -> Tuple[int, int]:

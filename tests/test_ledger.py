@@ -91,3 +91,53 @@ def test_runs_found_during_the_audit_give_the_same_ledger_without_tokenising_aga
     fresh = build_ledger(plain.article, plain.findings, test_glossary)
     assert [e.to_dict() for e in from_audit] == [e.to_dict() for e in fresh]
     assert any(e.type == "unknown" for e in from_audit)  # the runs were used
+
+
+def _runs_one_token_at_a_time(article):
+    """The definition of ledger._run_candidates: walk the tokens, extend a run while the next
+    word is capitalised, in the sentence and one space on, then trim ordinary words."""
+    from mtqa.lexicon import zipf
+
+    text, toks = article.text, article.tokens
+    runs, i = [], 0
+    capital = [t.text.isalpha() and t.text[:1].isupper() for t in toks]
+    while i < len(toks):
+        if not capital[i]:
+            i += 1
+            continue
+        j = i
+        while (j + 1 < len(toks) and capital[j + 1] and toks[j + 1].sentence == toks[i].sentence
+               and text[toks[j].end:toks[j + 1].start] == " "):
+            j += 1
+        words = toks[i:j + 1]
+        while words and zipf(words[0].text) >= 3.0 and (words[0].sentence_initial
+                                                        or len(words) > 1):
+            words = words[1:]
+        while words and zipf(words[-1].text) >= 3.5:
+            words = words[:-1]
+        if len(words) == 1 and words[0].text.endswith(("ian", "ians", "ean", "eans", "ese")):
+            words = []
+        if words and all(all(c.isascii() or "\u00c0" <= c <= "\u024f" for c in w.text)
+                         for w in words) and any(len(w.text) >= 3 and not w.text.isupper()
+                                                 and zipf(w.text) < 3.0 for w in words):
+            if not article.in_headline(words[0].start):
+                runs.append((words[0].start, words[-1].end))
+        i = j + 1
+    return runs
+
+
+def test_run_candidates_found_in_bulk_are_the_runs_of_the_token_walk():
+    import random
+
+    from mtqa.article import Article
+    from mtqa.ledger import _run_candidates
+
+    rng = random.Random(13)
+    words = ["The", "Kiev", "Kostin", "Andriy", "said", "of", "Ukrainian", "NATO", "Fang",
+             "Chinese", "Ol\u00e9", "Z\u00fcrich", "Minister", "the", "Oblast", "Kharkiv"]
+    gaps = [" ", " ", " ", ", ", ". ", "  ", "\n", " - "]
+    for _ in range(400):
+        text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 40)))
+        text += rng.choice(["", "end."])
+        article = Article(text)
+        assert _run_candidates(article) == _runs_one_token_at_a_time(article), text

@@ -164,3 +164,38 @@ def test_markdown_paren_pairing_agrees_with_the_scan():
                 assert inline._paren_end(i) == inline._scan_destination(i), (text, i)
 
     agree()
+
+
+def _chunk_by_characters(text, pos):
+    """The definition of _punct.chunk_at: walk to the spaces on both sides."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = pos
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
+def test_chunk_at_finds_the_run_in_windows_as_the_character_walk_does():
+    import random
+
+    from mtqa.rules._punct import chunk_at
+
+    rng = random.Random(13)
+    letters = "ab \n\u00a0\u2003x.\u200b\x1c"  # spaces of several kinds, and characters that are not
+    for _ in range(3000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 25)))
+        if rng.random() < 0.2:  # a run longer than several windows (64, 128, ... characters)
+            text = rng.choice(("", "a ")) + "a" * rng.randint(4000, 9000) + text
+        for pos in {0, len(text), rng.randint(0, len(text)), rng.randint(0, len(text))}:
+            assert chunk_at(text, pos) == _chunk_by_characters(text, pos)
+
+
+def test_a_long_capitalised_run_is_trimmed_to_the_name_in_it():
+    """The ledger's run of 3,000 ordinary capitalised words and a name in one sentence is
+    trimmed to the name (the trimming moves the run's ends; it copied the run per word)."""
+    from mtqa.ledger import _run_candidates
+
+    article = Article("The " * 3000 + "Kostiantyn Kovalchuk The The spoke.")
+    assert [article.text[s:e] for s, e in _run_candidates(article)] == ["Kostiantyn Kovalchuk"]

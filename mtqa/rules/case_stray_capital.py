@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import List
 
-from mtqa.article import Article, Token
+from mtqa.article import Article, Token, positions_of
 from mtqa.lexicon import zipf
 from mtqa.registry import Rule, register
 from mtqa.rules._gates import occurs_near
@@ -58,7 +58,10 @@ _OPENERS = "“\"«(['‘:—–-•*"
 
 
 def _title_word(tok: Token) -> bool:
-    t = tok.text
+    return _title_text(tok.text)
+
+
+def _title_text(t: str) -> bool:
     return len(t) > 1 and t[:1].isupper() and t[1:].islower() and t.isalpha()
 
 
@@ -194,14 +197,19 @@ class StrayCapitalWord(Rule):
     def check(self, article, ctx):
         toks = article.tokens
         text = article.text
-        lower_forms = {t.text for t in toks if t.text.islower()}
+        texts = article.token_texts
+        lower_forms = set(filter(str.islower, texts))
         known = ctx.glossary.known_words
-        for i, t in enumerate(toks):
-            if not _title_word(t) or t.sentence_initial or len(t.text) < 3:
+        # The tests on the word alone, once per distinct word; then only its tokens are
+        # visited (1 MB of capitalised names visited 250,000 tokens in Python; issue 13).
+        words = {w for w in set(texts) if len(w) >= 3 and _title_text(w)
+                 and (lw := w.lower()) in lower_forms and lw not in _CONVENTIONAL
+                 and zipf(lw) >= 3.5 and w not in known}
+        for i in positions_of(texts, words):
+            t = toks[i]
+            if t.sentence_initial:
                 continue
             lw = t.text.lower()
-            if lw not in lower_forms or lw in _CONVENTIONAL or zipf(lw) < 3.5 or t.text in known:
-                continue
             if article.in_headline(t.start):
                 continue
             prev = toks[i - 1] if i > 0 and toks[i - 1].sentence == t.sentence else None

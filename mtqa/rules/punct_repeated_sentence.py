@@ -41,11 +41,14 @@ class RepeatedSentence(Rule):
     def check(self, article, ctx):
         text = article.text
         seen = {}
+        keys = {}  # sentence -> its key, "" when too short: once per distinct sentence (#13)
         for start, end in article.sentences:
-            if article.in_headline(start):
-                continue
-            key = _NORMALISE.sub(" ", text[start:end].lower()).strip()
-            if key.count(" ") + 1 < MIN_WORDS:
+            sentence = text[start:end]
+            key = keys.get(sentence)
+            if key is None:
+                key = _NORMALISE.sub(" ", sentence.lower()).strip()
+                key = keys[sentence] = key if key.count(" ") + 1 >= MIN_WORDS else ""
+            if not key or article.in_headline(start):
                 continue
             if key in seen:
                 line = article.position(seen[key])[0]

@@ -1,3 +1,4 @@
+import heapq
 import re
 import unicodedata
 
@@ -49,15 +50,17 @@ class InvisibleCharacter(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        spans = []
+        found = []
         if _PREFILTER.search(text):
-            spans += [(m.start(), m.end()) for m in _WORD.finditer(text)]
+            found.append(m.span() for m in _WORD.finditer(text))
         if not unicodedata.is_normalized("NFC", text):
-            spans += [(m.start(), m.end()) for m in _COMBINING_WORD.finditer(text)
-                      if not unicodedata.is_normalized("NFC", m.group())]
+            found.append(m.span() for m in _COMBINING_WORD.finditer(text)
+                         if not unicodedata.is_normalized("NFC", m.group()))
         reached = -1  # spans come sorted: one overlaps an earlier one iff it starts before
         # the furthest end so far (a look over every earlier span was quadratic; #13)
-        for start, end in sorted(spans):
+        # (both searches yield sorted spans: merged as found, so a rule stopped at the
+        # finding limit does not search a 1 MB article to its end first; hardening5, #13)
+        for start, end in heapq.merge(*found):
             if start < reached:
                 continue
             reached = max(reached, end)
