@@ -75,6 +75,36 @@ def _count_patterns() -> tuple:
             (one_of, "“one of the …”"))
 
 
+_MULTIPLIER = re.compile(r"millions|thousands|billions|hundreds|dozens", re.I)
+
+
+def _plural_multipliers(text: str):
+    """The matches of _plural_multiplier_re().finditer(text), found near each multiplier word
+    (issue 11): the pattern begins with a lookbehind and a 30-word alternation, so a search of
+    the whole text tried it at every character (~3 ms an article holding "thousands"). A match
+    is a number or quantity word ("a few": two words), blanks, then the multiplier, so it
+    starts within the two words and blanks before the multiplier; each of those places is
+    tried, leftmost first, as finditer would (tests/test_speed_gates.py)."""
+    pattern = _plural_multiplier_re()
+    end_of_last = 0
+    for word in _MULTIPLIER.finditer(text):
+        at = word.start()
+        if at < end_of_last:
+            continue
+        begin = at
+        for _ in range(2):  # back over blanks, then over a word (twice: "a few thousands")
+            while begin > 0 and text[begin - 1].isspace():
+                begin -= 1
+            while begin > 0 and not text[begin - 1].isspace():
+                begin -= 1
+        for start in range(max(begin, end_of_last), at):
+            m = pattern.match(text, start)
+            if m:
+                yield m
+                end_of_last = m.end()
+                break
+
+
 _COUNT_START = re.compile(
     rf"\d|(?:{_WORD_NUMBERS}|many|several|both|these|those|various|numerous|one)\b", re.I)
 _YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
@@ -166,7 +196,7 @@ class NumberAgreement(Rule):
                                [fixed])
         has_multiplier = any(w in low for w in ("millions", "thousands", "billions", "hundreds",
                                                   "dozens"))
-        for m in (_plural_multiplier_re().finditer(text) if has_multiplier else ()):
+        for m in (_plural_multipliers(text) if has_multiplier else ()):
             word = m.group(1)
             singular = word[:-1]
             fixed = text[m.start():m.start(1)] + singular
