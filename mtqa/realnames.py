@@ -87,8 +87,13 @@ class _FormsByFirstWord:
         found = self._lookup(word)
         return found if found else default
 
-    def __contains__(self, word: str) -> bool:  # article.positions_of asks this per token
+    def __contains__(self, word: str) -> bool:
         return bool(self._lookup(word))
+
+    def first_words(self):
+        """What article.positions_of should test tokens against: the parsed table once there
+        is one (a C-level dict look-up per token instead of a Python call), else this."""
+        return self._table if self._lookup.switched else self
 
     def _search(self, word: str) -> tuple:
         text, lines = self._text, []

@@ -106,3 +106,19 @@ def test_a_switching_lookup_answers_as_its_search_before_and_after_the_switch():
     words = ["a", "bb", "a", "ccc", "dddd", "bb", "eeeee", "a"]
     assert [lookup(w) for w in words] == [len(w) % 3 for w in words]
     assert searched == ["a", "bb", "ccc"] and lookup.switched  # each word searched once
+
+
+def test_russian_forms_searched_answer_as_the_parsed_table():
+    from mtqa.realnames import _DATA, _FormsByFirstWord
+
+    text = (_DATA / "ua-russian-forms.tsv").read_text(encoding="utf-8")
+    searched = _FormsByFirstWord(text)
+    parsed = _FormsByFirstWord(text)
+    parsed.values()  # parses the whole table
+    firsts = sorted({line.split("\t")[0].replace("-", " ").split()[0]
+                     for line in text.split("\n") if line and not line.startswith("#")})
+    probes = WORDS + firsts[::37] + [w + "x" for w in firsts[::101]] + ["Kiev", "Odessa"]
+    assert [searched.get(w) for w in probes] == [parsed.get(w) for w in probes]
+    assert [w in searched for w in probes] == [w in parsed.first_words() for w in probes]
+    assert not searched._lookup.switched and parsed._lookup.switched
+    assert any(w in parsed.first_words() for w in probes)
