@@ -120,3 +120,15 @@ def test_plural_multipliers_are_found_as_a_whole_text_search_finds_them(text):
     every = [m.span() for m in number_agreement._plural_multiplier_re().finditer(text)]
     assert [m.span() for m in number_agreement._plural_multipliers(
         text, text.lower())] == every
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(["word", " ", "\n", "\u2003", "a/b", "@x", "#", "_", ".com", ".c", ".", "x\"y",
+              "“", "a", "=", "&", "%", "~", "*", "\\", "-", "http://x.org", "É"], 30))
+def test_technical_runs_are_the_blank_free_stretches_holding_a_technical_mark(text):
+    from mtqa.rules import spell_unknown_word
+
+    stretches = [m for m in re.finditer(r"\S+", text)
+                 if spell_unknown_word._TECHNICAL.search(m.group())]
+    assert spell_unknown_word._technical_runs(text) == (
+        [m.start() for m in stretches], [m.end() for m in stretches])
