@@ -78,6 +78,7 @@ def test_doubled_marks_scan_starts_where_a_match_can(text):
         while start and text[start - 1] in " \t":
             start -= 1
         assert every == [m.span() for m in punct_doubled._PATTERNS.finditer(text, start)]
+    assert [m.span() for m in punct_doubled._matches(text)] == every
 
 
 
