@@ -133,3 +133,14 @@ def test_technical_runs_are_the_blank_free_stretches_holding_a_technical_mark(te
                  if spell_unknown_word._TECHNICAL.search(m.group())]
     assert spell_unknown_word._technical_runs(text) == (
         [m.start() for m in stretches], [m.end() for m in stretches])
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(["a", "Kyiv", " ", "  ", "\t", ",", ";", ":", "!", "?", ".", "..", ")", "(",
+              "\"", "”", "’", "»", "]", ".5", "\n", "x.com", "( Jeep"], 25))
+def test_space_before_matches_tried_at_their_places_are_finditer_s(text):
+    from mtqa.rules import punct_space_before as rule
+    from mtqa.rules._gates import finditer_at
+
+    assert [m.span() for m in finditer_at(rule._SPACE_BEFORE, text, rule._SPACE_PLACES)] == [
+        m.span() for m in rule._SPACE_BEFORE.finditer(text)]
