@@ -117,7 +117,7 @@ def plan_costs(args) -> int:
     passes = []
     for _ in range(3):
         cost = {}
-        for needs, check in ctx.plan:
+        for needs, check, _one_rule in ctx.plan:
             name = getattr(getattr(check, "__self__", None), "id", "phrase-* (one group call)")
             start = time.process_time()
             for article, rule_ctx in zip(articles, contexts):

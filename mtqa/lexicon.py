@@ -13,31 +13,30 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Optional
 
+from mtqa.sortedtext import SwitchingLookup
+
 _DATA = Path(__file__).resolve().parent / "data" / "english-zipf.txt"
 _WORLD_NAMES = Path(__file__).resolve().parent / "data" / "world-names.txt"
 
 
-_MEMO_LIMIT = 200_000
 _SEARCHES_BEFORE_DICT = 2_000  # distinct words searched before the table becomes a dict
 
 
 class SortedWords:
     """A read-only word -> small int table (0..255) stored as one sorted string; `get` is a
-    binary search, memoised, so a large batch searches once per distinct word."""
+    binary search, remembered per word (mtqa.sortedtext), so a large batch searches once per
+    distinct word, and after a few thousand distinct words (a search costs ~15 µs in Python,
+    the whole table as a dict ~40 ms once) asks the table as a dict."""
 
     def __init__(self, table: Dict[str, int]):
         words = sorted(table)
-        self._blob = "\n".join(words) + "\n"
         starts = array("I")
         pos = 0
         for w in words:
             starts.append(pos)
             pos += len(w) + 1
         starts.append(pos)
-        self._starts = starts
-        self._values = bytes(table[w] for w in words)
-        self._memo: Dict[str, int] = {}
-        self._dict: Optional[Dict[str, int]] = None
+        self.__setstate__(("\n".join(words) + "\n", starts, bytes(table[w] for w in words)))
 
     def __len__(self) -> int:
         return len(self._values)
@@ -45,42 +44,34 @@ class SortedWords:
     def _word(self, i: int) -> str:
         return self._blob[self._starts[i]:self._starts[i + 1] - 1]
 
+    def _search(self, word: str) -> Optional[int]:
+        """The word's value, or None."""
+        blob, starts = self._blob, self._starts
+        lo, hi = 0, len(self._values)
+        while lo < hi:  # bisect by hand: bisect's key= needs Python 3.10
+            mid = (lo + hi) // 2
+            if blob[starts[mid]:starts[mid + 1] - 1] < word:
+                lo = mid + 1
+            else:
+                hi = mid
+        return self._values[lo] if lo < len(self._values) and self._word(lo) == word else None
+
+    def _as_dict(self):
+        return dict(zip(self._blob[:-1].split("\n"), self._values)).get
+
     def get(self, word: str, default: int = 0) -> int:
-        if self._dict is not None:
-            return self._dict.get(word, default)
-        found = self._memo.get(word)
-        if found is None:
-            if len(self._memo) >= _SEARCHES_BEFORE_DICT:
-                # A batch asks about tens of thousands of distinct words: a search costs
-                # ~15 µs in Python, the whole table as a dict ~40 ms once. A one-file run
-                # never gets here and keeps its fast start.
-                self._dict = dict(zip(self._blob[:-1].split("\n"), self._values))
-                self._memo = {}
-                return self._dict.get(word, default)
-            blob, starts = self._blob, self._starts
-            lo, hi = 0, len(self._values)
-            while lo < hi:  # bisect by hand: bisect's key= needs Python 3.10
-                mid = (lo + hi) // 2
-                if blob[starts[mid]:starts[mid + 1] - 1] < word:
-                    lo = mid + 1
-                else:
-                    hi = mid
-            found = self._values[lo] if lo < len(self._values) and self._word(lo) == word else -1
-            if len(self._memo) >= _MEMO_LIMIT:  # a stream of unseen tokens must not grow it
-                self._memo.clear()
-            self._memo[word] = found
-        return default if found < 0 else found
+        found = self._lookup(word)
+        return default if found is None else found
 
     def __contains__(self, word) -> bool:
-        return self.get(word, -1) >= 0
+        return self._lookup(word) is not None
 
     def __getstate__(self):
         return (self._blob, self._starts, self._values)
 
     def __setstate__(self, state):
         self._blob, self._starts, self._values = state
-        self._memo = {}
-        self._dict = None
+        self._lookup = SwitchingLookup(self._search, self._as_dict, _SEARCHES_BEFORE_DICT)
 
 
 def _parse() -> Dict[str, int]:

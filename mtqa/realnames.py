@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Tuple
 
+from mtqa.sortedtext import SwitchingLookup, line_at_or_after
+
 _DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -41,41 +43,25 @@ def _as_stored(word: str) -> str:
     return word.encode("utf-8", "surrogatepass").decode("latin-1")
 
 
-_GIVEN: Dict[str, bool] = {}
+def _is_given_name_in_file(word: str) -> bool:
+    """Does a line of the sorted given-names file begin with `word` and a tab? A binary search
+    over its lines (the build script writes the file sorted; tests/test_coldstart.py checks
+    it): searching the whole 700 KB string for each word cost ~0.1 ms a word, most of the
+    name rules' time in a one-file check."""
+    if not word or "\t" in word or "\n" in word:
+        return False
+    text, stored = _given_names_text(), _as_stored(word)
+    return text.startswith(stored + "\t", line_at_or_after(text, stored, "\t"))
+
+
+# Answers remembered per word; never switched to a parsed table: the name rules ask about few
+# distinct words, and parsing 53,000 lines costs ~120 ms.
+_GIVEN = SwitchingLookup(_is_given_name_in_file)
 
 
 def is_given_name(word: str) -> bool:
     """Is `word` a given name somewhere (looked up once per distinct word)?"""
-    known = _GIVEN.get(word)
-    if known is None:
-        known = _GIVEN[word] = bool(word) and "\t" not in word and "\n" not in word and (
-            _has_line_for(_given_names_text(), _as_stored(word)))
-    return known
-
-
-def _has_line_for(text: str, word: str) -> bool:
-    """Does a line of `text` (lines sorted by their first field; each line after a newline)
-    begin with `word` and a tab? A binary search over the lines: searching the whole 700 KB
-    string for each word cost ~0.1 ms a word, most of the name rules' time in a one-file
-    check. (The build script writes the file sorted; tests/test_coldstart.py checks it.)"""
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = text.rfind("\n", 0, mid) + 1
-        end = text.find("\t", start)
-        line_end = text.find("\n", start)
-        if line_end < 0:
-            line_end = len(text)
-        if end < 0 or end > line_end:
-            end = line_end  # a line without a tab (the header comment)
-        name = text[start:end]
-        if name == word and end < line_end:
-            return True
-        if name < word:
-            lo = line_end + 1
-        else:
-            hi = start
-    return False
+    return _GIVEN(word)
 
 
 def _parse_ua_forms(lines) -> Dict[str, Tuple[Tuple[Tuple[str, ...], str, str], ...]]:
@@ -93,31 +79,30 @@ class _FormsByFirstWord:
     """first word -> its forms, read from the file's text on demand: a one-file check asks
     about a few dozen words, for which searching the text is cheaper than parsing all 3,000
     lines (~5 ms of start-up); after many distinct words (a batch) the whole table is
-    parsed once."""
+    parsed once (mtqa.sortedtext)."""
 
     _PARSE_ALL_AFTER = 500
 
     def __init__(self, text: str):
         self._text = "\n" + text
         self._table: Dict[str, tuple] = {}
-        self._complete = False
+        self._lookup = SwitchingLookup(self._search, self._parse_all, self._PARSE_ALL_AFTER)
+
+    def _parse_all(self):
+        self._table = _parse_ua_forms(self._text.split("\n"))
+        return self._table.get
 
     def get(self, word: str, default=None):
-        found = self._table.get(word)
-        if found is None and not self._complete:
-            if len(self._table) >= self._PARSE_ALL_AFTER:
-                self._table = _parse_ua_forms(self._text.split("\n"))
-                self._complete = True
-                found = self._table.get(word)
-            else:
-                found = self._search(word)
-                self._table[word] = found
+        found = self._lookup(word)
         return found if found else default
 
-    def __contains__(self, word: str) -> bool:  # article.positions_of asks this per token
-        if self._complete:
-            return word in self._table
-        return bool(self.get(word))
+    def __contains__(self, word: str) -> bool:
+        return bool(self._lookup(word))
+
+    def first_words(self):
+        """What article.positions_of should test tokens against: the parsed table once there
+        is one (a C-level dict look-up per token instead of a Python call), else this."""
+        return self._table if self._lookup.switched else self
 
     def _search(self, word: str) -> tuple:
         text, lines = self._text, []
@@ -133,9 +118,7 @@ class _FormsByFirstWord:
         return _parse_ua_forms(lines).get(word, ())
 
     def values(self):
-        if not self._complete:
-            self._table = _parse_ua_forms(self._text.split("\n"))
-            self._complete = True
+        self._lookup.switch()
         return self._table.values()
 
 

@@ -10,90 +10,62 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, FrozenSet, List, Optional
+from typing import Dict, FrozenSet, List
 
 from mtqa.lexicon import zipf
+from mtqa.sortedtext import SwitchingLookup, line_at_or_after
 
 _DATA = Path(__file__).resolve().parent / "data" / "english-spelling.txt.gz"
 _NEWS_WORDS = Path(__file__).resolve().parent / "data" / "spelling-news-words.txt"
 
 
-_MEMO_LIMIT = 200_000
 _SEARCHES_BEFORE_SET = 3_000  # distinct words searched before the list becomes a set
 
 
 class SortedBlob:
     """A sorted word list kept as one string and searched by bisection, with answers
-    remembered: decompressing it costs ~15 ms where building a 290,000-word set costs ~70 ms,
-    which a one-file run (cold start ~0.18 s) would feel; a batch asks about each distinct
-    word once."""
+    remembered (mtqa.sortedtext): decompressing it costs ~15 ms where building a 290,000-word
+    set costs ~70 ms, which a one-file run (cold start ~0.18 s) would feel; a batch asks about
+    each distinct word once, and after a few thousand distinct words (a bisection costs ~30 µs
+    in Python, the list as a set ~100 ms once) asks the list as a set."""
 
     def __init__(self, blob: str, extra=()):
         self._blob = blob
         self._extra = frozenset(extra)
-        self._memo: Dict[str, bool] = {}
-        self._set: Optional[FrozenSet[str]] = None
+        self._lookup = SwitchingLookup(self._search, self._as_set, _SEARCHES_BEFORE_SET)
 
     def _search(self, word: str) -> bool:
+        if word in self._extra:
+            return True
+        if not word or "\n" in word:
+            return False
         blob = self._blob
-        start = self._lower_bound(word)
+        start = line_at_or_after(blob, word)
         end = blob.find("\n", start)
         return blob[start:end if end >= 0 else len(blob)] == word
 
+    def _as_set(self):
+        return ((frozenset(self._blob.split("\n")) | self._extra) - {""}).__contains__
+
     def __contains__(self, word) -> bool:
-        if self._set is not None:
-            return word in self._set
-        found = self._memo.get(word)
-        if found is None:
-            if len(self._memo) >= _SEARCHES_BEFORE_SET:
-                # A batch asks about tens of thousands of distinct words: a bisection costs
-                # ~30 µs in Python, the list as a set ~100 ms once. A one-file run never gets
-                # here and keeps its fast start.
-                self._set = (frozenset(self._blob.split("\n")) | self._extra) - {""}
-                self._memo = {}
-                return word in self._set
-            found = word in self._extra or (bool(word) and "\n" not in word
-                                            and self._search(word))
-            if len(self._memo) >= _MEMO_LIMIT:
-                self._memo.clear()
-            self._memo[word] = found
-        return found
+        return self._lookup(word)
 
     def words(self, first: str = "") -> List[str]:
         """All words, or those beginning with `first` (one slice of the sorted string)."""
         if not first:
             return [w for w in self._blob.split("\n") if w] + sorted(self._extra)
         blob = self._blob
-        start = self._lower_bound(first)
-        end = self._lower_bound(first[:-1] + chr(ord(first[-1]) + 1))
+        start = line_at_or_after(blob, first)
+        end = line_at_or_after(blob, first[:-1] + chr(ord(first[-1]) + 1))
         return ([w for w in blob[start:end].split("\n") if w]
                 + sorted(w for w in self._extra if w.startswith(first)))
-
-    def _lower_bound(self, word: str) -> int:
-        """Offset of the first line not below `word`."""
-        blob = self._blob
-        lo, hi = 0, len(blob)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = blob.rfind("\n", 0, mid) + 1
-            end = blob.find("\n", start)
-            if end < 0:
-                end = len(blob)
-            if blob[start:end] < word:
-                lo = end + 1
-            else:
-                hi = start
-        return min(lo, len(blob))
 
     def __getstate__(self):
         # (mtqa.cache) the sorted string and the extra words; answers are not kept
         return {"blob": self._blob, "extra": sorted(self._extra)}
 
     def __setstate__(self, state):
-        self._blob = state["blob"]
-        self._extra = frozenset(state["extra"])
-        self._memo = {}
-        self._set = None
+        self.__init__(state["blob"], state["extra"])
 
 
 def _read_dictionary() -> SortedBlob:

@@ -3,6 +3,7 @@
 one-file run uses."""
 from mtqa import lexicon, realnames, spelling
 from mtqa.lexicon import SortedWords
+from mtqa.sortedtext import SwitchingLookup
 from mtqa.spelling import SortedBlob
 
 WORDS = ["the", "The", "Kyiv", "kyiv", "zelenskyy", "maria", "Maria", "Mariia", "Olena",
@@ -17,7 +18,7 @@ def test_frequency_table_dict_answers_as_search(monkeypatch):
     monkeypatch.setattr(lexicon, "_SEARCHES_BEFORE_DICT", 0)
     fresh = SortedWords({"apple": 50, "banana": 40, "cherry": 0, "kyiv": 33, "the": 78})
     assert [fresh.get(w, -7) for w in probes] == searched
-    assert fresh._dict is not None  # the dict path was taken
+    assert fresh._lookup.switched  # the dict path was taken
 
 
 def test_bundled_frequency_table_dict_answers_as_search(monkeypatch):
@@ -41,13 +42,14 @@ def test_spelling_set_answers_as_search(monkeypatch):
     monkeypatch.setattr(spelling, "_SEARCHES_BEFORE_SET", 0)
     as_set = SortedBlob(blob, extra)
     assert [w in as_set for w in probes] == expected
-    assert as_set._set is not None
+    assert as_set._lookup.switched
     assert True in expected and False in expected
 
 
 def test_given_name_bisection_answers_as_the_parsed_table(monkeypatch):
     # a one-file run and a batch both bisect the sorted file; the answers are the table's
-    monkeypatch.setattr(realnames, "_GIVEN", {})
+    monkeypatch.setattr(realnames, "_GIVEN",
+                        SwitchingLookup(realnames._is_given_name_in_file))
     table = realnames.given_names()
     probes = WORDS + sorted(table)[::997] + [n + "x" for n in sorted(table)[::1999]]
     assert [realnames.is_given_name(w) for w in probes] == [w in table for w in probes]
@@ -78,3 +80,45 @@ def test_suggestions_are_those_of_a_direct_damerau_levenshtein_search():
                         if abs(len(cand) - len(word)) <= most
                         and DamerauLevenshtein.distance(word, cand) <= most)
         assert spelling._suggestions(word, 5) == tuple(c for *_, c in direct[:5]), word
+
+
+def test_sorted_text_bisection_finds_the_first_line_not_below_the_key():
+    from mtqa.sortedtext import line_at_or_after
+
+    lines = ["# header", "Ann\tUA", "Anna\tRU", "Bob", "Olena\tUA", "Zoe\tGB"]
+    text = "\n" + "\n".join(lines)
+    for key in ["", "#", "A", "Ann", "Anna", "Annb", "Bob", "Bo", "Olena", "Zoe", "Zz", "\uffff"]:
+        at = line_at_or_after(text, key, "\t")
+        keys_from_here = [line.split("\t")[0] for line in text[at:].split("\n") if at < len(text)]
+        earlier = [line.split("\t")[0] for line in text[:at].split("\n")]
+        assert all(k < key for k in earlier if k), key  # every earlier line sorts below
+        assert not keys_from_here or keys_from_here[0] >= key, key
+
+
+def test_a_switching_lookup_answers_as_its_search_before_and_after_the_switch():
+    searched = []
+
+    def search(word):
+        searched.append(word)
+        return len(word) % 3
+
+    lookup = SwitchingLookup(search, lambda: lambda word: len(word) % 3, switch_after=3)
+    words = ["a", "bb", "a", "ccc", "dddd", "bb", "eeeee", "a"]
+    assert [lookup(w) for w in words] == [len(w) % 3 for w in words]
+    assert searched == ["a", "bb", "ccc"] and lookup.switched  # each word searched once
+
+
+def test_russian_forms_searched_answer_as_the_parsed_table():
+    from mtqa.realnames import _DATA, _FormsByFirstWord
+
+    text = (_DATA / "ua-russian-forms.tsv").read_text(encoding="utf-8")
+    searched = _FormsByFirstWord(text)
+    parsed = _FormsByFirstWord(text)
+    parsed.values()  # parses the whole table
+    firsts = sorted({line.split("\t")[0].replace("-", " ").split()[0]
+                     for line in text.split("\n") if line and not line.startswith("#")})
+    probes = WORDS + firsts[::37] + [w + "x" for w in firsts[::101]] + ["Kiev", "Odessa"]
+    assert [searched.get(w) for w in probes] == [parsed.get(w) for w in probes]
+    assert [w in searched for w in probes] == [w in parsed.first_words() for w in probes]
+    assert not searched._lookup.switched and parsed._lookup.switched
+    assert any(w in parsed.first_words() for w in probes)

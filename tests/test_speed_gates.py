@@ -78,6 +78,7 @@ def test_doubled_marks_scan_starts_where_a_match_can(text):
         while start and text[start - 1] in " \t":
             start -= 1
         assert every == [m.span() for m in punct_doubled._PATTERNS.finditer(text, start)]
+    assert [m.span() for m in punct_doubled._matches(text)] == every
 
 
 
@@ -107,3 +108,39 @@ def test_literal_first_patterns_match_as_the_lookbehind_first_ones(text, pos, en
             [(m.span(), m.groups()) for m in old.finditer(text)]
         a, b = new.search(text, pos, endpos), old.search(text, pos, endpos)
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(["5", "1", "12", ",000", "2,5", "one", "One", "a", "few", "A few", "several",
+              "twenty", "hundred", " ", "  ", "\n", "\t", ".", "-", "/", "x", "thousands",
+              "Millions", "hundreds", "dozens", " of", " people", "THOUSANDS", "ſ", "İ", "ı", "thouſands",
+              "mıllions"], 25))
+def test_plural_multipliers_are_found_as_a_whole_text_search_finds_them(text):
+    from mtqa.rules import number_agreement
+
+    every = [m.span() for m in number_agreement._plural_multiplier_re().finditer(text)]
+    assert [m.span() for m in number_agreement._plural_multipliers(
+        text, text.lower())] == every
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(["word", " ", "\n", "\u2003", "a/b", "@x", "#", "_", ".com", ".c", ".", "x\"y",
+              "“", "a", "=", "&", "%", "~", "*", "\\", "-", "http://x.org", "É"], 30))
+def test_technical_runs_are_the_blank_free_stretches_holding_a_technical_mark(text):
+    from mtqa.rules import spell_unknown_word
+
+    stretches = [m for m in re.finditer(r"\S+", text)
+                 if spell_unknown_word._TECHNICAL.search(m.group())]
+    assert spell_unknown_word._technical_runs(text) == (
+        [m.start() for m in stretches], [m.end() for m in stretches])
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(["a", "Kyiv", " ", "  ", "\t", ",", ";", ":", "!", "?", ".", "..", ")", "(",
+              "\"", "”", "’", "»", "]", ".5", "\n", "x.com", "( Jeep"], 25))
+def test_space_before_matches_tried_at_their_places_are_finditer_s(text):
+    from mtqa.rules import punct_space_before as rule
+    from mtqa.rules._gates import finditer_at
+
+    assert [m.span() for m in finditer_at(rule._SPACE_BEFORE, text, rule._SPACE_PLACES)] == [
+        m.span() for m in rule._SPACE_BEFORE.finditer(text)]

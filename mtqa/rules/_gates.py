@@ -8,6 +8,7 @@ is exactly the answer of a search over the whole text."""
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import Iterable
 
 
@@ -25,3 +26,28 @@ def occurs_near(pattern: re.Pattern, text: str, literals: Iterable[str], before:
                 return True
             at = find(literal, at + 1)
     return False
+
+
+def finditer_at(pattern: re.Pattern, text: str, places: re.Pattern, blanks: str = " \t"):
+    """The matches of `pattern.finditer(text)`, given that every match starts where `places`
+    matches (its search from the match's start finds it there), or in a run of `blanks`
+    characters just before such a place. The pattern is tried only there: finditer tries it at
+    every character, which costs ~30-60 ns a character when it begins with a lookbehind or a
+    character class, while `places` is a cheap literal-led search. Leftmost first, as
+    finditer: from `pos`, the first place found is where a match can start soonest (a match
+    starting later has its place later), so if none starts there the next place is tried.
+    The pattern must not match the empty string."""
+    pos = 0
+    match = pattern.match
+    place = places.search(text)
+    while place:
+        at = start = place.start()
+        while start > pos and text[start - 1] in blanks:
+            start -= 1
+        m = next(filter(None, map(match, repeat(text), range(start, at + 1))), None)
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = at + 1
+        place = places.search(text, pos)

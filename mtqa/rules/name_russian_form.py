@@ -161,7 +161,7 @@ class RussianFormName(Rule):
         text = article.text
         covered = None
         next_free = 0  # a match's words are not the start of another
-        for i in positions_of(texts, table):  # only words that start a listed form
+        for i in positions_of(texts, table.first_words()):  # words that start a listed form
             if i < next_free:
                 continue
             for words, form, house in table.get(texts[i], ()):

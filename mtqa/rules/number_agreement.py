@@ -75,6 +75,53 @@ def _count_patterns() -> tuple:
             (one_of, "“one of the …”"))
 
 
+_MULTIPLIERS = ("millions", "thousands", "billions", "hundreds", "dozens")
+_MULTIPLIER = re.compile("|".join(_MULTIPLIERS), re.I)
+# re.I matches these to "i" and "s" where str.lower() does not; "İ" also lowers to two
+# characters, which would shift the lower-cased text's offsets
+_CASE_ODD = ("İ", "ı", "ſ")
+
+
+def _multiplier_starts(text: str, low: str):
+    """Where _MULTIPLIER matches in `text` (`low` is text.lower()): found with str.find in the
+    lower-cased text, ~50x faster than the case-insensitive regex scan."""
+    if any(map(text.__contains__, _CASE_ODD)):
+        return [m.start() for m in _MULTIPLIER.finditer(text)]
+    starts = []
+    for word in _MULTIPLIERS:
+        at = low.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(word, at + 1)
+    return sorted(starts)
+
+
+def _plural_multipliers(text: str, low: str):
+    """The matches of _plural_multiplier_re().finditer(text), found near each multiplier word
+    (issue 11): the pattern begins with a lookbehind and a 30-word alternation, so a search of
+    the whole text tried it at every character (~3 ms an article holding "thousands"). A match
+    is a number or quantity word ("a few": two words), blanks, then the multiplier, so it
+    starts within the two words and blanks before the multiplier; each of those places is
+    tried, leftmost first, as finditer would (tests/test_speed_gates.py)."""
+    pattern = _plural_multiplier_re()
+    end_of_last = 0
+    for at in _multiplier_starts(text, low):
+        if at < end_of_last:
+            continue
+        begin = at
+        for _ in range(2):  # back over blanks, then over a word (twice: "a few thousands")
+            while begin > 0 and text[begin - 1].isspace():
+                begin -= 1
+            while begin > 0 and not text[begin - 1].isspace():
+                begin -= 1
+        for start in range(max(begin, end_of_last), at):
+            m = pattern.match(text, start)
+            if m:
+                yield m
+                end_of_last = m.end()
+                break
+
+
 _COUNT_START = re.compile(
     rf"\d|(?:{_WORD_NUMBERS}|many|several|both|these|those|various|numerous|one)\b", re.I)
 _YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
@@ -164,9 +211,8 @@ class NumberAgreement(Rule):
             yield self.finding(m.start(), m.end(),
                                f"“{noun}” of more than one person is plural: “{fixed}”",
                                [fixed])
-        has_multiplier = any(w in low for w in ("millions", "thousands", "billions", "hundreds",
-                                                  "dozens"))
-        for m in (_plural_multiplier_re().finditer(text) if has_multiplier else ()):
+        has_multiplier = any(w in low for w in _MULTIPLIERS)
+        for m in (_plural_multipliers(text, low) if has_multiplier else ()):
             word = m.group(1)
             singular = word[:-1]
             fixed = text[m.start():m.start(1)] + singular

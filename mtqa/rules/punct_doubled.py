@@ -1,6 +1,7 @@
 import re
 
 from mtqa.registry import Rule, register
+from mtqa.rules._gates import finditer_at
 from mtqa.rules._punct import in_code_chunk, is_abbreviation, touches_markup, word_before
 
 # (pattern, message, suggestions function, safe)
@@ -17,6 +18,14 @@ _PATTERNS = re.compile(
 # Every alternative above holds two adjacent marks; most articles have none, and this scan is
 # far cheaper than the lookbehinds tried at every position.
 _TWO_MARKS = re.compile(r"[.,;:?!][.,;:?!]")
+
+
+def _matches(text: str):
+    """The matches of _PATTERNS.finditer(text), tried only at pairs of adjacent marks (issue
+    11): finditer tried the lookbehinds at every character (~0.4 ms in an article with
+    several pairs). A match starts with its first pair of marks, or with the blanks just
+    before it ("word ..?")."""
+    return finditer_at(_PATTERNS, text, _TWO_MARKS)
 
 
 @register
@@ -48,16 +57,7 @@ class DoubledPunctuation(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        first = _TWO_MARKS.search(text)
-        if not first:
-            return
-        # Every match holds two adjacent marks, the first pair at the earliest, with at most
-        # the blanks before it ("word ..?"): the scan starts there (its lookbehinds still see
-        # the text before), not at the article's start.
-        start = first.start()
-        while start and text[start - 1] in " \t":
-            start -= 1
-        for m in _PATTERNS.finditer(text, start):
+        for m in _matches(text):
             kind = next(k for k in ("dotq", "qdots", "two", "commas", "dotcomma", "commadot",
                                     "qdot", "semis") if m.group(k) is not None)
             start, end = m.span(kind)

@@ -1,6 +1,7 @@
 import re
 
 from mtqa.registry import Rule, register
+from mtqa.rules._gates import finditer_at
 from mtqa.rules._punct import in_code_chunk, touches_markup
 
 _SPACE_BEFORE = re.compile(
@@ -12,6 +13,9 @@ _SPACE_BEFORE = re.compile(
 # none, and these literal searches (memchr speed) are far cheaper than _SPACE_BEFORE's
 # lookbehinds tried at every position, or a character-class scan.
 _SPACE_HINTS = ("\t", " ,", " ;", " :", " !", " ?", " .", " )", "( ")
+# Where a match starts: the blanks before a mark or ")" (the match starts at the first of
+# them), or "(" before a blank; _SPACE_BEFORE is tried only there (mtqa.rules._gates).
+_SPACE_PLACES = re.compile(r"[ \t][,;:!?.)]|\([ \t]")
 
 
 @register
@@ -42,7 +46,7 @@ class SpaceBeforePunctuation(Rule):
         text = article.text
         if not any(map(text.__contains__, _SPACE_HINTS)):
             return
-        for m in _SPACE_BEFORE.finditer(text):
+        for m in finditer_at(_SPACE_BEFORE, text, _SPACE_PLACES):
             if m.group(2) is not None:
                 start, end, mark = m.start(1), m.end(2), m.group(2)
                 message = f"space before “{mark}”"
