@@ -3,7 +3,7 @@ is compared with the plain computation on generated text (hypothesis) built from
 that make the patterns match, so matches and near misses are both common."""
 import re
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from mtqa.article import Article
 from mtqa.rules import case_stray_capital, locale_decimal_comma
@@ -144,3 +144,46 @@ def test_space_before_matches_tried_at_their_places_are_finditer_s(text):
 
     assert [m.span() for m in finditer_at(rule._SPACE_BEFORE, text, rule._SPACE_PLACES)] == [
         m.span() for m in rule._SPACE_BEFORE.finditer(text)]
+
+
+_GLOSS_PIECES = ["Olaf", "olaf", "Scholz", " ", " (", "(", ")", "drugs", "a", "-", "'", ".",
+                 "\n", "x1"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(_GLOSS_PIECES, 24))
+@example("drugs (drugs) (a longer bracket)")  # a start before the text's: not that match again
+def test_repeated_glosses_are_the_whole_text_matches(text):
+    from mtqa.rules import punct_repeated_gloss as rule
+
+    def spans(matches):
+        return [(m.span(), m.span(2)) for m in matches]
+    assert spans(rule.repeated_glosses(text)) == spans(rule._REPEAT.finditer(text))
+
+
+_TIME_PIECES = ["22", "1", "0", "9", "13", ".", ".00", ".30", ".7", " ", " to ", "-", "Moscow",
+                " hours", ",", "x", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(_TIME_PIECES, 16))
+def test_dotted_times_are_the_whole_text_matches(text):
+    from mtqa.rules import locale_time_dot as rule
+    from mtqa.rules._gates import finditer_at
+    for pattern in (rule._TIME_24, rule._RANGE_START):
+        assert [m.span() for m in finditer_at(pattern, text, rule._DOTTED_TIME, blanks="")] == [
+            m.span() for m in pattern.finditer(text)]
+
+
+_QUOTE_PIECES = ["\"", "“", "”", "«", "»", "Chelsea", "Modern", "School", " ", "to ", "the ",
+                 "club ", "said", ",", ".", "a", "Go", "2"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(_QUOTE_PIECES, 20))
+def test_quoted_proper_name_gate_is_implied_by_every_pattern(text):
+    from mtqa.rules import punct_quoted_proper_name as rule
+    if not rule._SHORT_QUOTED_NAME.search(text):
+        for pattern in (rule._QUOTED, rule._BEFORE_HEAD, rule._OPENS_SENTENCE,
+                        rule._AFTER_HEAD, rule._AFTER_PLACE):
+            assert not pattern.search(text), pattern.pattern

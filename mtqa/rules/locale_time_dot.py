@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from mtqa.registry import Rule, register
+from mtqa.rules._gates import finditer_at
 from mtqa.rules._punct import in_code_chunk, touches_markup
 
 # What may follow a time: the end of the line or clause, a time zone, "hours", or the other
@@ -19,6 +20,10 @@ _NOT_BEFORE = r"(?<![\w.,:/$€£¥₴₽-])"
 _TIME_24 = re.compile(_NOT_BEFORE + r"(?:1[3-9]|2[0-3]|0\d)\.[0-5]\d(?![\d.,]\d)" + _AFTER_TIME,
                       re.MULTILINE)
 # The start of a range whose end is a 24-hour time: "from 10.00 to 21.00".
+# Where a dotted time can start: both patterns open with one or two digits, a full stop and
+# the minutes' first digit; they begin with a lookbehind, which finditer would try at every
+# character (rules/_gates.finditer_at).
+_DOTTED_TIME = re.compile(r"\d\d?\.[0-5]")
 _RANGE_START = re.compile(_NOT_BEFORE + r"(?:1[0-2]|\d)\.[0-5]\d(?=\s*(?:to|until|till|-|–|—)\s*"
                           r"(?:1[3-9]|2[0-3])\.[0-5]\d(?![\d.,]\d))")
 
@@ -69,7 +74,7 @@ class TimeWithDot(Rule):
         if "." not in text:
             return
         for pattern in (_TIME_24, _RANGE_START):
-            for m in pattern.finditer(text):
+            for m in finditer_at(pattern, text, _DOTTED_TIME, blanks=""):
                 start, end = m.start(), m.end()
                 if in_code_chunk(text, start) or touches_markup(article, start, end):
                     continue

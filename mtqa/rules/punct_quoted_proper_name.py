@@ -48,6 +48,11 @@ _AFTER_HEAD = re.compile(
 # Egyptian "Al-Ahly"' (ярославский «Шинник», египетский «Аль-Ахли»).
 _AFTER_PLACE = re.compile(
     r"\bthe [A-Z][a-z]+ ([\"“«])([A-Z][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,2})([,.]?)([\"”»])")
+# What every pattern above (and _LIST_NEXT) holds from its opening mark on: one to three
+# capitalised words, a comma or full stop, the closing mark. Most quotations are sentences,
+# so an article without such a short quoted name skips the five whole-text scans.
+_SHORT_QUOTED_NAME = re.compile(
+    r"[\"“«][A-Z][\w'’&-]*(?: [A-Z0-9][\w'’&-]*){0,2}[,.]?[\"”»]")
 _CLOSES = {'"': '"', "“": "”", "«": "»"}
 # The next name of a list the first one opens: 'played for "Torpedo", "Krasnodar" and
 # "Rostov"' (plain names such as CSKA may stand between).
@@ -155,7 +160,8 @@ class QuotedProperName(Rule):
         text = article.text
         if '"' not in text and "“" not in text and "«" not in text:
             return
-        if len(_WORK_ARTICLE.findall(text)) >= _WORK_ARTICLE_MIN:
+        if not _SHORT_QUOTED_NAME.search(text) or (
+                len(_WORK_ARTICLE.findall(text)) >= _WORK_ARTICLE_MIN):
             return
         done = -1
         for m in sorted([*_QUOTED.finditer(text), *_BEFORE_HEAD.finditer(text),
