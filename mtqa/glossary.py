@@ -660,7 +660,8 @@ class Glossary:
     def _set_columns(self, c):
         """A cached glossary from its columns. Only what every check reads is built here
         (the phrase table's keys, the word sets); entries, and the tables that point at them
-        (forms, by_name, people_by_surname, name_words), are built per key on first use."""
+        (forms, by_name, people_by_surname, people_by_given_name, name_words), are built per key
+        on first use."""
         row, item = self._ROW, self._ITEM
         entries = _EntryRows(c["entries"].split(row.encode()))
         names = c["name"].split(row)

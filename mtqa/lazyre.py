@@ -11,6 +11,10 @@ compiled pattern in place of itself in the globals of the rule modules that hold
 later uses cost nothing extra. Copies kept elsewhere (a tuple, a class attribute) keep working
 through the proxy, slightly slower. `compile_all()` compiles every one (tests: a bad regex
 fails there, not on the first article that needs it).
+
+Both kinds of pattern can skip Python's regex compiler: a lazy pattern's opcodes and those of
+the few patterns modules need at import (`precompiled`: mtqa.article, mtqa.lang,
+mtqa.suppress) are kept in the on-disk cache (sections below).
 """
 from __future__ import annotations
 

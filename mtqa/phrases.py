@@ -761,9 +761,9 @@ class PhraseIndex:
     # form number, words, exact words, gaps), grouped by first word into one string each and
     # within it by second word; a loaded index builds a first word's branch from its string
     # the first time an article has that word (_LazyBranches), and a second word's node the
-    # first time the matcher walks to it (_LazyTwigs). A one-file check reaches a few dozen of the ~1,000 first
-    # words, so most of the ~4,300 forms are never decoded (cold start, docs/scale.md). Each
-    # node keeps its forms in their original order.
+    # first time the matcher walks to it (_LazyTwigs). A one-file check reaches a few dozen
+    # of the ~1,000 first words, so most of the ~4,300 forms are never decoded (cold start,
+    # docs/scale.md). Each node keeps its forms in their original order.
     def __getstate__(self):
         number = {id(e): i for i, e in enumerate(self.entries)}
 

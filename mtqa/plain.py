@@ -80,7 +80,7 @@ class LazyValues(dict):
     """A dict loaded from the on-disk cache whose values are held in their stored form (of the
     subclass's `_stored` type) until a key is first looked up, then built by the subclass's
     `_build(key, stored)` and kept. Membership tests never build; `[]`, `get`, `values` and
-    `items` return built values (mtqa.glossary's phrase table, mtqa.phrases' trie)."""
+    `items` return built values (a cached mtqa.glossary's tables, mtqa.phrases' trie)."""
 
     __slots__ = ()
     _stored: ClassVar[type] = object
