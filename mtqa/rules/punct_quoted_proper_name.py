@@ -137,6 +137,9 @@ class QuotedProperName(Rule):
              "fixed": "The ministers visited the Toratau geopark and the Pearl hotel."},
             {"text": "Milan climbed to third place. \"Torino\" goes seventh with 30 points.",
              "fixed": "Milan climbed to third place. Torino goes seventh with 30 points."},
+            # a name as the subject of a verb of saying is no quotation ("Minai," said …)
+            {"text": "Power fell again. \"Energoatom\" announced a new threat.",
+             "fixed": "Power fell again. Energoatom announced a new threat.", "source_lang": "uk"},
             {"text": "It was built under the federal project \"Modern School\".",
              "fixed": "It was built under the federal project Modern School.", "source_lang": "ru"},
             {"text": "They beat the Moroccan \"Wydad\" on penalties.",
