@@ -6,7 +6,7 @@ import re
 
 from mtqa.registry import Rule, register
 from mtqa.rules._punct import in_code_chunk, touches_markup
-from mtqa.rules.punct_quoted_name import _HEADS, _SAYING
+from mtqa.rules.punct_quoted_name import _HEADS, _is_quotation
 
 # A preposition (optionally with "the") right before the quotation mark: the position where
 # Russian and Ukrainian typography quotes a name standing alone, without the generic noun
@@ -110,7 +110,8 @@ class QuotedProperName(Rule):
     a word — the sentence names a film, book, song, show, performance, series, game, slogan,
     word, or says “called / named / dubbed” — or any quotation in an article that names films, novels,
     albums or actors three times or more (reviews and culture news quote titles throughout);
-    a quotation followed by a verb of saying (a real quotation starting with a capital);
+    a quotation followed by a verb of saying with its speaker or after a comma inside the
+    marks ('"Yes," he said': speech; a bare name before the verb is its subject and flagged);
     code and markup. The suggestion drops the quotation marks (a comma or full stop inside
     them is kept) and is unsafe: the name may still need its English form (Shinnik, Zaboty →
     Care).
@@ -190,7 +191,7 @@ class QuotedProperName(Rule):
         if _CLOSES[opener] != closer and not (opener == "“" and closer == '"'):
             return False
         start, end = m.start(1), m.end(4)
-        if name.startswith("The ") or _SAYING.match(text, end):
+        if name.startswith("The ") or _is_quotation(text, end, m.group(3)):
             return False
         if _WORK_WORDS.search(_sentence(text, start, end)):
             return False
