@@ -99,8 +99,9 @@ class QuotedProperName(Rule):
     names and teams are capitalised, not quoted; only composition titles — books, films,
     songs, programmes — take quotation marks; Guardian and Observer style guide, “quotation
     marks”). punct-quoted-name catches the name after a generic noun (“the club
-    "Severstal"”); this rule the name standing alone after of / for / to / from / with / by /
-    at / in / against / on (optionally with “the”), the rest of a list of quoted names, the
+    "Severstal"”); this rule the name standing alone after a preposition (of, for, to, from,
+    with, by, at, in, into, against, on, about, near, under, between, than; optionally with
+    “the”), the rest of a list of quoted names, the
     name before its generic noun (“the "Toratau" geopark”) or after one that rule does not
     list (“the federal project "Modern School"”), after a place or nationality word (“the
     Moroccan "Wydad"”), and the name as the subject opening a sentence (“"Torino" goes
