@@ -20,12 +20,12 @@ _NOT_BEFORE = r"(?<![\w.,:/$€£¥₴₽-])"
 _TIME_24 = re.compile(_NOT_BEFORE + r"(?:1[3-9]|2[0-3]|0\d)\.[0-5]\d(?![\d.,]\d)" + _AFTER_TIME,
                       re.MULTILINE)
 # The start of a range whose end is a 24-hour time: "from 10.00 to 21.00".
+_RANGE_START = re.compile(_NOT_BEFORE + r"(?:1[0-2]|\d)\.[0-5]\d(?=\s*(?:to|until|till|-|–|—)\s*"
+                          r"(?:1[3-9]|2[0-3])\.[0-5]\d(?![\d.,]\d))")
 # Where a dotted time can start: both patterns open with one or two digits, a full stop and
 # the minutes' first digit; they begin with a lookbehind, which finditer would try at every
 # character (rules/_gates.finditer_at).
 _DOTTED_TIME = re.compile(r"\d\d?\.[0-5]")
-_RANGE_START = re.compile(_NOT_BEFORE + r"(?:1[0-2]|\d)\.[0-5]\d(?=\s*(?:to|until|till|-|–|—)\s*"
-                          r"(?:1[3-9]|2[0-3])\.[0-5]\d(?![\d.,]\d))")
 
 
 @register

@@ -6,7 +6,7 @@ import re
 
 from mtqa.registry import Rule, register
 from mtqa.rules._punct import in_code_chunk, touches_markup
-from mtqa.rules.punct_quoted_name import _HEADS, _SAYING
+from mtqa.rules.punct_quoted_name import _HEADS, _is_quotation
 
 # A preposition (optionally with "the") right before the quotation mark: the position where
 # Russian and Ukrainian typography quotes a name standing alone, without the generic noun
@@ -99,8 +99,9 @@ class QuotedProperName(Rule):
     names and teams are capitalised, not quoted; only composition titles — books, films,
     songs, programmes — take quotation marks; Guardian and Observer style guide, “quotation
     marks”). punct-quoted-name catches the name after a generic noun (“the club
-    "Severstal"”); this rule the name standing alone after of / for / to / from / with / by /
-    at / in / against / on (optionally with “the”), the rest of a list of quoted names, the
+    "Severstal"”); this rule the name standing alone after a preposition (of, for, to, from,
+    with, by, at, in, into, against, on, about, near, under, between, than; optionally with
+    “the”), the rest of a list of quoted names, the
     name before its generic noun (“the "Toratau" geopark”) or after one that rule does not
     list (“the federal project "Modern School"”), after a place or nationality word (“the
     Moroccan "Wydad"”), and the name as the subject opening a sentence (“"Torino" goes
@@ -110,7 +111,8 @@ class QuotedProperName(Rule):
     a word — the sentence names a film, book, song, show, performance, series, game, slogan,
     word, or says “called / named / dubbed” — or any quotation in an article that names films, novels,
     albums or actors three times or more (reviews and culture news quote titles throughout);
-    a quotation followed by a verb of saying (a real quotation starting with a capital);
+    a quotation followed by a verb of saying with its speaker or after a comma inside the
+    marks ('"Yes," he said': speech; a bare name before the verb is its subject and flagged);
     code and markup. The suggestion drops the quotation marks (a comma or full stop inside
     them is kept) and is unsafe: the name may still need its English form (Shinnik, Zaboty →
     Care).
@@ -137,6 +139,9 @@ class QuotedProperName(Rule):
              "fixed": "The ministers visited the Toratau geopark and the Pearl hotel."},
             {"text": "Milan climbed to third place. \"Torino\" goes seventh with 30 points.",
              "fixed": "Milan climbed to third place. Torino goes seventh with 30 points."},
+            # a name as the subject of a verb of saying is no quotation ("Minai," said …)
+            {"text": "Power fell again. \"Energoatom\" announced a new threat.",
+             "fixed": "Power fell again. Energoatom announced a new threat.", "source_lang": "uk"},
             {"text": "It was built under the federal project \"Modern School\".",
              "fixed": "It was built under the federal project Modern School.", "source_lang": "ru"},
             {"text": "They beat the Moroccan \"Wydad\" on penalties.",
@@ -187,7 +192,7 @@ class QuotedProperName(Rule):
         if _CLOSES[opener] != closer and not (opener == "“" and closer == '"'):
             return False
         start, end = m.start(1), m.end(4)
-        if name.startswith("The ") or _SAYING.match(text, end):
+        if name.startswith("The ") or _is_quotation(text, end, m.group(3)):
             return False
         if _WORK_WORDS.search(_sentence(text, start, end)):
             return False
