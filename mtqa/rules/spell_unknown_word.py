@@ -4,6 +4,7 @@ from itertools import compress
 
 from mtqa.article import positions_of
 from mtqa.registry import Rule, register
+from mtqa.rules._punct import _run_start
 from mtqa.spelling import is_known, suggestions  # no data is read until a word is looked up
 
 # Characters that glue a word into a URL, an e-mail address, a handle, a hashtag or a file name.
@@ -111,9 +112,7 @@ def _technical_runs(text: str):
     search, blank = _TECHNICAL.search, _BLANK.search
     m = search(text)
     while m:
-        start = m.start()
-        while start and not text[start - 1].isspace():
-            start -= 1
+        start = _run_start(text, m.start())
         after = blank(text, m.end())
         end = after.start() if after else len(text)
         starts.append(start)
