@@ -425,7 +425,6 @@ class _LazyPhrases(_BuiltOnCompare):
         while i < len(firsts) and firsts[i] == first:
             cands.append((counts[i], forms[form_numbers[i]]))
             i += 1
-        dict.__setitem__(self, first, cands)
         return cands
 
 
@@ -487,9 +486,7 @@ class _LazyEntryTable(_BuiltOnCompare):
     _stored = int
 
     def _build(self, key: str, n: int) -> Entry:
-        entry = self.entries[n]
-        dict.__setitem__(self, key, entry)
-        return entry
+        return self.entries[n]
 
 
 class _LazyPeople(_BuiltOnCompare):
@@ -500,9 +497,7 @@ class _LazyPeople(_BuiltOnCompare):
     _stored = tuple
 
     def _build(self, key: str, numbers: tuple) -> List[Entry]:
-        people = list(map(self.entries.__getitem__, numbers))
-        dict.__setitem__(self, key, people)
-        return people
+        return list(map(self.entries.__getitem__, numbers))
 
 
 class _LazyForms(_BuiltOnCompare):
@@ -518,10 +513,8 @@ class _LazyForms(_BuiltOnCompare):
             fixes = fixes.split(Glossary._ROW)
             self.rows = (kinds, entry_numbers, fixes, entries)
         fix = fixes[n]
-        value = (_KIND_OF_CODE[kinds[n]], entries[entry_numbers[n]],
-                 None if fix == Glossary._NONE else fix)
-        dict.__setitem__(self, form, value)
-        return value
+        return (_KIND_OF_CODE[kinds[n]], entries[entry_numbers[n]],
+                None if fix == Glossary._NONE else fix)
 
 
 def _tokens(form: str) -> Tuple[str, ...]:

@@ -47,13 +47,8 @@ class LazyPattern:
     def compiled(self) -> re.Pattern:
         rx = self._compiled
         if rx is None:
-            code = self._code
-            if code is not None:
-                try:
-                    rx = _sre.compile(self.pattern, code[0], code[1].tolist(), code[2], code[3],
-                                      tuple(code[4]))
-                except Exception:  # noqa: BLE001 - a damaged entry: compile as usual
-                    rx = None
+            if self._code is not None:
+                rx = _from_code(self.pattern, self._code)
             if rx is None:
                 rx = _ORIGINAL_COMPILE(self.pattern, self.flags)
             self._compiled = rx
@@ -124,6 +119,19 @@ def _sre_args(pattern, flags) -> Optional[list]:
             dict(p.state.groupdict), indexgroup]
 
 
+def _usable(code) -> bool:
+    """Whether a cached entry has the shape `_sre_args` gives (the cache may hold anything)."""
+    return type(code) is list and len(code) == 5 and type(code[1]) is array
+
+
+def _from_code(pattern: str, code: list) -> Optional[re.Pattern]:
+    """The compiled pattern from cached `_sre_args` output, or None when _sre refuses it."""
+    try:
+        return _sre.compile(pattern, code[0], code[1].tolist(), code[2], code[3], tuple(code[4]))
+    except Exception:  # noqa: BLE001 - a damaged entry: the caller compiles as usual
+        return None
+
+
 def _attach_codes(patterns: List["LazyPattern"]) -> None:
     from mtqa import cache
 
@@ -142,7 +150,7 @@ def _attach_codes(patterns: List["LazyPattern"]) -> None:
         cache.store("regex-code", key, codes)
     if type(codes) is list and len(codes) == len(patterns):
         for p, code in zip(patterns, codes):
-            if type(code) is list and len(code) == 5 and type(code[1]) is array:
+            if _usable(code):
                 p._code = code
 
 
@@ -176,12 +184,10 @@ def precompiled(pattern: str, flags: int = 0) -> re.Pattern:
         _EAGER_CODES = loaded if type(loaded) is dict else {}
     name = f"{int(flags)}:{pattern}"
     code = _EAGER_CODES.get(name)
-    if type(code) is list and len(code) == 5 and type(code[1]) is array:
-        try:
-            return _sre.compile(pattern, code[0], code[1].tolist(), code[2], code[3],
-                                tuple(code[4]))
-        except Exception:  # noqa: BLE001 - a damaged entry: compile as usual
-            pass
+    if _usable(code):
+        rx = _from_code(pattern, code)
+        if rx is not None:
+            return rx
     code = _sre_args(pattern, flags)
     if code is not None:
         _EAGER_NEW[name] = code

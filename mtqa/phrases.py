@@ -678,7 +678,6 @@ class _LazyBranches(LazyValues):
         branch: tuple = (children, [])
         if ones:
             _add_rows(branch, ones, self.entries, 1)
-        dict.__setitem__(self, word, branch)
         return branch
 
 
@@ -692,7 +691,6 @@ class _LazyTwigs(LazyValues):
     def _build(self, word: str, rows: str) -> tuple:
         node: tuple = ({}, [])
         _add_rows(node, rows, self.entries, 2)
-        dict.__setitem__(self, word, node)
         return node
 
 

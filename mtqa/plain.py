@@ -79,27 +79,33 @@ _MISSING = object()
 class LazyValues(dict):
     """A dict loaded from the on-disk cache whose values are held in their stored form (of the
     subclass's `_stored` type) until a key is first looked up, then built by the subclass's
-    `_build(key, stored)` and kept. Membership tests never build; `[]`, `get`, `values` and
-    `items` return built values (a cached mtqa.glossary's tables, mtqa.phrases' trie)."""
+    `_build(key, stored)` and kept in its place (by `_kept`). Membership tests never build;
+    `[]`, `get`, `values` and `items` return built values (a cached mtqa.glossary's tables,
+    mtqa.phrases' trie)."""
 
     __slots__ = ()
     _stored: ClassVar[type] = object
 
     def __getitem__(self, key):
         value = dict.__getitem__(self, key)
-        return self._build(key, value) if type(value) is self._stored else value
+        return self._kept(key, value) if type(value) is self._stored else value
 
     def get(self, key, default=None):
         value = dict.get(self, key, _MISSING)
         if value is _MISSING:  # (a default of the stored type, `()` or 0, is not built)
             return default
-        return self._build(key, value) if type(value) is self._stored else value
+        return self._kept(key, value) if type(value) is self._stored else value
 
     def values(self):
         return [self[k] for k in self]
 
     def items(self):
         return [(k, self[k]) for k in self]
+
+    def _kept(self, key, stored):
+        value = self._build(key, stored)
+        dict.__setitem__(self, key, value)
+        return value
 
     def _build(self, key, stored):
         raise NotImplementedError
