@@ -632,9 +632,9 @@ _RUSSIAN_NAME_REGIONS = frozenset(("RU", "BY", "UA", "central-asia"))
 
 
 def _russian_given_name(name: str) -> bool:
-    from mtqa.realnames import given_names
+    from mtqa.realnames import given_name_countries
 
-    return not _RUSSIAN_NAME_REGIONS.isdisjoint(given_names().get(_title(name), "").split())
+    return not _RUSSIAN_NAME_REGIONS.isdisjoint(given_name_countries(_title(name)).split())
 
 
 # ---- a Russian person's given name ----------------------------------------------------------
