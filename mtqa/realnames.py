@@ -64,6 +64,21 @@ def is_given_name(word: str) -> bool:
     return _GIVEN(word)
 
 
+@lru_cache(maxsize=65536)
+def given_name_countries(word: str) -> str:
+    """The space-separated country codes where `word` is a given name ("" if it is none), as
+    given_names() holds them, found by the same bisection as is_given_name (no parse)."""
+    if not word or "\t" in word or "\n" in word:
+        return ""
+    text, stored = _given_names_text(), _as_stored(word)
+    at = line_at_or_after(text, stored, "\t")
+    if not text.startswith(stored + "\t", at):
+        return ""
+    end = text.find("\n", at)
+    line = text[at + len(stored) + 1:end if end >= 0 else len(text)]
+    return line.encode("latin-1").decode("utf-8")
+
+
 def _parse_ua_forms(lines) -> Dict[str, Tuple[Tuple[Tuple[str, ...], str, str], ...]]:
     table: Dict[str, list] = {}
     for line in lines:

@@ -56,6 +56,13 @@ def test_given_name_bisection_answers_as_the_parsed_table(monkeypatch):
     assert any(w in table for w in WORDS) and not all(w in table for w in WORDS)
 
 
+def test_given_name_countries_by_bisection_are_the_parsed_tables():
+    table = realnames.given_names()
+    probes = WORDS + sorted(table)[::997] + [n + "x" for n in sorted(table)[::1999]]
+    assert [realnames.given_name_countries(w) for w in probes] == \
+        [table.get(w, "") for w in probes]
+
+
 def test_a_spelling_dictionary_read_back_from_the_cache_switches_to_a_set(monkeypatch):
     # the cached object is rebuilt by __setstate__: every field __init__ sets must exist
     blob, extra = spelling.dictionary()._blob, spelling.dictionary()._extra

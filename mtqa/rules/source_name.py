@@ -393,6 +393,8 @@ class SourceName(Rule):
                     continue  # Кіровоградській: an adjective, its noun's form is unknown
                 quote = next((q0 for q0, q1 in quoted if q0 <= s0 < q1), None)
                 in_quotes = quote is not None
+                if not expected.exact and in_quotes and doc.lang == "uk":
+                    continue  # a quoted name: the owner's own Latin spelling
                 nominatives = ()
                 if in_quotes and doc.lang == "ru":
                     before = _WORD_BEFORE_RE.search(doc.text, max(0, quote - 12), quote)
@@ -419,8 +421,6 @@ class SourceName(Rule):
                 # Катанаев) is no romanisation (names.russian_person_given_name)
                 russian_given = not expected.exact and russian_person_given_name(
                     doc.text, s0, s1, doc.lang)
-                if not expected.exact and in_quotes and doc.lang == "uk":
-                    continue  # a quoted name: the owner's own Latin spelling
                 if _present(expected, doc.lang, exact_present, loose_present):
                     continue
                 # a plain Ukrainian romanisation is compared only with the word's Russian-style

@@ -506,11 +506,17 @@ def _masculine_reading(word: str, lang: str) -> Optional[str]:
     from mtqa.realnames import is_given_name
     from mtqa.source.romanize import romanize
 
-    stem = word[:-1]
-    nominatives = [stem] if word[-1] == "а" else [stem + "й", stem + "ь"]
     if not is_given_name(_title(romanize(word, lang))):
         return None
-    return next((n for n in nominatives if is_given_name(_title(romanize(n, lang)))), None)
+    return next((n for n in _masculine_nominatives(word)
+                 if is_given_name(_title(romanize(n, lang)))), None)
+
+
+def _masculine_nominatives(word: str) -> Tuple[str, ...]:
+    """The nominatives a masculine given name whose genitive/accusative is `word` may have:
+    Александра -> Александр; Евгения, Игоря -> the stem with -й or -ь."""
+    stem = word[:-1]
+    return (stem,) if word[-1] == "а" else (stem + "й", stem + "ь")
 
 
 def _title(word: str) -> str:
@@ -619,10 +625,9 @@ def _given_name_gender(word: str) -> Optional[str]:
 
     if not word[:1].isupper() or word[-1:] not in "ая" or len(word) < 3:
         return None
-    stem = word[:-1]
-    nominatives = [stem] if word[-1] == "а" else [stem + "й", stem + "ь"]
     as_feminine = _russian_given_name(romanize(word, "ru"))
-    as_masculine = any(_russian_given_name(romanize(n, "ru")) for n in nominatives)
+    as_masculine = any(_russian_given_name(romanize(n, "ru"))
+                       for n in _masculine_nominatives(word))
     if as_feminine == as_masculine:
         return None
     return "f" if as_feminine else "m"
@@ -632,9 +637,9 @@ _RUSSIAN_NAME_REGIONS = frozenset(("RU", "BY", "UA", "central-asia"))
 
 
 def _russian_given_name(name: str) -> bool:
-    from mtqa.realnames import given_names
+    from mtqa.realnames import given_name_countries
 
-    return not _RUSSIAN_NAME_REGIONS.isdisjoint(given_names().get(_title(name), "").split())
+    return not _RUSSIAN_NAME_REGIONS.isdisjoint(given_name_countries(_title(name)).split())
 
 
 # ---- a Russian person's given name ----------------------------------------------------------
