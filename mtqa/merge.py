@@ -112,7 +112,9 @@ def one_per_problem(text: str, findings: Sequence[Finding]) -> List[Finding]:
     for members in groups.values():
         members.sort(key=_strength)
         lead, rest = members[0], members[1:]
-        lead.related = [r for r in rest] + [x for r in rest for x in r.related]
+        # (a rule may give its finding evidence itself: untranslated-script's whole-article
+        # finding carries every run; it is kept)
+        lead.related = list(lead.related) + rest + [x for r in rest for x in r.related]
         for r in rest:
             r.related = []
         out.append(lead)
