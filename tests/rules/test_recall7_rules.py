@@ -99,3 +99,23 @@ def test_an_english_article_with_untranslated_runs_keeps_one_finding_per_run():
     found = check_text(text, AuditOptions(select=[SCRIPT]))
     assert [text[f.start:f.end] for f in found] == ["Эрнан", "Лента.ру", "Військові"]
     assert {f.severity for f in found} == {"major"} and not any(f.related for f in found)
+
+
+EARTH = "case-planet-earth"
+# Real MT lines (zh-en MQM talk.2, WMT23 uk-en/14 and ru-en/2) and lines that must be left.
+EARTH_TEXT = """It will revolve around the orbit of the sun, just as the earth revolves around the sun and the moon revolves around the earth.
+Their location is closely related to the structure of the earth's crust.
+A novelist exclaiming before a great journey to the center of the earth or to the end of the world.
+What on earth is happening there? Nobody on earth knows, the astronomer said.
+The villagers dug the earth by hand and planted beets.
+Rare earth metals come from China, and the Earth orbits the Sun.
+"""
+
+
+def test_lower_case_earth_is_flagged_in_astronomical_paragraphs_only():
+    assert [EARTH_TEXT[f.start - 4:f.end] for f in findings(EARTH_TEXT, EARTH)] == [
+        "the earth", "the earth", "the earth", "the earth"]
+    ctx = AuditContext(AuditOptions(select=[EARTH]))
+    result = fix_text(EARTH_TEXT, "mt.txt", ctx)
+    assert result.converged and not result.withdrawn and findings(result.after, EARTH) == []
+    assert "dug the earth" in result.after and "What on earth" in result.after
