@@ -113,8 +113,10 @@ def one_per_problem(text: str, findings: Sequence[Finding]) -> List[Finding]:
         members.sort(key=_strength)
         lead, rest = members[0], members[1:]
         # (a rule may give its finding evidence itself: untranslated-script's whole-article
-        # finding carries every run; it is kept)
-        lead.related = list(lead.related) + rest + [x for r in rest for x in r.related]
+        # finding carries every run; it is kept, and merging again adds nothing twice)
+        given = list(lead.related)
+        lead.related = given + [x for x in rest + [y for r in rest for y in r.related]
+                                if not any(x is g for g in given)]
         for r in rest:
             r.related = []
         out.append(lead)

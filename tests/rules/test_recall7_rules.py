@@ -119,3 +119,13 @@ def test_lower_case_earth_is_flagged_in_astronomical_paragraphs_only():
     result = fix_text(EARTH_TEXT, "mt.txt", ctx)
     assert result.converged and not result.withdrawn and findings(result.after, EARTH) == []
     assert "dug the earth" in result.after and "What on earth" in result.after
+
+
+def test_merging_keeps_the_runs_a_rule_gave_and_adds_nothing_twice():
+    from mtqa.merge import one_per_problem
+
+    (lead,) = check_text(RUSSIAN_ARTICLE, AuditOptions(select=[SCRIPT]))
+    assert len(lead.related) == 3
+    assert one_per_problem(RUSSIAN_ARTICLE, [lead]) == [lead]
+    assert one_per_problem(RUSSIAN_ARTICLE, [lead]) == [lead]
+    assert len(lead.related) == 3
