@@ -17,7 +17,8 @@ score and the editor read the same advice twice. Here such findings fold into on
 - the strongest finding leads: highest severity, then the rule rank below (rules whose
   evidence is firmer come first), then the longer span;
 - the others become `lead.related` (supporting evidence in JSON, SARIF relatedLocations and
-  the report) and are not counted in the score.
+  the report) and are not counted in the score; evidence a rule gave its own finding (the
+  runs of an article left untranslated, untranslated-script) stays there too.
 
 Before merging, `cap_severity` applies "severity follows confidence" (mtqa.confidence).
 """
