@@ -14,6 +14,9 @@ _SUFFIX = r"(?:st|nd|rd|th)"
 _MONTH_DAY = re.compile(r"\b(" + _MONTH + r") (" + _DAY + r")" + _SUFFIX + r"\b(?![-'’])")
 _DAY_OF_MONTH = re.compile(r"\b(?:(the) )?(" + _DAY + r")" + _SUFFIX + r" of (" + _MONTH
                            + r")\b")
+# Where an ordinal date can be: a figure with its suffix (most articles have none, and this
+# digit-led pattern is cheaper to scan for than the month names).
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
 # Holidays named by their date keep it: "the Fourth of July", "the 4th of July parade".
 _HOLIDAY = {("4", "July")}
 
@@ -61,7 +64,7 @@ class OrdinalDate(Rule):
 
     def check(self, article, ctx):
         text = article.text
-        if "th" not in text and "st" not in text and "nd" not in text and "rd" not in text:
+        if not _ORDINAL.search(text):
             return
         for m in _MONTH_DAY.finditer(text):
             start, end = m.start(), m.end()
