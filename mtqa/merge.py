@@ -17,7 +17,8 @@ score and the editor read the same advice twice. Here such findings fold into on
 - the strongest finding leads: highest severity, then the rule rank below (rules whose
   evidence is firmer come first), then the longer span;
 - the others become `lead.related` (supporting evidence in JSON, SARIF relatedLocations and
-  the report) and are not counted in the score.
+  the report) and are not counted in the score; evidence a rule gave its own finding (the
+  runs of an article left untranslated, untranslated-script) stays there too.
 
 Before merging, `cap_severity` applies "severity follows confidence" (mtqa.confidence).
 """
@@ -112,7 +113,11 @@ def one_per_problem(text: str, findings: Sequence[Finding]) -> List[Finding]:
     for members in groups.values():
         members.sort(key=_strength)
         lead, rest = members[0], members[1:]
-        lead.related = [r for r in rest] + [x for r in rest for x in r.related]
+        # (a rule may give its finding evidence itself: untranslated-script's whole-article
+        # finding carries every run; it is kept, and merging again adds nothing twice)
+        given = list(lead.related)
+        lead.related = given + [x for x in rest + [y for r in rest for y in r.related]
+                                if not any(x is g for g in given)]
         for r in rest:
             r.related = []
         out.append(lead)
