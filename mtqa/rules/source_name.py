@@ -62,6 +62,11 @@ class SourceName(Rule):
             {"text": "Karen Shahnazarov praised Cocorin.\n",
              "fixed": "Karen Shakhnazarov praised Kokorin.\n",
              "source": "Карен Шахназаров похвалил Кокорина.\n", "source_lang": "ru"},
+            # German tz and English tch spell ц and ч too: Metzola is near the house form
+            # Metsola, Butch (a word English knows) near the town Bucha
+            {"text": "Metzola spoke in Butch.\n",
+             "fixed": "Metsola spoke in Bucha.\n",
+             "source": "Мецола виступила в Бучі.\n", "source_lang": "uk"},
             # a Ukrainian patronymic in its Russian form (-ovna for -івна), though English
             # text knows Ivanovna: the source spells it the Ukrainian way
             {"text": "Anna Ivanovna explains it.\n",

@@ -216,6 +216,9 @@ def fold(text: str) -> str:
 
 # English spellings of one sound, folded before names are compared (a name transcribed into
 # Cyrillic and romanised back - Челси -> Chelsi, Гарвард -> Garvard - is its English original)
+# German/Italian tz and English tch are ц and ч too (Metzola for Мецола, Metsola; Butch
+# for Буча): folded with ts, ch before those become one letter
+_SOUND_GROUPS = (("tch", "ch"), ("tz", "ts"))
 _ENGLISH_FOLDS = (("ph", "f"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("th", "t"),
                   ("ee", "i"), ("ea", "i"), ("ie", "i"), ("ou", "u"), ("oo", "u"))
 # Russian names have no one English spelling: Sergey/Sergei, Yelena/Elena, Khilyal/Hilal,
@@ -230,6 +233,8 @@ def skeleton(word: str, lang: Optional[str] = None) -> str:
     """A key equal for spellings of one name that English text uses interchangeably for the
     language's romanisations; stricter for Ukrainian (national system) than for Russian."""
     k = re.sub(r"[^a-z]", "", fold(word))
+    for a, b in _SOUND_GROUPS:
+        k = k.replace(a, b)
     k = k.replace("ch", "\x01").replace("sh", "\x02").replace("zh", "\x03").replace("ts", "\x04")
     for a, b in _ENGLISH_FOLDS:
         k = k.replace(a, b)
