@@ -33,7 +33,8 @@ from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                declined_quoted_nominatives, derivation, distance,
                                expected_forms, foreign_spelling, masculine_oblique, near,
                                original_key, russian_formed, russian_person_given_name,
-                               skeleton, surname_gender, transcribable, ukrainian_patronymic)
+                               skeleton, surname_gender, transcribable, ukrainian_formed,
+                               ukrainian_patronymic)
 from mtqa.source.romanize import romanize
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -334,8 +335,12 @@ def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expecte
     russian_style = {accepted_key(f, "ru") for f in expected.russian_style}
     patronymic = bool(russian_style) and ukrainian_patronymic(word)
     formed = russian_formed(expected.forms) if lang == "ru" else ""
+    # a Ukrainian-formed name's other near spellings are compared too (see ukrainian_formed)
+    if russian_style and ukrainian_formed(expected.forms):
+        russian_style = None
     originals = None  # the forms' original_key, once per source word, only when needed
-    bar = COMMON_AFTER_ROMANISATION if _CYRILLIC_RE.search(word) else COMMON_AFTER_COPY
+    cyrillic = bool(_CYRILLIC_RE.search(word))
+    bar = COMMON_AFTER_ROMANISATION if cyrillic else COMMON_AFTER_COPY
     for i, t, foreign in paragraph.comparable:
         text = t.text
         # a quoted name translated as a common word (Tractor for «Трактор»)
@@ -355,7 +360,7 @@ def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expecte
         found = _near_forms(text, expected.forms, lang, expected.exact, patronymic)
         first = next(found, None)
         if first is None or _english_word(text, expected, bar, equivalent, patronymic,
-                                          translated):
+                                          translated, cyrillic):
             continue
         for d, form in (first, *found):
             rank = (d, abs(len(form) - len(text)))  # Darusia, not Darusa
@@ -399,7 +404,7 @@ def _near_forms(text: str, forms, lang: str, exact: bool, patronymic: bool):
 
 
 def _english_word(text: str, expected: Expected, bar: float, equivalent: bool,
-                  patronymic: bool, translated: bool) -> bool:
+                  patronymic: bool, translated: bool, cyrillic: bool) -> bool:
     """Is the target word one English text knows, and so the name itself rather than a wrong
     romanisation?"""
     # a word English text knows (Telegram, Hopkins, Antakya for Телеграм, Хопкінса, Антак'я)
@@ -411,4 +416,8 @@ def _english_word(text: str, expected: Expected, bar: float, equivalent: bool,
     if known_word and not equivalent and not patronymic and not (
             translated and text not in world_names()):
         return True
+    # a common word is not excused near a known entity's house form romanised from Cyrillic
+    # (Butch, Dude for Буча, Дуда: the word stands for the town, the president)
+    if expected.exact and cyrillic:
+        return False
     return zipf(text.lower()) >= bar and not equivalent

@@ -376,6 +376,20 @@ _RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna|skiy|skay
                               r"|[bdfghklmnprstvz]in|[bdfghklmnprstvz]ina)$")
 
 
+# Ukrainian surname suffixes, in the national romanisation (Hryhorenko, Kovalchuk, Havryliuk,
+# Kotsiubynskyi, Petrovych, Mykhailyshyn): a name with one is Ukrainian, so a near spelling
+# that is neither the national form nor its Russian-style rendering is a misspelling or
+# another Ukrainian system's form (BGN/PCGN 1965 Kotsyubynskyi, the mixed Grygorenko), not a
+# foreign original transcribed into Ukrainian (Gavrylita for Гаврилиця)
+_UKRAINIAN_SURNAME = re.compile(r"(?:enko|chuk|iuk|skyi|tskyi|ovych|evych|yshyn)$")
+
+
+@lru_cache(maxsize=65536)
+def ukrainian_formed(forms: Tuple[str, ...]) -> bool:
+    """Is one of a Ukrainian name's national forms Ukrainian-formed (-enko, -chuk, -skyi...)?"""
+    return any(_UKRAINIAN_SURNAME.search(f.lower()) for f in forms)
+
+
 @lru_cache(maxsize=65536)
 def russian_formed(forms: Tuple[str, ...]) -> str:
     """The first of a name's candidate forms with a Russian surname or patronymic ending
