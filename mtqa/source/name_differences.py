@@ -101,6 +101,17 @@ class _Document:
         # TRANSLATED_WORD_ZIPF)
         self.names_works = self.lang != "ru" or bool(_WORKS_RE.search(self.text))
         self._words = None
+        self._quoted_words = None
+
+    @property
+    def quoted_words(self):
+        """The words the source writes inside quotation marks somewhere, lower case: a name
+        quoted once is the owner's name wherever the document writes it (a straight quote
+        after a long quoted speech pairs with the wrong mark: гендиректор "Шинника")."""
+        if self._quoted_words is None:
+            self._quoted_words = {w.lower() for m in _QUOTED_RE.finditer(self.text)
+                                  for w in _WORD_RE.findall(m.group())}
+        return self._quoted_words
 
     @property
     def words(self):
@@ -287,8 +298,10 @@ def _compared(paragraph: _Paragraph, word: str, expected: Optional[Expected], in
         return True
     if _ADJECTIVE_RE.search(word.lower()):
         return False  # Кіровоградській: an adjective, its noun's form is unknown
-    # a quoted name in a Ukrainian source: the owner's own Latin spelling
-    return not (in_quotes and paragraph.lang == "uk")
+    # a quoted name in a Ukrainian source: the owner's own Latin spelling, also where the
+    # document writes it without quotation marks after quoting it
+    return not (paragraph.lang == "uk" and (
+        in_quotes or word.lower() in paragraph.document.quoted_words))
 
 
 def _quoted_case(paragraph: _Paragraph, s0: int, s1: int, word: str, quote: Optional[int],
