@@ -35,7 +35,7 @@ from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                original_key, russian_formed, russian_person_given_name,
                                skeleton, surname_gender, transcribable, ukrainian_formed,
                                ukrainian_patronymic)
-from mtqa.source.romanize import romanize
+from mtqa.source.romanize import lemma_forms, romanize
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
@@ -66,6 +66,7 @@ _WORKS_RE = re.compile(r"[Фф]ильм|кино|картин[аеуы]\b|сер
 COMMON_AFTER_ROMANISATION = 4.5
 COMMON_AFTER_COPY = 3.0
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\W*$")  # the word before a quoted name
+_ADJECTIVAL_NOMINATIVES = ("ская", "цкая", "ский", "цкий", "ська", "цька", "ський", "цький")
 
 
 def source_names(text: str, start: int, end: int, sentence_starts):
@@ -250,7 +251,7 @@ def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: boo
     document = paragraph.document
     expected = document.expected(word)
     quote = paragraph.quote_start(s0)
-    if not _compared(paragraph, word, expected, initial, quote is not None):
+    if not _compared(paragraph, s0, word, expected, initial, quote is not None):
         return
     settled = _quoted_case(paragraph, s0, s1, word, quote, settled)
     suggested = _suggestion(document, settled, expected)
@@ -289,19 +290,36 @@ def _grammar(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: bool
     return False, nominative
 
 
-def _compared(paragraph: _Paragraph, word: str, expected: Optional[Expected], initial: bool,
-              in_quotes: bool) -> bool:
+def _compared(paragraph: _Paragraph, s0: int, word: str, expected: Optional[Expected],
+              initial: bool, in_quotes: bool) -> bool:
     """Is the source word's expected form compared with the target at all?"""
     if expected is None or (initial and not expected.exact):
         return False  # no expected form; a sentence-initial word not known as a name
     if expected.exact:
         return True
-    if _ADJECTIVE_RE.search(word.lower()):
+    if _ADJECTIVE_RE.search(word.lower()) and not _after_initial_or_given_name(
+            paragraph.document.text, s0, paragraph.lang):
         return False  # Кіровоградській: an adjective, its noun's form is unknown
     # a quoted name in a Ukrainian source: the owner's own Latin spelling, also where the
     # document writes it without quotation marks after quoting it
     return not (paragraph.lang == "uk" and (
         in_quotes or word.lower() in paragraph.document.quoted_words))
+
+
+# what precedes a surname: an initial (М.Коцюбинський, С. Цвейґа) or a capitalised word
+_INITIAL_BEFORE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]\.\s?$")
+_CAPITALISED_BEFORE_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\s$")
+
+
+def _after_initial_or_given_name(text: str, s0: int, lang: str) -> bool:
+    """Does an initial or a given name come right before the word at s0, making an
+    adjective-like -ський word a surname (М.Коцюбинський, Михайла Коцюбинського)?"""
+    window = text[max(0, s0 - 20):s0]
+    if _INITIAL_BEFORE_RE.search(window) and window.rstrip()[-2:-1].isupper():
+        return True
+    before = _CAPITALISED_BEFORE_RE.search(window)
+    return bool(before) and before.group(1)[:1].isupper() and any(
+        is_given_name(f) for f in lemma_forms(before.group(1), lang))
 
 
 def _quoted_case(paragraph: _Paragraph, s0: int, s1: int, word: str, quote: Optional[int],
@@ -352,6 +370,10 @@ def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expecte
     if russian_style and ukrainian_formed(expected.forms):
         russian_style = None
     originals = None  # the forms' original_key, once per source word, only when needed
+    # an adjectival surname in its nominative (Рождественская, Коцюбинський) is its own
+    # form: its other candidates are truncations (Rozhdestvenska), never the suggestion
+    forms = expected.forms[:1] if word.lower().endswith(_ADJECTIVAL_NOMINATIVES) \
+        else expected.forms
     cyrillic = bool(_CYRILLIC_RE.search(word))
     bar = COMMON_AFTER_ROMANISATION if cyrillic else COMMON_AFTER_COPY
     for i, t, foreign in paragraph.comparable:
@@ -370,7 +392,7 @@ def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expecte
                 originals = {original_key(f) for f in expected.forms}
             if original_key(text) in originals:
                 continue  # a foreign name's own spelling (Chabrol for Шаброль)
-        found = _near_forms(text, expected.forms, lang, expected.exact, patronymic)
+        found = _near_forms(text, forms, lang, expected.exact, patronymic)
         first = next(found, None)
         if first is None or _english_word(text, expected, bar, equivalent, patronymic,
                                           translated, cyrillic):
