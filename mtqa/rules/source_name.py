@@ -90,6 +90,10 @@ class SourceName(Rule):
              "fixed": "Amur and Traktor have as many points.\n",
              "source": "У «Амура» и «Трактора» одинаковое количество очков.\n",
              "source_lang": "ru"},
+            # ... or a genitive context (по словам, у, от ...) makes -а a man's genitive
+            {"text": "According to Polina, it grew.\n",
+             "fixed": "According to Polin, it grew.\n",
+             "source": "По словам Полина, это выросло.\n", "source_lang": "ru"},
             # a Russian person's given name replaced by its English equivalent
             {"text": "The farm of Victor Katanaev grew.\n",
              "fixed": "The farm of Viktor Katanaev grew.\n",

@@ -626,12 +626,36 @@ def surname_gender(text: str, start: int, end: int, lang: Optional[str]
     if ending == "ой":
         return feminine, masculine
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if before and _genitive_context(text, before):
+        # -а right after a genitive context is a genitive, of a man's surname (a woman's is
+        # -ой there): по словам Полина, у Петрова
+        return masculine, feminine
     gender = _given_name_gender(before.group(1)) if before else None
     if gender == "f":
         return feminine, masculine
     if gender == "m":
         return masculine, feminine
     return None
+
+
+# Prepositions that take only the genitive (Rosenthal; Zaliznyak), and the nouns of the
+# news phrases по словам / по мнению / по данным ... whose complement is a genitive
+_GENITIVE_PREPOSITIONS = frozenset("у от для без до из около возле после кроме вместо среди "
+                                   "против ради мимо вокруг напротив".split())
+_GENITIVE_AFTER_PO = frozenset("словам мнению данным информации оценке оценкам подсчетам "
+                               "подсчётам заявлению версии".split())
+
+
+def _genitive_context(text: str, before) -> bool:
+    """Is the word matched by `before` (the _WORD_BEFORE match right before a word) a
+    context that puts the next word in the genitive?"""
+    word = before.group(1).lower()
+    if word in _GENITIVE_PREPOSITIONS:
+        return True
+    if word not in _GENITIVE_AFTER_PO:
+        return False
+    po = _WORD_BEFORE.search(text, max(0, before.start() - 6), before.start())
+    return bool(po) and po.group(1).lower() == "по"
 
 
 @lru_cache(maxsize=65536)

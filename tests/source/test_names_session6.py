@@ -64,3 +64,24 @@ def test_session6_flags(source, target, lang, expected):
 ])
 def test_session6_leaves(source, target, lang):
     assert flagged(source, target, lang) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("По словам Полина", ("Полин", "Полина")),   # по словам + genitive: a man's -а
+    ("у Петрова", ("Петров", "Петрова")),         # a genitive-only preposition
+    ("на Петрова", None),                        # на: accusative, either gender
+    ("словам Полина", None),                     # no по: nothing settled
+])
+def test_a_genitive_context_settles_a_surnames_gender(text, expected):
+    from mtqa.source.names import surname_gender
+
+    start = text.rindex(" ") + 1
+    assert surname_gender(text, start, len(text), "ru") == expected
+
+
+def test_a_genitive_surname_read_as_the_womans_name_is_flagged():
+    # gazeta.ru.34404, GPT4-5shot: the man Полин (рассказал Полин) in the genitive
+    assert flagged("По словам Полина, в 2022 году в республику переехали от 2 тыс. до 2,5 тыс. "
+                   "граждан РФ.", "According to Polina, in 2022, between 2,000 and 2,500 "
+                   "citizens of the Russian Federation moved to the republic.", "ru") == \
+        {"Polina": "Polin"}
