@@ -130,6 +130,10 @@ class SourceName(Rule):
              "fixed": "Dorin Recean spoke.\nSandu proposed Dorin Recean.\n",
              "source": "Виступив Дорін Речан.\nСанду запропонувала Доріна Речана.\n",
              "source_lang": "uk"},
+            # ... or coordinated with a name that is only a masculine genitive (Володимира)
+            {"text": "He named Ilana Shor and Volodymyr Plakhotniuk.\n",
+             "fixed": "He named Ilan Shor and Volodymyr Plakhotniuk.\n",
+             "source": "Він назвав Ілана Шора та Володимира Плахотнюка.\n", "source_lang": "uk"},
             # an oblique case copied where the source article writes the nominative too
             {"text": "Amur will host Traktor.\nAmura has as many points as Traktor.\n",
              "fixed": "Amur will host Traktor.\nAmur has as many points as Traktor.\n",

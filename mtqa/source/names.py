@@ -514,7 +514,28 @@ def masculine_oblique(text: str, start: int, end: int, lang: Optional[str],
     if after and after.group(1)[:1].isupper() and after.group(1).lower().endswith("а") and \
             after.group(1).lower()[:-1] in document_words:
         return masculine
+    # coordinated names share their case (Ілана Шора та Володимира Плахотнюка): a conjunct
+    # whose given name can only be a masculine genitive (Володимира) makes this one such too
+    coordinated = _COORDINATED_AFTER.match(text, end)
+    if coordinated and _only_masculine_oblique(coordinated.group(1), lang):
+        return masculine
     return None
+
+
+# the next conjunct of a list of names: (the surname,) a conjunction, its given name
+_COORDINATED_AFTER = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:та|і|й|и|а також)\s+([^\W\d_]+)")
+
+
+def _only_masculine_oblique(word: str, lang: str) -> bool:
+    """Is `word` a masculine given name's genitive/accusative that no feminine given name
+    is spelled like (Володимира, Ивана; not Олександра)?"""
+    from mtqa.realnames import is_given_name
+    from mtqa.source.romanize import romanize
+
+    if not word[:1].isupper() or word[-1:] not in "ая" or len(word) < 4:
+        return False
+    return not is_given_name(_title(romanize(word, lang))) and any(
+        is_given_name(_title(romanize(n, lang))) for n in _masculine_nominatives(word))
 
 
 @lru_cache(maxsize=65536)

@@ -85,3 +85,13 @@ def test_a_genitive_surname_read_as_the_womans_name_is_flagged():
                    "граждан РФ.", "According to Polina, in 2022, between 2,000 and 2,500 "
                    "citizens of the Russian Federation moved to the republic.", "ru") == \
         {"Polina": "Polin"}
+
+
+def test_coordinated_names_share_their_case():
+    # voa-voanews-uk.16113, NLLB: Ілана beside Володимира (only a masculine genitive) is Ilan
+    assert flagged("Він назвав імена двох молдовських олігархів, Ілана Шора та Володимира "
+                   "Плахотнюка.", "He named two Moldovan oligarchs, Ilana Shora and Vladimir "
+                   "Plahotniuc.", "uk").get("Ilana") == "Ilan"
+    # two women: Олександра beside the feminine Марія settles nothing
+    assert "Oleksandra" not in flagged("Виступили Олександра Шор та Марія Коваль.",
+                                       "Oleksandra Shor and Mariia Koval spoke.", "uk")
