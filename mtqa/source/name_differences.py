@@ -131,15 +131,11 @@ class _Paragraph:
     and the best difference so far per target word (index into `targets` -> (rank, form,
     source span, expected, source word))."""
 
-    def __init__(self, document: _Document, source_span, targets):
+    def __init__(self, document: _Document, source_span, targets, comparable):
         self.document, self.lang = document, document.lang
         self.source_span = source_span
         self.targets = targets
-        # target words worth comparing, with their foreign-spelling flag
-        known = document.glossary.known_words
-        self.comparable = [(i, t, foreign_spelling(t.text, self.lang))
-                           for i, t in enumerate(targets)
-                           if len(t.text) >= 4 and t.text not in known and not t.text.isupper()]
+        self.comparable = comparable
         self.exact_present = {t.text for t in targets}
         self.loose_present = {accepted_key(t.text, self.lang) for t in targets}
         ss, se = source_span
@@ -225,6 +221,7 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
     """The target words of `article` that should read the expected form of a name of its
     source `doc` (aligned by `alignment`), in text order per paragraph."""
     document = _Document(doc, glossary)
+    known = glossary.known_words
     tokens = article.tokens
     starts = [t.start for t in tokens]
     for k, ((ss, se), (ts, te)) in enumerate(alignment.paragraphs):
@@ -233,9 +230,12 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
         targets = [t for t in tokens[first:last] if t.end <= te and t.text[:1].isupper()]
         if not targets:
             continue
-        paragraph = _Paragraph(document, (ss, se), targets)
-        if not paragraph.comparable:
+        # target words worth comparing, with their foreign-spelling flag
+        comparable = [(i, t, foreign_spelling(t.text, doc.lang)) for i, t in enumerate(targets)
+                      if len(t.text) >= 4 and t.text not in known and not t.text.isupper()]
+        if not comparable:
             continue
+        paragraph = _Paragraph(document, (ss, se), targets, comparable)
         sentence_starts = {s for s, _ in doc.sentences[k]}
         for s0, s1, word, initial in source_names(doc.text, ss, se, sentence_starts):
             _check_word(paragraph, s0, s1, word, initial)
