@@ -242,7 +242,8 @@ def main():
                 flagged = sum(stats[f"{prefix}flagged {x}"] for x in group)
                 fixed = sum(stats[f"{prefix}fixed {x}"] for x in group)
                 print(f"    {lang}{'-en' if lang != 'all' else ''}: {n} cases; flagged "
-                      f"{flagged / n:.2f}; fixed (reference spelling suggested) {fixed / n:.2f}")
+                      f"{flagged / n:.2f} ({flagged}); fixed (reference spelling suggested) "
+                      f"{fixed / n:.2f} ({fixed})")
     for lang in args.langs.split(","):
         v = stats[f"accepted variants {lang}"]
         if v:
