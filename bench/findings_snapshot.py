@@ -10,7 +10,10 @@ zh-en MQM TSV), then runs `mtqa check --format json` over it in these settings:
 
 - default rules with the test glossary (what bench/throughput.py runs);
 - `--select ALL` with `--source-lang uk`, `ru`, `zh` and `id` (every rule, each language's
-  packs).
+  packs);
+- `sources`: the source rules (`--select source`) on every WMT23 MT output and reference,
+  each paired with its source segments by `--source` (written once under DIR/corpus-sources;
+  the settings above run without sources, so they never reach the source rules).
 
 `save` keeps the outputs (stdout and stderr) under DIR; `check` runs again and compares them
 byte for byte, printing the first differing finding when they differ (exit 1).
@@ -36,7 +39,26 @@ SETTINGS = {
     "all-ru": ["--select", "ALL", "--source-lang", "ru"],
     "all-zh": ["--select", "ALL", "--source-lang", "zh"],
     "all-id": ["--select", "ALL", "--source-lang", "id"],
+    "sources": ["--select", "source", "--source", "{sources}/src"],
 }
+
+
+def write_source_corpus(root: Path) -> int:
+    """Every WMT23 MT output and reference under root/mt, its source under root/src at the
+    same relative path (mtqa's --source DIR pairing)."""
+    n = 0
+    for doc in all_wmt_docs():
+        sides = {"ref": doc.ref, **doc.hyps}
+        for side, segments in sorted(sides.items()):
+            if not "".join(segments).strip():
+                continue
+            name = f"{doc.pair}-{doc.doc}-{side}.txt".replace("/", "_")
+            for folder, lines in (("mt", segments), ("src", doc.src)):
+                (root / folder).mkdir(parents=True, exist_ok=True)
+                (root / folder / name).write_text(
+                    "\n".join(s.strip() for s in lines) + "\n", "utf-8")
+            n += 1
+    return n
 
 
 def write_dev_corpus(root: Path) -> int:
@@ -65,6 +87,12 @@ def write_dev_corpus(root: Path) -> int:
 
 
 def run(corpus: Path, extra, jobs: int):
+    if any("{sources}" in a for a in extra):  # the paired corpus: targets under mt/
+        sources = corpus.parent / "corpus-sources"
+        if not sources.exists():
+            print(f"corpus-sources: {write_source_corpus(sources)} targets under {sources}")
+        extra = [a.replace("{sources}", str(sources)) for a in extra]
+        corpus = sources / "mt"
     cmd = [sys.executable, "-m", "mtqa", "check", "--format", "json", "--fail-on", "never",
            "--jobs", str(jobs), *extra, str(corpus)]
     env = dict(os.environ, MTQA_NO_PROGRESS="1")

@@ -100,7 +100,7 @@ def source_names(article) -> List[Tuple[str, str]]:
     doc = source_of(article)
     if doc is None:
         return []
-    from mtqa.rules.source_name import source_names as capitalised_words
+    from mtqa.source.name_differences import source_names as capitalised_words
     from mtqa.source.names import expected_forms
 
     glossary = _glossary_for(article)

@@ -25,6 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, NamedTuple, Optional, Tuple
 
+from rapidfuzz.distance import Levenshtein  # (mtqa.source.names loads only with a source)
+
 from mtqa.source.romanize import _ENDINGS, _NOMINATIVE, STRESS_MARK, lemma_forms
 
 RUSSIAN_AS_WRITTEN = False  # measured: True flags 14 per 1,000 reference words (docs/source.md)
@@ -216,6 +218,9 @@ def fold(text: str) -> str:
 
 # English spellings of one sound, folded before names are compared (a name transcribed into
 # Cyrillic and romanised back - Челси -> Chelsi, Гарвард -> Garvard - is its English original)
+# German/Italian tz and English tch are ц and ч too (Metzola for Мецола, Metsola; Butch
+# for Буча): folded with ts, ch before those become one letter
+_SOUND_GROUPS = (("tch", "ch"), ("tz", "ts"))
 _ENGLISH_FOLDS = (("ph", "f"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("th", "t"),
                   ("ee", "i"), ("ea", "i"), ("ie", "i"), ("ou", "u"), ("oo", "u"))
 # Russian names have no one English spelling: Sergey/Sergei, Yelena/Elena, Khilyal/Hilal,
@@ -230,6 +235,8 @@ def skeleton(word: str, lang: Optional[str] = None) -> str:
     """A key equal for spellings of one name that English text uses interchangeably for the
     language's romanisations; stricter for Ukrainian (national system) than for Russian."""
     k = re.sub(r"[^a-z]", "", fold(word))
+    for a, b in _SOUND_GROUPS:
+        k = k.replace(a, b)
     k = k.replace("ch", "\x01").replace("sh", "\x02").replace("zh", "\x03").replace("ts", "\x04")
     for a, b in _ENGLISH_FOLDS:
         k = k.replace(a, b)
@@ -322,8 +329,6 @@ def russian_style(target_word: str, expected: str) -> bool:
 
 
 def distance(a: str, b: str) -> int:
-    from rapidfuzz.distance import Levenshtein
-
     return Levenshtein.distance(a, b)
 
 
@@ -369,6 +374,20 @@ _NEVER_BGN = re.compile(r"(?<![kszc])h|i[eauo]|[ea]i")
 _RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna|skiy|skaya|enko"
                               # -in/-yn (Potekhin, Kokorin) only with a consonant before
                               r"|[bdfghklmnprstvz]in|[bdfghklmnprstvz]ina)$")
+
+
+# Ukrainian surname suffixes, in the national romanisation (Hryhorenko, Kovalchuk, Havryliuk,
+# Kotsiubynskyi, Petrovych, Mykhailyshyn): a name with one is Ukrainian, so a near spelling
+# that is neither the national form nor its Russian-style rendering is a misspelling or
+# another Ukrainian system's form (BGN/PCGN 1965 Kotsyubynskyi, the mixed Grygorenko), not a
+# foreign original transcribed into Ukrainian (Gavrylita for Гаврилиця)
+_UKRAINIAN_SURNAME = re.compile(r"(?:enko|chuk|iuk|skyi|tskyi|ovych|evych|yshyn)$")
+
+
+@lru_cache(maxsize=65536)
+def ukrainian_formed(forms: Tuple[str, ...]) -> bool:
+    """Is one of a Ukrainian name's national forms Ukrainian-formed (-enko, -chuk, -skyi...)?"""
+    return any(_UKRAINIAN_SURNAME.search(f.lower()) for f in forms)
 
 
 @lru_cache(maxsize=65536)
@@ -495,7 +514,28 @@ def masculine_oblique(text: str, start: int, end: int, lang: Optional[str],
     if after and after.group(1)[:1].isupper() and after.group(1).lower().endswith("а") and \
             after.group(1).lower()[:-1] in document_words:
         return masculine
+    # coordinated names share their case (Ілана Шора та Володимира Плахотнюка): a conjunct
+    # whose given name can only be a masculine genitive (Володимира) makes this one such too
+    coordinated = _COORDINATED_AFTER.match(text, end)
+    if coordinated and _only_masculine_oblique(coordinated.group(1), lang):
+        return masculine
     return None
+
+
+# the next conjunct of a list of names: (the surname,) a conjunction, its given name
+_COORDINATED_AFTER = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:та|і|й|и|а також)\s+([^\W\d_]+)")
+
+
+def _only_masculine_oblique(word: str, lang: str) -> bool:
+    """Is `word` a masculine given name's genitive/accusative that no feminine given name
+    is spelled like (Володимира, Ивана; not Олександра)?"""
+    from mtqa.realnames import is_given_name
+    from mtqa.source.romanize import romanize
+
+    if not word[:1].isupper() or word[-1:] not in "ая" or len(word) < 4:
+        return False
+    return not is_given_name(_title(romanize(word, lang))) and any(
+        is_given_name(_title(romanize(n, lang))) for n in _masculine_nominatives(word))
 
 
 @lru_cache(maxsize=65536)
@@ -607,12 +647,36 @@ def surname_gender(text: str, start: int, end: int, lang: Optional[str]
     if ending == "ой":
         return feminine, masculine
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if before and _genitive_context(text, before):
+        # -а right after a genitive context is a genitive, of a man's surname (a woman's is
+        # -ой there): по словам Полина, у Петрова
+        return masculine, feminine
     gender = _given_name_gender(before.group(1)) if before else None
     if gender == "f":
         return feminine, masculine
     if gender == "m":
         return masculine, feminine
     return None
+
+
+# Prepositions that take only the genitive (Rosenthal; Zaliznyak), and the nouns of the
+# news phrases по словам / по мнению / по данным ... whose complement is a genitive
+_GENITIVE_PREPOSITIONS = frozenset("у от для без до из около возле после кроме вместо среди "
+                                   "против ради мимо вокруг напротив".split())
+_GENITIVE_AFTER_PO = frozenset("словам мнению данным информации оценке оценкам подсчетам "
+                               "подсчётам заявлению версии".split())
+
+
+def _genitive_context(text: str, before) -> bool:
+    """Is the word matched by `before` (the _WORD_BEFORE match right before a word) a
+    context that puts the next word in the genitive?"""
+    word = before.group(1).lower()
+    if word in _GENITIVE_PREPOSITIONS:
+        return True
+    if word not in _GENITIVE_AFTER_PO:
+        return False
+    po = _WORD_BEFORE.search(text, max(0, before.start() - 6), before.start())
+    return bool(po) and po.group(1).lower() == "по"
 
 
 @lru_cache(maxsize=65536)
