@@ -170,9 +170,11 @@ _TIME_PIECES = ["22", "1", "0", "9", "13", ".", ".00", ".30", ".7", " ", " to ",
 def test_dotted_times_are_the_whole_text_matches(text):
     from mtqa.rules import locale_time_dot as rule
     from mtqa.rules._gates import finditer_at
-    for pattern in (rule._TIME_24, rule._RANGE_START):
-        assert [m.span() for m in finditer_at(pattern, text, rule._DOTTED_TIME, blanks="")] == [
-            m.span() for m in pattern.finditer(text)]
+    # (the rule's one pattern finds what its two parts found, each over the whole text)
+    parts = sorted(m.span() for part in (rule._TIME_24, rule._RANGE_START)
+                   for m in re.finditer(part, text, re.MULTILINE))
+    assert [m.span() for m in finditer_at(rule._DOTTED_24, text, rule._DOTTED_TIME,
+                                          blanks="")] == parts
 
 
 _QUOTE_PIECES = ["\"", "“", "”", "«", "»", "Chelsea", "Modern", "School", " ", "to ", "the ",

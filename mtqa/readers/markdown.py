@@ -18,6 +18,7 @@ import bisect
 import heapq
 import html
 import re
+from functools import cached_property
 from itertools import accumulate
 from typing import Dict, List, Optional, Tuple
 
@@ -250,16 +251,24 @@ class _Inline:
         block (`_bracket_pairs`), which scans from every '[' the same way `_scan_brackets`
         would; a '[' that pass skipped (inside what it took for a code span) is scanned on
         its own, at most MAX_NESTING openers deep."""
-        pairs = self._pairs_once()
+        pairs = self._pairs
         if i in pairs:
             return pairs[i]
         return self._scan_brackets(i)
 
-    def _pairs_once(self) -> Dict[int, Optional[int]]:
-        pairs = self.__dict__.get("_pairs")
-        if pairs is None:
-            pairs = self._pairs = self._bracket_pairs()
-        return pairs
+    # What the scans of one block share, computed on first use: the bracket pairs, the
+    # parenthesis table (_paren_table) and the last ")".
+    @cached_property
+    def _pairs(self) -> Dict[int, Optional[int]]:
+        return self._bracket_pairs()
+
+    @cached_property
+    def _parens(self) -> Tuple[Dict[int, Optional[int]], set, List[int]]:
+        return _paren_table(self.s)
+
+    @cached_property
+    def _last_close(self) -> int:
+        return self.s.rfind(")")
 
     def _bracket_events(self) -> List[int]:
         """The '[' of the block that `run` must look at, in order: every one that may open a
@@ -268,7 +277,7 @@ class _Inline:
         did not see (inside what it took for a code span), and footnote markers '[^'. For
         every other '[', `_link_end` is None: it is literal text and stays prose."""
         s = self.s
-        pairs = self._pairs_once()
+        pairs = self._pairs
         if self.refs:
             events = [i for i, close in pairs.items() if close is not None]
         else:
@@ -278,11 +287,11 @@ class _Inline:
             if events:
                 # ... and whose "(" may end a destination: closed by the plain pairing, or
                 # where the character scan decides (escapes or quotes after it, "<url>")
-                closes, _, hazards = self._parens_once()
+                closes, _, hazards = self._parens
                 after = hazards[-1] if hazards else -1
                 url = "(<" in s
                 events = [i for i, close in zip(events, map(pairs.__getitem__, events))
-                          if closes.get(close + 1, -1) >= 0 or after > close + 1
+                          if closes.get(close + 1) is not None or after > close + 1
                           or (url and s.startswith("<", close + 2))]
         if "`" in s:
             events.extend(i for i in map(_match_start, _OPENER_RE.finditer(s))
@@ -378,27 +387,18 @@ class _Inline:
     def _paren_end(self, i: int) -> Optional[int]:
         """The end of the link destination whose '(' is at i (None: not a destination)."""
         s = self.s
-        last = self.__dict__.get("_last_close")
-        if last is None:
-            last = self._last_close = s.rfind(")")
-        if last < i:
+        if self._last_close < i:
             return None  # no ")" left: no scan (keeps "[a](" repeated linear)
         # Where nothing but parentheses matters (no escape, quote or "<url>"), the scan below
         # is plain pairing, done once for the block: 1 MB of "[a](" and one ")" scanned 130
         # characters per "[" for 14 s (hardening3, issue 13).
-        closes, too_deep, hazards = self._parens_once()
-        close = closes.get(i, -1)
-        end = close if close >= 0 else len(s)
+        closes, too_deep, hazards = self._parens
+        close = closes.get(i)
+        end = len(s) if close is None else close
         h = bisect.bisect_left(hazards, i)
         if not s.startswith("<", i + 1) and (h == len(hazards) or hazards[h] > end):
-            return None if close < 0 or i in too_deep else close + 1
+            return None if close is None or i in too_deep else close + 1
         return self._scan_destination(i)
-
-    def _parens_once(self) -> Tuple[Dict[int, int], set, List[int]]:
-        table = self.__dict__.get("_parens")
-        if table is None:
-            table = self._parens = _paren_table(self.s)
-        return table
 
     def _scan_destination(self, i: int) -> Optional[int]:
         s, depth, j = self.s, 0, i
@@ -459,24 +459,12 @@ class _Inline:
 _match_start = re.Match.start
 
 
-def _paren_table(s: str) -> Tuple[Dict[int, int], set, List[int]]:
-    """For `_Inline._paren_end`: each "(" and the ")" closing it (-1: none), the "(" whose
+def _paren_table(s: str) -> Tuple[Dict[int, Optional[int]], set, List[int]]:
+    """For `_Inline._paren_end`: each "(" and the ")" closing it (None: none), the "(" whose
     scan would meet more than MAX_NESTING openers before closing, and where the escapes and
     quotes are (around them the scan is done character by character)."""
-    closes: Dict[int, int] = {}
-    too_deep = set()
-    stack: List[int] = []
-    push, pop = stack.append, stack.pop
-    parts = _PAREN_SPLIT_RE.split(s)  # (split and summed lengths: no match object per paren)
-    positions = list(accumulate(map(len, parts)))[0::2][:len(parts) // 2]
-    for j, c in zip(positions, map(s.__getitem__, positions)):
-        if c == "(":
-            closes[j] = -1
-            push(j)
-            if len(stack) > MAX_NESTING:  # this "(" is opener 33 inside that one
-                too_deep.add(stack[-MAX_NESTING - 1])
-        elif stack:
-            closes[pop()] = j
+    too_deep: set = set()
+    closes = _stack_pairs(s, _split_offsets(_PAREN_SPLIT_RE, s), "(", too_deep)
     hazards = list(map(_match_start, _DESTINATION_HAZARD_RE.finditer(s)))
     return closes, too_deep, hazards
 
@@ -488,23 +476,38 @@ def _plain_bracket_pairs(s: str) -> Dict[int, Optional[int]]:
     if "\\" in s:  # an escape is matched whole: the character after it is skipped
         found = [m for m in _BRACKET_RE.finditer(s) if m.group() in "[]"]
         positions = list(map(_match_start, found))
-    else:  # (split and summed lengths: no match object per bracket)
-        parts = _BRACKET_SPLIT_RE.split(s)
-        positions = list(accumulate(map(len, parts)))[0::2][:len(parts) // 2]
+    else:
+        positions = _split_offsets(_BRACKET_SPLIT_RE, s)
     if "]" not in s:
         return dict.fromkeys(positions)  # nothing closes: every "[" is literal
+    return _stack_pairs(s, positions, "[")
+
+
+def _split_offsets(split_re: re.Pattern, s: str) -> List[int]:
+    """Where the matches of `split_re` (one capturing group around one character) start in
+    s, from one split and summed lengths: no match object per character."""
+    parts = split_re.split(s)
+    return list(accumulate(map(len, parts)))[0::2][:len(parts) // 2]
+
+
+def _stack_pairs(s: str, positions: List[int], opener: str,
+                 too_deep: Optional[set] = None) -> Dict[int, Optional[int]]:
+    """Each `opener` at `positions` (the offsets of a block's openers and closers of one
+    kind, in order) -> the offset of the closer that closes it, or None. With `too_deep`,
+    also adds to it each opener that has more than MAX_NESTING openers open inside it at
+    once (its scan would give up before closing)."""
     pairs: Dict[int, Optional[int]] = {}
     stack: List[int] = []
     push, pop = stack.append, stack.pop
     for j, c in zip(positions, map(s.__getitem__, positions)):
-        if c == "[":
+        if c == opener:
             pairs[j] = None
             push(j)
+            if too_deep is not None and len(stack) > MAX_NESTING:
+                too_deep.add(stack[-MAX_NESTING - 1])  # this opener is 33 inside that one
         elif stack:
             pairs[pop()] = j
     return pairs
-
-
 
 
 def _is_punct(ch: str) -> bool:

@@ -12,6 +12,17 @@ def _end_with_dot(text, m):
     return m.end(3) if not rest or rest[0].isupper() or rest[0] == "\n" else m.end(4)
 
 
+def _abbreviations(rule, text, pattern, english_words, message):
+    """A finding for each abbreviation `pattern` finds after a figure (group 3, its dot group
+    4), suggesting its English word; `message` is formatted with `written` and `english`."""
+    for m in pattern.finditer(text):
+        english = english_words[m.group(3).lower()]
+        end = _end_with_dot(text, m)
+        yield rule.finding(m.start(3), end,
+                           message.format(written=text[m.start(3):end], english=english),
+                           [english])
+
+
 @register
 class SourceAbbreviation(Rule):
     """A source-language word or abbreviation for a large number or a currency after a
@@ -41,14 +52,8 @@ class SourceAbbreviation(Rule):
     }
 
     def check(self, article, ctx):
-        text = article.text
-        for m in SCALE_WORD_RE.finditer(text):
-            english = SCALE_WORDS[m.group(3).lower()]
-            end = _end_with_dot(text, m)
-            yield self.finding(
-                m.start(3), end,
-                f"“{text[m.start(3):end]}” is a source-language abbreviation: "
-                f"write “{english}”", [english])
+        return _abbreviations(self, article.text, SCALE_WORD_RE, SCALE_WORDS,
+                              "“{written}” is a source-language abbreviation: write “{english}”")
 
 
 _LATIN_RE = re.compile(
@@ -84,9 +89,5 @@ class LatinScaleAbbreviation(Rule):
     }
 
     def check(self, article, ctx):
-        text = article.text
-        for m in _LATIN_RE.finditer(text):
-            english = LATIN_SCALE_ABBREVIATIONS[m.group(3).lower()]
-            end = _end_with_dot(text, m)
-            yield self.finding(m.start(3), end,
-                               f"“{text[m.start(3):end]}”: write “{english}”", [english])
+        return _abbreviations(self, article.text, _LATIN_RE, LATIN_SCALE_ABBREVIATIONS,
+                              "“{written}”: write “{english}”")

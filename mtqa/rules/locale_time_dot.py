@@ -17,11 +17,14 @@ _AFTER_TIME = (r"(?=\s*(?:$|[,;)!?⏰]|\.(?!\d)|(?:Moscow|Kyiv|Kiev|local|GMT|UT
 _NOT_BEFORE = r"(?<![\w.,:/$€£¥₴₽-])"
 # Hours 13-23 or a leading zero (00-09): a 24-hour time. "3.45" and "10.30" stay, the
 # British 12-hour style ("3.45pm", Guardian style guide "times").
-_TIME_24 = re.compile(_NOT_BEFORE + r"(?:1[3-9]|2[0-3]|0\d)\.[0-5]\d(?![\d.,]\d)" + _AFTER_TIME,
-                      re.MULTILINE)
+_TIME_24 = _NOT_BEFORE + r"(?:1[3-9]|2[0-3]|0\d)\.[0-5]\d(?![\d.,]\d)" + _AFTER_TIME
 # The start of a range whose end is a 24-hour time: "from 10.00 to 21.00".
-_RANGE_START = re.compile(_NOT_BEFORE + r"(?:1[0-2]|\d)\.[0-5]\d(?=\s*(?:to|until|till|-|–|—)\s*"
-                          r"(?:1[3-9]|2[0-3])\.[0-5]\d(?![\d.,]\d))")
+_RANGE_START = (_NOT_BEFORE + r"(?:1[0-2]|\d)\.[0-5]\d(?=\s*(?:to|until|till|-|–|—)\s*"
+                r"(?:1[3-9]|2[0-3])\.[0-5]\d(?![\d.,]\d))")
+# Either, in one pass. Their hours differ (13-23 or 0d; 10-12 or one digit), so at most one
+# matches at a place, and neither can start inside the other's figure (_NOT_BEFORE): the
+# matches are those of the two patterns.
+_DOTTED_24 = re.compile(f"{_TIME_24}|{_RANGE_START}", re.MULTILINE)
 # Where a dotted time can start: both patterns open with one or two digits, a full stop and
 # the minutes' first digit; they begin with a lookbehind, which finditer would try at every
 # character (rules/_gates.finditer_at).
@@ -73,14 +76,13 @@ class TimeWithDot(Rule):
         text = article.text
         if "." not in text:
             return
-        for pattern in (_TIME_24, _RANGE_START):
-            for m in finditer_at(pattern, text, _DOTTED_TIME, blanks=""):
-                start, end = m.start(), m.end()
-                if in_code_chunk(text, start) or touches_markup(article, start, end):
-                    continue
-                time = m.group()
-                yield self.finding(
-                    start, end,
-                    f"“{time}” writes hours and minutes apart with a full stop, the "
-                    f"Russian/Ukrainian way; English writes a 24-hour time with a colon",
-                    [time.replace(".", ":")])
+        for m in finditer_at(_DOTTED_24, text, _DOTTED_TIME, blanks=""):
+            start, end = m.start(), m.end()
+            if in_code_chunk(text, start) or touches_markup(article, start, end):
+                continue
+            time = m.group()
+            yield self.finding(
+                start, end,
+                f"“{time}” writes hours and minutes apart with a full stop, the "
+                f"Russian/Ukrainian way; English writes a 24-hour time with a colon",
+                [time.replace(".", ":")])
