@@ -72,7 +72,8 @@ _token_text = itemgetter(0)
 
 # Cached structure an Article computes from its text (dropped by release(), never pickled).
 _COMPUTED = frozenset({"paragraphs", "headlines", "sentences", "tokens", "token_texts",
-                       "quotations", "_memo", "line_starts", "literal_spans", "name_views"})
+                       "token_set", "lowered_set", "quotations", "_memo", "line_starts",
+                       "literal_spans", "name_views"})
 
 
 class FileOrigin(FrozenPlain):  # plain classes, not @dataclass (start-up: mtqa/plain.py)
@@ -175,7 +176,8 @@ class Article:
         self.words  # noqa: B018  (the score needs it; keep it)
         memo = self.__dict__.get("_memo") or {}
         for key in ("paragraphs", "headlines", "sentences", "tokens", "token_texts",
-                    "quotations", "_memo", "literal_spans", "name_views"):
+                    "token_set", "lowered_set", "quotations", "_memo", "literal_spans",
+                    "name_views"):
             self.__dict__.pop(key, None)
         # Glossary matches stay (a few per name, small): the report's name ledger reads them
         # again after the audit, and finding them anew costs a second tokenisation and
@@ -318,6 +320,18 @@ class Article:
     def token_texts(self) -> List[str]:
         """The tokens' texts, for fast set and dict operations over an article's words."""
         return list(map(_token_text, self.tokens))
+
+    @cached_property
+    def token_set(self) -> frozenset:
+        """The distinct token texts, as written. Built once per article (a C-level pass) and
+        shared: the engine checks rules' trigger words against it (Rule.needs_tokens) and
+        rules ask it whether a word occurs at all before looking for where."""
+        return frozenset(self.token_texts)
+
+    @cached_property
+    def lowered_set(self) -> frozenset:
+        """The distinct token texts in lower case (Rule.needs_words; rules' word tables)."""
+        return frozenset(map(str.lower, self.token_set))
 
     @cached_property
     def words(self) -> int:
