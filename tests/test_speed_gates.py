@@ -187,3 +187,50 @@ def test_quoted_proper_name_gate_is_implied_by_every_pattern(text):
         for pattern in (rule._QUOTED, rule._BEFORE_HEAD, rule._OPENS_SENTENCE,
                         rule._AFTER_HEAD, rule._AFTER_PLACE):
             assert not pattern.search(text), pattern.pattern
+
+
+_TITLE_PIECES = ["President", "Head", "Deputy", "Minister", "Head coach", "Chief of Staff",
+                 "Commander-in-Chief", "Director-General", "Vice President", "Staff", "coach",
+                 " of ", " to ", "the ", "Ukraine", "Volodymyr", "Zelensky", "said", "by ",
+                 "with ", "and ", ". ", "\n", " ", "-", "O'", "X", "of", "to"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(_TITLE_PIECES, 25))
+def test_bare_title_scans_find_what_whole_text_scans_find(text):
+    # speed7: the patterns are tried only at title words the tokens locate; the definition
+    # is finditer over the whole text, and (for mid-sentence titles) every " of "/" to "
+    from mtqa.rules import grammar_title_article as g
+
+    article = Article(text)
+    assert [m.span(1) for m in g._openings(article)] == [
+        m.span(1) for m in g._OPENING.finditer(text)]
+    every = []
+    for link in (" of ", " to "):
+        i = text.find(link)
+        while i >= 0:
+            after = i + len(link)
+            if text[after:after + 1].isupper() or text.startswith("the ", after):
+                before = g._BEFORE_LINK.search(text, max(0, i - g._WINDOW), i)
+                m = before and g._MID_SENTENCE.match(text, before.start())
+                if m:
+                    every.append(m.span(1))
+            i = text.find(link, after - 1)
+    assert [m.span(1) for m in g._mid_sentence(article)] == sorted(every)
+
+
+_QUOTED_NAME_PIECES = ['"', "“", "”", "«", "»", "Chelsea", "Shinnik", "MS-21", "Al-Ahly", " ",
+                       "to ", "of ", "the ", "the Egyptian ", "hotel", "geopark", "project ",
+                       "goes", "said", ". ", "\n", ",", ".", "a", "X", "and "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(_QUOTED_NAME_PIECES, 25))
+def test_quoted_proper_name_line_scans_find_what_whole_text_scans_find(text):
+    from mtqa.rules import punct_quoted_proper_name as q
+
+    every = [(m.re.pattern, m.span(), m.groups())
+             for rx in (q._QUOTED, q._BEFORE_HEAD, q._OPENS_SENTENCE, q._AFTER_HEAD,
+                        q._AFTER_PLACE) for m in rx.finditer(text)]
+    found = [(m.re.pattern, m.span(), m.groups()) for m in q._matches(text)]
+    assert found == every
