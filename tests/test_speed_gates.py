@@ -234,3 +234,18 @@ def test_quoted_proper_name_line_scans_find_what_whole_text_scans_find(text):
                         q._AFTER_PLACE) for m in rx.finditer(text)]
     found = [(m.re.pattern, m.span(), m.groups()) for m in q._matches(text)]
     assert found == every
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Kyiv", "NATO", "McDonald", "kyiv", "2022", "Ab1", "É", "é",
+                                 "ǅemal", "Σ", "X", "O'Brien", "ǈ", "Ⅻ", "Kiev's", "ß", " ",
+                                 ". ", "\n", "-", "Ａｂ"]), max_size=30).map("".join))
+def test_shared_token_sets_are_their_definitions(text):
+    # speed7: the per-article indices every rule shares, built in C, against the plain
+    # per-token definitions they replace
+    article = Article(text)
+    texts = article.token_texts
+    assert article.token_set == set(texts)
+    assert article.lowered_set == {t.lower() for t in texts}
+    assert article.capitalised_set == {
+        t for t in texts if t[:1].isupper() and t.isalpha() and not t.isupper()}
