@@ -249,3 +249,15 @@ def test_shared_token_sets_are_their_definitions(text):
     assert article.lowered_set == {t.lower() for t in texts}
     assert article.capitalised_set == {
         t for t in texts if t[:1].isupper() and t.isalpha() and not t.isupper()}
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(["the", "The", "THE", "a", "A", " ", "  ", "\t", ". ", "\n", "-", "'", "’", "s",
+              "İ", "i", "ı", "I", "ß", "SS", "ss", "ſ", "K", "k", "Kyiv", "kyiv", "2", "x"], 25))
+def test_repeated_word_matches_are_found_where_finditer_finds_them(text):
+    from mtqa.rules import punct_repeated_word as r
+
+    article = Article(text)
+    folded = list(map(str.casefold, article.token_texts))
+    assert [m.span() for m in r._repeats(text, article.tokens, article.token_texts, folded)] \
+        == [m.span() for m in r._REPEAT.finditer(text)]

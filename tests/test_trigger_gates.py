@@ -49,7 +49,7 @@ def _dev_texts():
         return []
     if not WMT23.exists():  # pragma: no cover - the dev data sits beside the checkout
         return []
-    return [text for i, (_s, _d, _y, text) in enumerate(mt_documents(WMT23)) if i % 9 == 0]
+    return [text for i, (_s, _d, _y, text) in enumerate(mt_documents(WMT23)) if i % 17 == 0]
 
 
 def _found(rule, text, lang):
@@ -58,10 +58,10 @@ def _found(rule, text, lang):
     return list(rule.check(article, ctx.for_article(article)))
 
 
-def _assert_gate_holds(rule, gate, text):
+def _assert_gate_holds(rule, gate, text, langs=LANGS):
     if gate(Article(text)):
         return False
-    for lang in LANGS:
+    for lang in langs:
         assert _found(rule, text, lang) == [], (rule.id, lang, text[:200])
     return True
 
@@ -85,8 +85,8 @@ def test_gate_holds_on_dev_documents(rule, gate):
     texts = _dev_texts()
     if not texts:  # pragma: no cover
         pytest.skip("../shared/dev/wmt23 is not here")
-    for text in texts:
-        _assert_gate_holds(rule, gate, text)
+    for text in texts:  # (the languages whose packs or rules differ most)
+        _assert_gate_holds(rule, gate, text, (None, "id", "ru"))
 
 
 def _pieces(rule):
