@@ -261,3 +261,12 @@ def test_repeated_word_matches_are_found_where_finditer_finds_them(text):
     folded = list(map(str.casefold, article.token_texts))
     assert [m.span() for m in r._repeats(text, article.tokens, article.token_texts, folded)] \
         == [m.span() for m in r._REPEAT.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(["Kyiv", "Київ", "²", "½", "é", "ª", "µ", "_", "1", "٣", "习近平", "Ω", " ", ". ",
+              "\n", "’", "—", "x_Ж", "Ｋ", "ℓ", "\u0301"], 20))
+def test_non_latin_letter_answer_from_tokens_is_the_whole_text_search(text):
+    from mtqa.rules._scripts import NON_LATIN_LETTER, has_non_latin_letter
+
+    assert has_non_latin_letter(Article(text)) == bool(NON_LATIN_LETTER.search(text))
