@@ -270,3 +270,11 @@ def test_non_latin_letter_answer_from_tokens_is_the_whole_text_search(text):
     from mtqa.rules._scripts import NON_LATIN_LETTER, has_non_latin_letter
 
     assert has_non_latin_letter(Article(text)) == bool(NON_LATIN_LETTER.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(["a", "Z", "z", "A", ".", "?", "!", ",", " ", "é", "É", "1", "\n", "..", "ab"], 20))
+def test_glue_hint_led_by_the_mark_answers_as_led_by_the_letter(text):
+    from mtqa.rules.punct_missing_space import _GLUE_HINT
+
+    assert bool(_GLUE_HINT.search(text)) == bool(re.search(r"[a-z][.?!][A-Z]|[a-z],[a-z]", text))
