@@ -932,9 +932,15 @@ class Glossary:
         # Per word that can start a form: its forms of several tokens (longest first; they
         # come before the one-token forms), the texts they begin with, and the row tail of
         # its one-token form, if the word itself is that form (a one-token surface is the
-        # word). Looked up once per word, not once per occurrence (hardening5, issue 13).
-        table = {}
+        # word). Looked up once per word, not once per occurrence (hardening5, issue 13),
+        # and kept with the glossary: the same start words recur across a batch (speed7,
+        # issue 11; never stored in the cache or pickled: __getstate__ lists its fields).
+        table = self.__dict__.get("_start_rows")
+        if table is None:
+            table = self.__dict__["_start_rows"] = {}
         for word in starts:
+            if word in table:
+                continue
             cands = phrases.get(word)
             if cands is None and word.isupper() and len(word) > 1:
                 cands = phrases.get(word[0] + word[1:].lower())
