@@ -8,7 +8,8 @@ Times each non-batch rule's `check` on every article of ../shared/dev/wmt23 (eve
 output of every document) with every default rule on, and prints the total and the costliest
 rules; the phrase-* entry rules are summed into one row unless --split-phrases (the engine
 checks them as one group; here each entry's check is called, which costs a little more).
-Rules with trigger text (Rule.needs_any) are skipped where the engine skips them. The first
+Rules with triggers (Rule.needs_any, needs_tokens, needs_words) are skipped where the engine
+skips them (engine.trigger_gate; the gate's cost is charged to the rule). The first
 rule that asks an article for its tokens or sentences pays for computing them; --warm computes
 them before timing so that each rule is charged only for its own work (the structure's cost is
 then printed on its own row).
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from devdata import wmt_articles  # noqa: E402
 
-from mtqa.engine import AuditContext, AuditOptions  # noqa: E402
+from mtqa.engine import AuditContext, AuditOptions, trigger_gate  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -66,18 +67,17 @@ def main(argv=None) -> int:
     articles = _articles(args)
     ctx = AuditContext(AuditOptions())
     ctx.glossary  # loaded outside the timing
-    rules = [r for r in ctx.rules if not r.batch]
+    rules = [(r, trigger_gate(r)) for r in ctx.rules if not r.batch]
     cost = collections.Counter()
     for article in articles:
         if args.warm:
             start = clock()
             article.tokens, article.sentences, article.token_texts
             cost["(tokens+sentences)"] += clock() - start
-        text = article.text
-        for rule in rules:
+        for rule, gate in rules:
             start = clock()
-            # as the engine does: a rule with trigger text runs only where one occurs
-            if not rule.needs_any or any(map(text.__contains__, rule.needs_any)):
+            # as the engine does: a rule with triggers runs only where they occur
+            if gate is None or gate(article):
                 for _ in rule.check(article, ctx):
                     pass
             cost[rule.id] += clock() - start
@@ -117,11 +117,11 @@ def plan_costs(args) -> int:
     passes = []
     for _ in range(3):
         cost = {}
-        for needs, check, _one_rule in ctx.plan:
+        for gate, check, _one_rule in ctx.plan:
             name = getattr(getattr(check, "__self__", None), "id", "phrase-* (one group call)")
             start = time.process_time()
             for article, rule_ctx in zip(articles, contexts):
-                if needs and not any(map(article.text.__contains__, needs)):
+                if gate is not None and not gate(article):
                     continue
                 for _ in check(article, rule_ctx):
                     pass

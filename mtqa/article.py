@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property, lru_cache, partial
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count, filterfalse, repeat
 from operator import itemgetter, ne
 from typing import (Any, Callable, Dict, Hashable, List, NamedTuple, Optional, Sequence, Tuple,
                     Union)
@@ -68,11 +68,13 @@ class Token(NamedTuple):
 
 _make_token = partial(tuple.__new__, Token)
 _token_text = itemgetter(0)
+_first_character = itemgetter(0)
 
 
 # Cached structure an Article computes from its text (dropped by release(), never pickled).
 _COMPUTED = frozenset({"paragraphs", "headlines", "sentences", "tokens", "token_texts",
-                       "quotations", "_memo", "line_starts", "literal_spans", "name_views"})
+                       "token_set", "lowered_set", "capitalised_set", "quotations", "_memo",
+                       "line_starts", "literal_spans", "name_views"})
 
 
 class FileOrigin(FrozenPlain):  # plain classes, not @dataclass (start-up: mtqa/plain.py)
@@ -175,7 +177,8 @@ class Article:
         self.words  # noqa: B018  (the score needs it; keep it)
         memo = self.__dict__.get("_memo") or {}
         for key in ("paragraphs", "headlines", "sentences", "tokens", "token_texts",
-                    "quotations", "_memo", "literal_spans", "name_views"):
+                    "token_set", "lowered_set", "capitalised_set", "quotations", "_memo",
+                    "literal_spans", "name_views"):
             self.__dict__.pop(key, None)
         # Glossary matches stay (a few per name, small): the report's name ledger reads them
         # again after the audit, and finding them anew costs a second tokenisation and
@@ -318,6 +321,27 @@ class Article:
     def token_texts(self) -> List[str]:
         """The tokens' texts, for fast set and dict operations over an article's words."""
         return list(map(_token_text, self.tokens))
+
+    @cached_property
+    def token_set(self) -> frozenset:
+        """The distinct token texts, as written. Built once per article (a C-level pass) and
+        shared: the engine checks rules' trigger words against it (Rule.needs_tokens) and
+        rules ask it whether a word occurs at all before looking for where."""
+        return frozenset(self.token_texts)
+
+    @cached_property
+    def lowered_set(self) -> frozenset:
+        """The distinct token texts in lower case (Rule.needs_words; rules' word tables)."""
+        return frozenset(map(str.lower, self.token_set))
+
+    @cached_property
+    def capitalised_set(self) -> frozenset:
+        """The distinct token texts that are capitalised words: letters only, the first one a
+        capital, not all capitals (Kyiv, McDonald; not NATO, 2022). Name rules start from
+        these instead of testing every token; tested in C, one pass over the distinct words."""
+        words = tuple(filter(str.isalpha, self.token_set))
+        return frozenset(filterfalse(str.isupper, compress(
+            words, map(str.isupper, map(_first_character, words)))))
 
     @cached_property
     def words(self) -> int:

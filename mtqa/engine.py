@@ -4,7 +4,7 @@ batch (`run_batch_rules`). The order of a run (read -> audit -> finish) is mtqa.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
 from mtqa.article import Article
 from mtqa.finding import Finding
@@ -66,7 +66,7 @@ class AuditContext:
     @rules.setter
     def rules(self, rules: Sequence[Rule]) -> None:
         self._rules = list(rules)
-        # what run_rules calls per article, as (trigger text, check, one rule's check?): each
+        # what run_rules calls per article, as (trigger gate, check, one rule's check?): each
         # single rule's check, and one check_group per rule group (Rule.group)
         self.plan = _plan(self._rules)
         # batch rules with a per-article part (asked for once per article)
@@ -159,6 +159,23 @@ def _dedupe(findings: List[Finding]) -> List[Finding]:
     return out
 
 
+def trigger_gate(rule: Rule) -> Optional[Callable[[Article], bool]]:
+    """The pre-check of a rule's declared triggers (Rule.needs_any, needs_tokens, needs_words),
+    or None when it declares none: may the rule fire in this article at all? Each declared
+    kind is a condition every finding needs, so all must hold. Text triggers are C-level
+    substring searches; word triggers are set intersections with the article's token sets,
+    built once per article and shared by every rule (docs/scale.md, "shared pass")."""
+    any_of, tokens, words = rule.needs_any, rule.needs_tokens, rule.needs_words
+    if not (any_of or tokens or words):
+        return None
+
+    def gate(article: Article) -> bool:
+        return ((not tokens or not tokens.isdisjoint(article.token_set))
+                and (not words or not words.isdisjoint(article.lowered_set))
+                and (not any_of or any(map(article.text.__contains__, any_of))))
+    return gate
+
+
 def _plan(rules: Sequence[Rule]) -> list:
     plan: list = []
     groups: Dict[tuple, Dict[str, Rule]] = {}
@@ -168,7 +185,7 @@ def _plan(rules: Sequence[Rule]) -> list:
         if rule.group is None:
             # the last item: the check is one rule's (past the finding limit it may stop)
             check = rule.check
-            plan.append((rule.needs_any, check,
+            plan.append((trigger_gate(rule), check,
                          isinstance(getattr(check, "__self__", None), Rule)))
             continue
         # keyed by the function, not the bound classmethod: each phrase entry is its own
@@ -179,7 +196,7 @@ def _plan(rules: Sequence[Rule]) -> list:
         if key not in groups:
             groups[key] = {}
             members = groups[key]
-            plan.append(((), lambda article, ctx, _c=check_group, _m=members:
+            plan.append((None, lambda article, ctx, _c=check_group, _m=members:
                          _c(_m, article, ctx), False))
         groups[key][rule.id] = rule
     return plan
@@ -208,11 +225,10 @@ def run_rules(article: Article, ctx: AuditContext) -> List[Finding]:
     one finding saying so), severities overridden, one per (rule, span)."""
     rule_ctx = ctx.for_article(article)
     findings: List[Finding] = []
-    text = article.text
     counts: Dict[str, int] = {}
-    for needs, check, one_rule in ctx.plan:
-        # a rule with trigger text (Rule.needs_any) runs only where one of them occurs
-        if needs and not any(map(text.__contains__, needs)):
+    for gate, check, one_rule in ctx.plan:
+        # a rule with triggers (trigger_gate) runs only where they occur
+        if gate is not None and not gate(article):
             continue
         for f in check(article, rule_ctx):
             n = counts[f.rule] = counts.get(f.rule, 0) + 1

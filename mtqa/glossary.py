@@ -891,7 +891,8 @@ class Glossary:
         return self._match_rows(article.text, article.token_texts,
                                 lambda indices: list(map(_START_OF, map(token, indices))),
                                 lambda indices: list(map(_END_OF, map(token, indices))),
-                                lambda i, j: token(i).sentence == token(j).sentence)
+                                lambda i, j: token(i).sentence == token(j).sentence,
+                                article.token_set)
 
     def _view_rows(self, view) -> List[tuple]:
         """_find_rows of a name view's Article, from the view's token columns: a view needs
@@ -913,8 +914,8 @@ class Glossary:
                                 lambda indices: list(map(ends.__getitem__, indices)),
                                 same_sentence)
 
-    def _match_rows(self, text: str, texts: List[str], starts_of, ends_of, same_sentence
-                    ) -> List[tuple]:
+    def _match_rows(self, text: str, texts: List[str], starts_of, ends_of, same_sentence,
+                    words: Optional[frozenset] = None) -> List[tuple]:
         """Glossary forms in `text` whose tokens are `texts` (starts_of(indices) and
         ends_of(indices): the offsets of those tokens): rows (start, end, form, kind, entry,
         fix), longest match first, no overlaps, no phrase across a sentence boundary
@@ -922,7 +923,8 @@ class Glossary:
         phrases = self._phrases
         # Only tokens that can start a form are visited (set operations in C): a glossary
         # form's first token, or a word in capitals (KIEV) whose capitalised form is one.
-        words = set(texts)
+        if words is None:  # (the distinct texts; an article's shared token_set: speed7)
+            words = set(texts)
         starts = set(filter(phrases.__contains__, words))  # O(words), not O(glossary)
         for word in filter(str.isupper, words):
             if len(word) > 1 and word not in starts and word[0] + word[1:].lower() in phrases:
@@ -932,9 +934,15 @@ class Glossary:
         # Per word that can start a form: its forms of several tokens (longest first; they
         # come before the one-token forms), the texts they begin with, and the row tail of
         # its one-token form, if the word itself is that form (a one-token surface is the
-        # word). Looked up once per word, not once per occurrence (hardening5, issue 13).
-        table = {}
+        # word). Looked up once per word, not once per occurrence (hardening5, issue 13),
+        # and kept with the glossary: the same start words recur across a batch (speed7,
+        # issue 11; never stored in the cache or pickled: __getstate__ lists its fields).
+        table = self.__dict__.get("_start_rows")
+        if table is None:
+            table = self.__dict__["_start_rows"] = {}
         for word in starts:
+            if word in table:
+                continue
             cands = phrases.get(word)
             if cands is None and word.isupper() and len(word) > 1:
                 cands = phrases.get(word[0] + word[1:].lower())

@@ -29,6 +29,13 @@ class Rule:
     # a slash date costs nothing on the articles without "/". Only for strings every finding
     # of the rule needs; a rule with several triggers lists them all.
     needs_any: Tuple[str, ...] = ()
+    # Trigger words (speed7, issue 11), checked against the article's token sets, which the
+    # engine builds once per article and all rules share (mtqa.article.TokenSets): the rule
+    # runs only when a token's text is one of `needs_tokens` (as written), or its lower-case
+    # form one of `needs_words`. Only for words every finding of the rule needs (derive them
+    # from the rule's own tables); tests/test_speed_gates.py checks each declared set.
+    needs_tokens: frozenset = frozenset()
+    needs_words: frozenset = frozenset()
     # Text the rule must flag (with its fixed text where it has a fix) and text it must leave
     # alone, run by tests/test_rule_examples.py; the format is in mtqa/examples.py.
     examples: Dict[str, list] = {}

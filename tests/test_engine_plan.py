@@ -32,3 +32,26 @@ def test_rule_with_trigger_text_runs_only_where_one_occurs():
     found = [run_rules(Article(t), ctx) for t in texts]
     assert rule.seen == [texts[0], texts[2]]
     assert [len(f) for f in found] == [1, 0, 1]
+
+
+class _CountingWords(Rule):
+    id = "test-counting-words"
+    needs_tokens = frozenset({"Kyiv"})
+    needs_words = frozenset({"mayor", "governor"})
+    seen: list = []
+
+    def check(self, article, ctx):
+        self.seen.append(article.text)
+        return [self.finding(0, 1, "found")]
+
+
+def test_rule_with_trigger_words_runs_only_where_both_kinds_occur():
+    # needs_tokens as written, needs_words in lower case; both declared, so both must hold
+    ctx = AuditContext(AuditOptions())
+    rule = _CountingWords()
+    ctx.rules = [rule]
+    texts = ["The Mayor of Kyiv spoke.", "The mayor of kyiv spoke.", "The mayor spoke.",
+             "Kyiv's GOVERNOR spoke.", "Kyivan governor spoke."]
+    found = [run_rules(Article(t), ctx) for t in texts]
+    assert rule.seen == [texts[0], texts[3]]
+    assert [len(f) for f in found] == [1, 0, 0, 1, 0]

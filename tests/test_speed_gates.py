@@ -189,3 +189,94 @@ def test_quoted_proper_name_gate_is_implied_by_every_pattern(text):
         for pattern in (rule._QUOTED, rule._BEFORE_HEAD, rule._OPENS_SENTENCE,
                         rule._AFTER_HEAD, rule._AFTER_PLACE):
             assert not pattern.search(text), pattern.pattern
+
+
+_TITLE_PIECES = ["President", "Head", "Deputy", "Minister", "Head coach", "Chief of Staff",
+                 "Commander-in-Chief", "Director-General", "Vice President", "Staff", "coach",
+                 " of ", " to ", "the ", "Ukraine", "Volodymyr", "Zelensky", "said", "by ",
+                 "with ", "and ", ". ", "\n", " ", "-", "O'", "X", "of", "to"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(_TITLE_PIECES, 25))
+def test_bare_title_scans_find_what_whole_text_scans_find(text):
+    # speed7: the patterns are tried only at title words the tokens locate; the definition
+    # is finditer over the whole text, and (for mid-sentence titles) every " of "/" to "
+    from mtqa.rules import grammar_title_article as g
+
+    article = Article(text)
+    assert [m.span(1) for m in g._openings(article)] == [
+        m.span(1) for m in g._OPENING.finditer(text)]
+    every = []
+    for link in (" of ", " to "):
+        i = text.find(link)
+        while i >= 0:
+            after = i + len(link)
+            if text[after:after + 1].isupper() or text.startswith("the ", after):
+                before = g._BEFORE_LINK.search(text, max(0, i - g._WINDOW), i)
+                m = before and g._MID_SENTENCE.match(text, before.start())
+                if m:
+                    every.append(m.span(1))
+            i = text.find(link, after - 1)
+    assert [m.span(1) for m in g._mid_sentence(article)] == sorted(every)
+
+
+_QUOTED_NAME_PIECES = ['"', "“", "”", "«", "»", "Chelsea", "Shinnik", "MS-21", "Al-Ahly", " ",
+                       "to ", "of ", "the ", "the Egyptian ", "hotel", "geopark", "project ",
+                       "goes", "said", ". ", "\n", ",", ".", "a", "X", "and "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(_QUOTED_NAME_PIECES, 25))
+def test_quoted_proper_name_line_scans_find_what_whole_text_scans_find(text):
+    from mtqa.rules import punct_quoted_proper_name as q
+
+    every = [(m.re.pattern, m.span(), m.groups())
+             for rx in (q._QUOTED, q._BEFORE_HEAD, q._OPENS_SENTENCE, q._AFTER_HEAD,
+                        q._AFTER_PLACE) for m in rx.finditer(text)]
+    found = [(m.re.pattern, m.span(), m.groups()) for m in q._matches(text)]
+    assert found == every
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Kyiv", "NATO", "McDonald", "kyiv", "2022", "Ab1", "É", "é",
+                                 "ǅemal", "Σ", "X", "O'Brien", "ǈ", "Ⅻ", "Kiev's", "ß", " ",
+                                 ". ", "\n", "-", "Ａｂ"]), max_size=30).map("".join))
+def test_shared_token_sets_are_their_definitions(text):
+    # speed7: the per-article indices every rule shares, built in C, against the plain
+    # per-token definitions they replace
+    article = Article(text)
+    texts = article.token_texts
+    assert article.token_set == set(texts)
+    assert article.lowered_set == {t.lower() for t in texts}
+    assert article.capitalised_set == {
+        t for t in texts if t[:1].isupper() and t.isalpha() and not t.isupper()}
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(["the", "The", "THE", "a", "A", " ", "  ", "\t", ". ", "\n", "-", "'", "’", "s",
+              "İ", "i", "ı", "I", "ß", "SS", "ss", "ſ", "K", "k", "Kyiv", "kyiv", "2", "x"], 25))
+def test_repeated_word_matches_are_found_where_finditer_finds_them(text):
+    from mtqa.rules import punct_repeated_word as r
+
+    article = Article(text)
+    folded = list(map(str.casefold, article.token_texts))
+    assert [m.span() for m in r._repeats(text, article.tokens, article.token_texts, folded)] \
+        == [m.span() for m in r._REPEAT.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(["Kyiv", "Київ", "²", "½", "é", "ª", "µ", "_", "1", "٣", "习近平", "Ω", " ", ". ",
+              "\n", "’", "—", "x_Ж", "Ｋ", "ℓ", "\u0301"], 20))
+def test_non_latin_letter_answer_from_tokens_is_the_whole_text_search(text):
+    from mtqa.rules._scripts import NON_LATIN_LETTER, has_non_latin_letter
+
+    assert has_non_latin_letter(Article(text)) == bool(NON_LATIN_LETTER.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(["a", "Z", "z", "A", ".", "?", "!", ",", " ", "é", "É", "1", "\n", "..", "ab"], 20))
+def test_glue_hint_led_by_the_mark_answers_as_led_by_the_letter(text):
+    from mtqa.rules.punct_missing_space import _GLUE_HINT
+
+    assert bool(_GLUE_HINT.search(text)) == bool(re.search(r"[a-z][.?!][A-Z]|[a-z],[a-z]", text))

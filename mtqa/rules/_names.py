@@ -7,7 +7,7 @@ from itertools import compress, count, repeat
 from operator import and_
 from typing import Dict, Iterator, List, Optional
 
-from mtqa.article import Article, Token
+from mtqa.article import Article, Token, positions_of
 from mtqa.lexicon import zipf
 from mtqa.nameindex import first_class
 from mtqa.plain import FrozenPlain
@@ -33,26 +33,35 @@ def _name_like(t: str) -> bool:
 # once per process; bounded so a huge batch cannot grow them without limit.
 _CACHE_MAX = 500_000
 _NAME_LIKE: Dict[str, bool] = {}
-_CAPITALISED: Dict[str, bool] = {}
 
 
-def _word_flags(texts: List[str], cache: Dict[str, bool], predicate) -> List[bool]:
-    unseen = set(texts).difference(cache)
+def flagged_words(words: frozenset, cache: Dict[str, bool], predicate) -> frozenset:
+    """The `words` (an article's distinct words, e.g. its shared Article.capitalised_set) for
+    which `predicate` holds, each word judged once per process (`cache`)."""
+    unseen = words.difference(cache)
     if unseen:
         if len(cache) + len(unseen) > _CACHE_MAX:
             cache.clear()
-            unseen = set(texts)
+            unseen = words
         for word in unseen:
             cache[word] = predicate(word)
     try:
-        return list(map(cache.__getitem__, texts))
+        return frozenset(compress(words, map(cache.__getitem__, words)))
     except KeyError:  # another thread (a multi-threaded Dask worker) cleared the cache
-        local = {w: predicate(w) for w in set(texts)}
-        return list(map(local.__getitem__, texts))
+        return frozenset(filter(predicate, words))
+
+
+def tokens_of(article: Article, words) -> List[Token]:
+    """The article's tokens whose text is one of `words`, in text order."""
+    if not words:
+        return []
+    return list(map(article.tokens.__getitem__, positions_of(article.token_texts, words)))
 
 
 def _name_tokens(article: Article) -> List[Token]:
-    return list(compress(article.tokens, _word_flags(article.token_texts, _NAME_LIKE, _name_like)))
+    # every name-like word is capitalised: only the article's capitalised words are judged
+    # (speed, issue 11: the shared index, not a flag per token)
+    return tokens_of(article, flagged_words(article.capitalised_set, _NAME_LIKE, _name_like))
 
 
 def name_tokens(article: Article) -> Iterator[Token]:
@@ -140,10 +149,6 @@ def same_name(a: str, b: str, cutoff: float = 80.0) -> bool:
     return _ratio(a, b) >= cutoff and not is_derivation(a, b)
 
 
-def _capitalised_word(t: str) -> bool:
-    return t[:1].isupper() and t.isalpha() and not t.isupper()
-
-
 class FullName(FrozenPlain):  # not @dataclass (start-up: mtqa/plain.py)
     given: Token
     surname: Token
@@ -173,11 +178,11 @@ def full_names(article: Article) -> List[FullName]:
     text = article.text
     # only pairs of capitalised alphabetic words can qualify: find them with C-level maps
     texts = article.token_texts
-    capitalised = list(_word_flags(texts, _CAPITALISED, _capitalised_word))
+    capitalised = list(map(article.capitalised_set.__contains__, texts))
     # the second word's own test (three letters or more, not an ordinary English word) once
     # per distinct word, and only pairs that pass it are visited: 1 MB of "The " in one
     # sentence visited 260,000 pairs in Python (hardening5, issue 13)
-    rare = {w: len(w) >= 3 and zipf(w) < 4.0 for w in set(compress(texts, capitalised))}
+    rare = {w: len(w) >= 3 and zipf(w) < 4.0 for w in article.capitalised_set}
     second = map(and_, capitalised[1:], map(rare.get, texts[1:], repeat(False)))
     for i in compress(count(), map(and_, capitalised, second)):
         a, b = toks[i], toks[i + 1]

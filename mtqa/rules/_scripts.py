@@ -54,6 +54,15 @@ def is_non_latin_letter(ch: str) -> bool:
     return bool(NON_LATIN_LETTER.match(ch)) and ch.isalpha()
 
 
+def has_non_latin_letter(article) -> bool:
+    """Does the article hold a NON_LATIN_LETTER? Asked by several rules, answered once per
+    article from its shared token set (speed, issue 11): such a letter is a word character
+    other than "_" and a decimal digit, so it lies inside a token, and the distinct tokens
+    are about a quarter of the text."""
+    return article.memo("has-non-latin-letter", lambda: NON_LATIN_LETTER.search(
+        " ".join(article.token_set)) is not None)
+
+
 # Line ends and quotation marks end a run: separately quoted items are separate findings.
 _RUN_BREAK = re.compile("[\n\"“”«»„]")
 

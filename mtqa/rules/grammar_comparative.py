@@ -25,7 +25,7 @@ _DOUBLE = {v: k for k, v in _COMPARATIVE.items()}
 _SUPERLATIVE = {"biggest", "largest", "smallest", "highest", "lowest", "strongest", "greatest",
                 "best", "worst", "closest", "easiest", "cheapest", "fastest", "oldest",
                 "youngest", "richest", "poorest", "safest", "longest", "deepest", "heaviest"}
-_DEGREE = ("more", "most", "less")
+_DEGREE = frozenset(("more", "most", "less"))
 _NOT_BEFORE_PLAIN = {"more", "less", "as", "so", "too", "rather", "other", "no", "much",
                      "far", "any", "sooner", "how", "that", "this", "and", "or"}
 
@@ -57,12 +57,17 @@ class BrokenComparative(Rule):
     }
 
     def check(self, article, ctx):
-        lowered = lowered_token_texts(article)
-        present = set(lowered)  # most articles hold neither pattern: one C-level pass decides
+        # most articles hold neither pattern: the article's shared word set decides, and a
+        # pattern is looked for only when both of its words occur (speed, issue 11)
+        present = article.lowered_set
+        lowered = None
         starts = []
-        if "than" in present:
+        if "than" in present and not present.isdisjoint(_COMPARATIVE):
+            lowered = lowered_token_texts(article)
             starts += [i - 1 for i in positions_of(lowered, _THAN) if i]
-        if not present.isdisjoint(_DEGREE):
+        if not present.isdisjoint(_DEGREE) and not (present.isdisjoint(_DOUBLE)
+                                                    and present.isdisjoint(_SUPERLATIVE)):
+            lowered = lowered_token_texts(article)
             starts += positions_of(lowered, _DEGREE)
         if not starts:
             return

@@ -10,7 +10,7 @@ States have”, “Canada and the US are”), nor after an apostrophe or in a qu
 """
 from __future__ import annotations
 
-from mtqa.article import lowered_token_texts
+from mtqa.article import lowered_token_texts, positions_of
 from mtqa.registry import Rule, register
 
 # lower-cased token sequences of the names (case checked separately: "US" is not "us")
@@ -53,6 +53,7 @@ class CountryAgreement(Rule):
     summary = "Plural verb after a country name that takes the singular (“the USA prohibit”)"
     category = "fluency/grammar"
     severity = "minor"
+    needs_words = _SECOND_WORDS  # every finding follows one (speed: the engine's gate)
     examples = {
         "flag": [
             {"text": "The USA prohibit the export of chips to China.",
@@ -72,13 +73,16 @@ class CountryAgreement(Rule):
     }
 
     def check(self, article, ctx):
-        lowered = lowered_token_texts(article)
-        if "the" not in lowered:
+        if "the" not in article.lowered_set:
             return
+        lowered = lowered_token_texts(article)
         toks = article.tokens
         n = len(toks)
-        for i, low in enumerate(lowered):
-            if low != "the" or i + 1 >= n or lowered[i + 1] not in _SECOND_WORDS:
+        # "the" before one of the names' second words: found from those words' tokens (in C)
+        # instead of visiting every token in Python (speed, issue 11)
+        for j in positions_of(lowered, _SECOND_WORDS):
+            i = j - 1
+            if i < 0 or lowered[i] != "the":
                 continue
             for words, name in _NAMES.items():
                 k = len(words)

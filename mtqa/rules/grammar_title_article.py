@@ -1,5 +1,6 @@
 import re
 
+from mtqa.article import positions_of
 from mtqa.registry import Rule, register
 
 # A sentence that opens with a bare title and its "of"/"to" phrase, the way Russian and
@@ -49,6 +50,14 @@ _FORMAL_TITLE = re.compile(
 # The sentence ends at the first sentence-final mark followed by a space or the line end.
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*(?= |$)", re.MULTILINE)
 _MIN_WORDS = 8  # headlines, captions and staff lists ("Director of Sales, T. Filippova.")
+# Speed (issue 11): every match of _OPENING and _MID_SENTENCE holds a title, whose first word
+# is a whole token (a title starts after a line start, a space or "-" and each of its words
+# ends at a space or "-") and whose last word is the token ending right before " of "/" to ".
+# The article's tokens say where those words are, so the patterns are tried only there
+# instead of at every character (tests/test_speed_gates.py compares with finditer).
+_TITLE_NAMES = _TITLES[len("(?:"):-1].split("|")
+_FIRST_WORDS = frozenset(re.match(r"[A-Za-z]+", t).group() for t in _TITLE_NAMES)
+_LAST_WORDS = frozenset(re.findall(r"[A-Za-z]+", t)[-1] for t in _TITLE_NAMES)
 
 
 @register
@@ -85,6 +94,7 @@ class TitleWithoutArticle(Rule):
     summary = "Sentence opening with a bare title and “of” phrase (President of Ukraine X said)"
     category = "fluency/grammar"
     severity = "minor"
+    needs_tokens = _FIRST_WORDS  # every finding is a title (speed: the engine skips the rest)
     examples = {
         "flag": [
             {"text": "President of the European Parliament Roberta Metsola said the EU would "
@@ -120,7 +130,7 @@ class TitleWithoutArticle(Rule):
         if " of " not in text and " to " not in text:
             return []
         findings = []
-        for m, sentence_start in self._bare_titles(text):
+        for m, sentence_start in self._bare_titles(article):
             end = _SENTENCE_END.search(text, m.end())
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
@@ -140,13 +150,14 @@ class TitleWithoutArticle(Rule):
         return findings
 
     @staticmethod
-    def _bare_titles(text):
+    def _bare_titles(article):
         """(match, start of its sentence) of every bare title, at a sentence start or in mid-
         sentence, that is not a formal English title; in input order, one per title."""
+        text = article.text
         hits = {}
-        for m in _OPENING.finditer(text):
+        for m in _openings(article):
             hits[m.start(1)] = (m, m.start(1))
-        for m in _mid_sentence(text):
+        for m in _mid_sentence(article):
             if m.start(1) not in hits:
                 line = text.rfind("\n", 0, m.start(1)) + 1
                 stop = max(text.rfind(". ", line, m.start(1)) + 2, line)
@@ -155,13 +166,30 @@ class TitleWithoutArticle(Rule):
                 if not _FORMAL_TITLE.match(text, start)]
 
 
-def _mid_sentence(text):
+def _openings(article):
+    """_OPENING.finditer(text), tried only at the tokens that are a title's first word."""
+    text, tokens = article.text, article.tokens
+    found, end = [], 0
+    for i in positions_of(article.token_texts, _FIRST_WORDS):
+        start = tokens[i].start
+        if start >= end:  # finditer's matches never overlap
+            m = _OPENING.match(text, start)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
+
+
+def _mid_sentence(article):
     """_MID_SENTENCE's matches, tried only where a title stands before an "of"/"to" that is
-    followed by "the " or a capital."""
+    followed by "the " or a capital: after the tokens that are a title's last word."""
+    text, tokens = article.text, article.tokens
     found = []
-    for link in (" of ", " to "):
-        i = text.find(link)
-        while i >= 0:
+    for j in positions_of(article.token_texts, _LAST_WORDS):
+        i = tokens[j].end
+        for link in (" of ", " to "):
+            if not text.startswith(link, i):
+                continue
             after = i + len(link)
             if text[after:after + 1].isupper() or text.startswith("the ", after):
                 lo = max(0, i - _WINDOW)
@@ -170,6 +198,5 @@ def _mid_sentence(text):
                     m = _MID_SENTENCE.match(text, before.start())
                     if m:
                         found.append(m)
-            i = text.find(link, after - 1)
     return sorted(found, key=lambda m: m.start())
 

@@ -148,11 +148,17 @@ class MangledPerson(Rule):
         """A surname alone, mangled, of a person the article names in full: "Roberta Metsola
         ... Mezzola said" -> "Metsola" (the fix is the surname alone)."""
         glossary = ctx.glossary
-        for tok in article.tokens:
+        # what depends on the word alone is judged once per distinct word (speed, issue 11:
+        # it was judged per token), and only the tokens of the words that pass are visited
+        candidates = {word for word in article.token_set
+                      if not (len(word) < 5 or not word[:1].isupper() or word.isupper()
+                              or not word.isalpha() or word in surnames
+                              or glossary.lookup(word) or zipf(word) >= 3.0
+                              or is_given_name(word))}
+        tokens = article.tokens
+        for tok in map(tokens.__getitem__, positions_of(article.token_texts, candidates)):
             word = tok.text
-            if (tok.start in flagged or len(word) < 5 or not word[:1].isupper() or word.isupper()
-                    or not word.isalpha() or word in surnames or glossary.lookup(word)
-                    or zipf(word) >= 3.0 or is_given_name(word)):
+            if tok.start in flagged:
                 continue
             # a place name is a person's only when it acts as one: "Mezzola said"
             if word in world_names() and not _REPORTING.match(article.text, tok.end):

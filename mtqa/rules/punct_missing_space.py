@@ -9,7 +9,10 @@ _GLUED = re.compile(r"(?<![\w.])([A-Za-z][a-z]+)([.?!])([A-Z][a-z]+)\b(?![.@/]\w
                     r"|(?<![\w.])([a-z]{2,}),([a-z]{2,})\b(?![.@/]\w)")
 # What every _GLUED match contains; most articles have none, and this scan is far cheaper than
 # _GLUED's lookbehinds tried at every position.
-_GLUE_HINT = re.compile(r"[a-z][.?!][A-Z]|[a-z],[a-z]")
+# (The mark first and the letters as lookarounds: a pattern led by a class of rare
+# characters is searched by re's fast scan for them; led by [a-z], it stopped at nearly every
+# character. Same answer, about half the cost; tests/test_speed_gates.py.)
+_GLUE_HINT = re.compile(r"[.?!,](?:(?<=[a-z][.?!])(?=[A-Z])|(?<=[a-z],)(?=[a-z]))")
 _TLDS = frozenset("com net org gov edu info biz io ru ua uk us eu de fr pl cz id by kz co "
                   "me tv fm am ly app dev online news today media".split())
 COMMON = 3.0  # Zipf frequency of an ordinary English word

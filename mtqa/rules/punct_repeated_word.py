@@ -1,6 +1,7 @@
 import re
 from functools import lru_cache
-from operator import eq
+from itertools import compress, count
+from operator import and_, eq, not_, or_
 
 from mtqa.registry import Rule, register
 
@@ -65,6 +66,26 @@ def _particle_then_preposition(text: str, start: int, word: str) -> bool:
     return verb in _IRREGULAR_PARTICIPLES or verb.endswith(("ed", "en")) and len(verb) > 3
 
 
+def _repeats(text, tokens, texts, folded):
+    """_REPEAT.finditer(text), tried only where a match can start (speed, issue 11): its two
+    words are two adjacent tokens (letters after no word character, apostrophe or hyphen,
+    then blanks, then letters before none), equal letter by letter in lower case; so the
+    same when folded if both are ASCII. Pairs with a non-ASCII word are tried too: `re`'s
+    case-insensitive comparison is not str.casefold's (İ and i)."""
+    same = map(eq, folded, folded[1:])
+    if not text.isascii():
+        ascii_ = list(map(str.isascii, texts))
+        same = map(or_, same, map(not_, map(and_, ascii_, ascii_[1:])))
+    end = 0
+    for i in compress(count(), same):
+        start = tokens[i].start
+        if start >= end:  # finditer's matches never overlap
+            m = _REPEAT.match(text, start)
+            if m:
+                yield m
+                end = m.end()
+
+
 @register
 class RepeatedWord(Rule):
     """The same word twice in a row: "the the", "of of", "the organization organization",
@@ -109,10 +130,11 @@ class RepeatedWord(Rule):
         # Both words of a match are whole tokens, next to each other and equal ignoring case
         # (so equal case-folded): articles without such a pair (nearly all) skip the regex,
         # whose back-reference makes it one of the costlier scans.
-        folded = list(map(str.casefold, article.token_texts))
+        texts = article.token_texts
+        folded = list(map(str.casefold, texts))
         if not any(map(eq, folded, folded[1:])):
             return
-        for m in _REPEAT.finditer(text):
+        for m in _repeats(text, article.tokens, texts, folded):
             first, second = m.group(1), m.group(3)
             word = first.lower()
             if word in LEGITIMATE or word in NAMES:

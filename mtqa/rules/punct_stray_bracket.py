@@ -28,6 +28,8 @@ class StrayBracket(Rule):
     summary = "Closing bracket that closes nothing (lost “(” or a Russian-style smiley)"
     category = "fluency/punctuation"
     severity = "minor"
+    # only a closing ")" or "]" can be unopened (speed: the engine skips the other articles)
+    needs_any = (")", "]")
     examples = {
         "flag": [
             "The coach praises her) that's the most important thing.",

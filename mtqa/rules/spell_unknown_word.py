@@ -198,7 +198,7 @@ class UnknownWord(Rule):
         extra = self._extra_words(ctx)
         # each distinct word is judged once per process (words repeat across articles, Zipf);
         # the set and filter operations run in C, so a typical article costs a few lookups
-        words = set(article.token_texts)
+        words = article.token_set  # (the article's shared set: built once, hashes kept)
         new = words.difference(_SUSPECT)
         if new:
             if len(_SUSPECT) + len(new) > _SUSPECT_MAX:

@@ -1,11 +1,11 @@
-import re
 from operator import itemgetter
 
 from mtqa.article import positions_of
 from mtqa.glossary import CANONICAL, VARIANT
 from mtqa.registry import Rule, register
 
-_TITLES = re.compile(r"^(Governor|Mayor|Governors|Mayors|Head|Chief|Prosecutor|Ombudsman)$")
+_TITLES = frozenset(("Governor", "Mayor", "Governors", "Mayors", "Head", "Chief", "Prosecutor",
+                     "Ombudsman"))
 
 
 @register
@@ -22,6 +22,7 @@ class TitleWithoutOf(Rule):
     summary = "Title followed directly by a place name (missing “of”)"
     category = "fluency/grammar"
     severity = "major"
+    needs_tokens = _TITLES  # every finding starts with one (speed: the engine's gate)
     examples = {
         "flag": [
             {"text": "Governor Chernihiv said so.", "fixed": "Governor of Chernihiv said so."},
@@ -44,7 +45,7 @@ class TitleWithoutOf(Rule):
             if not j:
                 continue
             title, nxt = tokens[j - 1], tokens[j]
-            if not _TITLES.match(title.text) or title.sentence != nxt.sentence:
+            if title.text not in _TITLES or title.sentence != nxt.sentence:
                 continue
             place = places.get(nxt.start)
             if place is None or text[title.end:nxt.start] != " ":

@@ -1,7 +1,7 @@
 import re
 
 from mtqa.registry import Rule, register
-from mtqa.rules._scripts import (LATIN_LETTER, NON_LATIN_LETTER, describe_script,
+from mtqa.rules._scripts import (LATIN_LETTER, describe_script, has_non_latin_letter,
                                  is_non_latin_letter, latin_lookalike)
 
 _WORD = re.compile(r"[^\W_]+")
@@ -36,7 +36,7 @@ class UntranslatedMixedScript(Rule):
     def check(self, article, ctx):
         text = article.text
         # a finding needs a non-Latin letter, and most articles have none
-        if not NON_LATIN_LETTER.search(text):
+        if not has_non_latin_letter(article):
             return
         for m in _WORD.finditer(text):
             word = m.group()

@@ -1,8 +1,8 @@
 import re
 
 from mtqa.registry import Rule, register
-from mtqa.rules._scripts import (NON_LATIN_LETTER, SCALE_WORD_RE, describe_script, non_latin_runs,
-                                 script_of)
+from mtqa.rules._scripts import (NON_LATIN_LETTER, SCALE_WORD_RE, describe_script,
+                                 has_non_latin_letter, non_latin_runs, script_of)
 
 _WORD = re.compile(r"\w+")
 _TIMES_SIGN = re.compile(r"\d\s?[хХ]\s?\d")
@@ -109,7 +109,7 @@ class UntranslatedScript(Rule):
         text = article.text
         # a run needs a non-Latin letter, and most articles have none; the runs are sought
         # from the first one on, not rescanned from the start
-        first = NON_LATIN_LETTER.search(text)
+        first = has_non_latin_letter(article) and NON_LATIN_LETTER.search(text)
         if not first:
             return
         scale_words = None
