@@ -587,6 +587,8 @@ class Glossary:
         es = self.entries
         phrase_rows = [(first, n, form) for first, cands in self._phrases.items()
                        for n, form in cands]
+        if "name_words" in self.__dict__.get("_unbuilt", ()):
+            self.name_words()  # (a cached glossary's, built to be stored again)
         name_words = self.__dict__.get("_name_words")
         if not es or not self.forms or not phrase_rows or not self.known_words \
                 or not self.lowered_words() or (name_words is not None and not name_words) \
@@ -655,14 +657,15 @@ class Glossary:
         (the phrase table's keys, the word sets); entries, and the tables that point at them
         (forms, by_name, people_by_surname, people_by_given_name, name_words), are built per key
         on first use."""
-        row, item = self._ROW, self._ITEM
+        row = self._ROW
         entries = _EntryRows(c["entries"].split(row.encode()))
-        names = c["name"].split(row)
-        if len(entries) != c["count"] or len(names) != c["count"]:
+        if len(entries) != c["count"] or c["name"].count(row) + 1 != c["count"]:
             raise ValueError("damaged glossary columns")
         self.__dict__["_entry_rows"] = entries  # `entries` (all of them): on first use
-        self.by_name = _LazyEntryTable(zip(names, range(len(names))))
-        self.by_name.entries = entries
+        # Tables a check may never read (by_name, accepted_forms, name_words) keep their
+        # columns until first asked for (__getattr__, accepted_forms(), name_words()):
+        # splitting and hashing their ~8,000 strings was ~6 M instructions of every start-up.
+        self.__dict__["_unbuilt"] = {"by_name": c["name"], "accept": c["accept"]}
         forms = c["forms"].split(row)
         if not (len(forms) == len(c["form_kinds"]) == len(c["form_entries"])):
             raise ValueError("damaged glossary columns")
@@ -685,27 +688,32 @@ class Glossary:
         given = c["people_by_given_name"]
         self.__dict__["_people_by_given"] = _LazyPeople(zip(given, map(tuple, given.values())))
         self.__dict__["_people_by_given"].entries = entries
-        # every accept item follows an item separator; rows are only joined by row separators
-        self.__dict__["_accepted_forms"] = frozenset(
-            c["accept"].replace(row, "").split(item)[1:])
         self.__dict__["_lowered_words"] = frozenset(c["lowered_words"].split(row))
         if "name_words" in c:
-            name_words = _LazyEntryTable(zip(c["name_words"].split(row),
-                                             c["name_word_entries"]))
-            name_words.entries = entries
-            self.__dict__["_name_words"] = name_words
+            self.__dict__["_unbuilt"]["name_words"] = (c["name_words"], c["name_word_entries"])
         self._index = None
         index = c.get("index")
         if index is not None:  # built from its state on first use (the `index` property):
             self.__dict__["_index_state"] = index  # most articles never ask for near misses
 
     def __getattr__(self, name):
-        # (only for attributes not set: a cached glossary's `entries` list, built on first use)
+        # (only for attributes not set: a cached glossary's `entries` list and `by_name`
+        # table, built on first use)
         rows = self.__dict__.get("_entry_rows")
-        if name != "entries" or rows is None:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        entries = self.__dict__["entries"] = [rows[i] for i in range(len(rows))]
-        return entries
+        if name == "entries" and rows is not None:
+            entries = self.__dict__["entries"] = [rows[i] for i in range(len(rows))]
+            return entries
+        if name == "by_name" and rows is not None:
+            names = self._unbuilt_column("by_name").split(self._ROW)
+            by_name = self.__dict__["by_name"] = _LazyEntryTable(zip(names, range(len(names))))
+            by_name.entries = rows
+            return by_name
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _unbuilt_column(self, table: str):
+        """The stored column(s) of a cached glossary's table not built yet (None: built, or
+        not a cached glossary), taken out: the table is built from them once."""
+        return self.__dict__.get("_unbuilt", {}).pop(table, None)
 
     def entry_count(self) -> int:
         """How many entries the glossary has (without building a cached glossary's)."""
@@ -742,6 +750,8 @@ class Glossary:
                                   for s, people in self.people_by_surname.items()},
             "lowered_words": sorted(self.lowered_words()),
         }
+        if "name_words" in self.__dict__.get("_unbuilt", ()):
+            self.name_words()  # (a cached glossary's, built to be stored again)
         name_words = self.__dict__.get("_name_words")
         if name_words is not None:
             state["name_words"] = {w: number[id(e)] for w, e in name_words.items()}
@@ -811,7 +821,10 @@ class Glossary:
         """Every entry's `accept` forms; for a cached glossary split from its accept column."""
         cached = self.__dict__.get("_accepted_forms")
         if cached is None:
-            cached = frozenset(a for e in self.entries for a in e.accept)
+            column = self._unbuilt_column("accept")
+            # every accept item follows an item separator; rows are joined by row separators
+            cached = frozenset(a for e in self.entries for a in e.accept) if column is None \
+                else frozenset(column.replace(self._ROW, "").split(self._ITEM)[1:])
             self.__dict__["_accepted_forms"] = cached
         return cached
 
@@ -1024,6 +1037,12 @@ class Glossary:
         nameindex.py, so that the index knows nothing of glossaries: no import cycle.)"""
         cached = self.__dict__.get("_name_words")
         if cached is not None:
+            return cached
+        columns = self._unbuilt_column("name_words")
+        if columns is not None:  # (a cached glossary's, stored with it)
+            cached = self.__dict__["_name_words"] = _LazyEntryTable(
+                zip(columns[0].split(self._ROW), columns[1]))
+            cached.entries = self.__dict__["_entry_rows"]
             return cached
         words: Dict[str, Entry] = {}
         for form, (kind, entry, _) in self.forms.items():

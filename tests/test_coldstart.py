@@ -247,7 +247,9 @@ def test_cached_glossary_equals_the_built_one(cache_dir):
 def test_cached_glossary_builds_an_entry_when_a_table_first_reaches_it(cache_dir):
     """A cached glossary keeps its entries as stored rows: a table look-up builds the one
     entry it reaches, the same object from every table; a look-up with a default builds
-    nothing and adds no key; counting entries builds none."""
+    nothing and adds no key; counting entries builds none. by_name, name_words() and
+    accepted_forms() are built when first used, equal to the built glossary's."""
+    from mtqa import cache
     from mtqa.glossary import load_glossary
 
     fixture = REPO / "tests" / "fixtures" / "glossary.yaml"
@@ -256,6 +258,11 @@ def test_cached_glossary_builds_an_entry_when_a_table_first_reaches_it(cache_dir
     rows = cached.__dict__["_entry_rows"]
     assert cached.entry_count() == len(built.entries) == len(rows)
     assert rows.built == [None] * len(rows)
+    # tables a check may never read stay columns until first asked for
+    assert {"by_name", "_name_words", "_accepted_forms"}.isdisjoint(cached.__dict__)
+    other = load_glossary([fixture])
+    again = cache.decode(cache.encode(other))  # stored again before they were built
+    assert _glossary_summary(again) == _glossary_summary(built)
     kyiv = cached.by_name["Kyiv"]
     assert kyiv == built.by_name["Kyiv"]
     assert cached.forms["Kyiv"][1] is kyiv
