@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import io
-from itertools import chain, compress, count, repeat
+from array import array
+from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, ge, itemgetter
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
@@ -413,19 +414,17 @@ class _LazyPhrases(_BuiltOnCompare):
     """The phrase table of a cached glossary (first token -> [(number of tokens, form)],
     longest first), each token's candidates built from the cache's columns the first time
     the token is looked up: an article reaches a few dozen of ~4,000 tokens (start-up, docs/
-    scale.md "Cold start"). Until then a key holds the position of its first row in `rows`.
-    Membership tests never build; `[]`, `get`, `values`, `items` and `==` see built lists."""
+    scale.md "Cold start"). Until then a key holds its number k: its rows are
+    ends[k - 1]:ends[k] of the row columns in `rows`. Membership tests never build; `[]`,
+    `get`, `values`, `items` and `==` see built lists."""
 
     __slots__ = ("rows",)
     _stored = int
 
-    def _build(self, first: str, i: int) -> List[Tuple[int, str]]:
-        firsts, counts, form_numbers, forms = self.rows
-        cands = []
-        while i < len(firsts) and firsts[i] == first:
-            cands.append((counts[i], forms[form_numbers[i]]))
-            i += 1
-        return cands
+    def _build(self, first: str, k: int) -> List[Tuple[int, str]]:
+        ends, counts, form_numbers, forms = self.rows
+        return [(counts[i], forms[form_numbers[i]])
+                for i in range(ends[k - 1] if k else 0, ends[k])]
 
 
 class _EntryRows:
@@ -491,13 +490,34 @@ class _LazyEntryTable(_BuiltOnCompare):
 
 class _LazyPeople(_BuiltOnCompare):
     """surname (or given name) -> [people] (people_by_surname, people_by_given_name) of a
-    cached glossary: a tuple of entry numbers until the key is first looked up."""
+    cached glossary: the key's number k until it is first looked up; its people are entries
+    numbers[ends[k - 1]:ends[k]]. Stored as two int arrays and one string of keys, not as
+    JSON lists: parsing ~6,000 numbers one by one was ~3 M instructions of every start-up."""
 
-    __slots__ = ("entries",)
-    _stored = tuple
+    __slots__ = ("entries", "ends", "numbers")
+    _stored = int
 
-    def _build(self, key: str, numbers: tuple) -> List[Entry]:
-        return list(map(self.entries.__getitem__, numbers))
+    def _build(self, key: str, k: int) -> List[Entry]:
+        ends = self.ends
+        return list(map(self.entries.__getitem__, self.numbers[ends[k - 1] if k else 0:ends[k]]))
+
+    @staticmethod
+    def columns(table: Dict[str, List[Entry]], number: Dict[int, int]) -> dict:
+        """The table as columns (keys joined by Glossary._ROW, ends, entry numbers)."""
+        ends, numbers = array("i"), array("i")
+        for people in table.values():
+            numbers.extend(number[id(e)] for e in people)
+            ends.append(len(numbers))
+        return {"keys": Glossary._ROW.join(table), "ends": ends, "numbers": numbers}
+
+    @classmethod
+    def from_columns(cls, c: dict, entries) -> "_LazyPeople":
+        keys = c["keys"].split(Glossary._ROW) if c["ends"] else []
+        if len(keys) != len(c["ends"]):
+            raise ValueError("damaged glossary columns")
+        table = cls(zip(keys, range(len(keys))))
+        table.entries, table.ends, table.numbers = entries, c["ends"], c["numbers"]
+        return table
 
 
 class _LazyForms(_BuiltOnCompare):
@@ -579,8 +599,6 @@ class Glossary:
         """The column format, or None when it cannot hold this glossary exactly (a string
         with a separator or a NUL in it, a value that is not a string, an empty table, an
         entry with other attributes): the row format stores it then."""
-        from array import array
-
         if "_index_state" in self.__dict__:
             self.index  # noqa: B018  (a cached glossary's index, built to be stored again)
         fields = list(self._ENTRY_FIELDS)
@@ -620,14 +638,14 @@ class Glossary:
             "form_entries": array("i", [number[id(e)] for _, e, _ in self.forms.values()]),
             "form_fixes": row.join(none if fix is None else fix
                                    for _, _, fix in self.forms.values()),
-            "phrase_firsts": row.join(first for first, _, _ in phrase_rows),
+            # each first token once, and where its rows end (they are contiguous)
+            "phrase_firsts": row.join(self._phrases),
+            "phrase_ends": array("i", accumulate(map(len, self._phrases.values()))),
             "phrase_counts": array("i", [n for _, n, _ in phrase_rows]),
             "phrase_forms": array("i", [form_number[form] for _, _, form in phrase_rows]),
             "known_words": row.join(sorted(self.known_words)),
-            "people_by_surname": {s: [number[id(e)] for e in people]
-                                  for s, people in self.people_by_surname.items()},
-            "people_by_given_name": {g: [number[id(e)] for e in people]
-                                     for g, people in self.people_by_given_name().items()},
+            "people_by_surname": _LazyPeople.columns(self.people_by_surname, number),
+            "people_by_given_name": _LazyPeople.columns(self.people_by_given_name(), number),
             "lowered_words": row.join(sorted(self.lowered_words())),
         }
         if name_words is not None:
@@ -649,7 +667,8 @@ class Glossary:
         if not (isinstance(payloads, list) and all(id(p) in number for p in payloads)):
             return index, False
         index["payloads"] = None
-        index["payload_entries"] = [number[id(p)] for p in payloads]
+        # (an int array: parsed as JSON numbers, 2,600 cost ~1 M instructions of a start-up)
+        index["payload_entries"] = array("i", [number[id(p)] for p in payloads])
         return index, True
 
     def _set_columns(self, c):
@@ -671,23 +690,20 @@ class Glossary:
             raise ValueError("damaged glossary columns")
         self.forms = _LazyForms(zip(forms, range(len(forms))))
         self.forms.rows = (c["form_kinds"], c["form_entries"], c["form_fixes"], entries)
-        # the phrase table: each first token -> the position of its first row (rows of one
-        # token are contiguous), its candidates built when the token is first looked up
+        # the phrase table: each first token -> its number, its candidates built when the
+        # token is first looked up
         firsts = c["phrase_firsts"].split(row)
-        positions = dict.fromkeys(firsts)  # the keys in their stored order
-        positions.update(zip(reversed(firsts), range(len(firsts) - 1, -1, -1)))
-        phrases = _LazyPhrases(positions)
-        phrases.rows = (firsts, c["phrase_counts"], c["phrase_forms"], forms)
+        if len(firsts) != len(c["phrase_ends"]):
+            raise ValueError("damaged glossary columns")
+        phrases = _LazyPhrases(zip(firsts, range(len(firsts))))
+        phrases.rows = (c["phrase_ends"], c["phrase_counts"], c["phrase_forms"], forms)
         self._phrases = phrases
         self.known_words = set(c["known_words"].split(row))
-        people = c["people_by_surname"]
-        self.people_by_surname = _LazyPeople(zip(people, map(tuple, people.values())))
-        self.people_by_surname.entries = entries
+        self.people_by_surname = _LazyPeople.from_columns(c["people_by_surname"], entries)
         # (people(): in glossary order, read off the entry numbers when first asked for)
-        self.__dict__["_people_numbers"] = people
-        given = c["people_by_given_name"]
-        self.__dict__["_people_by_given"] = _LazyPeople(zip(given, map(tuple, given.values())))
-        self.__dict__["_people_by_given"].entries = entries
+        self.__dict__["_people_numbers"] = c["people_by_surname"]["numbers"]
+        self.__dict__["_people_by_given"] = _LazyPeople.from_columns(
+            c["people_by_given_name"], entries)
         self.__dict__["_lowered_words"] = frozenset(c["lowered_words"].split(row))
         if "name_words" in c:
             self.__dict__["_unbuilt"]["name_words"] = (c["name_words"], c["name_word_entries"])
@@ -798,7 +814,7 @@ class Glossary:
             numbers = self.__dict__.get("_people_numbers")
             cached = self.__dict__["_people"] = \
                 [e for e in self.entries if e.surname] if numbers is None else \
-                list(map(self._entry, sorted(chain.from_iterable(numbers.values()))))
+                list(map(self._entry, sorted(numbers)))
         return cached
 
     def people_by_given_name(self) -> Dict[str, List[Entry]]:
