@@ -669,7 +669,34 @@ class Glossary:
         index["payloads"] = None
         # (an int array: parsed as JSON numbers, 2,600 cost ~1 M instructions of a start-up)
         index["payload_entries"] = array("i", [number[id(p)] for p in payloads])
+        # its buckets {(class, length): (lo, hi)} as a string and an int array, not as JSON
+        # tuples (a parser hook call each, ~1.5 M instructions of every start-up)
+        buckets = index["buckets"]
+        if all(type(c) is str and self._ROW not in c and type(n) is type(lo) is type(hi) is int
+               for (c, n), (lo, hi) in buckets.items()):
+            index["bucket_classes"] = self._ROW.join(c for c, _ in buckets)
+            index["bucket_numbers"] = array("q", [x for (_, n), (lo, hi) in buckets.items()
+                                                  for x in (n, lo, hi)])
+            del index["buckets"]
         return index, True
+
+    @staticmethod
+    def _index_from_state(state: dict, entry) -> "NameIndex":
+        """The name index from _index_state's state (entry(i): entry number i)."""
+        from mtqa.nameindex import NameIndex
+
+        if state.get("payload_entries") is not None:
+            state["payloads"] = list(map(entry, state.pop("payload_entries")))
+        if "bucket_classes" in state:
+            numbers = state.pop("bucket_numbers")
+            classes = state.pop("bucket_classes").split(Glossary._ROW) if numbers else []
+            if len(numbers) != 3 * len(classes):
+                raise ValueError("damaged name index")
+            state["buckets"] = {(c, numbers[i]): (numbers[i + 1], numbers[i + 2])
+                                for c, i in zip(classes, range(0, len(numbers), 3))}
+        index = object.__new__(NameIndex)
+        index.__setstate__(state)
+        return index
 
     def _set_columns(self, c):
         """A cached glossary from its columns. Only what every check reads is built here
@@ -799,12 +826,7 @@ class Glossary:
         self._index = None
         index = state.get("index")
         if index is not None:
-            from mtqa.nameindex import NameIndex
-
-            if index.get("payload_entries") is not None:
-                index["payloads"] = [entries[i] for i in index.pop("payload_entries")]
-            self._index = new(NameIndex)
-            self._index.__setstate__(index)
+            self._index = self._index_from_state(index, entries.__getitem__)
 
     def people(self) -> List[Entry]:
         """The people with a surname (people_by_surname's entries), in glossary order; for a
@@ -1035,14 +1057,12 @@ class Glossary:
     def index(self):
         """Near-miss candidate index (built on first use)."""
         if self._index is None:
-            from mtqa.nameindex import NameIndex
-
             state = self.__dict__.pop("_index_state", None)
             if state is not None:  # (a cached glossary's)
-                state["payloads"] = list(map(self._entry, state.pop("payload_entries")))
-                self._index = object.__new__(NameIndex)
-                self._index.__setstate__(state)
+                self._index = self._index_from_state(state, self._entry)
             else:
+                from mtqa.nameindex import NameIndex
+
                 self._index = NameIndex(self.name_words())
         return self._index
 
