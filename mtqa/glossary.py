@@ -18,6 +18,7 @@ from mtqa.problems import ProblemsError
 from mtqa import cache
 from mtqa.article import TOKEN_RE, Article
 from mtqa.plain import FrozenPlain, LazyValues, Plain
+from mtqa.sortedtext import SwitchingLookup, line_at_or_after
 
 ENTRY_TYPES = ("person", "given-name", "surname", "place", "organisation", "term")
 _KNOWN_KEYS = {"name", "type", "country", "variants", "incorrect", "russian_forms", "exceptions",
@@ -427,6 +428,56 @@ class _LazyPhrases(_BuiltOnCompare):
                 for i in range(ends[k - 1] if k else 0, ends[k])]
 
 
+class _KnownWords:
+    """A cached glossary's known_words: its sorted words as the lines of one string, a word
+    looked up by bisection (mtqa.sortedtext), remembered, and the whole set built after
+    SWITCH_AFTER distinct words (a batch); iterating, len() and == see the set. Splitting
+    and hashing all ~4,000 words was ~2.7 M instructions of every start-up, where a one-file
+    check asks about a few dozen."""
+
+    __slots__ = ("_text", "_lookup", "_set")
+    SWITCH_AFTER = 300
+
+    def __init__(self, text: str):
+        self._text = text  # (sorted, one word a line, no empty line)
+        self._set: Optional[set] = None
+        self._lookup = SwitchingLookup(self._search, lambda: self._as_set().__contains__,
+                                       self.SWITCH_AFTER)
+
+    def _search(self, word: str) -> bool:
+        if "\n" in word:
+            return False
+        text = self._text
+        start = line_at_or_after(text, word)
+        end = text.find("\n", start)
+        return text[start:end if end >= 0 else len(text)] == word
+
+    def _as_set(self) -> set:
+        if self._set is None:
+            self._set = set(self._text.split("\n"))
+        return self._set
+
+    def __contains__(self, word) -> bool:
+        return type(word) is str and self._lookup(word)
+
+    def __iter__(self):
+        return iter(self._as_set())
+
+    def __len__(self) -> int:
+        return len(self._as_set())
+
+    def __eq__(self, other):
+        return self._as_set() == (other._as_set() if isinstance(other, _KnownWords) else other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"_KnownWords({self._as_set()!r})"
+
+
 class _EntryRows:
     """A cached glossary's entries, each kept as its stored row (one string) until it is
     first asked for, then built once (the same Entry object every time). A one-file check
@@ -725,7 +776,9 @@ class Glossary:
         phrases = _LazyPhrases(zip(firsts, range(len(firsts))))
         phrases.rows = (c["phrase_ends"], c["phrase_counts"], c["phrase_forms"], forms)
         self._phrases = phrases
-        self.known_words = set(c["known_words"].split(row))
+        known = c["known_words"]
+        self.known_words = _KnownWords(known.replace(row, "\n")) if "\n" not in known \
+            else set(known.split(row))
         self.people_by_surname = _LazyPeople.from_columns(c["people_by_surname"], entries)
         # (people(): in glossary order, read off the entry numbers when first asked for)
         self.__dict__["_people_numbers"] = c["people_by_surname"]["numbers"]

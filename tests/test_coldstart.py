@@ -506,3 +506,22 @@ def test_eager_regexes_come_from_cached_code(cache_dir, monkeypatch):
     monkeypatch.setattr(lazyre, "_EAGER_CODES", None)
     lazyre.precompiled(r"[A-Za-z]{2,3}-late")
     assert not lazyre._EAGER_NEW
+
+
+def test_cached_known_words_answer_as_the_built_set(cache_dir):
+    """A cached glossary's known_words is searched in its sorted text (no set built for a
+    one-file check) until many distinct words were asked, then a set: both answer as the
+    built glossary's set."""
+    from mtqa.glossary import load_glossary
+
+    fixture = REPO / "tests" / "fixtures" / "glossary.yaml"
+    built = load_glossary([fixture]).known_words
+    known = load_glossary([fixture]).known_words
+    words = sorted(built)
+    probes = words[::50] + [w + "x" for w in words[::200]] + [w[:-1] for w in words[::200]] + [
+        "", "a\nb", "Kyiv", "kyiv", "Zzzz", "\uffff", "A"]
+    assert [w in known for w in probes] == [w in built for w in probes]
+    assert not known._lookup.switched
+    assert all(w in known for w in words) and known._lookup.switched  # (now as a set)
+    assert [w in known for w in probes] == [w in built for w in probes]
+    assert known == built and len(known) == len(built) and set(known) == built
