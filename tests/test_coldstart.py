@@ -139,6 +139,13 @@ def test_no_reader_claims_plain_text():
     assert not claimed & formats.PLAIN_TEXT_SUFFIXES
 
 
+# modules a plain-text `check` must not import (start-up): the readers, the command modules,
+# what only fix, reports, Dask or glossary import need, and dataclasses (AuditOptions is a
+# plain class: mtqa.engine._DataclassFields)
+_WATCHED = ("mtqa.readers", "mtqa.commands.", "mtqa.fix", "mtqa.dask", "mtqa.formatters.report",
+            "mtqa.interchange", "mtqa.source.pairing", "dataclasses", "yaml")
+
+
 def _modules_after_check(tmp_path, name, text, command="check"):
     article = tmp_path / name
     article.write_text(text, encoding="utf-8")
@@ -146,18 +153,19 @@ def _modules_after_check(tmp_path, name, text, command="check"):
              "from mtqa.cli import main\n"
              "try:\n    main([" + repr(command) + ", " + repr(str(article)) + "])\n"
              "except SystemExit:\n    pass\n"
-             "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('mtqa.readers', 'mtqa.commands.')))),"
-             " file=sys.stderr)\n")
+             "print(json.dumps(sorted(m for m in sys.modules if m.startswith(" + repr(_WATCHED)
+             + "))), file=sys.stderr)\n")
     env = dict(os.environ, MTQA_CACHE_DIR=str(tmp_path / "cache"))
-    proc = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=60)
+    for _ in range(2):  # the second run, as users' runs, finds the glossary in the cache
+        proc = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=60)
     return proc.stdout, json.loads(proc.stderr.strip().splitlines()[-1])
 
 
 def test_plain_text_check_skips_the_readers_but_markdown_uses_them(tmp_path):
     out, loaded = _modules_after_check(tmp_path, "one.txt", "The talks in Kyiv went on.\n")
     assert "1 article" in out
-    assert loaded == []  # neither readers nor the command modules (fix, compare, ...)
+    assert loaded == []  # neither readers nor the command modules (fix, compare, ...) ...
     out, loaded = _modules_after_check(tmp_path, "one.md", "# Talks\n\nThe talks went on.\n")
     assert "1 article" in out
     assert "mtqa.readers.markdown" in loaded
@@ -525,3 +533,24 @@ def test_cached_known_words_answer_as_the_built_set(cache_dir):
     assert all(w in known for w in words) and known._lookup.switched  # (now as a set)
     assert [w in known for w in probes] == [w in built for w in probes]
     assert known == built and len(known) == len(built) and set(known) == built
+
+
+def test_audit_options_still_work_with_the_dataclasses_functions():
+    """AuditOptions is a plain class (start-up) whose __dataclass_fields__ is made on first
+    use: dataclasses.replace, fields, asdict and is_dataclass behave as on the @dataclass."""
+    import dataclasses
+
+    from mtqa.engine import AuditOptions
+
+    options = AuditOptions(select=("name",), source_lang="id_ID", severity={"name": "major"})
+    assert options.source_lang == "id" and options.per_file_ignores == {}
+    assert dataclasses.is_dataclass(options)
+    names = [f.name for f in dataclasses.fields(AuditOptions)]
+    assert names == list(AuditOptions._fields) and "source_plan" in names
+    changed = dataclasses.replace(options, source_plan="plan", source_lang="uk_UA")
+    assert (changed.source_plan, changed.source_lang, changed.select) == ("plan", "uk", ("name",))
+    assert changed.severity == {"name": "major"} and options.source_plan is None
+    assert dataclasses.asdict(options)["severity"] == {"name": "major"}
+    assert AuditOptions() == AuditOptions() and AuditOptions().severity is not \
+        AuditOptions().severity
+    assert repr(options).startswith("AuditOptions(select=('name',), ignore=(), severity=")
