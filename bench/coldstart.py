@@ -18,6 +18,11 @@ rule modules (mtqa.rules imports them with importlib): their time is mtqa.rules'
 On a shared machine the wall time follows the load; CPU time does not, so both are printed.
 With --instructions (needs valgrind) it also counts the instructions of one warm run and of
 `python -c pass` (callgrind): a figure that the load of other processes does not change.
+
+By default it runs this checkout with the running interpreter (an editable install's venv).
+`--python VENV/bin/python --installed` measures what that interpreter has installed instead,
+as a user's `pip install .` gives it (README's set-up): the runs start in an empty temporary
+folder (so `-m mtqa` does not find this checkout first) and use the install's own bytecode.
 """
 from __future__ import annotations
 
@@ -39,9 +44,12 @@ Officials in Hostomel said the airport would reopen next year.
 """
 
 
+CWD = REPO  # where the runs start (main() moves it for --installed)
+
+
 def timed(cmd, env):
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, cwd=CWD, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
@@ -56,7 +64,7 @@ def timed(cmd, env):
 def instructions(cmd, env) -> int:
     """Instructions executed by the command under valgrind's callgrind (its "Collected")."""
     proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-                          + [str(c) for c in cmd], cwd=REPO, env=env, capture_output=True,
+                          + [str(c) for c in cmd], cwd=CWD, env=env, capture_output=True,
                           text=True)
     for line in proc.stderr.splitlines():
         if "Collected :" in line:
@@ -72,7 +80,14 @@ def main(argv=None) -> int:
     ap.add_argument("--article", help="article to check (default: a short news text)")
     ap.add_argument("--instructions", action="store_true",
                     help="also count instructions with valgrind's callgrind (slow: ~1 min)")
+    ap.add_argument("--python", default=sys.executable,
+                    help="interpreter to run (default: this one)")
+    ap.add_argument("--installed", action="store_true",
+                    help="measure the mtqa installed in --python's environment (a regular "
+                         "`pip install .`), not this checkout")
     args = ap.parse_args(argv)
+    global CWD
+    python = args.python
     glossaries = args.glossary if args.glossary is not None else [
         REPO / "tests" / "fixtures" / "glossary.yaml"]
     tmp = Path(tempfile.mkdtemp(prefix="mtqa-coldstart-"))
@@ -82,18 +97,23 @@ def main(argv=None) -> int:
             article.write_text(ARTICLE, encoding="utf-8")
         env = dict(os.environ, MTQA_CACHE_DIR=str(tmp / "cache"),
                    PYTHONPYCACHEPREFIX=str(tmp / "pycache"))
+        if args.installed:  # the install's own bytecode, and no checkout on sys.path
+            CWD = tmp / "cwd"
+            CWD.mkdir()
+            env.pop("PYTHONPYCACHEPREFIX")
+            env.pop("PYTHONPATH", None)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         source_env = dict(os.environ, MTQA_CACHE_DIR=str(tmp / "cache"),
                           PYTHONDONTWRITEBYTECODE="1")
         source_env.pop("PYTHONPYCACHEPREFIX", None)
-        cmd = [sys.executable, "-m", "mtqa", "check"]
+        cmd = [python, "-m", "mtqa", "check"]
         for g in glossaries:
             cmd += ["--glossary", str(g)]
         cmd.append(str(article))
         first_wall, first_cpu = timed(cmd, env)
         runs, base, source_runs = [], [], []
         for _ in range(args.repeat):  # interleaved, so all see the same load
-            base.append(timed([sys.executable, "-c", "pass"], env))
+            base.append(timed([python, "-c", "pass"], env))
             runs.append(timed(cmd, env))
             source_runs.append(timed(cmd, source_env))
         med = statistics.median
@@ -113,9 +133,9 @@ def main(argv=None) -> int:
               f"{med(w for w, _ in runs) - med(w for w, _ in base):.3f} s")
         if args.instructions:
             print(f"{'instructions (callgrind), python -c pass':42} "
-                  f"{instructions([sys.executable, '-c', 'pass'], env):>15,}")
+                  f"{instructions([python, '-c', 'pass'], env):>15,}")
             print(f"{'instructions, mtqa check one.txt (warm)':42} {instructions(cmd, env):>15,}")
-        out = subprocess.run([sys.executable, "-X", "importtime"] + cmd[1:], cwd=REPO, env=env,
+        out = subprocess.run([python, "-X", "importtime"] + cmd[1:], cwd=CWD, env=env,
                              capture_output=True, text=True).stderr
         rows = []
         for line in out.splitlines():

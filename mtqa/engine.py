@@ -3,45 +3,59 @@ per article `RuleContext`), and running the rules: per article (`run_rules`) and
 batch (`run_batch_rules`). The order of a run (read -> audit -> finish) is mtqa.pipeline's."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence
 
 from mtqa.article import Article
 from mtqa.finding import Finding
+from mtqa.plain import Plain
 from mtqa.registry import Rule, matches, select_rules
 
 
-@dataclass
-class AuditOptions:
-    select: Sequence[str] = ()
-    ignore: Sequence[str] = ()
-    severity: Dict[str, str] = field(default_factory=dict)  # rule id or prefix -> severity
-    source_lang: Optional[str] = None
-    glossaries: Sequence[str] = ()
-    disabled_packs: Sequence[str] = ()
-    exclude: Sequence[str] = ()  # globs skipped when expanding folders (mtqa.globs)
-    per_file_ignores: Dict[str, Sequence[str]] = field(default_factory=dict)  # glob -> rules
-    root: Optional[str] = None  # folder the globs are relative to (the config file's)
+class AuditOptions(Plain):  # a Plain record, not @dataclass (start-up); copy with .replaced()
+    select: Sequence[str]
+    ignore: Sequence[str]
+    severity: Dict[str, str]  # rule id or prefix -> severity
+    source_lang: Optional[str]
+    glossaries: Sequence[str]
+    disabled_packs: Sequence[str]
+    exclude: Sequence[str]  # globs skipped when expanding folders (mtqa.globs)
+    per_file_ignores: Dict[str, Sequence[str]]  # glob -> rules
+    root: Optional[str]  # folder the globs are relative to (the config file's)
     # JSON Lines input: the field holding the article text and the one naming the record
-    record_field: Optional[str] = None
-    record_id_field: Optional[str] = None
+    record_field: Optional[str]
+    record_id_field: Optional[str]
     # Source articles (mtqa.source, docs/source.md): --source PATH, --source-field NAME, and the
     # pairing of this run's targets with sources (mtqa.source.pairing.SourcePlan), set by
     # check_paths; readers attach each target's source as `article.source`.
-    source: Optional[str] = None
-    source_field: Optional[str] = None
-    source_plan: Optional[object] = None
+    source: Optional[str]
+    source_field: Optional[str]
+    source_plan: Optional[object]
     # words spell-unknown-word accepts besides its dictionary (config `spelling-words`)
-    spelling_words: Sequence[str] = ()
+    spelling_words: Sequence[str]
     # the run writes reports: the audit step also finds the name ledger's candidate runs while
     # the article's tokens are alive (mtqa.ledger.remember_runs; hardening4, issue 13)
-    name_ledger: bool = False
+    name_ledger: bool
 
-    def __post_init__(self):
+    def __init__(self, select: Sequence[str] = (), ignore: Sequence[str] = (),
+                 severity: Optional[Dict[str, str]] = None, source_lang: Optional[str] = None,
+                 glossaries: Sequence[str] = (), disabled_packs: Sequence[str] = (),
+                 exclude: Sequence[str] = (),
+                 per_file_ignores: Optional[Dict[str, Sequence[str]]] = None,
+                 root: Optional[str] = None, record_field: Optional[str] = None,
+                 record_id_field: Optional[str] = None, source: Optional[str] = None,
+                 source_field: Optional[str] = None, source_plan: Optional[object] = None,
+                 spelling_words: Sequence[str] = (), name_ledger: bool = False):
         # the one place a --source-lang (flag, configuration or library) is normalised
         from mtqa.lang import normalise_language
 
-        self.source_lang = normalise_language(self.source_lang, "--source-lang")
+        self.select, self.ignore = select, ignore
+        self.severity = {} if severity is None else severity
+        self.source_lang = normalise_language(source_lang, "--source-lang")
+        self.glossaries, self.disabled_packs, self.exclude = glossaries, disabled_packs, exclude
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.root, self.record_field, self.record_id_field = root, record_field, record_id_field
+        self.source, self.source_field, self.source_plan = source, source_field, source_plan
+        self.spelling_words, self.name_ledger = spelling_words, name_ledger
 
 
 class AuditContext:

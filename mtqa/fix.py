@@ -386,9 +386,7 @@ def fix_text(text: str, name: str, ctx: AuditContext, unsafe: bool = False,
     pipeline.load_readers(suffix)
     options = ctx.options
     if records is not None:
-        from dataclasses import replace
-
-        options = replace(options, record_field=records.field, record_id_field=records.id_field)
+        options = options.replaced(record_field=records.field, record_id_field=records.id_field)
     articles, errors = pipeline.read_text(text, name, options)
     if suffix not in RECORD_READERS:
         if errors:

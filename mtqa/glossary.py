@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import io
-from itertools import chain, compress, count, repeat
+from array import array
+from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, ge, itemgetter
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
@@ -17,6 +18,7 @@ from mtqa.problems import ProblemsError
 from mtqa import cache
 from mtqa.article import TOKEN_RE, Article
 from mtqa.plain import FrozenPlain, LazyValues, Plain
+from mtqa.sortedtext import SwitchingLookup, line_at_or_after
 
 ENTRY_TYPES = ("person", "given-name", "surname", "place", "organisation", "term")
 _KNOWN_KEYS = {"name", "type", "country", "variants", "incorrect", "russian_forms", "exceptions",
@@ -413,19 +415,67 @@ class _LazyPhrases(_BuiltOnCompare):
     """The phrase table of a cached glossary (first token -> [(number of tokens, form)],
     longest first), each token's candidates built from the cache's columns the first time
     the token is looked up: an article reaches a few dozen of ~4,000 tokens (start-up, docs/
-    scale.md "Cold start"). Until then a key holds the position of its first row in `rows`.
-    Membership tests never build; `[]`, `get`, `values`, `items` and `==` see built lists."""
+    scale.md "Cold start"). Until then a key holds its number k: its rows are
+    ends[k - 1]:ends[k] of the row columns in `rows`. Membership tests never build; `[]`,
+    `get`, `values`, `items` and `==` see built lists."""
 
     __slots__ = ("rows",)
     _stored = int
 
-    def _build(self, first: str, i: int) -> List[Tuple[int, str]]:
-        firsts, counts, form_numbers, forms = self.rows
-        cands = []
-        while i < len(firsts) and firsts[i] == first:
-            cands.append((counts[i], forms[form_numbers[i]]))
-            i += 1
-        return cands
+    def _build(self, first: str, k: int) -> List[Tuple[int, str]]:
+        ends, counts, form_numbers, forms = self.rows
+        return [(counts[i], forms[form_numbers[i]])
+                for i in range(ends[k - 1] if k else 0, ends[k])]
+
+
+class _KnownWords:
+    """A cached glossary's known_words: its sorted words as the lines of one string, a word
+    looked up by bisection (mtqa.sortedtext), remembered, and the whole set built after
+    SWITCH_AFTER distinct words (a batch); iterating, len() and == see the set. Splitting
+    and hashing all ~4,000 words was ~2.7 M instructions of every start-up, where a one-file
+    check asks about a few dozen."""
+
+    __slots__ = ("_text", "_lookup", "_set")
+    SWITCH_AFTER = 300
+
+    def __init__(self, text: str):
+        self._text = text  # (sorted, one word a line, no empty line)
+        self._set: Optional[set] = None
+        self._lookup = SwitchingLookup(self._search, lambda: self._as_set().__contains__,
+                                       self.SWITCH_AFTER)
+
+    def _search(self, word: str) -> bool:
+        if "\n" in word:
+            return False
+        text = self._text
+        start = line_at_or_after(text, word)
+        end = text.find("\n", start)
+        return text[start:end if end >= 0 else len(text)] == word
+
+    def _as_set(self) -> set:
+        if self._set is None:
+            self._set = set(self._text.split("\n"))
+        return self._set
+
+    def __contains__(self, word) -> bool:
+        return type(word) is str and self._lookup(word)
+
+    def __iter__(self):
+        return iter(self._as_set())
+
+    def __len__(self) -> int:
+        return len(self._as_set())
+
+    def __eq__(self, other):
+        return self._as_set() == (other._as_set() if isinstance(other, _KnownWords) else other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"_KnownWords({self._as_set()!r})"
 
 
 class _EntryRows:
@@ -491,13 +541,34 @@ class _LazyEntryTable(_BuiltOnCompare):
 
 class _LazyPeople(_BuiltOnCompare):
     """surname (or given name) -> [people] (people_by_surname, people_by_given_name) of a
-    cached glossary: a tuple of entry numbers until the key is first looked up."""
+    cached glossary: the key's number k until it is first looked up; its people are entries
+    numbers[ends[k - 1]:ends[k]]. Stored as two int arrays and one string of keys, not as
+    JSON lists: parsing ~6,000 numbers one by one was ~3 M instructions of every start-up."""
 
-    __slots__ = ("entries",)
-    _stored = tuple
+    __slots__ = ("entries", "ends", "numbers")
+    _stored = int
 
-    def _build(self, key: str, numbers: tuple) -> List[Entry]:
-        return list(map(self.entries.__getitem__, numbers))
+    def _build(self, key: str, k: int) -> List[Entry]:
+        ends = self.ends
+        return list(map(self.entries.__getitem__, self.numbers[ends[k - 1] if k else 0:ends[k]]))
+
+    @staticmethod
+    def columns(table: Dict[str, List[Entry]], number: Dict[int, int]) -> dict:
+        """The table as columns (keys joined by Glossary._ROW, ends, entry numbers)."""
+        ends, numbers = array("i"), array("i")
+        for people in table.values():
+            numbers.extend(number[id(e)] for e in people)
+            ends.append(len(numbers))
+        return {"keys": Glossary._ROW.join(table), "ends": ends, "numbers": numbers}
+
+    @classmethod
+    def from_columns(cls, c: dict, entries) -> "_LazyPeople":
+        keys = c["keys"].split(Glossary._ROW) if c["ends"] else []
+        if len(keys) != len(c["ends"]):
+            raise ValueError("damaged glossary columns")
+        table = cls(zip(keys, range(len(keys))))
+        table.entries, table.ends, table.numbers = entries, c["ends"], c["numbers"]
+        return table
 
 
 class _LazyForms(_BuiltOnCompare):
@@ -579,14 +650,14 @@ class Glossary:
         """The column format, or None when it cannot hold this glossary exactly (a string
         with a separator or a NUL in it, a value that is not a string, an empty table, an
         entry with other attributes): the row format stores it then."""
-        from array import array
-
         if "_index_state" in self.__dict__:
             self.index  # noqa: B018  (a cached glossary's index, built to be stored again)
         fields = list(self._ENTRY_FIELDS)
         es = self.entries
         phrase_rows = [(first, n, form) for first, cands in self._phrases.items()
                        for n, form in cands]
+        if "name_words" in self.__dict__.get("_unbuilt", ()):
+            self.name_words()  # (a cached glossary's, built to be stored again)
         name_words = self.__dict__.get("_name_words")
         if not es or not self.forms or not phrase_rows or not self.known_words \
                 or not self.lowered_words() or (name_words is not None and not name_words) \
@@ -618,14 +689,14 @@ class Glossary:
             "form_entries": array("i", [number[id(e)] for _, e, _ in self.forms.values()]),
             "form_fixes": row.join(none if fix is None else fix
                                    for _, _, fix in self.forms.values()),
-            "phrase_firsts": row.join(first for first, _, _ in phrase_rows),
+            # each first token once, and where its rows end (they are contiguous)
+            "phrase_firsts": row.join(self._phrases),
+            "phrase_ends": array("i", accumulate(map(len, self._phrases.values()))),
             "phrase_counts": array("i", [n for _, n, _ in phrase_rows]),
             "phrase_forms": array("i", [form_number[form] for _, _, form in phrase_rows]),
             "known_words": row.join(sorted(self.known_words)),
-            "people_by_surname": {s: [number[id(e)] for e in people]
-                                  for s, people in self.people_by_surname.items()},
-            "people_by_given_name": {g: [number[id(e)] for e in people]
-                                     for g, people in self.people_by_given_name().items()},
+            "people_by_surname": _LazyPeople.columns(self.people_by_surname, number),
+            "people_by_given_name": _LazyPeople.columns(self.people_by_given_name(), number),
             "lowered_words": row.join(sorted(self.lowered_words())),
         }
         if name_words is not None:
@@ -647,65 +718,98 @@ class Glossary:
         if not (isinstance(payloads, list) and all(id(p) in number for p in payloads)):
             return index, False
         index["payloads"] = None
-        index["payload_entries"] = [number[id(p)] for p in payloads]
+        # (an int array: parsed as JSON numbers, 2,600 cost ~1 M instructions of a start-up)
+        index["payload_entries"] = array("i", [number[id(p)] for p in payloads])
+        # its buckets {(class, length): (lo, hi)} as a string and an int array, not as JSON
+        # tuples (a parser hook call each, ~1.5 M instructions of every start-up)
+        buckets = index["buckets"]
+        if all(type(c) is str and self._ROW not in c and type(n) is type(lo) is type(hi) is int
+               for (c, n), (lo, hi) in buckets.items()):
+            index["bucket_classes"] = self._ROW.join(c for c, _ in buckets)
+            index["bucket_numbers"] = array("q", [x for (_, n), (lo, hi) in buckets.items()
+                                                  for x in (n, lo, hi)])
+            del index["buckets"]
         return index, True
+
+    @staticmethod
+    def _index_from_state(state: dict, entry) -> "NameIndex":
+        """The name index from _index_state's state (entry(i): entry number i)."""
+        from mtqa.nameindex import NameIndex
+
+        if state.get("payload_entries") is not None:
+            state["payloads"] = list(map(entry, state.pop("payload_entries")))
+        if "bucket_classes" in state:
+            numbers = state.pop("bucket_numbers")
+            classes = state.pop("bucket_classes").split(Glossary._ROW) if numbers else []
+            if len(numbers) != 3 * len(classes):
+                raise ValueError("damaged name index")
+            state["buckets"] = {(c, numbers[i]): (numbers[i + 1], numbers[i + 2])
+                                for c, i in zip(classes, range(0, len(numbers), 3))}
+        index = object.__new__(NameIndex)
+        index.__setstate__(state)
+        return index
 
     def _set_columns(self, c):
         """A cached glossary from its columns. Only what every check reads is built here
         (the phrase table's keys, the word sets); entries, and the tables that point at them
         (forms, by_name, people_by_surname, people_by_given_name, name_words), are built per key
         on first use."""
-        row, item = self._ROW, self._ITEM
+        row = self._ROW
         entries = _EntryRows(c["entries"].split(row.encode()))
-        names = c["name"].split(row)
-        if len(entries) != c["count"] or len(names) != c["count"]:
+        if len(entries) != c["count"] or c["name"].count(row) + 1 != c["count"]:
             raise ValueError("damaged glossary columns")
         self.__dict__["_entry_rows"] = entries  # `entries` (all of them): on first use
-        self.by_name = _LazyEntryTable(zip(names, range(len(names))))
-        self.by_name.entries = entries
+        # Tables a check may never read (by_name, accepted_forms, name_words) keep their
+        # columns until first asked for (__getattr__, accepted_forms(), name_words()):
+        # splitting and hashing their ~8,000 strings was ~6 M instructions of every start-up.
+        self.__dict__["_unbuilt"] = {"by_name": c["name"], "accept": c["accept"]}
         forms = c["forms"].split(row)
         if not (len(forms) == len(c["form_kinds"]) == len(c["form_entries"])):
             raise ValueError("damaged glossary columns")
         self.forms = _LazyForms(zip(forms, range(len(forms))))
         self.forms.rows = (c["form_kinds"], c["form_entries"], c["form_fixes"], entries)
-        # the phrase table: each first token -> the position of its first row (rows of one
-        # token are contiguous), its candidates built when the token is first looked up
+        # the phrase table: each first token -> its number, its candidates built when the
+        # token is first looked up
         firsts = c["phrase_firsts"].split(row)
-        positions = dict.fromkeys(firsts)  # the keys in their stored order
-        positions.update(zip(reversed(firsts), range(len(firsts) - 1, -1, -1)))
-        phrases = _LazyPhrases(positions)
-        phrases.rows = (firsts, c["phrase_counts"], c["phrase_forms"], forms)
+        if len(firsts) != len(c["phrase_ends"]):
+            raise ValueError("damaged glossary columns")
+        phrases = _LazyPhrases(zip(firsts, range(len(firsts))))
+        phrases.rows = (c["phrase_ends"], c["phrase_counts"], c["phrase_forms"], forms)
         self._phrases = phrases
-        self.known_words = set(c["known_words"].split(row))
-        people = c["people_by_surname"]
-        self.people_by_surname = _LazyPeople(zip(people, map(tuple, people.values())))
-        self.people_by_surname.entries = entries
+        known = c["known_words"]
+        self.known_words = _KnownWords(known.replace(row, "\n")) if "\n" not in known \
+            else set(known.split(row))
+        self.people_by_surname = _LazyPeople.from_columns(c["people_by_surname"], entries)
         # (people(): in glossary order, read off the entry numbers when first asked for)
-        self.__dict__["_people_numbers"] = people
-        given = c["people_by_given_name"]
-        self.__dict__["_people_by_given"] = _LazyPeople(zip(given, map(tuple, given.values())))
-        self.__dict__["_people_by_given"].entries = entries
-        # every accept item follows an item separator; rows are only joined by row separators
-        self.__dict__["_accepted_forms"] = frozenset(
-            c["accept"].replace(row, "").split(item)[1:])
+        self.__dict__["_people_numbers"] = c["people_by_surname"]["numbers"]
+        self.__dict__["_people_by_given"] = _LazyPeople.from_columns(
+            c["people_by_given_name"], entries)
         self.__dict__["_lowered_words"] = frozenset(c["lowered_words"].split(row))
         if "name_words" in c:
-            name_words = _LazyEntryTable(zip(c["name_words"].split(row),
-                                             c["name_word_entries"]))
-            name_words.entries = entries
-            self.__dict__["_name_words"] = name_words
+            self.__dict__["_unbuilt"]["name_words"] = (c["name_words"], c["name_word_entries"])
         self._index = None
         index = c.get("index")
         if index is not None:  # built from its state on first use (the `index` property):
             self.__dict__["_index_state"] = index  # most articles never ask for near misses
 
     def __getattr__(self, name):
-        # (only for attributes not set: a cached glossary's `entries` list, built on first use)
+        # (only for attributes not set: a cached glossary's `entries` list and `by_name`
+        # table, built on first use)
         rows = self.__dict__.get("_entry_rows")
-        if name != "entries" or rows is None:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        entries = self.__dict__["entries"] = [rows[i] for i in range(len(rows))]
-        return entries
+        if name == "entries" and rows is not None:
+            entries = self.__dict__["entries"] = [rows[i] for i in range(len(rows))]
+            return entries
+        if name == "by_name" and rows is not None:
+            names = self._unbuilt_column("by_name").split(self._ROW)
+            by_name = self.__dict__["by_name"] = _LazyEntryTable(zip(names, range(len(names))))
+            by_name.entries = rows
+            return by_name
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _unbuilt_column(self, table: str):
+        """The stored column(s) of a cached glossary's table not built yet (None: built, or
+        not a cached glossary), taken out: the table is built from them once."""
+        return self.__dict__.get("_unbuilt", {}).pop(table, None)
 
     def entry_count(self) -> int:
         """How many entries the glossary has (without building a cached glossary's)."""
@@ -742,6 +846,8 @@ class Glossary:
                                   for s, people in self.people_by_surname.items()},
             "lowered_words": sorted(self.lowered_words()),
         }
+        if "name_words" in self.__dict__.get("_unbuilt", ()):
+            self.name_words()  # (a cached glossary's, built to be stored again)
         name_words = self.__dict__.get("_name_words")
         if name_words is not None:
             state["name_words"] = {w: number[id(e)] for w, e in name_words.items()}
@@ -773,12 +879,7 @@ class Glossary:
         self._index = None
         index = state.get("index")
         if index is not None:
-            from mtqa.nameindex import NameIndex
-
-            if index.get("payload_entries") is not None:
-                index["payloads"] = [entries[i] for i in index.pop("payload_entries")]
-            self._index = new(NameIndex)
-            self._index.__setstate__(index)
+            self._index = self._index_from_state(index, entries.__getitem__)
 
     def people(self) -> List[Entry]:
         """The people with a surname (people_by_surname's entries), in glossary order; for a
@@ -788,7 +889,7 @@ class Glossary:
             numbers = self.__dict__.get("_people_numbers")
             cached = self.__dict__["_people"] = \
                 [e for e in self.entries if e.surname] if numbers is None else \
-                list(map(self._entry, sorted(chain.from_iterable(numbers.values()))))
+                list(map(self._entry, sorted(numbers)))
         return cached
 
     def people_by_given_name(self) -> Dict[str, List[Entry]]:
@@ -811,7 +912,10 @@ class Glossary:
         """Every entry's `accept` forms; for a cached glossary split from its accept column."""
         cached = self.__dict__.get("_accepted_forms")
         if cached is None:
-            cached = frozenset(a for e in self.entries for a in e.accept)
+            column = self._unbuilt_column("accept")
+            # every accept item follows an item separator; rows are joined by row separators
+            cached = frozenset(a for e in self.entries for a in e.accept) if column is None \
+                else frozenset(column.replace(self._ROW, "").split(self._ITEM)[1:])
             self.__dict__["_accepted_forms"] = cached
         return cached
 
@@ -1014,14 +1118,12 @@ class Glossary:
     def index(self):
         """Near-miss candidate index (built on first use)."""
         if self._index is None:
-            from mtqa.nameindex import NameIndex
-
             state = self.__dict__.pop("_index_state", None)
             if state is not None:  # (a cached glossary's)
-                state["payloads"] = list(map(self._entry, state.pop("payload_entries")))
-                self._index = object.__new__(NameIndex)
-                self._index.__setstate__(state)
+                self._index = self._index_from_state(state, self._entry)
             else:
+                from mtqa.nameindex import NameIndex
+
                 self._index = NameIndex(self.name_words())
         return self._index
 
@@ -1032,6 +1134,12 @@ class Glossary:
         nameindex.py, so that the index knows nothing of glossaries: no import cycle.)"""
         cached = self.__dict__.get("_name_words")
         if cached is not None:
+            return cached
+        columns = self._unbuilt_column("name_words")
+        if columns is not None:  # (a cached glossary's, stored with it)
+            cached = self.__dict__["_name_words"] = _LazyEntryTable(
+                zip(columns[0].split(self._ROW), columns[1]))
+            cached.entries = self.__dict__["_entry_rows"]
             return cached
         words: Dict[str, Entry] = {}
         for form, (kind, entry, _) in self.forms.items():

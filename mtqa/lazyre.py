@@ -47,8 +47,11 @@ class LazyPattern:
     def compiled(self) -> re.Pattern:
         rx = self._compiled
         if rx is None:
-            if self._code is not None:
-                rx = _from_code(self.pattern, self._code)
+            code = self._code
+            if type(code) is tuple:  # (the cache entry's columns, this pattern's number)
+                code = _unpacked(*code)
+            if code is not None:
+                rx = _from_code(self.pattern, code)
             if rx is None:
                 rx = _ORIGINAL_COMPILE(self.pattern, self.flags)
             self._compiled = rx
@@ -140,18 +143,55 @@ def _attach_codes(patterns: List["LazyPattern"]) -> None:
     _store_eager_codes()  # (after the rules load: every check gets here once)
     if not patterns:
         return
-    key = cache.content_key(["regex-code 1", sys.version, str(_sre.MAGIC),
+    key = cache.content_key(["regex-code 2", sys.version, str(_sre.MAGIC),
                              repr([(p.pattern, int(p.flags)) for p in patterns])])
-    codes = cache.load("regex-code", key)
-    if codes is None:
+    packed = cache.load("regex-code", key)
+    if not _usable_packed(packed, len(patterns)):
         if not cache.writable():  # (building them all would then cost every run)
             return
         codes = [_sre_args(p.pattern, p.flags) for p in patterns]
-        cache.store("regex-code", key, codes)
-    if type(codes) is list and len(codes) == len(patterns):
+        if all(map(_usable, codes)):
+            cache.store("regex-code", key, _packed(codes))
         for p, code in zip(patterns, codes):
             if _usable(code):
                 p._code = code
+    else:
+        for i, p in enumerate(patterns):
+            p._code = (packed, i)  # unpacked when the pattern is first used
+
+
+# The entry holds the codes as columns: each pattern's flags and group count, and all their
+# opcodes in one int array (with where each pattern's end); named groups as lists. A list of
+# per-pattern lists, arrays and dicts took a JSON parser hook call for each array and dict:
+# ~2 M instructions of every start-up for ~250 patterns a check mostly never compiles.
+
+def _packed(codes: List[list]) -> list:
+    ends, opcodes = array("I"), array("I")
+    for code in codes:
+        opcodes.extend(code[1])
+        ends.append(len(opcodes))
+    return [array("q", [c[0] for c in codes]), array("q", [c[2] for c in codes]), ends, opcodes,
+            [[list(c[3].items()), c[4]] if c[3] else None for c in codes]]
+
+
+def _usable_packed(packed, count: int) -> bool:
+    return (type(packed) is list and len(packed) == 5
+            and all(type(column) is array for column in packed[:4])
+            and len(packed[0]) == len(packed[1]) == len(packed[2]) == count
+            and type(packed[4]) is list and len(packed[4]) == count)
+
+
+def _unpacked(packed: list, i: int) -> Optional[list]:
+    """Pattern i's `_sre_args` output from the packed entry (None if it is damaged)."""
+    flags, groups, ends, opcodes, names = packed
+    named = names[i]
+    try:
+        groupdict, indexgroup = ({}, [None] * (groups[i] + 1)) if named is None else \
+            (dict(named[0]), named[1])
+        return [flags[i], opcodes[ends[i - 1] if i else 0:ends[i]], groups[i], groupdict,
+                indexgroup]
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 # ---- regexes every check compiles (mtqa.article's tokenizer, ...) ------------------------------

@@ -66,19 +66,23 @@ class SwitchingLookup(Generic[Answer]):
         return self._fast is not None
 
 
-def line_at_or_after(text: str, key: str, field_end: str = "\n") -> int:
+def line_at_or_after(text, key, field_end: str = "\n") -> int:
     """Offset of the first line of `text` whose key is not below `key` (len(text) if none).
     The lines are sorted by their keys; a line's key is the line up to its first `field_end`
     (a tab for a table of fields) or its end. A binary search over the lines: searching the
-    whole text for each word cost ~0.1 ms a word."""
+    whole text for each word cost ~0.1 ms a word. `text` and `key` may be UTF-8 bytes (a
+    table kept undecoded: UTF-8 sorts as the code points do)."""
+    newline = "\n"
+    if type(text) is not str:
+        newline, field_end = b"\n", field_end.encode()
     lo, hi = 0, len(text)
     while lo < hi:
         mid = (lo + hi) // 2
-        start = text.rfind("\n", 0, mid) + 1
-        line_end = text.find("\n", start)
+        start = text.rfind(newline, 0, mid) + 1
+        line_end = text.find(newline, start)
         if line_end < 0:
             line_end = len(text)
-        end = line_end if field_end == "\n" else text.find(field_end, start, line_end)
+        end = line_end if field_end == newline else text.find(field_end, start, line_end)
         if end < 0:
             end = line_end  # a line without the field separator (a header comment)
         if text[start:end] < key:

@@ -139,6 +139,13 @@ def test_no_reader_claims_plain_text():
     assert not claimed & formats.PLAIN_TEXT_SUFFIXES
 
 
+# modules a plain-text `check` must not import (start-up): the readers, the command modules,
+# what only fix, reports, Dask or glossary import need, and dataclasses (AuditOptions is a
+# Plain record, mtqa.plain)
+_WATCHED = ("mtqa.readers", "mtqa.commands.", "mtqa.fix", "mtqa.dask", "mtqa.formatters.report",
+            "mtqa.interchange", "mtqa.source.pairing", "dataclasses", "yaml")
+
+
 def _modules_after_check(tmp_path, name, text, command="check"):
     article = tmp_path / name
     article.write_text(text, encoding="utf-8")
@@ -146,18 +153,19 @@ def _modules_after_check(tmp_path, name, text, command="check"):
              "from mtqa.cli import main\n"
              "try:\n    main([" + repr(command) + ", " + repr(str(article)) + "])\n"
              "except SystemExit:\n    pass\n"
-             "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('mtqa.readers', 'mtqa.commands.')))),"
-             " file=sys.stderr)\n")
+             "print(json.dumps(sorted(m for m in sys.modules if m.startswith(" + repr(_WATCHED)
+             + "))), file=sys.stderr)\n")
     env = dict(os.environ, MTQA_CACHE_DIR=str(tmp_path / "cache"))
-    proc = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=60)
+    for _ in range(2):  # the second run, as users' runs, finds the glossary in the cache
+        proc = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=60)
     return proc.stdout, json.loads(proc.stderr.strip().splitlines()[-1])
 
 
 def test_plain_text_check_skips_the_readers_but_markdown_uses_them(tmp_path):
     out, loaded = _modules_after_check(tmp_path, "one.txt", "The talks in Kyiv went on.\n")
     assert "1 article" in out
-    assert loaded == []  # neither readers nor the command modules (fix, compare, ...)
+    assert loaded == []  # neither readers nor the command modules (fix, compare, ...) ...
     out, loaded = _modules_after_check(tmp_path, "one.md", "# Talks\n\nThe talks went on.\n")
     assert "1 article" in out
     assert "mtqa.readers.markdown" in loaded
@@ -247,7 +255,9 @@ def test_cached_glossary_equals_the_built_one(cache_dir):
 def test_cached_glossary_builds_an_entry_when_a_table_first_reaches_it(cache_dir):
     """A cached glossary keeps its entries as stored rows: a table look-up builds the one
     entry it reaches, the same object from every table; a look-up with a default builds
-    nothing and adds no key; counting entries builds none."""
+    nothing and adds no key; counting entries builds none. by_name, name_words() and
+    accepted_forms() are built when first used, equal to the built glossary's."""
+    from mtqa import cache
     from mtqa.glossary import load_glossary
 
     fixture = REPO / "tests" / "fixtures" / "glossary.yaml"
@@ -256,6 +266,11 @@ def test_cached_glossary_builds_an_entry_when_a_table_first_reaches_it(cache_dir
     rows = cached.__dict__["_entry_rows"]
     assert cached.entry_count() == len(built.entries) == len(rows)
     assert rows.built == [None] * len(rows)
+    # tables a check may never read stay columns until first asked for
+    assert {"by_name", "_name_words", "_accepted_forms"}.isdisjoint(cached.__dict__)
+    other = load_glossary([fixture])
+    again = cache.decode(cache.encode(other))  # stored again before they were built
+    assert _glossary_summary(again) == _glossary_summary(built)
     kyiv = cached.by_name["Kyiv"]
     assert kyiv == built.by_name["Kyiv"]
     assert cached.forms["Kyiv"][1] is kyiv
@@ -499,3 +514,39 @@ def test_eager_regexes_come_from_cached_code(cache_dir, monkeypatch):
     monkeypatch.setattr(lazyre, "_EAGER_CODES", None)
     lazyre.precompiled(r"[A-Za-z]{2,3}-late")
     assert not lazyre._EAGER_NEW
+
+
+def test_cached_known_words_answer_as_the_built_set(cache_dir):
+    """A cached glossary's known_words is searched in its sorted text (no set built for a
+    one-file check) until many distinct words were asked, then a set: both answer as the
+    built glossary's set."""
+    from mtqa.glossary import load_glossary
+
+    fixture = REPO / "tests" / "fixtures" / "glossary.yaml"
+    built = load_glossary([fixture]).known_words
+    known = load_glossary([fixture]).known_words
+    words = sorted(built)
+    probes = words[::50] + [w + "x" for w in words[::200]] + [w[:-1] for w in words[::200]] + [
+        "", "a\nb", "Kyiv", "kyiv", "Zzzz", "\uffff", "A"]
+    assert [w in known for w in probes] == [w in built for w in probes]
+    assert not known._lookup.switched
+    assert all(w in known for w in words) and known._lookup.switched  # (now as a set)
+    assert [w in known for w in probes] == [w in built for w in probes]
+    assert known == built and len(known) == len(built) and set(known) == built
+
+
+def test_audit_options_is_a_plain_record_copied_with_replaced():
+    """AuditOptions is a Plain record (start-up: no @dataclass): its fields, a copy with some
+    changed (as dataclasses.replace, which fix and source pairing used), equality and repr."""
+    from mtqa.engine import AuditOptions
+
+    options = AuditOptions(select=("name",), source_lang="id_ID", severity={"name": "major"})
+    assert options.source_lang == "id" and options.per_file_ignores == {}
+    assert "source_plan" in AuditOptions._fields and "name_ledger" in AuditOptions._fields
+    changed = options.replaced(source_plan="plan", source_lang="uk_UA")
+    assert (changed.source_plan, changed.source_lang, changed.select) == ("plan", "uk", ("name",))
+    assert changed.severity == {"name": "major"} and options.source_plan is None
+    assert changed != options and options.replaced() == options
+    assert AuditOptions() == AuditOptions() and AuditOptions().severity is not \
+        AuditOptions().severity
+    assert repr(options).startswith("AuditOptions(select=('name',), ignore=(), severity=")

@@ -124,6 +124,10 @@ def test_russian_forms_searched_answer_as_the_parsed_table():
     parsed.values()  # parses the whole table
     firsts = sorted({line.split("\t")[0].replace("-", " ").split()[0]
                      for line in text.split("\n") if line and not line.startswith("#")})
+    # the search itself, for every first word and near misses either side (it bisects the
+    # sorted lines)
+    every = firsts + [w[:-1] for w in firsts] + ["A", "Zzzz", "\uffff", "Ā"]
+    assert [searched._search(w) for w in every] == [parsed.get(w, ()) for w in every]
     probes = WORDS + firsts[::37] + [w + "x" for w in firsts[::101]] + ["Kiev", "Odessa"]
     assert [searched.get(w) for w in probes] == [parsed.get(w) for w in probes]
     assert [w in searched for w in probes] == [w in parsed.first_words() for w in probes]

@@ -270,13 +270,11 @@ def _adopt_language(article) -> None:
 def plan_run(given, files, options):
     """Pair this run's target files with sources (check_paths, mtqa fix): (files to audit,
     options carrying the plan, warnings as (path, message))."""
-    import dataclasses
-
     if not (options.source or options.source_field):
         return files, options, []
     kept, source_plan = plan(given, files, options.source, options.source_field,
                              options.source_lang)
-    return kept, dataclasses.replace(options, source_plan=source_plan), source_plan.warnings
+    return kept, options.replaced(source_plan=source_plan), source_plan.warnings
 
 
 def source_warnings(articles):
