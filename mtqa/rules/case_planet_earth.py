@@ -61,6 +61,9 @@ class PlanetEarth(Rule):
              "source_lang": "uk"},
             {"text": "It was a great journey to the center of the earth.",
              "fixed": "It was a great journey to the center of the Earth.", "source_lang": "ru"},
+            # the possessive alone, no astronomical word near (the crust example has one)
+            {"text": "Two thirds of the earth's surface is covered by water.",
+             "fixed": "Two thirds of the Earth's surface is covered by water."},
         ],
         "leave": [
             "What on earth is happening there, under the sun?",
