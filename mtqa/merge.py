@@ -114,10 +114,12 @@ def one_per_problem(text: str, findings: Sequence[Finding]) -> List[Finding]:
         members.sort(key=_strength)
         lead, rest = members[0], members[1:]
         # (a rule may give its finding evidence itself: untranslated-script's whole-article
-        # finding carries every run; it is kept, and merging again adds nothing twice)
+        # finding carries every run; it is kept, and merging again adds nothing twice; the
+        # kept ones are looked up by identity in a set, as there can be thousands)
         given = list(lead.related)
+        given_ids = set(map(id, given))
         lead.related = given + [x for x in rest + [y for r in rest for y in r.related]
-                                if not any(x is g for g in given)]
+                                if id(x) not in given_ids]
         for r in rest:
             r.related = []
         out.append(lead)

@@ -61,6 +61,9 @@ class PlanetEarth(Rule):
              "source_lang": "uk"},
             {"text": "It was a great journey to the center of the earth.",
              "fixed": "It was a great journey to the center of the Earth.", "source_lang": "ru"},
+            # the possessive alone, no astronomical word near (the crust example has one)
+            {"text": "Two thirds of the earth's surface is covered by water.",
+             "fixed": "Two thirds of the Earth's surface is covered by water."},
         ],
         "leave": [
             "What on earth is happening there, under the sun?",
@@ -80,10 +83,13 @@ class PlanetEarth(Rule):
             before = text[max(0, start - 30):start]
             if _IDIOM_BEFORE.search(before):
                 continue
-            para_start = text.rfind("\n", 0, start) + 1
-            para_end = text.find("\n", end)
-            para_end = len(text) if para_end < 0 else para_end
-            window = text[max(para_start, start - _WINDOW):min(para_end, end + _WINDOW)]
+            # the paragraph's bounds are sought only within the window: a search to the
+            # article's ends for every "earth" was quadratic on a long line
+            low, high = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+            para_start = text.rfind("\n", low, start) + 1
+            para_end = text.find("\n", end, high)
+            para_end = high if para_end < 0 else para_end
+            window = text[max(para_start, low):para_end]
             possessive = before.endswith("the ") and text[end:end + 2] in ("'s", "’s")
             if not (possessive or _PLANET_OF.search(before) or _PLANETARY.search(window)):
                 continue

@@ -3,6 +3,8 @@ attribution: “"We will never allow this", the president said.”"""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from typing import Dict
 
 from mtqa.registry import Rule, register
 from mtqa.rules._punct import in_code_chunk, touches_markup
@@ -27,20 +29,44 @@ _SPEAKER = (r"(?:he|she|they|we|I|it|you|[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'�
 _COMMA_OUTSIDE = re.compile(
     r"(?<=[\w!?.…)])([\"”]),[ \t]+(?:" + _SPEAKER + r"[ \t]+(?:also[ \t]+|then[ \t]+)?"
     + _SAYING + r"\b|" + _SAYING + r"[ \t]+(?:the[ \t]+)?[\w\"“])")
+_NEWLINE = re.compile(r"\n")
+_OPENER = re.compile(r"[\"“]")
 
 
-def _utterance_opens_clause(text: str, close: int) -> bool:
-    """Does the quotation that `close` ends open its paragraph, a sentence or follow a colon
-    or a dash? Then it is a quoted utterance, and English (American and British alike) puts
-    the comma before its attribution inside the marks. A quoted fragment inside a sentence
-    (“he called it "a disaster", adding …”) is left: British logical punctuation keeps that
-    comma outside. A quotation opened in an earlier paragraph is running speech."""
-    para_start = text.rfind("\n", 0, close) + 1
-    opener = max(text.rfind('"', para_start, close), text.rfind("“", para_start, close))
-    if opener < 0:
-        return True
-    before = text[para_start:opener].rstrip()
-    return not before or before[-1] in ".:!?…-–—"
+class _Utterances:
+    """Does the quotation that a closing mark ends open its paragraph, a sentence or follow
+    a colon or a dash? Then it is a quoted utterance, and English (American and British
+    alike) puts the comma before its attribution inside the marks. A quoted fragment inside
+    a sentence (“he called it "a disaster", adding …”) is left: British logical punctuation
+    keeps that comma outside. A quotation opened in an earlier paragraph is running speech.
+
+    The line breaks and opening marks are listed once per article and found by bisection,
+    and the answer is kept per opening mark: searching back (and slicing back to the
+    paragraph's start) from every closing mark was quadratic on a long paragraph full of
+    them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        self.openers = [m.start() for m in _OPENER.finditer(text)]
+        self.by_opener: Dict[int, bool] = {}
+
+    def opens_clause(self, close: int) -> bool:
+        i = bisect_left(self.newlines, close) - 1
+        para_start = self.newlines[i] + 1 if i >= 0 else 0
+        j = bisect_left(self.openers, close) - 1
+        if j < 0 or self.openers[j] < para_start:
+            return True
+        opener = self.openers[j]
+        known = self.by_opener.get(opener)
+        if known is None:
+            # what stands before the opening mark, past spaces (each opening mark's own run
+            # of spaces: walked once)
+            text, k = self.text, opener
+            while k > para_start and text[k - 1].isspace():
+                k -= 1
+            known = self.by_opener[opener] = k == para_start or text[k - 1] in ".:!?…-–—"
+        return known
 
 
 @register
@@ -98,9 +124,11 @@ class CommaOutsideQuote(Rule):
         text = article.text
         if '",' not in text and "”," not in text:
             return
+        utterances = None
         for m in _COMMA_OUTSIDE.finditer(text):
             close = m.start(1)
-            if not _utterance_opens_clause(text, close):
+            utterances = utterances or _Utterances(text)
+            if not utterances.opens_clause(close):
                 continue
             if in_code_chunk(text, close) or touches_markup(article, close, close + 2):
                 continue

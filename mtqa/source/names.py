@@ -268,10 +268,6 @@ def original_key(word: str) -> str:
     return k.replace("ts", "z")
 
 
-def loose_key(word: str) -> str:
-    return skeleton(word, "ru")
-
-
 # ---- accepted spellings of a Russian name ------------------------------------------------
 # A Russian name has no single English spelling: several documented systems are in use and an
 # editor accepts any of them (the house form, when there is one, is expected as written). The
