@@ -58,6 +58,10 @@ SHAPES = {
     # one run of capitalised ordinary words, one sentence: the name ledger trimmed it one
     # word (and one copy of the run) at a time, 8 s at 160 KB before hardening5
     "capitalised-run-report": (".txt", lambda n: _fill("The ", n), "report"),
+    # case-planet-earth looked for an astronomical word near every "earth" (17 s at 1 MB)
+    "planet-earth": (".txt", lambda n: _fill("the earth ", n), "check"),
+    # untranslated-script's one finding for a Russian article carries its runs as evidence
+    "untranslated-lines": (".txt", lambda n: _fill("Сон.\n", n), "check"),
     "html-nesting": (".html", lambda n: _fill("<div>", n // 2 - 2) + "Kiev"
                      + _fill("</div>", n // 2 - 2), "check"),
     "jsonl-nesting": (".jsonl", lambda n: json.dumps({"id": "1", "body": "Kiev.", "x": 0})[:-1]

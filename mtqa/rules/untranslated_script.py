@@ -1,4 +1,5 @@
 import re
+from itertools import islice
 
 from mtqa.registry import Rule, register
 from mtqa.rules._scripts import (NON_LATIN_LETTER, SCALE_WORD_RE, describe_script,
@@ -84,21 +85,30 @@ class UntranslatedScript(Rule):
     }
 
     def check(self, article, ctx):
-        findings = list(self._runs(article))
+        from mtqa.engine import MAX_FINDINGS_PER_RULE as limit
+
+        runs = self._runs(article)
+        # at most one more run than a rule may report is looked at before deciding: a hostile
+        # article of 100,000 Russian lines must not be described run by run
+        findings = list(islice(runs, limit + 1))
         share = _non_latin_share(article.text) if len(findings) > 1 else 0.0
         if share > _WHOLE_ARTICLE_SHARE:
-            yield self._whole_article(article.text, findings, share)
+            yield self._whole_article(article.text, findings[:limit], share,
+                                      more=len(findings) > limit)
         else:
             yield from findings
+            yield from runs  # (the engine stops taking them at its finding limit)
 
-    def _whole_article(self, text, findings, share):
-        """One critical finding for an article left in another language (see the docstring)."""
+    def _whole_article(self, text, findings, share, more=False):
+        """One critical finding for an article left in another language (see the docstring);
+        the runs are its evidence, at most as many as a rule may report in one article."""
         runs = [f for f in findings if f.category == "accuracy/untranslated"]
         first = runs[0] if runs else findings[0]
         language = describe_script("".join(text[f.start:f.end] for f in runs[:20]))
+        count = f"more than {len(findings):,}" if more else f"{len(findings)}"
         lead = self.finding(
             first.start, first.end,
-            f"the article is in {language}, not English: {len(findings)} untranslated passages, "
+            f"the article is in {language}, not English: {count} untranslated passages, "
             f"{share:.0%} of its letters; it was not translated",
             severity="critical")
         lead.related = [f for f in findings if f is not first]

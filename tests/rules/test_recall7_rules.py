@@ -129,3 +129,35 @@ def test_merging_keeps_the_runs_a_rule_gave_and_adds_nothing_twice():
     assert one_per_problem(RUSSIAN_ARTICLE, [lead]) == [lead]
     assert one_per_problem(RUSSIAN_ARTICLE, [lead]) == [lead]
     assert len(lead.related) == 3
+
+
+def test_an_untranslated_article_of_many_runs_keeps_a_bounded_finding():
+    """A hostile article of thousands of Russian lines: still one critical finding, its
+    evidence cut at the per-rule finding limit and its count said as "more than" it."""
+    from mtqa.engine import MAX_FINDINGS_PER_RULE
+
+    text = "Сомнолог назвала причины.\n" * (MAX_FINDINGS_PER_RULE + 50)
+    found = check_text(text, AuditOptions(select=[SCRIPT]))
+    assert len(found) == 1 and found[0].severity == "critical"
+    assert len(found[0].related) == MAX_FINDINGS_PER_RULE - 1
+    assert f"more than {MAX_FINDINGS_PER_RULE:,} untranslated passages" in found[0].message
+
+
+def test_planet_earth_astronomical_word_lookup_matches_a_search_of_each_window():
+    """case-planet-earth finds the astronomical words once per article and asks, per
+    "earth", whether one lies wholly in its paragraph window; the answer equals searching the
+    window's own text for such a word that the whole-text scan also finds."""
+    import random
+
+    from mtqa.rules import case_planet_earth as rule
+
+    rnd = random.Random(7)
+    words = ["earth", "the", "sun", "sunny", "moon", "x" * 60, "\n", "orbit", "stars", "y" * 150]
+    for _ in range(400):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 40)))
+        found = [m.span() for m in rule._PLANETARY.finditer(text)]
+        table = ([s for s, _ in found], [e for _, e in found])
+        for m in rule._EARTH.finditer(text):
+            low, high = rule.PlanetEarth._paragraph_window(text, *m.span())
+            expected = any(low <= s and e <= high for s, e in found)
+            assert rule._word_within(table, low, high) == expected
