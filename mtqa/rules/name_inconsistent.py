@@ -28,8 +28,9 @@ def _distinct_entries(a: str, b: str, glossary) -> bool:
 
 
 def _capitalised_words(article):
-    """Capitalised words that are not name-like by frequency (Natalia, Sergei): they join a
-    group only through an exact romanisation match, never through fuzzy similarity."""
+    """The tokens of capitalised words of four letters or more (_is_capitalised), in text
+    order. check() adds those that are not name-like by frequency (Natalia, Sergei): they
+    join a group only through an exact romanisation match, never through fuzzy similarity."""
     # judged once per distinct capitalised word of the article (its shared index; a Python
     # call per token cost ~0.05 ms an article; issue 11), their tokens found in C
     return tokens_of(article, frozenset(filter(_is_capitalised, article.capitalised_set)))
