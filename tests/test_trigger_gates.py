@@ -62,6 +62,12 @@ def _article(text, lang=None):
     return Article(text, source_lang=lang)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _drop_shared_articles():
+    yield
+    _article.cache_clear()  # (the dev sample's articles: not kept for the rest of the suite)
+
+
 def _found(rule, text, lang):
     article = _article(text, lang)
     ctx = _contexts()[lang]
