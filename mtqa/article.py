@@ -444,6 +444,14 @@ def positions_of(words: Sequence[str], keys) -> List[int]:
     return list(compress(count(), map(keys.__contains__, words)))
 
 
+def tokens_of(article: "Article", words) -> List[Token]:
+    """The article's tokens whose text is one of `words` (a set of token texts), in text
+    order: where the distinct words a rule picked from its shared sets occur."""
+    if not words:
+        return []
+    return list(map(article.tokens.__getitem__, positions_of(article.token_texts, words)))
+
+
 def _in_spans(spans: List[Tuple[int, int]], offset: int) -> bool:
     i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= offset < spans[i][1]

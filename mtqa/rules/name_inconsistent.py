@@ -4,12 +4,13 @@ from itertools import count
 from operator import itemgetter
 from typing import Dict, List
 
+from mtqa.article import tokens_of
 from mtqa.glossary import CANONICAL, VARIANT
 from mtqa.lexicon import world_names, zipf
 from mtqa.nameindex import first_class
 from mtqa.registry import Rule, register
 from mtqa.rules._names import (gendered_pair, given_name_variants, name_tokens, preferred,
-                               same_name, tokens_of, translit_key)
+                               same_name, translit_key)
 from mtqa.rules._scripts import NON_LATIN_LETTER
 
 # Lower-case words that join a surname into a name: "de Klerk", "van Gogh", "bin Salman".

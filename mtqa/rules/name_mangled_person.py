@@ -2,12 +2,12 @@ import re
 from functools import lru_cache
 from typing import Dict, List
 
-from mtqa.article import positions_of
+from mtqa.article import positions_of, tokens_of
 from mtqa.lexicon import world_names, zipf
 from mtqa.nameindex import first_class
 from mtqa.realnames import is_given_name
 from mtqa.registry import Rule, register
-from mtqa.rules._names import tokens_of, translit_key
+from mtqa.rules._names import translit_key
 
 # Words before a surname that make it a person's: "President Baden", "Chancellor Sholz".
 # A title other than Mr/Mrs/Ms/Dr must be the person's own (in the glossary note): "General
