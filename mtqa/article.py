@@ -71,10 +71,12 @@ _token_text = itemgetter(0)
 _first_character = itemgetter(0)
 
 
-# Cached structure an Article computes from its text (dropped by release(), never pickled).
+# Cached structure an Article computes from its text: never pickled, and dropped by release()
+# (all but line_starts, which positions need after the audit).
 _COMPUTED = frozenset({"paragraphs", "headlines", "sentences", "tokens", "token_texts",
                        "token_set", "lowered_set", "capitalised_set", "quotations", "_memo",
                        "line_starts", "literal_spans", "name_views"})
+_DROPPED_BY_RELEASE = _COMPUTED - {"line_starts"}
 
 
 class FileOrigin(FrozenPlain):  # plain classes, not @dataclass (start-up: mtqa/plain.py)
@@ -176,9 +178,7 @@ class Article:
         positions), the word count and the glossary matches stay."""
         self.words  # noqa: B018  (the score needs it; keep it)
         memo = self.__dict__.get("_memo") or {}
-        for key in ("paragraphs", "headlines", "sentences", "tokens", "token_texts",
-                    "token_set", "lowered_set", "capitalised_set", "quotations", "_memo",
-                    "literal_spans", "name_views"):
+        for key in _DROPPED_BY_RELEASE:
             self.__dict__.pop(key, None)
         # Glossary matches stay (a few per name, small): the report's name ledger reads them
         # again after the audit, and finding them anew costs a second tokenisation and
@@ -442,6 +442,14 @@ def positions_of(words: Sequence[str], keys) -> List[int]:
     in `keys` (a set or dict), found at C speed: per-token rules visit only the tokens that
     can matter instead of looping over every token in Python."""
     return list(compress(count(), map(keys.__contains__, words)))
+
+
+def tokens_of(article: "Article", words) -> List[Token]:
+    """The article's tokens whose text is one of `words` (a set of token texts), in text
+    order: where the distinct words a rule picked from its shared sets occur."""
+    if not words:
+        return []
+    return list(map(article.tokens.__getitem__, positions_of(article.token_texts, words)))
 
 
 def _in_spans(spans: List[Tuple[int, int]], offset: int) -> bool:

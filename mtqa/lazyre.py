@@ -42,7 +42,9 @@ class LazyPattern:
         self.flags = flags
         self._compiled = None
         self._holders: list = []  # (module namespace, name) holding this pattern
-        self._code = None  # the cached output of Python's regex compiler (see _sre_args)
+        # the cached output of Python's regex compiler (see _sre_args), or, read from the
+        # cache, (the packed entry, this pattern's number) to unpack on first use (_unpacked)
+        self._code = None
 
     def compiled(self) -> re.Pattern:
         rx = self._compiled
@@ -150,7 +152,7 @@ def _attach_codes(patterns: List["LazyPattern"]) -> None:
         if not cache.writable():  # (building them all would then cost every run)
             return
         codes = [_sre_args(p.pattern, p.flags) for p in patterns]
-        if all(map(_usable, codes)):
+        if all(map(_usable, codes)):  # (tests/test_coldstart.py: true of the rule modules')
             cache.store("regex-code", key, _packed(codes))
         for p, code in zip(patterns, codes):
             if _usable(code):
@@ -161,7 +163,7 @@ def _attach_codes(patterns: List["LazyPattern"]) -> None:
 
 
 # The entry holds the codes as columns: each pattern's flags and group count, and all their
-# opcodes in one int array (with where each pattern's end); named groups as lists. A list of
+# opcodes in one int array (with where each pattern's opcodes end); named groups as lists. A list of
 # per-pattern lists, arrays and dicts took a JSON parser hook call for each array and dict:
 # ~2 M instructions of every start-up for ~250 patterns a check mostly never compiles.
 

@@ -29,11 +29,12 @@ class Rule:
     # a slash date costs nothing on the articles without "/". Only for strings every finding
     # of the rule needs; a rule with several triggers lists them all.
     needs_any: Tuple[str, ...] = ()
-    # Trigger words (speed7, issue 11), checked against the article's token sets, which the
-    # engine builds once per article and all rules share (mtqa.article.TokenSets): the rule
+    # Trigger words (speed7, issue 11), checked against the article's token sets, built once
+    # per article and shared by all rules (Article.token_set, Article.lowered_set): the rule
     # runs only when a token's text is one of `needs_tokens` (as written), or its lower-case
     # form one of `needs_words`. Only for words every finding of the rule needs (derive them
-    # from the rule's own tables); tests/test_speed_gates.py checks each declared set.
+    # from the rule's own tables). All declared kinds must hold (mtqa.engine.trigger_gate);
+    # tests/test_trigger_gates.py checks each declaration against the rule run ungated.
     needs_tokens: frozenset = frozenset()
     needs_words: frozenset = frozenset()
     # Text the rule must flag (with its fixed text where it has a fix) and text it must leave

@@ -56,6 +56,23 @@ def test_release_drops_structure_but_keeps_positions_and_words():
     assert article.tokens == tokens  # recomputed on demand
 
 
+def test_release_drops_every_computed_index_but_positions_and_words():
+    # release() and pickling drop what _COMPUTED names: a new cached index must be listed
+    # there (or kept on purpose here), else it outlives the audit and crosses processes
+    import pickle
+    from functools import cached_property
+
+    article = Article("Kyiv is big. NATO met in 2022.\n\nMcDonald spoke.")
+    computed = [name for name, value in vars(Article).items()
+                if isinstance(value, cached_property)]
+    for name in computed:
+        getattr(article, name)
+    kept = {"words", "line_starts"}
+    assert set(computed) & set(pickle.loads(pickle.dumps(article)).__dict__) == {"words"}
+    article.release()
+    assert set(computed) & set(article.__dict__) == kept
+
+
 def test_pickled_article_carries_text_not_structure():
     import pickle
 

@@ -41,6 +41,7 @@ def _example_texts():
     return sorted(set(texts))
 
 
+@lru_cache(maxsize=None)
 def _dev_texts():
     sys.path.insert(0, str(REPO / "bench"))
     try:
@@ -52,14 +53,29 @@ def _dev_texts():
     return [text for i, (_s, _d, _y, text) in enumerate(mt_documents(WMT23)) if i % 17 == 0]
 
 
+@lru_cache(maxsize=20_000)
+def _article(text, lang=None):
+    """One Article per (text, language), shared by every rule's check as the engine shares
+    one per audited article: tokenising each text again for each rule and language was most
+    of this file's time. (The gate reads only the text and token sets, the same in every
+    language.)"""
+    return Article(text, source_lang=lang)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _drop_shared_articles():
+    yield
+    _article.cache_clear()  # (the dev sample's articles: not kept for the rest of the suite)
+
+
 def _found(rule, text, lang):
-    article = Article(text, source_lang=lang)
+    article = _article(text, lang)
     ctx = _contexts()[lang]
     return list(rule.check(article, ctx.for_article(article)))
 
 
 def _assert_gate_holds(rule, gate, text, langs=LANGS):
-    if gate(Article(text)):
+    if gate(_article(text)):
         return False
     for lang in langs:
         assert _found(rule, text, lang) == [], (rule.id, lang, text[:200])
@@ -76,7 +92,7 @@ def test_gate_says_no_only_where_the_rule_finds_nothing(rule, gate):
     # the rule's own "flag" examples all pass its gate (else the gate hides real findings)
     for case in cases(rule):
         if case.kind == "flag":
-            assert all(gate(Article(t)) for t in case.texts), (rule.id, case.texts)
+            assert all(gate(_article(t)) for t in case.texts), (rule.id, case.texts)
     assert skipped > 0  # the gate does skip something, or it is useless
 
 

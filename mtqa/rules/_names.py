@@ -7,7 +7,7 @@ from itertools import compress, count, repeat
 from operator import and_
 from typing import Dict, Iterator, List, Optional
 
-from mtqa.article import Article, Token, positions_of
+from mtqa.article import Article, Token, tokens_of
 from mtqa.lexicon import zipf
 from mtqa.nameindex import first_class
 from mtqa.plain import FrozenPlain
@@ -49,13 +49,6 @@ def flagged_words(words: frozenset, cache: Dict[str, bool], predicate) -> frozen
         return frozenset(compress(words, map(cache.__getitem__, words)))
     except KeyError:  # another thread (a multi-threaded Dask worker) cleared the cache
         return frozenset(filter(predicate, words))
-
-
-def tokens_of(article: Article, words) -> List[Token]:
-    """The article's tokens whose text is one of `words`, in text order."""
-    if not words:
-        return []
-    return list(map(article.tokens.__getitem__, positions_of(article.token_texts, words)))
 
 
 def _name_tokens(article: Article) -> List[Token]:

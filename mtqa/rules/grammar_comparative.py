@@ -60,14 +60,16 @@ class BrokenComparative(Rule):
         # most articles hold neither pattern: the article's shared word set decides, and a
         # pattern is looked for only when both of its words occur (speed, issue 11)
         present = article.lowered_set
-        lowered = None
+        has_than = "than" in present and not present.isdisjoint(_COMPARATIVE)
+        has_degree = not present.isdisjoint(_DEGREE) and not (present.isdisjoint(_DOUBLE)
+                                                              and present.isdisjoint(_SUPERLATIVE))
+        if not (has_than or has_degree):
+            return
+        lowered = lowered_token_texts(article)
         starts = []
-        if "than" in present and not present.isdisjoint(_COMPARATIVE):
-            lowered = lowered_token_texts(article)
+        if has_than:
             starts += [i - 1 for i in positions_of(lowered, _THAN) if i]
-        if not present.isdisjoint(_DEGREE) and not (present.isdisjoint(_DOUBLE)
-                                                    and present.isdisjoint(_SUPERLATIVE)):
-            lowered = lowered_token_texts(article)
+        if has_degree:
             starts += positions_of(lowered, _DEGREE)
         if not starts:
             return

@@ -4,12 +4,13 @@ from itertools import count
 from operator import itemgetter
 from typing import Dict, List
 
+from mtqa.article import tokens_of
 from mtqa.glossary import CANONICAL, VARIANT
 from mtqa.lexicon import world_names, zipf
 from mtqa.nameindex import first_class
 from mtqa.registry import Rule, register
 from mtqa.rules._names import (gendered_pair, given_name_variants, name_tokens, preferred,
-                               same_name, tokens_of, translit_key)
+                               same_name, translit_key)
 from mtqa.rules._scripts import NON_LATIN_LETTER
 
 # Lower-case words that join a surname into a name: "de Klerk", "van Gogh", "bin Salman".
@@ -28,8 +29,9 @@ def _distinct_entries(a: str, b: str, glossary) -> bool:
 
 
 def _capitalised_words(article):
-    """Capitalised words that are not name-like by frequency (Natalia, Sergei): they join a
-    group only through an exact romanisation match, never through fuzzy similarity."""
+    """The tokens of capitalised words of four letters or more (_is_capitalised), in text
+    order. check() adds those that are not name-like by frequency (Natalia, Sergei): they
+    join a group only through an exact romanisation match, never through fuzzy similarity."""
     # judged once per distinct capitalised word of the article (its shared index; a Python
     # call per token cost ~0.05 ms an article; issue 11), their tokens found in C
     return tokens_of(article, frozenset(filter(_is_capitalised, article.capitalised_set)))

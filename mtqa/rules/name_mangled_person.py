@@ -2,7 +2,7 @@ import re
 from functools import lru_cache
 from typing import Dict, List
 
-from mtqa.article import positions_of
+from mtqa.article import positions_of, tokens_of
 from mtqa.lexicon import world_names, zipf
 from mtqa.nameindex import first_class
 from mtqa.realnames import is_given_name
@@ -148,15 +148,14 @@ class MangledPerson(Rule):
         """A surname alone, mangled, of a person the article names in full: "Roberta Metsola
         ... Mezzola said" -> "Metsola" (the fix is the surname alone)."""
         glossary = ctx.glossary
-        # what depends on the word alone is judged once per distinct word (speed, issue 11:
-        # it was judged per token), and only the tokens of the words that pass are visited
-        candidates = {word for word in article.token_set
-                      if not (len(word) < 5 or not word[:1].isupper() or word.isupper()
-                              or not word.isalpha() or word in surnames
-                              or glossary.lookup(word) or zipf(word) >= 3.0
-                              or is_given_name(word))}
-        tokens = article.tokens
-        for tok in map(tokens.__getitem__, positions_of(article.token_texts, candidates)):
+        # what depends on the word alone is judged once per distinct capitalised word (speed,
+        # issue 11: it was judged per token), and only the tokens of the words that pass are
+        # visited: rare words of five letters or more that name no one the article or the
+        # glossary knows
+        candidates = {word for word in article.capitalised_set
+                      if len(word) >= 5 and word not in surnames and not glossary.lookup(word)
+                      and zipf(word) < 3.0 and not is_given_name(word)}
+        for tok in tokens_of(article, candidates):
             word = tok.text
             if tok.start in flagged:
                 continue

@@ -2,7 +2,7 @@ import bisect
 import re
 from itertools import compress
 
-from mtqa.article import positions_of
+from mtqa.article import tokens_of
 from mtqa.registry import Rule, register
 from mtqa.rules._punct import _run_start
 from mtqa.spelling import is_known, suggestions  # no data is read until a word is looked up
@@ -218,8 +218,7 @@ class UnknownWord(Rule):
             return
         text = article.text
         quotations = runs = site_words = code = None
-        tokens = article.tokens
-        for tok in map(tokens.__getitem__, positions_of(article.token_texts, unknown)):
+        for tok in tokens_of(article, unknown):
             word = tok.text
             if runs is None:
                 runs = _technical_runs(text)

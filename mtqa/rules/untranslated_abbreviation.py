@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from operator import methodcaller
 
-from mtqa.article import positions_of
+from mtqa.article import tokens_of
 from mtqa.registry import Rule, register
 
 # transliterated abbreviation -> English name (sources: the ministries' and services' own
@@ -86,7 +86,6 @@ class UntranslatedAbbreviation(Rule):
 
     def check(self, article, ctx):
         context = None
-        texts = article.token_texts
         # the article's words that can be flagged (most articles have none): from its shared
         # word set, tested in C (speed, issue 11)
         words = article.token_set
@@ -95,8 +94,7 @@ class UntranslatedAbbreviation(Rule):
             candidates = candidates.union(filter(_STARTS_MIN, words))
         if not candidates:
             return
-        tokens = article.tokens
-        for t in map(tokens.__getitem__, positions_of(texts, candidates)):
+        for t in tokens_of(article, candidates):
             word = t.text
             english = _KNOWN.get(word)
             if english is None:
