@@ -47,20 +47,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from devdata import SHARED, WMT_PAIRS, mqm_articles, segments_article, wmt_articles  # noqa: E402
+from devdata import WMT_PAIRS, en_orig_articles, mqm_articles, wmt_articles  # noqa: E402
 from mtqa.api import audit_articles  # noqa: E402
 from mtqa.engine import AuditContext, AuditOptions  # noqa: E402
 
 GOALS = {"en-orig": 0.3, "ref": 0.8}
 MQM_REFS = ("ref", "refB")
-
-
-def en_orig_articles():
-    path = SHARED / "dev" / "en-orig" / "wmt23-en-news.jsonl"
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            yield segments_article(d["lines"], f"en-orig/{d['doc']}")[0]
 
 
 def corpora():
