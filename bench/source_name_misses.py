@@ -50,7 +50,7 @@ def misses(lang="ru"):
                 if case.accepted or case.flagged:
                     continue
                 out.append((f"{doc['doc']}\t{system}\t{case.segment}\t{case.m}\t{case.r}",
-                            miss_reason(lang, case.m, case.r, case.src, ctx.glossary, case.ref),
+                            miss_reason(lang, case, ctx.glossary),
                             case.src, case.ref, case.mt))
     return out
 

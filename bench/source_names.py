@@ -129,12 +129,13 @@ def segment_cases(lang, article, findings, mt_segs, ref_segs, src_segs, glossary
                                                                 glossary))
 
 
-def miss_reason(lang, m, r, src_seg, glossary, ref_seg=""):
-    """Why source-name did not flag M (for the breakdown of misses)."""
+def miss_reason(lang, case: SegmentCase, glossary):
+    """Why source-name did not flag the case's M (for the breakdown of misses)."""
     from mtqa.lexicon import world_names, zipf
     from mtqa.source.names import accepted_key, expected_forms, foreign_spelling, near
 
-    if pairing_artefact(lang, m, r, src_seg, ref_seg, glossary):
+    m, r, src_seg = case.m, case.r, case.src
+    if case.pairing:  # (found once, by segment_cases)
         return "M is an accepted spelling of another name of the segment (pairing)"
     if zipf(m) > 0 or m in world_names():
         return "M is an English word or a known name (Tractor for Трактор, Erica)"
@@ -228,7 +229,7 @@ def main():
                         examples_wrong.append((m, r, hits[0].suggestions))
                 else:
                     examples_missed.append((lang, m, r))
-                    stats[(lang, miss_reason(lang, m, r, case.src, glossary, case.ref))] += 1
+                    stats[(lang, miss_reason(lang, case, glossary))] += 1
     print("(a) name differences traceable to the source")
     langs = args.langs.split(",")
     for reading, prefix in (("raw (every pair counted, as in session 5)", ""),
