@@ -6,7 +6,7 @@ import re
 
 from mtqa.registry import Rule, register
 from mtqa.rules._gates import finditer_at
-from mtqa.rules._punct import in_code_chunk, touches_markup
+from mtqa.rules._punct import in_code_or_markup
 
 # What may follow a time: the end of the line or clause, a time zone, "hours", or the other
 # end of a range. Anything else (a unit, a currency, a word) makes the figure a decimal:
@@ -78,7 +78,7 @@ class TimeWithDot(Rule):
             return
         for m in finditer_at(_DOTTED_24, text, _DOTTED_TIME, blanks=""):
             start, end = m.start(), m.end()
-            if in_code_chunk(text, start) or touches_markup(article, start, end):
+            if in_code_or_markup(article, start, end):
                 continue
             time = m.group()
             yield self.finding(
