@@ -69,6 +69,8 @@ class TimeWithDot(Rule):
             "Tickets cost 19.50 euros and the match starts at 3.45pm.",
             "He scored 15.30 points on 21.05.2022 in version 13.04 of the test.",
             "Prices rose 14.25% in a year.",
+            # 12-hour times in British style, a range included (the hour is what tells)
+            "The talks ran from 10.30 to 11.45 Kyiv time.",
         ],
     }
 
