@@ -81,3 +81,9 @@ def touches_markup(article, start: int, end: int) -> bool:
     """Does the span cover markup that the prose view blanked out (a Markdown link target,
     an HTML tag)? Spaces there are not the writer's."""
     return article.original[start:end] != article.text[start:end]
+
+
+def in_code_or_markup(article, start: int, end: int) -> bool:
+    """Is a span in a URL, path or code chunk (judged at its start), or over blanked markup?
+    Most rules leave such a span alone."""
+    return in_code_chunk(article.text, start) or touches_markup(article, start, end)

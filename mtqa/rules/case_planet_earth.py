@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from mtqa.registry import Rule, register
-from mtqa.rules._punct import in_code_chunk, touches_markup
+from mtqa.rules._punct import in_code_or_markup
 
 _EARTH = re.compile(r"(?<![\w-])earth(?![\w-])")
 # Words that make a paragraph astronomical (or geophysical: the crust, the axis).
@@ -93,7 +93,7 @@ class PlanetEarth(Rule):
                     planetary = ([s for s, _ in found], [e for _, e in found])
                 if not _word_within(planetary, *self._paragraph_window(text, start, end)):
                     continue
-            if in_code_chunk(text, start) or touches_markup(article, start, end):
+            if in_code_or_markup(article, start, end):
                 continue
             yield self.finding(
                 start, end,

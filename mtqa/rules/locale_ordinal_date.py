@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from mtqa.registry import Rule, register
-from mtqa.rules._punct import in_code_chunk, touches_markup
+from mtqa.rules._punct import in_code_or_markup
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December)")
@@ -68,7 +68,7 @@ class OrdinalDate(Rule):
             return
         for m in _MONTH_DAY.finditer(text):
             start, end = m.start(), m.end()
-            if in_code_chunk(text, start) or touches_markup(article, start, end):
+            if in_code_or_markup(article, start, end):
                 continue
             plain = f"{m.group(1)} {m.group(2)}"
             yield self.finding(
@@ -79,7 +79,7 @@ class OrdinalDate(Rule):
             if (m.group(2), m.group(3)) in _HOLIDAY:
                 continue
             start, end = m.start(), m.end()
-            if in_code_chunk(text, start) or touches_markup(article, start, end):
+            if in_code_or_markup(article, start, end):
                 continue
             plain = f"{m.group(3)} {m.group(2)}"
             yield self.finding(

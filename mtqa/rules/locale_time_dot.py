@@ -6,7 +6,7 @@ import re
 
 from mtqa.registry import Rule, register
 from mtqa.rules._gates import finditer_at
-from mtqa.rules._punct import in_code_chunk, touches_markup
+from mtqa.rules._punct import in_code_or_markup
 
 # What may follow a time: the end of the line or clause, a time zone, "hours", or the other
 # end of a range. Anything else (a unit, a currency, a word) makes the figure a decimal:
@@ -69,6 +69,8 @@ class TimeWithDot(Rule):
             "Tickets cost 19.50 euros and the match starts at 3.45pm.",
             "He scored 15.30 points on 21.05.2022 in version 13.04 of the test.",
             "Prices rose 14.25% in a year.",
+            # 12-hour times in British style, a range included (the hour is what tells)
+            "The talks ran from 10.30 to 11.45 Kyiv time.",
         ],
     }
 
@@ -78,7 +80,7 @@ class TimeWithDot(Rule):
             return
         for m in finditer_at(_DOTTED_24, text, _DOTTED_TIME, blanks=""):
             start, end = m.start(), m.end()
-            if in_code_chunk(text, start) or touches_markup(article, start, end):
+            if in_code_or_markup(article, start, end):
                 continue
             time = m.group()
             yield self.finding(

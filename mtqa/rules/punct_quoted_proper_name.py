@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from mtqa.registry import Rule, register
-from mtqa.rules._punct import in_code_chunk, touches_markup
+from mtqa.rules._punct import in_code_or_markup
 from mtqa.rules.punct_quoted_name import _HEADS, _is_quotation
 
 # A preposition (optionally with "the") right before the quotation mark: the position where
@@ -219,7 +219,7 @@ class QuotedProperName(Rule):
             return False
         if _WORK_WORDS.search(_sentence(text, start, end)):
             return False
-        return not (in_code_chunk(text, start) or touches_markup(article, start, end))
+        return not in_code_or_markup(article, start, end)
 
     def _finding(self, m):
         name, trailing = m.group(2), m.group(3)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from mtqa.registry import Rule, register
-from mtqa.rules._punct import in_code_chunk, touches_markup
+from mtqa.rules._punct import in_code_or_markup
 
 # One to four words, then the same words (any case) in round brackets. The last words of the
 # phrase before the bracket are enough ("the residence permit (permit)": the gloss repeats
@@ -79,7 +79,7 @@ class RepeatedGloss(Rule):
             return
         for m in repeated_glosses(text):
             start, end = m.start(2) - 2, m.end()
-            if in_code_chunk(text, start) or touches_markup(article, start, end):
+            if in_code_or_markup(article, start, end):
                 continue
             yield self.finding(
                 start, end,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from mtqa.registry import Rule, register
-from mtqa.rules._punct import in_code_chunk, touches_markup
+from mtqa.rules._punct import in_code_or_markup
 
 # A letter, then the apostrophe and the ending of a contraction or possessive with a space on
 # one side: "it’ s", "we’ re", "don’ t" (space after) or "channel 's" (space before). The
@@ -60,7 +60,7 @@ class SplitContraction(Rule):
                 start, end, kept = m.start(1), m.end(2), m.group(1)
             else:
                 start, end, kept = m.start(3), m.end(4), m.group(4)
-            if in_code_chunk(text, start) or touches_markup(article, start, end):
+            if in_code_or_markup(article, start, end):
                 continue
             yield self.finding(start, end, "space inside a contraction or possessive",
                                [kept], safe=True)

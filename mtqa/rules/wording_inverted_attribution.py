@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from mtqa.registry import Rule, register
-from mtqa.rules._punct import in_code_chunk, touches_markup
+from mtqa.rules._punct import in_code_or_markup
 
 # After a comma (or a closing quotation mark and a comma) ending the reported clause: the
 # present-tense reporting verb, then the outlet - one to four capitalised words (hyphens and
@@ -73,7 +73,7 @@ class InvertedAttribution(Rule):
             return
         for m in _INVERTED.finditer(text):
             start, end = m.start(1), m.end(2)
-            if in_code_chunk(text, start) or touches_markup(article, start, end):
+            if in_code_or_markup(article, start, end):
                 continue
             verb, outlet = m.group(1), m.group(2)
             if outlet in _NOT_OUTLETS:
