@@ -100,3 +100,10 @@ def line_at_or_after(text, key, field_end: str = "\n") -> int:
         else:
             hi = start
     return min(lo, len(text))
+
+
+def has_line(text, key) -> bool:
+    """Is `key` a whole line of `text` (lines sorted; str, or UTF-8 bytes with a bytes key)?"""
+    start = line_at_or_after(text, key)
+    end = text.find("\n" if type(text) is str else b"\n", start)
+    return text[start:end if end >= 0 else len(text)] == key

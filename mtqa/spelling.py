@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Dict, FrozenSet, List
 
 from mtqa.lexicon import zipf
-from mtqa.sortedtext import SwitchingLookup, from_utf8, line_at_or_after, utf8
+from mtqa.sortedtext import SwitchingLookup, from_utf8, has_line, line_at_or_after, utf8
 
 _DATA = Path(__file__).resolve().parent / "data" / "english-spelling.txt.gz"
 _NEWS_WORDS = Path(__file__).resolve().parent / "data" / "spelling-news-words.txt"
@@ -42,10 +42,7 @@ class SortedBlob:
             return True
         if not word or "\n" in word:
             return False
-        blob, key = self._blob, utf8(word)
-        start = line_at_or_after(blob, key)
-        end = blob.find(b"\n", start)
-        return blob[start:end if end >= 0 else len(blob)] == key
+        return has_line(self._blob, utf8(word))
 
     def _as_set(self):
         return ((frozenset(from_utf8(self._blob).split("\n")) | self._extra)
