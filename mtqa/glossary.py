@@ -18,7 +18,7 @@ from mtqa.problems import ProblemsError
 from mtqa import cache
 from mtqa.article import TOKEN_RE, Article
 from mtqa.plain import FrozenPlain, LazyValues, Plain
-from mtqa.sortedtext import SwitchingLookup, line_at_or_after
+from mtqa.sortedtext import SwitchingLookup, has_line
 
 ENTRY_TYPES = ("person", "given-name", "surname", "place", "organisation", "term")
 _KNOWN_KEYS = {"name", "type", "country", "variants", "incorrect", "russian_forms", "exceptions",
@@ -445,12 +445,7 @@ class _KnownWords:
                                        self.SWITCH_AFTER)
 
     def _search(self, word: str) -> bool:
-        if "\n" in word:
-            return False
-        text = self._text
-        start = line_at_or_after(text, word)
-        end = text.find("\n", start)
-        return text[start:end if end >= 0 else len(text)] == word
+        return "\n" not in word and has_line(self._text, word)
 
     def _as_set(self) -> set:
         if self._set is None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Optional
 
-from mtqa.sortedtext import SwitchingLookup
+from mtqa.sortedtext import SwitchingLookup, from_utf8, utf8
 
 _DATA = Path(__file__).resolve().parent / "data" / "english-zipf.txt"
 _WORLD_NAMES = Path(__file__).resolve().parent / "data" / "world-names.txt"
@@ -33,7 +33,7 @@ class SortedWords:
         # decoding it (~1 M instructions of every start-up per MB); UTF-8 sorts as the code
         # points do, so the bisection is that of the sorted words
         words = sorted(table)
-        encoded = [_utf8(w) for w in words]
+        encoded = [utf8(w) for w in words]
         starts = array("I")
         pos = 0
         for w in encoded:
@@ -51,7 +51,7 @@ class SortedWords:
 
     def _search(self, word: str) -> Optional[int]:
         """The word's value, or None."""
-        blob, starts, key = self._blob, self._starts, _utf8(word)
+        blob, starts, key = self._blob, self._starts, utf8(word)
         lo, hi = 0, len(self._values)
         while lo < hi:  # bisect by hand: bisect's key= needs Python 3.10
             mid = (lo + hi) // 2
@@ -62,7 +62,7 @@ class SortedWords:
         return self._values[lo] if lo < len(self._values) and self._word(lo) == key else None
 
     def _as_dict(self):
-        words = self._blob[:-1].decode("utf-8", "surrogatepass").split("\n")
+        words = from_utf8(self._blob[:-1]).split("\n")
         return dict(zip(words, self._values)).get
 
     def get(self, word: str, default: int = 0) -> int:
@@ -78,10 +78,6 @@ class SortedWords:
     def __setstate__(self, state):
         self._blob, self._starts, self._values = state
         self._lookup = SwitchingLookup(self._search, self._as_dict, _SEARCHES_BEFORE_DICT)
-
-
-def _utf8(word: str) -> bytes:
-    return word.encode("utf-8", "surrogatepass")
 
 
 def _parse() -> Dict[str, int]:

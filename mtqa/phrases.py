@@ -22,6 +22,7 @@ from mtqa.problems import ProblemsError
 from mtqa.article import TOKEN_RE, Article, lowered_token_texts, positions_of
 from mtqa.finding import CATEGORIES, SEVERITIES
 from mtqa.plain import FrozenPlain, LazyValues, Plain
+from mtqa.sortedtext import utf8
 
 PACK_DIR = Path(__file__).resolve().parent / "data" / "phrases"
 # Languages a pack may be for; "any" is the language-neutral common pack.
@@ -694,11 +695,6 @@ class _LazyTwigs(LazyValues):
         return node
 
 
-def _utf8(text) -> bytes:
-    """A cached string as the UTF-8 bytes the cache keeps (bytes pass through)."""
-    return text if type(text) is bytes else text.encode("utf-8", "surrogatepass")
-
-
 def _add_rows(node: tuple, rows: str, entries: List["PhraseEntry"], depth: int) -> None:
     """Insert the stored rows (one per phrase form) below `node`, which stands for the first
     `depth` words of each."""
@@ -787,7 +783,7 @@ class PhraseIndex:
     def __setstate__(self, state):
         self.entries = entries = state["entries"]
         self.pattern_entries = [e for e in entries if e.pattern]
-        top = _LazyBranches((first, _utf8(rows)) for first, rows in state["branches"].items())
+        top = _LazyBranches((first, utf8(rows)) for first, rows in state["branches"].items())
         top.entries = entries
         self._root = (top, [])
 
@@ -863,11 +859,11 @@ class PhraseBundle:
                 # (UTF-8 bytes, kept as bytes: a one-file check decodes only the entries
                 # and branches it reaches, instead of ~500 KB of non-ASCII text; JSON
                 # escapes \x1e, and no multi-byte UTF-8 sequence holds that byte)
-                "fields": b"\x1e".join(_utf8(row[-1]) for row in rows),
+                "fields": b"\x1e".join(utf8(row[-1]) for row in rows),
                 # first words and their branches (tokens and rows hold no \x1e: it is
                 # whitespace, which _norm_gap turns into a space)
                 "firsts": "\x1e".join(branches),
-                "branches": b"\x1e".join(map(_utf8, branches.values()))}
+                "branches": b"\x1e".join(map(utf8, branches.values()))}
 
     def __setstate__(self, state):
         new = object.__new__

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Tuple
+from typing import Dict, Optional, Tuple
 
 from mtqa.sortedtext import SwitchingLookup, line_at_or_after
 
@@ -43,15 +43,25 @@ def _as_stored(word: str) -> str:
     return word.encode("utf-8", "surrogatepass").decode("latin-1")
 
 
-def _is_given_name_in_file(word: str) -> bool:
-    """Does a line of the sorted given-names file begin with `word` and a tab? A binary search
-    over its lines (the build script writes the file sorted; tests/test_coldstart.py checks
-    it): searching the whole 700 KB string for each word cost ~0.1 ms a word, most of the
-    name rules' time in a one-file check."""
+def _given_name_line(word: str) -> Optional[str]:
+    """The rest of the sorted given-names file's line for `word` (after its tab, still in
+    the file's one-byte-per-character form), or None when no line begins with `word` and a
+    tab. A binary search over the lines (the build script writes the file sorted;
+    tests/test_coldstart.py checks it): searching the whole 700 KB string for each word cost
+    ~0.1 ms a word, most of the name rules' time in a one-file check."""
     if not word or "\t" in word or "\n" in word:
-        return False
+        return None
     text, stored = _given_names_text(), _as_stored(word)
-    return text.startswith(stored + "\t", line_at_or_after(text, stored, "\t"))
+    at = line_at_or_after(text, stored, "\t")
+    if not text.startswith(stored + "\t", at):
+        return None
+    end = text.find("\n", at)
+    return text[at + len(stored) + 1:end if end >= 0 else len(text)]
+
+
+def _is_given_name_in_file(word: str) -> bool:
+    """Does a line of the sorted given-names file begin with `word` and a tab?"""
+    return _given_name_line(word) is not None
 
 
 # Answers remembered per word; never switched to a parsed table: the name rules ask about few
@@ -68,15 +78,8 @@ def is_given_name(word: str) -> bool:
 def given_name_countries(word: str) -> str:
     """The space-separated country codes where `word` is a given name ("" if it is none), as
     given_names() holds them, found by the same bisection as is_given_name (no parse)."""
-    if not word or "\t" in word or "\n" in word:
-        return ""
-    text, stored = _given_names_text(), _as_stored(word)
-    at = line_at_or_after(text, stored, "\t")
-    if not text.startswith(stored + "\t", at):
-        return ""
-    end = text.find("\n", at)
-    line = text[at + len(stored) + 1:end if end >= 0 else len(text)]
-    return line.encode("latin-1").decode("utf-8")
+    line = _given_name_line(word)
+    return "" if line is None else line.encode("latin-1").decode("utf-8")
 
 
 def _parse_ua_forms(lines) -> Dict[str, Tuple[Tuple[Tuple[str, ...], str, str], ...]]:

@@ -66,6 +66,16 @@ class SwitchingLookup(Generic[Answer]):
         return self._fast is not None
 
 
+def utf8(text) -> bytes:
+    """A table or key as the UTF-8 bytes a table is kept in (bytes pass through): the cache
+    gives bytes back without decoding them, and UTF-8 sorts as the code points do."""
+    return text if type(text) is bytes else text.encode("utf-8", "surrogatepass")
+
+
+def from_utf8(blob: bytes) -> str:
+    return blob.decode("utf-8", "surrogatepass")
+
+
 def line_at_or_after(text, key, field_end: str = "\n") -> int:
     """Offset of the first line of `text` whose key is not below `key` (len(text) if none).
     The lines are sorted by their keys; a line's key is the line up to its first `field_end`
@@ -90,3 +100,10 @@ def line_at_or_after(text, key, field_end: str = "\n") -> int:
         else:
             hi = start
     return min(lo, len(text))
+
+
+def has_line(text, key) -> bool:
+    """Is `key` a whole line of `text` (lines sorted; str, or UTF-8 bytes with a bytes key)?"""
+    start = line_at_or_after(text, key)
+    end = text.find("\n" if type(text) is str else b"\n", start)
+    return text[start:end if end >= 0 else len(text)] == key

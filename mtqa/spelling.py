@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Dict, FrozenSet, List
 
 from mtqa.lexicon import zipf
-from mtqa.sortedtext import SwitchingLookup, line_at_or_after
+from mtqa.sortedtext import SwitchingLookup, from_utf8, has_line, line_at_or_after, utf8
 
 _DATA = Path(__file__).resolve().parent / "data" / "english-spelling.txt.gz"
 _NEWS_WORDS = Path(__file__).resolve().parent / "data" / "spelling-news-words.txt"
@@ -33,7 +33,7 @@ class SortedBlob:
         # kept as UTF-8 bytes (str is encoded): the cache gives it back without decoding
         # 3 MB, ~3 M instructions of every start-up; UTF-8 sorts as the code points do, so
         # the bisection finds what it found in the text
-        self._blob = blob if type(blob) is bytes else _utf8(blob)
+        self._blob = utf8(blob)
         self._extra = frozenset(extra)
         self._lookup = SwitchingLookup(self._search, self._as_set, _SEARCHES_BEFORE_SET)
 
@@ -42,13 +42,10 @@ class SortedBlob:
             return True
         if not word or "\n" in word:
             return False
-        blob, key = self._blob, _utf8(word)
-        start = line_at_or_after(blob, key)
-        end = blob.find(b"\n", start)
-        return blob[start:end if end >= 0 else len(blob)] == key
+        return has_line(self._blob, utf8(word))
 
     def _as_set(self):
-        return ((frozenset(_from_utf8(self._blob).split("\n")) | self._extra)
+        return ((frozenset(from_utf8(self._blob).split("\n")) | self._extra)
                 - {""}).__contains__
 
     def __contains__(self, word) -> bool:
@@ -57,11 +54,11 @@ class SortedBlob:
     def words(self, first: str = "") -> List[str]:
         """All words, or those beginning with `first` (one slice of the sorted string)."""
         if not first:
-            return [w for w in _from_utf8(self._blob).split("\n") if w] + sorted(self._extra)
+            return [w for w in from_utf8(self._blob).split("\n") if w] + sorted(self._extra)
         blob = self._blob
-        start = line_at_or_after(blob, _utf8(first))
-        end = line_at_or_after(blob, _utf8(first[:-1] + chr(ord(first[-1]) + 1)))
-        return ([w for w in _from_utf8(blob[start:end]).split("\n") if w]
+        start = line_at_or_after(blob, utf8(first))
+        end = line_at_or_after(blob, utf8(first[:-1] + chr(ord(first[-1]) + 1)))
+        return ([w for w in from_utf8(blob[start:end]).split("\n") if w]
                 + sorted(w for w in self._extra if w.startswith(first)))
 
     def __getstate__(self):
@@ -70,14 +67,6 @@ class SortedBlob:
 
     def __setstate__(self, state):
         self.__init__(state["blob"], state["extra"])
-
-
-def _utf8(text: str) -> bytes:
-    return text.encode("utf-8", "surrogatepass")
-
-
-def _from_utf8(blob: bytes) -> str:
-    return blob.decode("utf-8", "surrogatepass")
 
 
 def _read_dictionary() -> SortedBlob:

@@ -254,14 +254,14 @@ def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: boo
     if not _compared(paragraph, s0, word, expected, initial, quote is not None):
         return
     settled = _quoted_case(paragraph, s0, s1, word, quote, settled)
+    if paragraph.present(expected):
+        return
     suggested = _suggestion(document, settled, expected)
     translatable = quote is not None and paragraph.lang == "ru" and not document.names_works
     # a Russian person's given name: its English equivalent (Victor for Виктор Катанаев) is
     # no romanisation (names.russian_person_given_name)
     russian_given = not expected.exact and russian_person_given_name(
         document.text, s0, s1, paragraph.lang)
-    if paragraph.present(expected):
-        return
     _compare_spellings(paragraph, (s0, s1), word, expected, suggested, translatable,
                        russian_given)
 

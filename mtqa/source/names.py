@@ -27,7 +27,8 @@ from typing import Dict, NamedTuple, Optional, Tuple
 
 from rapidfuzz.distance import Levenshtein  # (mtqa.source.names loads only with a source)
 
-from mtqa.source.romanize import _ENDINGS, _NOMINATIVE, STRESS_MARK, lemma_forms
+from mtqa.realnames import given_name_countries, is_given_name
+from mtqa.source.romanize import _ENDINGS, _NOMINATIVE, STRESS_MARK, lemma_forms, romanize
 
 RUSSIAN_AS_WRITTEN = False  # measured: True flags 14 per 1,000 reference words (docs/source.md)
 _DATA = Path(__file__).resolve().parent.parent / "data" / "source-names.tsv"
@@ -525,13 +526,10 @@ _COORDINATED_AFTER = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:та|і|й|и|а так
 def _only_masculine_oblique(word: str, lang: str) -> bool:
     """Is `word` a masculine given name's genitive/accusative that no feminine given name
     is spelled like (Володимира, Ивана; not Олександра)?"""
-    from mtqa.realnames import is_given_name
-    from mtqa.source.romanize import romanize
-
     if not word[:1].isupper() or word[-1:] not in "ая" or len(word) < 4:
         return False
-    return not is_given_name(_title(romanize(word, lang))) and any(
-        is_given_name(_title(romanize(n, lang))) for n in _masculine_nominatives(word))
+    return not _given_name_romanised(word, lang) and any(
+        _given_name_romanised(n, lang) for n in _masculine_nominatives(word))
 
 
 @lru_cache(maxsize=65536)
@@ -539,13 +537,10 @@ def _masculine_reading(word: str, lang: str) -> Optional[str]:
     """The masculine given name whose genitive/accusative is spelled like the feminine given
     name `word` (Александра -> Александр, Евгения -> Евгений), or None: both readings must be
     given names (given-names.tsv: Aleksandr and Aleksandra, Yevgeniy and Yevgeniya)."""
-    from mtqa.realnames import is_given_name
-    from mtqa.source.romanize import romanize
-
-    if not is_given_name(_title(romanize(word, lang))):
+    if not _given_name_romanised(word, lang):
         return None
-    return next((n for n in _masculine_nominatives(word)
-                 if is_given_name(_title(romanize(n, lang)))), None)
+    return next((n for n in _masculine_nominatives(word) if _given_name_romanised(n, lang)),
+                None)
 
 
 def _masculine_nominatives(word: str) -> Tuple[str, ...]:
@@ -557,6 +552,11 @@ def _masculine_nominatives(word: str) -> Tuple[str, ...]:
 
 def _title(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
+
+
+def _given_name_romanised(word: str, lang: str) -> bool:
+    """Is the source word, romanised, a given name somewhere (given-names.tsv)?"""
+    return is_given_name(_title(romanize(word, lang)))
 
 
 # ---- an oblique case copied as the name ------------------------------------------------------
@@ -580,13 +580,10 @@ def attested_nominative(word: str, lang: Optional[str], document_words) -> Optio
         return None  # -й after a vowel other than о, е is a nominative (Минай beside Миная)
     for candidate in _nominative_candidates(word, lang):
         if candidate in document_words:
-            from mtqa.realnames import is_given_name
-            from mtqa.source.romanize import romanize
-
             # a given name's oblique form spelled like another given name (Александра beside
             # Александр) is another person; but -е is no nominative of a Russian given name
             # (Сабине is the dative of Сабина: Sabine copies the case)
-            if is_given_name(_title(romanize(word, lang))) and not (
+            if _given_name_romanised(word, lang) and not (
                     low.endswith("е") and candidate.endswith("а")):
                 return None
             return word[:1] + candidate[1:]
@@ -681,8 +678,6 @@ def _given_name_gender(word: str) -> Optional[str]:
     in the genitive/accusative (Ивана, Дмитрия, Игоря), None otherwise or when both readings
     are names (Александра, Евгения). Only names given in Russia, Belarus, Ukraine or Central
     Asia count (given-names.tsv): Ann and Ivana are no readings of Анна, Ивана there."""
-    from mtqa.source.romanize import romanize
-
     if not word[:1].isupper() or word[-1:] not in "ая" or len(word) < 3:
         return None
     as_feminine = _russian_given_name(romanize(word, "ru"))
@@ -697,8 +692,6 @@ _RUSSIAN_NAME_REGIONS = frozenset(("RU", "BY", "UA", "central-asia"))
 
 
 def _russian_given_name(name: str) -> bool:
-    from mtqa.realnames import given_name_countries
-
     return not _RUSSIAN_NAME_REGIONS.isdisjoint(given_name_countries(_title(name)).split())
 
 
@@ -721,8 +714,6 @@ def russian_person_given_name(text: str, start: int, end: int, lang: Optional[st
     if not after or not after.group(1)[:1].isupper() or \
             not _RUSSIAN_SURNAME_CYRILLIC.search(after.group(1).lower()):
         return False
-    from mtqa.source.romanize import lemma_forms
-
     return any(_russian_given_name(f) for f in lemma_forms(text[start:end], lang))
 
 
