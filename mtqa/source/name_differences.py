@@ -35,6 +35,7 @@ from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                original_key, russian_formed, russian_person_given_name,
                                skeleton, surname_gender, transcribable, ukrainian_formed,
                                ukrainian_patronymic)
+from mtqa.source.name_person import People, given_forms
 from mtqa.source.romanize import lemma_forms, romanize
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -103,6 +104,14 @@ class _Document:
         self.names_works = self.lang != "ru" or bool(_WORKS_RE.search(self.text))
         self._words = None
         self._quoted_words = None
+        self._people = None
+
+    @property
+    def people(self) -> People:
+        """The East Slavic persons the source names (name_person), found once."""
+        if self._people is None:
+            self._people = People(self.text, self.lang)
+        return self._people
 
     @property
     def quoted_words(self):
@@ -254,6 +263,11 @@ def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: boo
     if not _compared(paragraph, s0, word, expected, initial, quote is not None):
         return
     settled = _quoted_case(paragraph, s0, s1, word, quote, settled)
+    # an East Slavic person's name: no foreign spelling or equivalent of it to keep; a given
+    # name is compared with its given-name forms only (name_person)
+    person = None if expected.exact else document.people.role(s0, word)
+    if person == "given":
+        expected = given_forms(expected, word, paragraph.lang)
     if paragraph.present(expected):
         return
     suggested = _suggestion(document, settled, expected)
@@ -262,8 +276,9 @@ def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: boo
     # no romanisation (names.russian_person_given_name)
     russian_given = not expected.exact and russian_person_given_name(
         document.text, s0, s1, paragraph.lang)
+    russian_given = russian_given or person == "given" and paragraph.lang == "ru"
     _compare_spellings(paragraph, (s0, s1), word, expected, suggested, translatable,
-                       russian_given)
+                       russian_given, person)
 
 
 def _grammar(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: bool
@@ -357,7 +372,8 @@ def _h_as_g(word: str) -> str:
 
 
 def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expected,
-                       suggested: Optional[Suggestion], translatable: bool, russian_given: bool):
+                       suggested: Optional[Suggestion], translatable: bool, russian_given: bool,
+                       person: Optional[str] = None):
     """Record the target words near an expected form that no other spelling system explains
     and English text does not know as words."""
     lang = paragraph.lang
@@ -385,7 +401,11 @@ def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expecte
         equivalent = russian_given and is_given_name(text) and \
             not paragraph.spells_other_name(text, word)
         translated = translated or equivalent
-        if _spelled_otherwise(text, foreign, expected, lang, formed, translated, russian_style):
+        # an East Slavic person's name spelled with foreign letters (Germanica, Potehín) is
+        # compared, unless the target spells another name of the paragraph (Zaira Ozova)
+        lifted = People.lifts(person, text) and not paragraph.spells_other_name(text, word)
+        if _spelled_otherwise(text, foreign and not lifted, expected, lang, formed, translated,
+                              None if lifted else russian_style):
             continue
         if lang == "ru" and not expected.exact:
             if originals is None:
