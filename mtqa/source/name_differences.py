@@ -35,7 +35,7 @@ from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                original_key, russian_formed, russian_person_given_name,
                                skeleton, surname_gender, transcribable, ukrainian_formed,
                                ukrainian_patronymic)
-from mtqa.source.name_person import People, given_forms
+from mtqa.source.name_person import People, given_forms, record_translated_given
 from mtqa.source.romanize import lemma_forms, romanize
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -270,6 +270,8 @@ def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: boo
         expected = given_forms(expected, word, paragraph.lang)
     if paragraph.present(expected):
         return
+    if person == "given":  # Love for Любовь Митина (name_person)
+        record_translated_given(paragraph, (s0, s1), word, expected)
     suggested = _suggestion(document, settled, expected)
     translatable = quote is not None and paragraph.lang == "ru" and not document.names_works
     # a Russian person's given name: its English equivalent (Victor for Виктор Катанаев) is

@@ -60,6 +60,11 @@ _FORMED_SURNAME = re.compile(
     r"|енк[оаиуі]|енком"
     r"|[^аеиоуыэюяіїє]у[кч]к?(?:|а|у|ом|ем|ові|еві|і|е)|юк(?:|а|у|ом|ові|і|е)"
     r"|[^аеиоуыэюяіїє](?:ець|ец|е?ц(?:я|ю|ем|еві|ом|у|а|ы|і|е)))$")
+# ... of which -енко, -ук/-юк/-чук, -ець are Ukrainian (and Belarusian) only: Bulgarian
+# surnames share -ов/-ев (Брэндон Танев, the Canadian Brandon Tanev), these they do not
+_UKRAINIAN_SURNAME = re.compile(
+    r"(?:енк[оаиуі]|енком|[^аеиоуыэюяіїє]у[кч]к?(?:|а|у|ом|ем|ові|еві|і|е)|юк(?:|а|у|ом|ові|і|е)"
+    r"|[^аеиоуыэюяіїє](?:ець|ець|ця|цю|цем|цеві))$")
 
 
 class People:
@@ -137,7 +142,8 @@ def _person_roles(words, lang):
     # formed surname is as often a Bulgarian's: Брэндон Танев, Brandon Tanev)
     east_slavic = _given_name(words[given], lang)[2] or east_slavic_given and (any(
         _FORMED_SURNAME.search(w) or _FEMININE_PATRONYMIC.search(w) for w in others) or (
-        len(others) >= 2 and bool(_MASCULINE_PATRONYMIC.search(others[0]))))
+        len(others) >= 2 and bool(_MASCULINE_PATRONYMIC.search(others[0])))) or any(
+        _UKRAINIAN_SURNAME.search(w) for w in others)  # any given name (Серафима Скибюк)
     for k in [given] + after:
         roles[k] = ("given" if k == given else "surname") if east_slavic else None
     return roles
@@ -219,11 +225,34 @@ def given_forms(expected, word: str, lang: Optional[str]):
     """An East Slavic person's given name's expected form: the given name's nominative alone
     (Valeriya for Валерии, Natalya for Наталье), not every candidate nominative of its
     ending (Valerio, Natalye: a target like Valerie, Natalie would pass as their accepted
-    spellings); unchanged when no given name is found."""
+    spellings); with the nominative undecided, the candidates that are given names
+    (Serafima, Serafim for Серафима, not Serafimya); unchanged when none is."""
     nominative = given_nominative(word, lang)
-    if not nominative:
+    if nominative:
+        return expected._replace(forms=(nominative,), accepted=())
+    forms = tuple(f for f in expected.forms if is_given_name(f))
+    if not forms:
         return expected
-    return expected._replace(forms=(nominative,), accepted=())
+    return expected._replace(forms=forms,
+                             accepted=tuple(f for f in expected.accepted if is_given_name(f)))
+
+
+# Russian and Ukrainian given names that are common nouns, and the English nouns MT
+# translates them into (Любовь Митина -> Love Mitina): the name is romanised, never
+# translated (The Economist, above: no English equivalent for a given name)
+_NOUN_GIVEN_NAMES = {"Lyubov": "Love", "Liubov": "Love", "Vera": "Faith", "Nadezhda": "Hope",
+                     "Nadiia": "Hope"}
+
+
+def record_translated_given(paragraph, span, word: str, expected):
+    """Record a target word that translates an East Slavic person's given name as the
+    common noun it also is (Love for Любовь), when the name itself is not in the target."""
+    nominative = given_nominative(word, paragraph.lang)
+    noun = _NOUN_GIVEN_NAMES.get(nominative)
+    if noun:
+        for i, t, _ in paragraph.comparable:
+            if t.text == noun:
+                paragraph.record(i, (0, 0), nominative, span, expected, word)
 
 
 def given_nominative(word: str, lang: Optional[str]) -> str:
