@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Dict, FrozenSet, Optional, Set
 
 from mtqa.realnames import given_name_countries, is_given_name
-from mtqa.source.names import variant_key
+from mtqa.source.names import _UKRAINIAN_AS_RUSSIAN, variant_key
 from mtqa.source.romanize import lemma_forms, romanize
 
 # Countries whose given names are those of Russians, Ukrainians, Belarusians
@@ -137,13 +137,16 @@ def _person_roles(words, lang):
     if not after:
         return roles  # a given name alone: looked up alone
     others = [words[k].lower() for k in after]
-    # East Slavic: a given name used only in the former Soviet Union, or an East Slavic
-    # given name beside a formed surname or a patronymic (a foreign given name beside a
-    # formed surname is as often a Bulgarian's: Брэндон Танев, Brandon Tanev)
-    east_slavic = _given_name(words[given], lang)[2] or east_slavic_given and (any(
-        _FORMED_SURNAME.search(w) or _FEMININE_PATRONYMIC.search(w) for w in others) or (
-        len(others) >= 2 and bool(_MASCULINE_PATRONYMIC.search(others[0])))) or any(
-        _UKRAINIAN_SURNAME.search(w) for w in others)  # any given name (Серафима Скибюк)
+    # (a foreign given name beside a formed surname is as often a Bulgarian's: Брэндон
+    # Танев, Brandon Tanev)
+    # East Slavic: a given name used only in the former Soviet Union; an East Slavic given
+    # name beside a formed surname; any given name beside a patronymic (Вікторії Микитівни)
+    # or a Ukrainian-only surname suffix (Серафима Скибюк)
+    patronymic = any(_FEMININE_PATRONYMIC.search(w) for w in others) or (
+        len(others) >= 2 and bool(_MASCULINE_PATRONYMIC.search(others[0])))
+    east_slavic = _given_name(words[given], lang)[2] or patronymic or (
+        east_slavic_given and any(_FORMED_SURNAME.search(w) for w in others)) or any(
+        _UKRAINIAN_SURNAME.search(w) for w in others)
     for k in [given] + after:
         roles[k] = ("given" if k == given else "surname") if east_slavic else None
     return roles
@@ -169,6 +172,10 @@ _OTHER_CASES = (
 )
 
 
+def _title(word: str) -> str:
+    return word[:1].upper() + word[1:].lower()
+
+
 def _readings(word: str, cases):
     low = word.lower()
     return [word[:len(word) - len(ending)] + n for ending, nominatives in cases
@@ -179,9 +186,13 @@ def _named(candidates, lang):
     """(romanised form, countries) of the candidates that are given names."""
     out = []
     for candidate in candidates:
-        form = romanize(candidate, lang)
-        form = form[:1].upper() + form[1:].lower()
+        form = _title(romanize(candidate, lang))
         countries = frozenset(given_name_countries(form).split())
+        if not countries and lang == "uk":
+            # the list spells most names one way (Viktoriya): a Ukrainian name's KMU form
+            # (Viktoriia) is looked up by its Russian-style spelling too
+            countries = frozenset(given_name_countries(_title(romanize(
+                candidate.translate(_UKRAINIAN_AS_RUSSIAN), "ru"))).split())
         if countries:
             out.append((form, countries))
     return out
