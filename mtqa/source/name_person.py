@@ -239,8 +239,11 @@ def given_forms(expected, word: str, lang: Optional[str]):
     spellings); with the nominative undecided, the candidates that are given names
     (Serafima, Serafim for Серафима, not Serafimya); unchanged when none is."""
     nominative = given_nominative(word, lang)
-    if nominative:
-        return expected._replace(forms=(nominative,), accepted=())
+    if nominative:  # with the candidates that are its accepted spellings (Klavdia)
+        key = variant_key(nominative)
+        return expected._replace(forms=(nominative,) + tuple(
+            f for f in expected.forms if f != nominative and variant_key(f) == key),
+            accepted=())
     forms = tuple(f for f in expected.forms if is_given_name(f))
     if not forms:
         return expected
