@@ -135,6 +135,20 @@ class SourceName(Rule):
             {"text": "He named Ilana Shor and Volodymyr Plakhotniuk.\n",
              "fixed": "He named Ilan Shor and Volodymyr Plakhotniuk.\n",
              "source": "Він назвав Ілана Шора та Володимира Плахотнюка.\n", "source_lang": "uk"},
+            # an East Slavic person (a given name only the former USSR uses, a patronymic or
+            # a formed surname beside it): no foreign spelling or English equivalent of the
+            # name to keep, also where the article names her later by one word
+            {"text": "Valeria Gai Germanica spoke.\nThe channel hopes Valerie will manage it.\n",
+             "fixed": "Valeria Gai Germanika spoke.\nThe channel hopes Valeria will manage it.\n",
+             "source": "Выступила Валерия Гай Германика.\nКанал надеется, что Валерии это "
+                       "удастся.\n", "source_lang": "ru"},
+            {"text": "Professor Victor Heifetz spoke.\n",
+             "fixed": "Professor Viktor Kheyfets spoke.\n",
+             "source": "Выступил профессор Виктор Хейфец.\n", "source_lang": "ru"},
+            # ... or a given name translated as the noun it also is (Любовь: love)
+            {"text": "The authors: Love Mitina and Ivan Petrov.\n",
+             "fixed": "The authors: Lyubov Mitina and Ivan Petrov.\n",
+             "source": "Авторы: Любовь Митина и Иван Петров.\n", "source_lang": "ru"},
             # an oblique case copied where the source article writes the nominative too
             {"text": "Amur will host Traktor.\nAmura has as many points as Traktor.\n",
              "fixed": "Amur will host Traktor.\nAmur has as many points as Traktor.\n",
@@ -169,6 +183,13 @@ class SourceName(Rule):
             {"text": "Editors: Alexandra Suzdaleva, Alexander Strelkov.\n",
              "source": "Редакторы: Александра Суздалева, Александр Стрелков.\n",
              "source_lang": "ru"},
+            # foreign people transcribed into Cyrillic keep their own spelling: Натали is the
+            # given name Natali, Брэндон no East Slavic given name beside -ев (a Bulgarian
+            # surname too), and a Moldovan in a source about Moldova keeps the Romanian one
+            {"text": "He cast Natalie Portman and Brandon Tanev.\n",
+             "source": "Он пригласил Натали Портман и Брэндона Танева.\n", "source_lang": "ru"},
+            {"text": "Moldova wants Vladimir Plahotniuc back.\n",
+             "source": "Молдова хоче повернути Володимира Плахотнюка.\n", "source_lang": "uk"},
             # a foreigner's given name keeps its own spelling (no Russian surname follows)
             {"text": "Victor Hugo wrote it.\n",
              "source": "Это написал Виктор Гюго.\n", "source_lang": "ru"},

@@ -280,4 +280,4 @@ def given_nominative(word: str, lang: Optional[str]) -> str:
 # Gavrilița, Vladimir Plahotniuc: Moldovan identity documents write names in the Romanian
 # alphabet, and Reuters and the BBC use those spellings); the text does not tell them apart
 # from Ukrainians or Russians, so no person there loses the foreign-spelling excuse
-_MOLDOVA_RE = re.compile(r"Молдов|Молдав|Кишин[еёі]в")
+_MOLDOVA_RE = re.compile(r"[Мм]олдов|[Мм]олдав|Кишин[еёі]в")
