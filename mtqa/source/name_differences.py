@@ -17,7 +17,8 @@ For each aligned paragraph pair (`_Paragraph`) every capitalised source word is 
    another system (`_spelled_otherwise`: a foreign original, a national form keeping g, a
    foreign name's own spelling) and those English text knows (`_english_word`), except a
    translated quoted name (Tractor for «Трактор»), a Russian person's given name replaced by
-   its English equivalent (Victor Katanaev) and a Ukrainian patronymic in its Russian form.
+   its English equivalent (Victor Katanaev) and a Ukrainian patronymic in its Russian form;
+   an East Slavic person's name keeps no foreign spelling (name_person: Germanica).
 
 The best candidate per target word is kept (`_Paragraph.record`); `differences` yields them.
 """
@@ -35,7 +36,7 @@ from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                original_key, russian_formed, russian_person_given_name,
                                skeleton, surname_gender, transcribable, ukrainian_formed,
                                ukrainian_patronymic)
-from mtqa.source.name_person import People, given_forms, record_translated_given
+from mtqa.source.name_person import People, given_forms, people, record_translated_given
 from mtqa.source.romanize import lemma_forms, romanize
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -110,7 +111,7 @@ class _Document:
     def people(self) -> People:
         """The East Slavic persons the source names (name_person), found once."""
         if self._people is None:
-            self._people = People(self.text, self.lang)
+            self._people = people(self.text, self.lang)
         return self._people
 
     @property

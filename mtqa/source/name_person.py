@@ -51,8 +51,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 # only before a surname (alone it is as often a Serbian or Croatian surname: Джокович)
 _FEMININE_PATRONYMIC = re.compile(r"(?:ов|ев|ів|їв)н(?:а|ы|и|е|у|ой|ою|і)$")
 _MASCULINE_PATRONYMIC = re.compile(r"(?:ович|евич|йович|ьович)(?:|а|у|ем|ом|і|еві|ові)$")
-# Russian and Ukrainian surname suffixes in any case (Tupikov, Unbegaun, "Russian Surnames",
-# 1972; Redko, "Довідник українських прізвищ", 1969): -ов/-ев/-ин (Потехин, Крикалев), -енко,
+# Russian and Ukrainian surname suffixes in any case (Unbegaun, "Russian Surnames", Oxford
+# 1972; Redko, "Довідник українських прізвищ", Kyiv 1969): -ов/-ев/-ин (Потехин, Крикалев), -енко,
 # -ук/-юк/-чук (Скибюк), -ець/-ец (Гришковец). -ский/-цкий and -ич are left out: Polish
 # (Lewandowski) and Serbian or Croatian (Milinković) surnames end so too.
 _FORMED_SURNAME = re.compile(
@@ -64,7 +64,7 @@ _FORMED_SURNAME = re.compile(
 # surnames share -ов/-ев (Брэндон Танев, the Canadian Brandon Tanev), these they do not
 _UKRAINIAN_SURNAME = re.compile(
     r"(?:енк[оаиуі]|енком|[^аеиоуыэюяіїє]у[кч]к?(?:|а|у|ом|ем|ові|еві|і|е)|юк(?:|а|у|ом|ові|і|е)"
-    r"|[^аеиоуыэюяіїє](?:ець|ець|ця|цю|цем|цеві))$")
+    r"|[^аеиоуыэюяіїє](?:ець|ця|цю|цем|цеві))$")
 
 
 class People:
@@ -112,6 +112,13 @@ class People:
         word? Not where the target is a real given name standing for a surname (Friedhelm
         for Фридгельм: the German original of a Russian German's surname)."""
         return role == "given" or role == "surname" and not is_given_name(target)
+
+
+@lru_cache(maxsize=16)
+def people(text: str, lang: Optional[str]) -> People:
+    """The People of a source document, found once: a batch checks every system's
+    translation of one source one after another."""
+    return People(text, lang)
 
 
 def _person_roles(words, lang):
