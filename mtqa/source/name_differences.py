@@ -35,6 +35,7 @@ from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                original_key, russian_formed, russian_person_given_name,
                                skeleton, surname_gender, transcribable, ukrainian_formed,
                                ukrainian_patronymic)
+from mtqa.source import name_case
 from mtqa.source.romanize import lemma_forms, romanize
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -287,6 +288,8 @@ def _grammar(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: bool
     nominative = attested_nominative(word, lang, document.words)
     if nominative:
         paragraph.record_case_copy((nominative,), word, (s0, s1))
+    else:  # the case its context shows, a declined adjectival toponym (name_case)
+        nominative = name_case.check(paragraph, s0, s1, word)
     return False, nominative
 
 

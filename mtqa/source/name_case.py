@@ -1,0 +1,429 @@
+"""A name's oblique case copied into English, and declined adjectival place and street names:
+the Russian and Ukrainian case grammar the source-name rule reads (loaded only with a source;
+hooked into mtqa/source/name_differences.py `_grammar`).
+
+MT that does not know a name romanises the form the sentence inflected (в Новоденте ->
+"Novodente", на Поліссі -> "Polissy", главврачу Мевше -> "Mevshe") or guesses a nominative
+the ending excludes (у Мікулові -> "Mikulovo"). The source's grammar shows that a word is in
+an oblique case when
+
+- a preposition governs a case whose ending no nominative has: Russian в, на, о, при + -е
+  after a hard consonant (the prepositional of a masculine noun or of a feminine one in -а:
+  Новоденте is Новодент or Новодента); Ukrainian у, в, на, по, при + -ові/-еві/-єві (the
+  locative of a masculine noun: Мікулові is Мікулов, never a neuter Мікулово, whose locative
+  is -і) or + a doubled consonant and -і (the locative of a neuter noun in -я with its
+  lengthened consonant: Поліссі, Поділлі, Закарпатті are Полісся, Поділля, Закарпаття);
+- a name agrees with a neighbour whose case its ending shows: a surname after a given name
+  that can only be a masculine genitive (Ілана Шора: Шора is the genitive of Шор or of a
+  Шоро, never a nominative: a man's surname in -а has the genitive -и); a woman's surname in
+  -е beside her given name or patronymic in the dative (главврачу Мевше Ольге Владимировне:
+  Мевша); a name in -и after a feminine noun of kinship or occupation in the genitive (моєї
+  бабки Рутмери: Рутмера, the first declension);
+- a noun governs it: a player's, coach's or owner's noun before a quoted club or firm puts it
+  in the genitive (форвард «Ак Барса»: Ак Барс; a generic noun would keep it nominative:
+  клуб «Ак Барс»), and the genitive -а of a known place (Глава Серпухова: Serpukhov, a place
+  English text knows, where Serpukhova is none).
+
+Grammar: Rosenthal, "Справочник по правописанию и стилистике" (declension of surnames, of
+names in quotation marks); Zaliznyak, "Грамматический словарь русского языка"; Ukrainian: the
+locative endings of the second declension (Пономарів, "Сучасна українська мова"). A copy a
+known place or English word spells (Kobe for в Кобе, Sartre for о Сартре) is the name itself.
+
+Adjectival toponyms: a street, school or hospital named by an adjective (на Линейной, 39;
+Уриковской школы; Томаровскую больницу) is romanised in its feminine nominative (Lineynaya,
+Urikovskaya, Tomarovskaya: BGN/PCGN romanises the name, and addresses are romanised, not
+translated: Universal Postal Union addressing, Russian Post's Latin address format). Flagged:
+the oblique form copied (Lineynoy), the other gender's nominative (Tomarovsky for the
+feminine), the adjective's stem cut off as if it were the place (Urikov, Tomarov) when the
+place the adjective is formed from is another known place (Урик + -овск-: Urik; Томаровка,
+whose -ка drops before -ск-: Tomarovka), and, for a street, the English adjective translating
+it (Linear for Линейная: no English usage names that street). An established English name
+built on the base noun stays (Pushkin Square for Пушкинская площадь: Pushkin is the name the
+adjective is formed from), and so does an oblast's or district's (Rostov Oblast): those nouns
+are not read here.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional, Tuple
+
+from mtqa.lexicon import world_names, zipf
+from mtqa.source.names import (_given_name_romanised, _only_masculine_oblique,
+                               _russian_given_name, accepted_key, masculine_oblique, near,
+                               skeleton, distance)
+from mtqa.source.romanize import romanize
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]\.\s?$")
+
+# prepositions that govern the prepositional (locative) case among others
+_LOCATIVE_PREPOSITIONS = {
+    "ru": frozenset("в во на о об обо при".split()),
+    "uk": frozenset("у в на по при".split()),
+}
+_RU_PREPOSITIONAL = re.compile(r"[бвгдзкмнпстфх]е$")
+_UK_MASCULINE_LOCATIVE = re.compile(r"(?:ові|еві|єві)$")
+_UK_LENGTHENED_LOCATIVE = re.compile(r"([бвгджзклмнпрстфхцчш])\1і$")
+
+# Feminine nouns of kinship and occupation in the genitive: a name after one is a genitive
+# too (моєї бабки Рутмери), so its -и/-ы is no plural and no foreign -i: the name is in -а.
+_FEMININE_GENITIVE_NOUNS = frozenset(
+    # Ukrainian
+    "бабки бабусі мами матері дружини сестри доньки дочки онуки тітки подруги нареченої "
+    "вдови співачки акторки актриси письменниці журналістки депутатки ведучої героїні "
+    "вчительки лікарки директорки "
+    # Russian
+    "бабушки мамы жены сестры дочери внучки тети тёти невесты певицы писательницы "
+    "журналистки учительницы".split())
+
+# nouns of a club's, firm's or party's people and parts: a quoted name after one is its
+# genitive (форвард «Ак Барса»); generic nouns (клуб, команда, газета) are not among them
+_POSSESSOR_NOUN = re.compile(
+    r"(?:форвард|нападающ|защитник|полузащитник|вратар|голкипер|игрок|тренер|наставник|"
+    r"капитан|президент|гендиректор|директор|руководител|владел|основател|сотрудник|"
+    r"представител|болельщик|фанат|воспитанник|легионер|совладел|акционер|пресс-служб|"
+    r"лидер|акци|офис)[а-яё]*$")
+
+# nouns naming a place by apposition (село Маргара, мост Маргара, улица Кирова): a name after
+# one may be a nominative or a street's genitive, and is not read as a place's genitive
+_APPOSITION_NOUNS = re.compile(
+    r"(?:сел|деревн|посел|город|мост|улиц|проспект|переул|площад|бульвар|станци|рек|озер|"
+    r"район|област|пункт|аэропорт|вокзал|порт|мыс|остров|гор[аеуы])[а-яё]*|г|гор|пос|ул|пр")
+
+class Oblique(NamedTuple):
+    """A source word the grammar shows to be in an oblique case: its nominative(s), as the
+    source would spell them (two: the grammar leaves the gender or stem open, no fix), and
+    readings the grammar excludes that MT writes (Мікулово for Мікулові)."""
+    nominatives: Tuple[str, ...]
+    wrong: Tuple[str, ...] = ()
+
+
+def _before(text: str, start: int, window: int = 24):
+    return _WORD_BEFORE.search(text, max(0, start - window), start)
+
+
+def _known(romanised: str) -> bool:
+    """Does English text or the gazetteer know the word (a place, a name, a word)?"""
+    return romanised in world_names() or zipf(romanised) > 0
+
+
+def _settle(candidates: Tuple[str, ...], lang: str, document_words) -> Tuple[str, ...]:
+    """The one candidate nominative the article writes or the gazetteer knows, else all."""
+    for pick in (lambda c: c.lower() in document_words,
+                 lambda c: romanize(c, lang) in world_names()):
+        found = [c for c in candidates if pick(c)]
+        if len(found) == 1:
+            return tuple(found)
+    return candidates
+
+
+def oblique(text: str, start: int, end: int, lang: Optional[str], document_words=frozenset(),
+            quote: Optional[int] = None) -> Optional[Oblique]:
+    """The oblique reading of the capitalised source word text[start:end] when its context
+    shows its case (see the module's docstring), else None. `quote`: where a quotation
+    holding the word opens."""
+    if lang not in ("ru", "uk"):
+        return None
+    word = text[start:end]
+    low = word.lower()
+    if len(low) < 4 or not low.isalpha():
+        return None
+    if _known(romanize(word, lang)):
+        return None  # a copy English text knows is the name (Kobe for в Кобе)
+    if quote is not None:
+        return _quoted_possessor(text, start, end, word, lang, quote)
+    before = _before(text, start)
+    prev = before.group(1).lower() if before else ""
+    if prev in _LOCATIVE_PREPOSITIONS[lang]:
+        found = _locative(word, lang, document_words)
+        if found:
+            return found
+    found = _agreement(text, start, end, word, lang, before)
+    if found:
+        return found
+    if _INITIAL_BEFORE.search(text, max(0, start - 4), start):
+        return None  # А. Пушкина: a person's name
+    return _place_genitive(word, lang, before)
+
+
+def _locative(word: str, lang: str, document_words) -> Optional[Oblique]:
+    low = word.lower()
+    if lang == "ru":
+        if not _RU_PREPOSITIONAL.search(low) or len(low) < 5 or _given_name_romanised(word, lang):
+            return None
+        stem = word[:-1]
+        return Oblique(_settle((stem, stem + "а"), lang, document_words))
+    if _UK_MASCULINE_LOCATIVE.search(low) and len(low) >= 6:
+        # Мікулові: Мікулов + -і, or Мікул + -ові, or Харків-type і/о alternation (Харкові)
+        candidates = (word[:-1], word[:-3], word[:-3] + "ів")
+        return Oblique(_settle(candidates, lang, document_words), (word[:-1] + "о",))
+    if _UK_LENGTHENED_LOCATIVE.search(low):
+        return Oblique((word[:-1] + "я",))
+    return None
+
+
+_FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына)$")  # (surname_gender reads these)
+_PATRONYMIC_GENITIVE = re.compile(r"(?:ович|евич|ич)а$")  # a patronymic has its own check
+
+
+def _agreement(text: str, start: int, end: int, word: str, lang: str,
+               before) -> Optional[Oblique]:
+    low = word.lower()
+    prev_word = before.group(1) if before else ""
+    # a surname after a given name that is a masculine genitive (Ілана Шора)
+    if low[-1] == "а" and prev_word[:1].isupper() and not _FEMININE_SURNAME.search(low) and \
+            not _PATRONYMIC_GENITIVE.search(low) and \
+            not _given_name_romanised(word, lang) and before.end() == start:
+        ps, pe = before.start(1), before.end(1)
+        if masculine_oblique(text, ps, pe, lang) or _only_masculine_oblique(prev_word, lang):
+            stem = word[:-1]
+            if lang == "ru":  # a Russian surname in -о does not decline (Шевченко)
+                return Oblique((stem,))
+            if low.endswith("енка"):  # Ukrainian -енко, -енка: no consonant-final -енк
+                return Oblique((stem + "о",))
+            return Oblique((stem, stem + "о"))  # Шор or Шоро (Франко, Франка)
+    # a woman's surname in -е beside her given name or patronymic in the dative
+    if lang == "ru" and re.search(r"[бвгджзклмнпрстфхцчшщ]е$", low) and \
+            not _given_name_romanised(word, lang):
+        after = _WORD_AFTER.match(text, end)
+        neighbours = [w for w in (prev_word, after.group(1) if after else "") if w[:1].isupper()]
+        if any(_feminine_dative(w) for w in neighbours):
+            return Oblique((word[:-1] + "а",), (word[:-1],))
+    # a name in -и/-ы after a feminine noun in the genitive (бабки Рутмери)
+    if low[-1] in "иы" and prev_word.lower() in _FEMININE_GENITIVE_NOUNS and \
+            not _given_name_romanised(word, lang) and low[-2] not in "аеиоуыэюяіїє":
+        return Oblique((word[:-1] + "а",), (word[:-1],))
+    return None
+
+
+def _feminine_dative(word: str) -> bool:
+    """Is a capitalised Russian word a feminine given name or patronymic in the dative or
+    prepositional (Ольге, Марине; Владимировне)?"""
+    low = word.lower()
+    if not low.endswith("е") or len(low) < 4:
+        return False
+    if re.search(r"(?:овн|евн|ичн)е$", low):
+        return True
+    return _russian_given_name(romanize(word[:-1] + "а", "ru"))
+
+
+def _quoted_possessor(text: str, start: int, end: int, word: str, lang: str,
+                      quote: int) -> Optional[Oblique]:
+    """A quoted Russian name in -а after a noun of its people (форвард «Ак Барса»): the
+    genitive of a masculine name, the last word of the quotation."""
+    if lang != "ru" or not word.lower().endswith("а") or end >= len(text) or \
+            text[end] not in "»\"”“":
+        return None
+    before = _before(text, quote)
+    if not before or not _POSSESSOR_NOUN.search(before.group(1).lower()):
+        return None
+    return Oblique((word[:-1],), ())
+
+
+def _place_genitive(word: str, lang: str, before) -> Optional[Oblique]:
+    """The genitive -а of a place English text knows (Глава Серпухова: Serpukhov), after no
+    capitalised word (Анна Пушкина is a woman) and no noun that names a place by
+    apposition (село Маргара, улица Кирова)."""
+    if not word.lower().endswith("а") or len(word) < 6 or _given_name_romanised(word, lang):
+        return None
+    prev = before.group(1) if before else ""
+    if prev[:1].isupper() and _given_name_romanised(prev, lang):
+        return None  # Анна Пушкина: a woman's surname
+    if prev and _APPOSITION_NOUNS.fullmatch(prev.lower()):
+        return None
+    stem = word[:-1]
+    if romanize(stem, lang) not in world_names():
+        return None
+    return Oblique((stem,))
+
+
+# ---- declined adjectival toponyms ------------------------------------------------------------
+# feminine nouns a place-naming adjective agrees with (any case form), and the street nouns
+_FEMININE_PLACE_NOUN = re.compile(
+    r"(?:улиц|площад|школ|больниц|гимнази|библиотек|поликлиник|амбулатори|набережн|станци|"
+    r"церкв|трасс|роще|рощ|вулиц|лікарн|гімнази|бібліотек|станці)[а-яіїє]*$")
+_STREET_NOUN = re.compile(r"(?:улиц|ул|площад|вулиц|вул)[а-яіїє]*$")
+_RU_FEMININE_ADJECTIVE = re.compile(r"(.{3,}?)(ой|ую)$")
+_HOUSE_NUMBER_AFTER = re.compile(r",?\s*(?:д\.\s*|дом\s+)?\d")
+
+
+class Toponym(NamedTuple):
+    nominative: str         # the feminine nominative, romanised (Lineynaya)
+    wrong: Tuple[str, ...]  # romanised readings MT writes that the grammar excludes
+    truncated: Tuple[str, ...]  # the stem cut off as a place, when another place is the base
+    street: bool            # a street: an English adjective translating it is flagged
+    accepted: Tuple[str, ...] = ()  # romanised forms not flagged (the masculine nominative)
+
+
+def adjectival_toponym(text: str, start: int, end: int, lang: Optional[str],
+                       streets=frozenset(), document_words=frozenset()) -> Optional[Toponym]:
+    """A Russian adjectival place or street name in a feminine oblique case (на Линейной, 39;
+    Уриковской школы; Томаровскую больницу) with the forms MT writes for it that are wrong
+    (see the module's docstring). `streets`: the source's words (lower case) it writes as a
+    street's name somewhere (street_adjectives)."""
+    if lang != "ru":
+        return None
+    word = text[start:end]
+    found = _RU_FEMININE_ADJECTIVE.fullmatch(word.lower())
+    if not found or not re.search(r"(?:ск|цк|н|в)$", found.group(1)):
+        return None
+    after = _WORD_AFTER.match(text, end)
+    before = _before(text, start)
+    noun_after = bool(after) and after.start(1) - end <= 2 and bool(
+        _FEMININE_PLACE_NOUN.match(after.group(1).lower()))
+    street = word.lower() in streets or (bool(before) and bool(
+        _STREET_NOUN.fullmatch(before.group(1).lower())))
+    if not noun_after and not street:
+        return None
+    stem = word[:len(found.group(1))]
+    nominative = romanize(stem + "ая", lang)
+    # the masculine nominative is the adjective's dictionary form, which English also writes
+    # (the reference's Granovsky school): accepted, not flagged
+    accepted = tuple(romanize(stem + e, lang) for e in ("ий", "ый", "ой"))
+    wrong = (romanize(word, lang),)
+    truncated = ()
+    if stem.lower().endswith(("ск", "цк")):
+        base = stem[:-2]
+        # the place the adjective is formed from: the stem itself (Пушкин), or with -ка
+        # (Томаровка: -ка drops before -ск-), or without the -ов-/-ев- link (Урик + -овск-)
+        others = [base + "ка", base + "а", base + "о"]
+        if base.lower().endswith(("ов", "ев")):
+            others.append(base[:-2])
+        if romanize(base, lang) not in world_names() and zipf(romanize(base, lang)) == 0 and \
+                any(romanize(o, lang) in world_names() for o in others):
+            # (a base the gazetteer or the article knows is the place: Khomutovo)
+            truncated = tuple(romanize(base + e, lang) for e in ("", "а", "о")
+                              if romanize(base + e, lang) not in world_names() and
+                              (base + e).lower() not in document_words)
+    return Toponym(nominative, wrong, truncated, street, accepted)
+
+
+def street_adjectives(text: str, lang: Optional[str]) -> frozenset:
+    """The capitalised feminine adjectives (lower case) a Russian source writes as a street's
+    name: followed by a house number (на Линейной, 39) or after a street noun."""
+    if lang != "ru":
+        return frozenset()
+    out = set()
+    for m in re.finditer(r"(?<![^\W\d_])([А-ЯЁ][а-яё]{3,}(?:ой|ую))(?![^\W\d_])", text):
+        before = _before(text, m.start())
+        if _HOUSE_NUMBER_AFTER.match(text, m.end()) and before and \
+                before.group(1).lower() in ("на", "по", "с", "со", "до", "у") or \
+                before and _STREET_NOUN.fullmatch(before.group(1).lower()):
+            out.add(m.group(1).lower())
+    return frozenset(out)
+
+
+def translated_adjective(target: str, stem_romanised: str) -> bool:
+    """Is the target an English word that translates the adjective (Linear for Линейная: a
+    common word near its stem)?"""
+    if zipf(target.lower()) < 3.0:
+        return False
+    a, b = skeleton(target, "ru"), skeleton(stem_romanised, "ru")
+    return distance(a, b) <= 2
+
+
+def toponym_targets(toponym: Toponym, comparable, lang: str, stem_romanised: str):
+    """The indices of the comparable target words that render the toponym wrongly."""
+    right = {accepted_key(w, lang) for w in (toponym.nominative,) + toponym.accepted}
+    bad = {accepted_key(w, lang) for w in toponym.wrong + toponym.truncated}
+    for i, t, _ in comparable:
+        text = t.text
+        key = accepted_key(text, lang)
+        if key in right or re.search(r"[iy]$", text) and \
+                near(text, toponym.accepted[0], lang, False) is not None:
+            continue  # (Tomarovsky: a near form of the masculine)
+        if key in bad or near(text, toponym.nominative, lang, False) is not None and \
+                not _known(text):
+            yield i
+        elif toponym.street and translated_adjective(text, stem_romanised):
+            yield i
+
+
+# ---- recording what the grammar shows ------------------------------------------------------
+def check(paragraph, s0: int, s1: int, word: str):
+    """Record the target words of a paragraph pair (name_differences._Paragraph) that copy
+    the source word's oblique case or write a reading its grammar excludes, and those that
+    render a declined adjectival toponym wrongly; return the nominative(s) the grammar
+    settles for the word's suggestion (name_differences._suggestion), or None."""
+    document, lang = paragraph.document, paragraph.lang
+    text = document.text
+    as_written = document.expected(word)
+    if as_written is None or as_written.exact:
+        return None  # a house form is compared as usual
+    if lang == "uk" and word.lower() in document.quoted_words:
+        return None  # a Ukrainian source's quoted name: its owner's spelling
+    found = oblique(text, s0, s1, lang, document.words, paragraph.quote_start(s0))
+    if found is None:
+        found = _proven(document).get(word)
+    if found is not None:
+        return _record_oblique(paragraph, found, word, (s0, s1))
+    streets = getattr(document, "_street_adjectives", None)
+    if streets is None:
+        streets = document._street_adjectives = street_adjectives(text, lang)
+    toponym = adjectival_toponym(text, s0, s1, lang, streets, document.words)
+    if toponym is not None:
+        _record_toponym(paragraph, toponym, word, (s0, s1))
+    return None
+
+
+def nominative_present(paragraph, expected) -> bool:
+    """Is the expected form of a settled nominative in the target paragraph: the nominative
+    itself as written (a house form exactly), not one of its candidate forms, which strip its
+    own ending (Polissyi for Полісся shares the copy Polissy's key)?"""
+    form = expected.forms[0]
+    if expected.exact:
+        return form in paragraph.exact_present
+    return accepted_key(form, paragraph.lang) in paragraph.loose_present
+
+
+def _record_oblique(paragraph, found: Oblique, word: str, span):
+    lang, document = paragraph.lang, paragraph.document
+    expected = [e for e in map(document.expected, found.nominatives) if e is not None]
+    if not expected:
+        return None
+    # the nominatives as written (their other candidate forms strip their own endings)
+    rights = tuple(e.forms[0] for e in expected)
+    settled = rights[0] if len(rights) == 1 else rights
+    settled_source = found.nominatives[0] if len(found.nominatives) == 1 else found.nominatives
+    if any(nominative_present(paragraph, e) for e in expected):
+        return settled_source
+    bad = {accepted_key(romanize(w, lang), lang) for w in (word,) + found.wrong}
+    bad -= {accepted_key(f, lang) for f in rights}
+    for i, t, _ in paragraph.comparable:
+        if accepted_key(t.text, lang) in bad:
+            paragraph.best[i] = ((-1, 0), settled, span, expected[0], word)
+    return settled_source
+
+
+def _proven(document) -> dict:
+    """The source words (surnames, places: no given names) that some context of the
+    document shows in an oblique case, with that reading: the same form elsewhere in the
+    article is that case too (партією Шора beside Ілана Шора), found once per document."""
+    proven = getattr(document, "_case_proven", None)
+    if proven is None:
+        proven = document._case_proven = {}
+        text, lang = document.text, document.lang
+        for m in re.finditer(r"(?<![^\W\d_])[А-ЯЁІЇЄҐ][^\W\d_]{3,}", text):
+            word = m.group()
+            if word in proven or _given_name_romanised(word, lang):
+                continue
+            before = _before(text, m.start())
+            if before and before.group(1)[:1].isupper():  # agreement needs a name before
+                found = _agreement(text, m.start(), m.end(), word, lang, before)
+                if found:
+                    proven[word] = found
+    return proven
+
+
+def _record_toponym(paragraph, toponym: Toponym, word: str, span):
+    lang = paragraph.lang
+    if accepted_key(toponym.nominative, lang) in paragraph.loose_present:
+        return
+    expected = paragraph.document.expected(word)
+    stem = romanize(word[:-2], lang)
+    for i in toponym_targets(toponym, paragraph.comparable, lang, stem):
+        # a target spelling another name of the paragraph is that name (Granovščina: the
+        # village Грановщина the school is in)
+        if not paragraph.spells_other_name(paragraph.targets[i].text, word):
+            paragraph.best[i] = ((-1, 0), toponym.nominative, span, expected, word)
