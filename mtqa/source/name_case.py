@@ -108,14 +108,31 @@ def _known(romanised: str) -> bool:
     return romanised in world_names() or zipf(romanised) > 0
 
 
-def _settle(candidates: Tuple[str, ...], lang: str, document_words) -> Tuple[str, ...]:
-    """The one candidate nominative the article writes or the gazetteer knows, else all."""
-    for pick in (lambda c: c.lower() in document_words,
-                 lambda c: romanize(c, lang) in world_names()):
+# forms of a stem that only a masculine, feminine or neuter noun has (the -а form is a
+# masculine genitive or a feminine nominative: no help): its nominative, -ом; -ы/-и, -ой, -ою
+_GENDER_FORMS = {
+    "ru": {"m": ("", "ом"), "f": ("ы", "ой", "ою"), "n": ("о",)},
+    "uk": {"m": ("", "ом"), "f": ("и", "ою"), "n": ("о",)},
+}
+
+
+def _settle(candidates, lang: str, document_words):
+    """(the candidates, readings the grammar allows, settled, the other readings): one
+    candidate when the article writes a form of its stem only its gender has, or the
+    gazetteer knows it alone; else all of them and no other readings."""
+    def attested(c):
+        low = c.lower()
+        if low[-1:] in "аяо":
+            stem, gender = low[:-1], "n" if low[-1] == "о" else "f"
+        else:
+            stem, gender = low, "m"
+        return any(stem + e in document_words for e in _GENDER_FORMS[lang][gender])
+
+    for pick in (attested, lambda c: romanize(c, lang) in world_names()):
         found = [c for c in candidates if pick(c)]
         if len(found) == 1:
-            return tuple(found)
-    return candidates
+            return (found[0],), tuple(c for c in candidates if c != found[0])
+    return tuple(candidates), ()
 
 
 def oblique(text: str, start: int, end: int, lang: Optional[str], document_words=frozenset(),
@@ -152,15 +169,33 @@ def _locative(word: str, lang: str, document_words) -> Optional[Oblique]:
     if lang == "ru":
         if not _RU_PREPOSITIONAL.search(low) or len(low) < 5 or _given_name_romanised(word, lang):
             return None
+        # the prepositional of a masculine (Новодент), feminine (Новодента) or neuter noun
+        # (Иваново: в Иванове): the neuter only where something settles it
         stem = word[:-1]
-        return Oblique(_settle((stem, stem + "а"), lang, document_words))
+        candidates = (stem, stem + "а", stem + "о")
+        if _FLEETING_K.search(stem.lower()):  # Перекрестке: Перекресток (or Йорке: Йорк)
+            candidates += (stem[:-1] + "о" + stem[-1],)
+        nominatives, others = _settle(candidates, lang, document_words)
+        if len(nominatives) > 1:  # open: the masculine and the feminine reading
+            fleeting = _FLEETING_LIKELY.search(stem.lower())
+            nominatives = (candidates[3] if fleeting else stem, stem + "а")
+        return Oblique(nominatives, others)
     if _UK_MASCULINE_LOCATIVE.search(low) and len(low) >= 6:
-        # Мікулові: Мікулов + -і, or Мікул + -ові, or Харків-type і/о alternation (Харкові)
-        candidates = (word[:-1], word[:-3], word[:-3] + "ів")
-        return Oblique(_settle(candidates, lang, document_words), (word[:-1] + "о",))
+        # the locative -і of a stem in -ов/-ев (Мікулов, Молдова, Женева, a neuter in -о) or
+        # the masculine -ові (Харків: Харкові, with the і/о alternation)
+        stem = word[:-1]
+        nominatives, others = _settle((stem, stem + "а", stem + "о", word[:-3] + "ів"), lang,
+                                      document_words)
+        return Oblique(nominatives, others) if len(nominatives) == 1 else None
     if _UK_LENGTHENED_LOCATIVE.search(low):
         return Oblique((word[:-1] + "я",))
     return None
+
+
+# a fleeting vowel before a final к (беглый гласный: Перекрёсток, Перекрёстке)
+_FLEETING_K = re.compile(r"[бвгджзлмнпрстфхцчшщ]к$")
+# ... likely where no -ск, -цк, -нк, -рк stem (Минск, Сбербанк, Йорк) is: -ток, -док, -мок
+_FLEETING_LIKELY = re.compile(r"[бвгджзлмптчшщ]к$")
 
 
 _FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына)$")  # (surname_gender reads these)
@@ -193,7 +228,10 @@ def _agreement(text: str, start: int, end: int, word: str, lang: str,
     # a name in -и/-ы after a feminine noun in the genitive (бабки Рутмери)
     if low[-1] in "иы" and prev_word.lower() in _FEMININE_GENITIVE_NOUNS and \
             not _given_name_romanised(word, lang) and low[-2] not in "аеиоуыэюяіїє":
-        return Oblique((word[:-1] + "а",), (word[:-1],))
+        # the first declension: -а, or -я after a soft consonant (Насти: Настя), which a
+        # given name in -я shows
+        soft = low[-1] == "и" and _given_name_romanised(word[:-1] + "я", lang)
+        return Oblique((word[:-1] + ("я" if soft else "а"),), (word[:-1],))
     return None
 
 
@@ -225,8 +263,9 @@ def _place_genitive(word: str, lang: str, before) -> Optional[Oblique]:
     """The genitive -а of a place English text knows (Глава Серпухова: Serpukhov), after no
     capitalised word (Анна Пушкина is a woman) and no noun that names a place by
     apposition (село Маргара, улица Кирова)."""
-    if not word.lower().endswith("а") or len(word) < 6 or _given_name_romanised(word, lang):
-        return None
+    if not word.lower().endswith("а") or len(word) < 6 or _given_name_romanised(word, lang) \
+            or _FEMININE_SURNAME.search(word.lower()):
+        return None  # (Петрова may be a woman: surname_gender reads those)
     prev = before.group(1) if before else ""
     if prev[:1].isupper() and _given_name_romanised(prev, lang):
         return None  # Анна Пушкина: a woman's surname

@@ -288,9 +288,9 @@ def _grammar(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: bool
     nominative = attested_nominative(word, lang, document.words)
     if nominative:
         paragraph.record_case_copy((nominative,), word, (s0, s1))
-    else:  # the case its context shows, a declined adjectival toponym (name_case)
-        nominative = name_case.check(paragraph, s0, s1, word)
-    return False, nominative
+    # the case its context shows, a declined adjectival toponym (name_case)
+    shown = name_case.check(paragraph, s0, s1, word)
+    return False, nominative or shown
 
 
 def _compared(paragraph: _Paragraph, s0: int, word: str, expected: Optional[Expected],

@@ -45,9 +45,13 @@ FLAGS = [
     ('Форвард "Ак Барса" Александр Радулов дал интервью YouTube-каналу "Скользкий лед".',
      'Forward "Ak Barsa" Alexander Radulov gave an interview to YouTube channel "Slippery '
      'Ice".', "ru", {"Barsa": "Bars"}),
-    # the genitive of a place English text knows (mk.137416, NLLB_MBR_BLEU)
-    ("Глава Серпухова проверил содержание МКД", "Serpukhova checked the content of the MCD",
-     "ru", {"Serpukhova": "Serpukhov"}),
+    # the genitive of a place English text knows (srgazeta.ru.9862's source; the MT there
+    # wrote Sterlitamak: the copy is made up)
+    ("В историко-краеведческом музее Стерлитамака открылась персональная выставка живописи "
+     "Натальи Алексеевой",
+     "A personal exhibition of paintings by Natalia Alekseeva opened at the local history "
+     "museum of Sterlitamaka", "ru", {"Sterlitamaka": "Sterlitamak"}),
+
     # a school's adjectival name cut to a stem that names no place: Урик + -овск- (ogirk.ru.
     # 8559, ONLINE-A); Томаровка (60, ONLINE-A)
     ("После открытия в школе помимо детей из деревни Грановщина занимались ребята Уриковской "
@@ -127,6 +131,10 @@ def test_flags_a_copied_case_without_a_fix_when_the_nominative_is_open(
     ("Матч пройдет в Кобе.", "The match will be held in Kobe.", "ru"),
     # a woman's surname after her given name (Анна Пушкина), not Pushkin's genitive
     ("Выступила Анна Пушкина.", "Anna Pushkina spoke.", "ru"),
+    # a word in -ова may be a woman's surname (Глава Серпухова: the town's head, mk.137416,
+    # or a Ms Serpukhova): not read as a place's genitive; surname_gender reads such words
+    ("Глава Серпухова проверил содержание МКД", "Serpukhova checked the content of the MCD",
+     "ru"),
     # a patronymic in the genitive keeps its own check (3_dup_dup): no open nominatives
     ("Інтерв'ю Андрія Ярославовича.", "Interview of Andriy Yaroslavovych.", "uk"),
 ])
