@@ -8,21 +8,27 @@ the ending excludes (у Мікулові -> "Mikulovo"). The source's grammar sh
 an oblique case when
 
 - a preposition governs a case whose ending no nominative has: Russian в, на, о, при + -е
-  after a hard consonant (the prepositional of a masculine noun or of a feminine one in -а:
-  Новоденте is Новодент or Новодента); Ukrainian у, в, на, по, при + -ові/-еві/-єві (the
-  locative of a masculine noun: Мікулові is Мікулов, never a neuter Мікулово, whose locative
-  is -і) or + a doubled consonant and -і (the locative of a neuter noun in -я with its
-  lengthened consonant: Поліссі, Поділлі, Закарпатті are Полісся, Поділля, Закарпаття);
+  after a hard consonant (the prepositional of a masculine, feminine or neuter noun:
+  Новоденте is Новодент or Новодента; Иерусалиме, Иерусалим); Ukrainian у, в, на, по, при
+  + -ові/-еві/-єві (the locative -і of a stem in -ов/-ев: Мікулов, Молдова, a neuter in -о;
+  or the masculine -ові: Харкові) or + a doubled consonant and -і (the locative of a neuter
+  noun in -я with its lengthened consonant: Поліссі, Поділлі, Закарпатті are Полісся,
+  Поділля, Закарпаття). Which nominative: the one whose gender another form of the stem in
+  the article shows (-ом masculine; -ы, -ой feminine; the bare stem), else the one the
+  gazetteer knows alone (Mikulov, the Czech town: Mikulovo is then flagged too), else both
+  the masculine and the feminine are named and no fix is given;
 - a name agrees with a neighbour whose case its ending shows: a surname after a given name
   that can only be a masculine genitive (Ілана Шора: Шора is the genitive of Шор or of a
   Шоро, never a nominative: a man's surname in -а has the genitive -и); a woman's surname in
   -е beside her given name or patronymic in the dative (главврачу Мевше Ольге Владимировне:
   Мевша); a name in -и after a feminine noun of kinship or occupation in the genitive (моєї
-  бабки Рутмери: Рутмера, the first declension);
+  бабки Рутмери: Рутмера, the first declension; дочери Насти: Настя, a given name in -я);
 - a noun governs it: a player's, coach's or owner's noun before a quoted club or firm puts it
   in the genitive (форвард «Ак Барса»: Ак Барс; a generic noun would keep it nominative:
-  клуб «Ак Барс»), and the genitive -а of a known place (Глава Серпухова: Serpukhov, a place
-  English text knows, where Serpukhova is none).
+  клуб «Ак Барс»), and the genitive -а of a known place (музее Стерлитамака: Sterlitamak,
+  a place English text knows, where Sterlitamaka is none; not after a given name or an
+  initial, nor a noun naming a place by apposition, село Маргара; and not a word in -ова/-ина,
+  which may be a woman's surname: Глава Серпухова is left to surname_gender).
 
 Grammar: Rosenthal, "Справочник по правописанию и стилистике" (declension of surnames, of
 names in quotation marks); Zaliznyak, "Грамматический словарь русского языка"; Ukrainian: the
