@@ -152,8 +152,14 @@ def oblique(text: str, start: int, end: int, lang: Optional[str], document_words
     low = word.lower()
     if len(low) < 4 or not low.isalpha():
         return None
-    if _known(romanize(word, lang)):
+    found = _reading(text, start, end, word, lang, document_words, quote)
+    if found is not None and _known(romanize(word, lang)):
         return None  # a copy English text knows is the name (Kobe for в Кобе)
+    return found
+
+
+def _reading(text: str, start: int, end: int, word: str, lang: str, document_words,
+             quote: Optional[int]) -> Optional[Oblique]:
     if quote is not None:
         return _quoted_possessor(text, start, end, word, lang, quote)
     before = _before(text, start)
@@ -214,8 +220,7 @@ def _agreement(text: str, start: int, end: int, word: str, lang: str,
     prev_word = before.group(1) if before else ""
     # a surname after a given name that is a masculine genitive (Ілана Шора)
     if low[-1] == "а" and prev_word[:1].isupper() and not _FEMININE_SURNAME.search(low) and \
-            not _PATRONYMIC_GENITIVE.search(low) and \
-            not _given_name_romanised(word, lang) and before.end() == start:
+            not _PATRONYMIC_GENITIVE.search(low) and not _given_name_romanised(word, lang):
         ps, pe = before.start(1), before.end(1)
         if masculine_oblique(text, ps, pe, lang) or _only_masculine_oblique(prev_word, lang):
             stem = word[:-1]
@@ -266,9 +271,10 @@ def _quoted_possessor(text: str, start: int, end: int, word: str, lang: str,
 
 
 def _place_genitive(word: str, lang: str, before) -> Optional[Oblique]:
-    """The genitive -а of a place English text knows (Глава Серпухова: Serpukhov), after no
-    capitalised word (Анна Пушкина is a woman) and no noun that names a place by
-    apposition (село Маргара, улица Кирова)."""
+    """The genitive -а of a place the gazetteer knows (музее Стерлитамака: Sterlitamak), not
+    after a given name (Анна Пушкина is a woman) nor a noun that names a place by apposition
+    (село Маргара, улица Кирова), and not a word in -ова/-ина (Глава Серпухова may be Ms
+    Serpukhova)."""
     if not word.lower().endswith("а") or len(word) < 6 or _given_name_romanised(word, lang) \
             or _FEMININE_SURNAME.search(word.lower()):
         return None  # (Петрова may be a woman: surname_gender reads those)
@@ -287,8 +293,8 @@ def _place_genitive(word: str, lang: str, before) -> Optional[Oblique]:
 # feminine nouns a place-naming adjective agrees with (any case form), and the street nouns
 _FEMININE_PLACE_NOUN = re.compile(
     r"(?:улиц|площад|школ|больниц|гимнази|библиотек|поликлиник|амбулатори|набережн|станци|"
-    r"церкв|трасс|роще|рощ|вулиц|лікарн|гімнази|бібліотек|станці)[а-яіїє]*$")
-_STREET_NOUN = re.compile(r"(?:улиц|ул|площад|вулиц|вул)[а-яіїє]*$")
+    r"церкв|трасс|рощ)[а-яё]*$")
+_STREET_NOUN = re.compile(r"(?:улиц|ул|площад)[а-яё]*$")
 _RU_FEMININE_ADJECTIVE = re.compile(r"(.{3,}?)(ой|ую)$")
 _HOUSE_NUMBER_AFTER = re.compile(r",?\s*(?:д\.\s*|дом\s+)?\d")
 

@@ -8,7 +8,8 @@ For each aligned paragraph pair (`_Paragraph`) every capitalised source word is 
 1. its grammar (`_grammar`): a masculine genitive read as a feminine name (Alexandra for
    после Александра Петрова), a surname read in the other gender (Anna Kikin for Анна
    Кикина), an oblique case copied where the article writes the nominative (Amura for
-   «Амура» beside «Амур»);
+   «Амура» beside «Амур»), or where the word's context shows its case, and a declined
+   adjectival toponym (name_case: Novodente for в Новоденте, Urikov for Уриковской школы);
 2. whether it is compared at all (`_compared`): a known house form, or a romanised name that
    is no adjective and no Ukrainian quoted name (the owner's own spelling);
 3. a quoted Russian name's declension (`_quoted_case`): Lente for «Ленте.ру»;
