@@ -161,7 +161,7 @@ def oblique(text: str, start: int, end: int, lang: Optional[str], document_words
 def _reading(text: str, start: int, end: int, word: str, lang: str, document_words,
              quote: Optional[int]) -> Optional[Oblique]:
     if quote is not None:
-        return _quoted_possessor(text, start, end, word, lang, quote)
+        return _quoted_possessor(text, start, end, word, lang, quote, document_words)
     before = _before(text, start)
     prev = before.group(1).lower() if before else ""
     if prev in _LOCATIVE_PREPOSITIONS[lang]:
@@ -258,7 +258,7 @@ def _feminine_dative(word: str) -> bool:
 
 
 def _quoted_possessor(text: str, start: int, end: int, word: str, lang: str,
-                      quote: int) -> Optional[Oblique]:
+                      quote: int, document_words) -> Optional[Oblique]:
     """A quoted Russian name in -а after a noun of its people (форвард «Ак Барса»): the
     genitive of a masculine name, the last word of the quotation."""
     if lang != "ru" or not word.lower().endswith("а") or end >= len(text) or \
@@ -267,7 +267,12 @@ def _quoted_possessor(text: str, start: int, end: int, word: str, lang: str,
     before = _before(text, quote)
     if not before or not _POSSESSOR_NOUN.search(before.group(1).lower()):
         return None
-    return Oblique((word[:-1],), ())
+    # a masculine name (Ак Барс, Спартак, Газпром: the common gender of clubs' and firms'
+    # names) unless the article writes the neuter's nominative (лидер «Яблока» beside
+    # «Яблоко»)
+    stem = word[:-1]
+    nominatives, _ = _settle((stem, stem + "о"), lang, document_words)
+    return Oblique(nominatives[:1], ())
 
 
 def _place_genitive(word: str, lang: str, before) -> Optional[Oblique]:

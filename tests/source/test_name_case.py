@@ -45,6 +45,10 @@ FLAGS = [
     ('Форвард "Ак Барса" Александр Радулов дал интервью YouTube-каналу "Скользкий лед".',
      'Forward "Ak Barsa" Alexander Radulov gave an interview to YouTube channel "Slippery '
      'Ice".', "ru", {"Barsa": "Bars"}),
+    # ... a neuter name where the article writes its nominative (constructed: «Яблоко»)
+    ("Партия «Яблоко» провела съезд.\nЛидер «Яблока» выступил.",
+     "The Yabloko party held a congress.\nThe leader of Yabloka spoke.", "ru",
+     {"Yabloka": "Yabloko"}),
     # the genitive of a place English text knows (srgazeta.ru.9862's source; the MT there
     # wrote Sterlitamak: the copy is made up)
     ("В историко-краеведческом музее Стерлитамака открылась персональная выставка живописи "
