@@ -122,10 +122,11 @@ _GENDER_FORMS = {
 }
 
 
-def _settle(candidates, lang: str, document_words):
+def _settle(candidates, lang: str, document_words, known=None):
     """(the candidates, readings the grammar allows, settled, the other readings): one
     candidate when the article writes a form of its stem only its gender has, or the
-    gazetteer knows it alone; else all of them and no other readings."""
+    gazetteer (or `known`, a test of the romanised form) knows it alone; else all of them
+    and no other readings."""
     def attested(c):
         low = c.lower()
         if low[-1:] in "аяо":
@@ -134,7 +135,7 @@ def _settle(candidates, lang: str, document_words):
             stem, gender = low, "m"
         return any(stem + e in document_words for e in _GENDER_FORMS[lang][gender])
 
-    for pick in (attested, lambda c: romanize(c, lang) in world_names()):
+    for pick in (attested, lambda c: (known or world_names().__contains__)(romanize(c, lang))):
         found = [c for c in candidates if pick(c)]
         if len(found) == 1:
             return (found[0],), tuple(c for c in candidates if c != found[0])
@@ -168,7 +169,7 @@ def _reading(text: str, start: int, end: int, word: str, lang: str, document_wor
         found = _locative(word, lang, document_words)
         if found:
             return found
-    found = _agreement(text, start, end, word, lang, before)
+    found = _agreement(text, start, end, word, lang, before, document_words)
     if found:
         return found
     if _INITIAL_BEFORE.search(text, max(0, start - 4), start):
@@ -215,12 +216,13 @@ _PATRONYMIC_GENITIVE = re.compile(r"(?:ович|евич|ич)а$")  # a patrony
 
 
 def _agreement(text: str, start: int, end: int, word: str, lang: str,
-               before) -> Optional[Oblique]:
+               before, document_words=frozenset()) -> Optional[Oblique]:
     low = word.lower()
     prev_word = before.group(1) if before else ""
     # a surname after a given name that is a masculine genitive (Ілана Шора)
     if low[-1] == "а" and prev_word[:1].isupper() and not _FEMININE_SURNAME.search(low) and \
-            not _PATRONYMIC_GENITIVE.search(low) and not _given_name_romanised(word, lang):
+            not _PATRONYMIC_GENITIVE.search(low) and \
+            not _russian_given_name(romanize(word, lang)):  # (Бойка: a Boika elsewhere)
         ps, pe = before.start(1), before.end(1)
         if masculine_oblique(text, ps, pe, lang) or _only_masculine_oblique(prev_word, lang):
             stem = word[:-1]
@@ -228,7 +230,9 @@ def _agreement(text: str, start: int, end: int, word: str, lang: str,
                 return Oblique((stem,))
             if low.endswith("енка"):  # Ukrainian -енко, -енка: no consonant-final -енк
                 return Oblique((stem + "о",))
-            return Oblique((stem, stem + "о"))  # Шор or Шоро (Франко, Франка)
+            # Шор or Шоро (Франко, Франка): the one the article writes, or the one English
+            # text knows when it knows only one (Shor, not Shoro; Frank and Franko: open)
+            return Oblique(_settle((stem, stem + "о"), lang, document_words, _known)[0])
     # a woman's surname in -е beside her given name or patronymic in the dative
     if lang == "ru" and re.search(r"[бвгджзклмнпрстфхцчшщ]е$", low) and \
             not _given_name_romanised(word, lang):
@@ -466,7 +470,8 @@ def _proven(document) -> dict:
                 continue
             before = _before(text, m.start())
             if before and before.group(1)[:1].isupper():  # agreement needs a name before
-                found = _agreement(text, m.start(), m.end(), word, lang, before)
+                found = _agreement(text, m.start(), m.end(), word, lang, before,
+                                   document.words)
                 if found:
                     proven[word] = found
     return proven
