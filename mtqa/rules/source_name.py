@@ -154,8 +154,30 @@ class SourceName(Rule):
              "fixed": "Amur will host Traktor.\nAmur has as many points as Traktor.\n",
              "source": "«Амур» примет «Трактор».\nУ «Амура» столько же очков, сколько у "
                        "«Трактора».\n", "source_lang": "ru"},
+            # the case a preposition or agreement shows, copied (name_case): на + a neuter
+            # -я noun's locative; a woman's surname beside her given name in the dative
+            {"text": "Peat was mined in Polissy.\n", "fixed": "Peat was mined in Polissia.\n",
+             "source": "Торф видобували на Поліссі.\n", "source_lang": "uk"},
+            {"text": "Thanks to the chief physician Olga Mevshe.\n",
+             "fixed": "Thanks to the chief physician Olga Mevsha.\n",
+             "source": "Спасибо главврачу Мевше Ольге.\n", "source_lang": "ru"},
+            # a declined adjectival street name translated, a school's cut to a stem that
+            # names no place (Урик + -овск-: Urik)
+            {"text": "The gas exploded in a house on Linear, 39.\n",
+             "fixed": "The gas exploded in a house on Lineynaya, 39.\n",
+             "source": "Газ взорвался в доме на Линейной, 39.\n", "source_lang": "ru"},
+            {"text": "Children of the Urikov school studied there.\n",
+             "fixed": "Children of the Urikovskaya school studied there.\n",
+             "source": "Там занимались ребята Уриковской школы.\n", "source_lang": "ru"},
         ],
         "leave": [
+            # English names a square by the name its adjective is formed from; a school by
+            # its village (Хомутово), or in the adjective's dictionary form
+            {"text": "Printed in the Pushkin Square complex.\n",
+             "source": "Отпечатано в комплексе «Пушкинская площадь».\n", "source_lang": "ru"},
+            {"text": "Pupils went to the Khomutovo school and the Granovsky school.\n",
+             "source": "Ученики пошли в Хомутовскую школу и в Грановскую школу.\n",
+             "source_lang": "ru"},
             # a feminine surname beside the masculine one is another person (the wife)
             {"text": "Ivanov and his wife Ivanova came.\n",
              "source": "Пришли Иванов и его жена Иванова.\n", "source_lang": "ru"},

@@ -8,7 +8,8 @@ For each aligned paragraph pair (`_Paragraph`) every capitalised source word is 
 1. its grammar (`_grammar`): a masculine genitive read as a feminine name (Alexandra for
    после Александра Петрова), a surname read in the other gender (Anna Kikin for Анна
    Кикина), an oblique case copied where the article writes the nominative (Amura for
-   «Амура» beside «Амур»);
+   «Амура» beside «Амур»), or where the word's context shows its case, and a declined
+   adjectival toponym (name_case: Novodente for в Новоденте, Urikov for Уриковской школы);
 2. whether it is compared at all (`_compared`): a known house form, or a romanised name that
    is no adjective and no Ukrainian quoted name (the owner's own spelling);
 3. a quoted Russian name's declension (`_quoted_case`): Lente for «Ленте.ру»;
@@ -36,6 +37,7 @@ from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                original_key, russian_formed, russian_person_given_name,
                                skeleton, surname_gender, transcribable, ukrainian_formed,
                                ukrainian_patronymic)
+from mtqa.source import name_case
 from mtqa.source.name_person import People, given_forms, people, record_translated_given
 from mtqa.source.romanize import lemma_forms, romanize
 
@@ -305,7 +307,9 @@ def _grammar(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: bool
     nominative = attested_nominative(word, lang, document.words)
     if nominative:
         paragraph.record_case_copy((nominative,), word, (s0, s1))
-    return False, nominative
+    # the case its context shows, a declined adjectival toponym (name_case)
+    shown = name_case.check(paragraph, s0, s1, word)
+    return False, nominative or shown
 
 
 def _compared(paragraph: _Paragraph, s0: int, word: str, expected: Optional[Expected],
