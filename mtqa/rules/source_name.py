@@ -140,8 +140,27 @@ class SourceName(Rule):
              "fixed": "Amur will host Traktor.\nAmur has as many points as Traktor.\n",
              "source": "«Амур» примет «Трактор».\nУ «Амура» столько же очков, сколько у "
                        "«Трактора».\n", "source_lang": "ru"},
+            # one source name spelled two ways in the article: the article's expected
+            # spelling is the evidence against the other (mtqa/source/name_consistency.py)
+            {"text": "Mahachev received an award.\nIslam Makhachev won it in Abu Dhabi.\n",
+             "fixed": "Makhachev received an award.\nIslam Makhachev won it in Abu Dhabi.\n",
+             "source": "Махачев получил награду.\nИслам Махачев получил ее в Абу-Даби.\n",
+             "source_lang": "ru"},
+            {"text": "He worries about his daughter Nasty.\nNastya chooses her father's partner.\n",
+             "fixed": "He worries about his daughter Nastya.\nNastya chooses her father's "
+                      "partner.\n",
+             "source": "Он волнуется за судьбу дочери Насти.\nНастя выбирает партнера отца.\n",
+             "source_lang": "ru"},
         ],
         "leave": [
+            # ... but a name English text knows may be the original (Adele, the film's
+            # French Adèle), and a given name another source word (Olga: Оля is no Ольга)
+            {"text": "Adel is nineteen.\nThe film follows Adele.\n",
+             "source": "Адель девятнадцать лет.\nФильм рассказывает об Адель.\n",
+             "source_lang": "ru"},
+            {"text": "We have known Olya for years.\nWe saw how Olga grows in her work.\n",
+             "source": "С Олей знакомы много лет.\nМы видели, как Оля растет в своем деле.\n",
+             "source_lang": "ru"},
             # a feminine surname beside the masculine one is another person (the wife)
             {"text": "Ivanov and his wife Ivanova came.\n",
              "source": "Пришли Иванов и его жена Иванова.\n", "source_lang": "ru"},

@@ -1,0 +1,288 @@
+"""One source name rendered two ways in one translated article: the article's own expected
+spelling is the evidence against the other (Mahachev beside Makhachev, both for Махачев).
+
+The per-paragraph comparison (mtqa/source/name_differences.py) leaves a near spelling alone
+when, on its own, it may be right: letters no romanisation writes (a foreign original:
+Mahachev, Germanica, Cotin), a word English text knows (Nasty, Throne), another case form
+(Zaboty). With the source at hand the article is one unit: when the translation renders one
+source name (the same source lemma) by its expected form in one paragraph and by such a near
+spelling in another paragraph, the near spelling is no original and no English word — the
+translation itself spells the name otherwise — and it is flagged with the expected spelling the
+article already uses as the fix ("Makhachev, as this article writes it for Махачев elsewhere").
+
+The source lemma: the source word as written, or the nominative the source's grammar settles
+for it (names.masculine_oblique, surname_gender, attested_nominative: the same readings the
+per-paragraph check uses), so Насти and Настя are one name and the woman Иванова is not
+Иванов's. A lemma read two ways in one document (a man's Иванова here, a woman's there) is two
+people and is left alone, as are words of several people that share a surname (different given
+names before them), and a target word that spells another name of the source (Olga for Оля
+where the article also names an Ольга: a hypocoristic is another source word).
+
+Only expected forms count as the evidence (a house form as written, a romanisation by its
+accepted spellings): the house form wins, never a majority. A paragraph whose target has the
+expected form is not flagged again, and a word the per-paragraph comparison already flags keeps
+its one finding.
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
+
+from mtqa.lexicon import world_names, zipf
+from mtqa.realnames import is_given_name
+from mtqa.source.names import (Expected, accepted_key, attested_nominative, derivation,
+                               distance, masculine_oblique, near, russian_formed, skeleton,
+                               surname_gender)
+
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+# a given name (capitalised) right before a surname, to tell people sharing a surname apart
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]{2,})\s+$")
+
+
+class _Occurrence(NamedTuple):
+    paragraph: object     # name_differences._Paragraph
+    s0: int
+    s1: int
+    word: str
+    initial: bool
+
+
+class Consistency:
+    """The source names of an article's paragraphs (collected while the per-paragraph
+    comparison runs) and, once all are in, the targets that render one name two ways."""
+
+    def __init__(self, document):
+        self.document = document
+        self.occurrences: List[_Occurrence] = []
+
+    def add(self, paragraph, names):
+        """The source names (name_differences.source_names) of one compared paragraph."""
+        if self.document.lang in ("ru", "uk"):
+            self.occurrences.extend(_Occurrence(paragraph, s0, s1, w, i) for s0, s1, w, i in names
+                                    if _CYRILLIC_RE.search(w))
+
+    def differences(self) -> Iterator:
+        """Differences (name_differences.Difference) for the near spellings of a name whose
+        expected form the article writes in another paragraph."""
+        if len(self.occurrences) < 2:
+            return
+        lemmas = self._lemmas()
+        if not lemmas:
+            return
+        # every name the source writes, read as written (and as settled): a target spelling one
+        # of them is that name, not a variant of another (Olga: Ольга, not Оля)
+        lang = self.document.lang
+        spelled: Dict[str, set] = {}
+        for word in {o.word for o in self.occurrences}:
+            e = self.document.expected(word)
+            if e is not None:
+                spelled.setdefault(accepted_key(e.forms[0], lang), set()).add(word.lower())
+        for lemma, (expected, occurrences, _) in lemmas.items():
+            spelled.setdefault(accepted_key(expected.forms[0], lang), set()).add(lemma)
+        flagged: set = set()  # target tokens flagged here (one finding per word)
+        for lemma, (expected, occurrences, confirmed) in lemmas.items():
+            yield from self._group(lemma, expected, occurrences, confirmed, spelled, flagged)
+
+    def _lemmas(self) -> Dict[str, Tuple[Expected, List[_Occurrence], bool]]:
+        """lemma (lower case) -> (its expected forms, its occurrences, whether the grammar
+        gave it to some occurrence: a nominative), for lemmas written in two paragraphs or
+        more."""
+        from mtqa.source.name_differences import _compared
+
+        document, lang = self.document, self.document.lang
+        by_word: Dict[str, List[_Occurrence]] = {}
+        for o in self.occurrences:
+            by_word.setdefault(o.word, []).append(o)
+        groups: Dict[str, List[_Occurrence]] = {}
+        confirmed = set()  # lemmas the grammar gave some occurrence: nominatives
+        initial_only = []
+        for word, occurrences in by_word.items():
+            expected = document.expected(word)
+            # compared at all (no adjective, no Ukrainian owner's name, ...); a sentence-initial
+            # word counts when the document also writes it inside a sentence (a name)
+            if expected is None or not any(_compared(o.paragraph, o.s0, word, expected, False,
+                                                     o.paragraph.quote_start(o.s0) is not None)
+                                           for o in occurrences):
+                continue
+            if not expected.exact and all(o.initial for o in occurrences):
+                initial_only.append((word, occurrences))
+                continue
+            settled = [None if expected.exact else self._settled(o) for o in occurrences]
+            if len({s for s in settled if s}) > 1:
+                continue  # read two ways: two people (a man's Иванова, a woman's)
+            for o, s in zip(occurrences, settled):
+                groups.setdefault((s or word).lower(), []).append(o)
+                if s:
+                    confirmed.add(s.lower())
+        # a word written only at the start of sentences is a name when the grammar gives it
+        # to another word (Настя, the nominative of the article's Насти)
+        for word, occurrences in initial_only:
+            if word.lower() in confirmed:
+                groups[word.lower()].extend(occurrences)
+        out = {}
+        for lemma, occurrences in groups.items():
+            if len({id(o.paragraph) for o in occurrences}) < 2 or _several_people(
+                    document.text, occurrences):
+                continue
+            expected = document.expected(lemma[:1].upper() + lemma[1:])
+            if expected is not None:
+                out[lemma] = (expected, occurrences, lemma in confirmed)
+        return out
+
+    def _paragraph_names(self, paragraph, names) -> set:
+        """The keys of every candidate form of the paragraph's other source names."""
+        out = set()
+        for o in self.occurrences:
+            if o.paragraph is paragraph and o.word.lower() not in names:
+                e = self.document.expected(o.word)
+                if e is not None:
+                    out |= _keys(e.forms + e.accepted, self.document.lang)
+        return out
+
+    def _settled(self, o: _Occurrence) -> Optional[str]:
+        """The nominative the source's grammar gives the occurrence (a man's Полина: Полин;
+        Насти beside the article's Настя), or None: the word as written."""
+        document, lang = self.document, self.document.lang
+        masculine = masculine_oblique(document.text, o.s0, o.s1, lang, document.words)
+        if masculine:
+            return masculine
+        gendered = surname_gender(document.text, o.s0, o.s1, lang)
+        if gendered:
+            return gendered[0]
+        return None if o.initial else attested_nominative(o.word, lang, document.words)
+
+    def _group(self, lemma: str, expected: Expected, occurrences: List[_Occurrence],
+               confirmed: bool, spelled, flagged: set):
+        """The differences of one source lemma."""
+        from mtqa.source.name_differences import _WORKS_RE, Difference
+
+        lang = self.document.lang
+        # the evidence: the name's form as written (the nominative the grammar settled, or
+        # the word itself), in an accepted spelling; a paragraph with any candidate form of an
+        # unsettled word (Navalny for Навального) is no inconsistency either
+        evidence = _keys(expected.forms[:1] + expected.accepted[:1], lang)
+        accepted = evidence if confirmed else _keys(expected.forms + expected.accepted, lang)
+        written: List[str] = []
+        rest: List[_Occurrence] = []
+        for o in occurrences:
+            texts = [t.text for t in o.paragraph.targets]
+            if any(_is_good(t, expected, accepted, lang) for t in texts):
+                written.extend(t for t in texts if _is_good(t, expected, evidence, lang)
+                               and t not in written)
+            else:
+                rest.append(o)
+        if not written or not rest:
+            return
+        # the expected form itself before another accepted spelling (Krikalev, Krykalev)
+        first = accepted_key(expected.forms[0], lang)
+        written.sort(key=lambda t: accepted_key(t, lang) != first)
+        origin = f"as this article writes it elsewhere for {occurrences[0].word}; {expected.origin}"
+        names = {lemma} | {o.word.lower() for o in occurrences}
+        # a foreign name's own spelling may be the right one where the article also writes
+        # the romanisation (Jovovich, Corbijn, Adèle beside Yovovich, Korbain, Adel): a name
+        # formed as Russian names are has no such original
+        formed = lang == "ru" and not expected.exact and russian_formed(expected.forms)
+        works = bool(_WORKS_RE.search(self.document.text))
+        for o in rest:
+            paragraph = o.paragraph
+            own = set()
+            word_expected = self.document.expected(o.word)
+            if confirmed and word_expected is not None and not word_expected.exact:
+                # the occurrence's other candidate nominatives: a copied case (Zaboty)
+                own = _keys(word_expected.forms, lang) - accepted
+            # the paragraph's other names, in any candidate form (Susanna is Сусанны's)
+            others = self._paragraph_names(paragraph, names)
+            for i, t, foreign in paragraph.comparable:
+                if i in paragraph.best or id(t) in flagged:
+                    continue  # flagged by the per-paragraph comparison: one finding
+                text = t.text
+                key = accepted_key(text, lang)
+                if not spelled.get(key, set()) <= names or key in others:
+                    continue  # another name of the source
+                if any(_derived(text, f) for f in written):
+                    continue  # Armenian, Argentinean beside Armenia, Argentina
+                if key not in own and not _near(text, expected, lang):
+                    continue
+                if not formed and _original(text, foreign, works):
+                    continue
+                form = _nearest(text, written, lang)
+                if form is None:
+                    continue
+                flagged.add(id(t))
+                yield Difference(t, form, (o.s0, o.s1), expected._replace(origin=origin),
+                                 o.word)
+
+
+def _nearest(text: str, written: List[str], lang: str) -> Optional[str]:
+    """The first of the article's spellings of the name that the target word is near."""
+    for form in written:
+        d = distance(skeleton(text, "ru"), skeleton(form, "ru"))
+        limit = 1 if len(form) <= 6 else 2 if len(form) <= 10 else 3
+        if d <= limit:
+            return form  # (the expected form itself first)
+    return None
+
+
+def _original(text: str, foreign: bool, works: bool) -> bool:
+    """May the target word be a foreign name's own spelling, right where the article writes
+    the romanisation: a name English text knows (Adele, Blanc, Loznica), or, in a source about
+    films, books or music, a spelling with letters no romanisation writes (Corbijn, Jovovich)?
+    An English dictionary word is no original but a translation (Throne for «Трон», Nasty for
+    Насти)."""
+    if is_given_name(text) or text in world_names():
+        return True
+    return foreign and works and not _dictionary_word(text)
+
+
+def _dictionary_word(text: str) -> bool:
+    from mtqa.spelling import dictionary
+
+    return text.lower() in dictionary() and zipf(text.lower()) >= 3.0
+
+
+def _keys(forms, lang: str) -> set:
+    return {accepted_key(f, lang) for f in forms}
+
+
+def _is_good(text: str, expected: Expected, good: set, lang: str) -> bool:
+    """Is the target word an expected form of the name (a house form as written; a
+    romanisation in an accepted spelling)?"""
+    if expected.exact:
+        return text in expected.forms
+    return text[:1].isupper() and accepted_key(text, lang) in good
+
+
+def _near(text: str, expected: Expected, lang: str) -> bool:
+    return any(near(text, f, lang, expected.exact) is not None and not derivation(text, f)
+               for f in expected.forms if abs(len(f) - len(text)) <= 4)
+
+
+# English adjectives and demonyms of a name (Armenian, Argentinean, Argentinian, Iranian): the
+# name's stem, less a final vowel, with a derivational ending
+_DERIVED_ENDINGS = ("n", "an", "ian", "ean", "ese", "ish", "ic", "i", "s", "ns", "ans", "ians",
+                    "eans", "e", "es")
+
+
+def _derived(text: str, name: str) -> bool:
+    if derivation(text, name):
+        return True
+    low, stem = text.lower(), name.lower().rstrip("aeiouy")
+    return len(low) > len(name) and low.startswith(stem) and low[len(stem):] in _DERIVED_ENDINGS
+
+
+def _several_people(text: str, occurrences: List[_Occurrence]) -> bool:
+    """Are the occurrences preceded by two different given names (Виталий Кличко and
+    Владимир Кличко): people sharing a surname, each with a spelling of their own?"""
+    from mtqa.realnames import is_given_name
+    from mtqa.source.romanize import lemma_forms
+
+    given = []  # the given-name readings of the word before each occurrence
+    for o in occurrences:
+        before = _WORD_BEFORE_RE.search(text, max(0, o.s0 - 20), o.s0)
+        if not before or not before.group(1)[:1].isupper():
+            continue
+        readings = {f for f in lemma_forms(before.group(1), o.paragraph.lang) if is_given_name(f)}
+        if readings:
+            given.append(readings)
+    # two given names no case form of one another (Виталия, Виталий are one)
+    return any(a.isdisjoint(b) for i, a in enumerate(given) for b in given[i + 1:])
