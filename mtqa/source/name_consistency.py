@@ -108,8 +108,14 @@ class Consistency:
                 initial_only.append((word, occurrences))
                 continue
             settled = [None if expected.exact else self._settled(o) for o in occurrences]
-            if len({s for s in settled if s}) > 1:
+            readings = {s for s in settled if s}
+            if len(readings) > 1:
                 continue  # read two ways: two people (a man's Иванова, a woman's)
+            if readings and not _possibly_feminine(word, lang):
+                # one word, one name: its other occurrences have the nominative the grammar
+                # gave one of them (партією Шора beside Ілана Шора), unless the word may be
+                # a woman's name too (Петрова, Александра)
+                settled = [next(iter(readings))] * len(settled)
             for o, s in zip(occurrences, settled):
                 groups.setdefault((s or word).lower(), []).append(o)
                 if s:
@@ -149,6 +155,15 @@ class Consistency:
         gendered = surname_gender(document.text, o.s0, o.s1, lang)
         if gendered:
             return gendered[0]
+        if _nominative_in_compound(document.text, o.s0, o.s1):
+            return o.word
+        before = _WORD_BEFORE_RE.search(document.text, max(0, o.s0 - 20), o.s0)
+        if before and o.word[-1:] == "а" and _CONSONANT_END.search(o.word[:-1]) and \
+                masculine_oblique(document.text, before.start(1), before.end(1), lang,
+                                  document.words):
+            # a surname after a man's given name in the genitive or accusative shares its
+            # case (Ілана Шора: Shor's genitive)
+            return o.word[:-1]
         return None if o.initial else attested_nominative(o.word, lang, document.words)
 
     def _group(self, lemma: str, expected: Expected, occurrences: List[_Occurrence],
@@ -255,6 +270,37 @@ def _is_good(text: str, expected: Expected, good: set, lang: str) -> bool:
 def _near(text: str, expected: Expected, lang: str) -> bool:
     return any(near(text, f, lang, expected.exact) is not None and not derivation(text, f)
                for f in expected.forms if abs(len(f) - len(text)) <= 4)
+
+
+# The second part of a hyphenated name, ending in a consonant: a nominative (or an inanimate
+# accusative). Both parts of a hyphenated compound name agree in case (Петропавловск-Камчатский,
+# Петропавловска-Камчатского; Rosenthal, § on compound place names), so a first part in -а/-я
+# before it is a nominative as written (Маргара-Алиджан: Margara, no genitive of a Маргар,
+# which would need Алиджана). The second part only: a fixed first part does not decline
+# (Санкт-Петербурга, Усть-Каменогорска).
+_COMPOUND_PARTNER_RE = re.compile(r"-([А-ЯЁІЇЄҐ][^\W\d_]{2,})(?![-\w])")
+_CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+def _nominative_in_compound(text: str, s0: int, s1: int) -> bool:
+    """Is the word at s0:s1, ending in -а/-я, the first part of a hyphenated name whose
+    second part ends in a consonant?"""
+    if text[s1 - 1:s1] not in ("а", "я") or text[s0 - 1:s0] == "-":
+        return False
+    partner = _COMPOUND_PARTNER_RE.match(text, s1)
+    return bool(partner) and bool(_CONSONANT_END.search(partner.group(1)))
+
+
+# feminine surname forms (the wife's Петрова, Иванова) and adjectival names
+_FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|яя|ська|цька)$")
+
+
+def _possibly_feminine(word: str, lang: str) -> bool:
+    """May the word be a woman's name as written (a feminine surname form, a given name)?"""
+    from mtqa.source.romanize import romanize
+
+    return bool(_FEMININE_SURNAME.search(word.lower())) or is_given_name(
+        romanize(word, lang).capitalize())
 
 
 # English adjectives and demonyms of a name (Armenian, Argentinean, Argentinian, Iranian): the
