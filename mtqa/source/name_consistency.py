@@ -32,11 +32,17 @@ from mtqa.lexicon import world_names, zipf
 from mtqa.realnames import is_given_name
 from mtqa.source.names import (Expected, accepted_key, attested_nominative, derivation,
                                distance, masculine_oblique, near, russian_formed, skeleton,
-                               surname_gender)
+                               surname_gender, transcribable)
 
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # a given name (capitalised) right before a surname, to tell people sharing a surname apart
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]{2,})\s+$")
+
+
+# (language, source text, glossary) -> {source offset: (compared, settled nominative); the offsets of a
+# lemma's occurrences: whether they name several people}: a source is often audited with
+# several translations (a batch of systems, a re-check after a fix)
+_READINGS: Dict[Tuple[str, str, int], dict] = {}
 
 
 class _Occurrence(NamedTuple):
@@ -54,12 +60,16 @@ class Consistency:
     def __init__(self, document):
         self.document = document
         self.occurrences: List[_Occurrence] = []
+        self.by_paragraph: Dict[int, List[_Occurrence]] = {}
+        self._works = None
 
     def add(self, paragraph, names):
         """The source names (name_differences.source_names) of one compared paragraph."""
         if self.document.lang in ("ru", "uk"):
-            self.occurrences.extend(_Occurrence(paragraph, s0, s1, w, i) for s0, s1, w, i in names
-                                    if _CYRILLIC_RE.search(w))
+            found = [_Occurrence(paragraph, s0, s1, w, i) for s0, s1, w, i in names
+                     if _CYRILLIC_RE.search(w)]
+            self.occurrences.extend(found)
+            self.by_paragraph[id(paragraph)] = found
 
     def differences(self) -> Iterator:
         """Differences (name_differences.Difference) for the near spellings of a name whose
@@ -87,12 +97,16 @@ class Consistency:
         """lemma (lower case) -> (its expected forms, its occurrences, whether the grammar
         gave it to some occurrence: a nominative), for lemmas written in two paragraphs or
         more."""
-        from mtqa.source.name_differences import _compared
-
         document, lang = self.document, self.document.lang
         by_word: Dict[str, List[_Occurrence]] = {}
+        # a lemma's forms share their first letters (Шор, Шора; Настя, Насти): a word whose
+        # first three letters no other paragraph writes forms no group (most words; cheap)
+        paragraphs_of: Dict[str, set] = {}
         for o in self.occurrences:
-            by_word.setdefault(o.word, []).append(o)
+            paragraphs_of.setdefault(o.word[:3].lower(), set()).add(id(o.paragraph))
+        for o in self.occurrences:
+            if len(paragraphs_of[o.word[:3].lower()]) > 1:
+                by_word.setdefault(o.word, []).append(o)
         groups: Dict[str, List[_Occurrence]] = {}
         confirmed = set()  # lemmas the grammar gave some occurrence: nominatives
         initial_only = []
@@ -100,14 +114,13 @@ class Consistency:
             expected = document.expected(word)
             # compared at all (no adjective, no Ukrainian owner's name, ...); a sentence-initial
             # word counts when the document also writes it inside a sentence (a name)
-            if expected is None or not any(_compared(o.paragraph, o.s0, word, expected, False,
-                                                     o.paragraph.quote_start(o.s0) is not None)
-                                           for o in occurrences):
+            if expected is None or not any(self._reading(o, expected)[0] for o in occurrences):
                 continue
             if not expected.exact and all(o.initial for o in occurrences):
                 initial_only.append((word, occurrences))
                 continue
-            settled = [None if expected.exact else self._settled(o) for o in occurrences]
+            settled = [None if expected.exact else self._reading(o, expected)[1]
+                       for o in occurrences]
             readings = {s for s in settled if s}
             if len(readings) > 1:
                 continue  # read two ways: two people (a man's Иванова, a woman's)
@@ -127,8 +140,8 @@ class Consistency:
                 groups[word.lower()].extend(occurrences)
         out = {}
         for lemma, occurrences in groups.items():
-            if len({id(o.paragraph) for o in occurrences}) < 2 or _several_people(
-                    document.text, occurrences):
+            if len({id(o.paragraph) for o in occurrences}) < 2 or self._several_people(
+                    occurrences):
                 continue
             expected = document.expected(lemma[:1].upper() + lemma[1:])
             if expected is not None:
@@ -138,12 +151,42 @@ class Consistency:
     def _paragraph_names(self, paragraph, names) -> set:
         """The keys of every candidate form of the paragraph's other source names."""
         out = set()
-        for o in self.occurrences:
-            if o.paragraph is paragraph and o.word.lower() not in names:
+        for o in self.by_paragraph[id(paragraph)]:
+            if o.word.lower() not in names:
                 e = self.document.expected(o.word)
                 if e is not None:
                     out |= _keys(e.forms + e.accepted, self.document.lang)
         return out
+
+    def _memo(self) -> dict:
+        """What is read of this source once, whichever translation of it is audited."""
+        key = (self.document.lang, self.document.text, id(self.document.glossary))
+        readings = _READINGS.get(key)
+        if readings is None:
+            if len(_READINGS) >= 16:
+                _READINGS.clear()
+            readings = _READINGS[key] = {}
+        return readings
+
+    def _several_people(self, occurrences: List[_Occurrence]) -> bool:
+        memo = self._memo()
+        key = tuple(o.s0 for o in occurrences)
+        if key not in memo:
+            memo[key] = _several_people(self.document.text, occurrences)
+        return memo[key]
+
+    def _reading(self, o: _Occurrence, expected: Expected) -> Tuple[bool, Optional[str]]:
+        """(whether the occurrence is compared at all, the nominative its grammar settles)."""
+        from mtqa.source.name_differences import _compared
+
+        readings = self._memo()
+        try:
+            return readings[o.s0]
+        except KeyError:
+            compared = _compared(o.paragraph, o.s0, o.word, expected, False,
+                                 o.paragraph.quote_start(o.s0) is not None)
+            found = readings[o.s0] = (compared, None if expected.exact else self._settled(o))
+            return found
 
     def _settled(self, o: _Occurrence) -> Optional[str]:
         """The nominative the source's grammar gives the occurrence (a man's Полина: Полин;
@@ -194,10 +237,12 @@ class Consistency:
         origin = f"as this article writes it elsewhere for {occurrences[0].word}; {expected.origin}"
         names = {lemma} | {o.word.lower() for o in occurrences}
         # a foreign name's own spelling may be the right one where the article also writes
-        # the romanisation (Jovovich, Corbijn, Adèle beside Yovovich, Korbain, Adel): a name
-        # formed as Russian names are has no such original
+        # the romanisation (Jovovich, Corbijn, Adèle beside Yovovich, Korbain, Adel; the
+        # Serbian Йовович ends as Russian names do)
         formed = lang == "ru" and not expected.exact and russian_formed(expected.forms)
-        works = bool(_WORKS_RE.search(self.document.text))
+        if self._works is None:  # a source about films, books, music (read once)
+            self._works = bool(_WORKS_RE.search(self.document.text))
+        works = self._works
         for o in rest:
             paragraph = o.paragraph
             own = set()
@@ -218,7 +263,11 @@ class Consistency:
                     continue  # Armenian, Argentinean beside Armenia, Argentina
                 if key not in own and not _near(text, expected, lang):
                     continue
-                if not formed and _original(text, foreign, works):
+                # (a Russian-formed name's spelling no practical transcription gives is no
+                # original even there: names.transcribable)
+                original_possible = works and not (formed and not transcribable(
+                    text, expected.forms))
+                if _original(text, foreign, original_possible):
                     continue
                 form = _nearest(text, written, lang)
                 if form is None:
