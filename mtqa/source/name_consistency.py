@@ -29,7 +29,7 @@ import re
 from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 from mtqa.lexicon import world_names, zipf
-from mtqa.realnames import is_given_name
+from mtqa.realnames import given_name_countries, is_given_name
 from mtqa.source.names import (Expected, accepted_key, attested_nominative, derivation,
                                distance, masculine_oblique, near, russian_formed, skeleton,
                                surname_gender, transcribable)
@@ -39,9 +39,9 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]{2,})\s+$")
 
 
-# (language, source text, glossary) -> {source offset: (compared, settled nominative); the offsets of a
-# lemma's occurrences: whether they name several people}: a source is often audited with
-# several translations (a batch of systems, a re-check after a fix)
+# (language, source text, glossary) -> {source offset: (compared, settled nominative); the
+# offsets of a lemma's occurrences: whether they name several people}: a source is often
+# audited with several translations (a batch of systems, a re-check after a fix)
 _READINGS: Dict[Tuple[str, str, int], dict] = {}
 
 
@@ -207,7 +207,11 @@ class Consistency:
             # a surname after a man's given name in the genitive or accusative shares its
             # case (Ілана Шора: Shor's genitive)
             return o.word[:-1]
-        return None if o.initial else attested_nominative(o.word, lang, document.words)
+        if o.initial:
+            return None
+        # (a woman's given name first: the bare stem of Нади is also the preposition над)
+        return _feminine_given_name_oblique(o.word, lang, document.words) or \
+            attested_nominative(o.word, lang, document.words)
 
     def _group(self, lemma: str, expected: Expected, occurrences: List[_Occurrence],
                confirmed: bool, spelled, flagged: set):
@@ -243,6 +247,8 @@ class Consistency:
         if self._works is None:  # a source about films, books, music (read once)
             self._works = bool(_WORKS_RE.search(self.document.text))
         works = self._works
+        # a given name of Russia, Belarus or Ukraine, which the article romanises elsewhere
+        slavic = _slavic_given_name(expected.forms[0])
         for o in rest:
             paragraph = o.paragraph
             own = set()
@@ -267,7 +273,10 @@ class Consistency:
                 # original even there: names.transcribable)
                 original_possible = works and not (formed and not transcribable(
                     text, expected.forms))
-                if _original(text, foreign, original_possible):
+                # (a copy of the source word's own case form is no original: Nadi for Нади,
+                # though a town in Fiji is called so)
+                if key not in own and _original(text, foreign, original_possible,
+                                                slavic and not works):
                     continue
                 form = _nearest(text, written, lang)
                 if form is None:
@@ -287,15 +296,51 @@ def _nearest(text: str, written: List[str], lang: str) -> Optional[str]:
     return None
 
 
-def _original(text: str, foreign: bool, works: bool) -> bool:
+def _original(text: str, foreign: bool, works: bool, slavic: bool = False) -> bool:
     """May the target word be a foreign name's own spelling, right where the article writes
     the romanisation: a name English text knows (Adele, Blanc, Loznica), or, in a source about
     films, books or music, a spelling with letters no romanisation writes (Corbijn, Jovovich)?
     An English dictionary word is no original but a translation (Throne for «Трон», Nasty for
-    Насти)."""
+    Насти); so is another country's equivalent of a Slavic given name the article romanises
+    elsewhere (`slavic`: Natalie for Наталье beside Natalia), unless it is a given name of
+    Russia, Belarus or Ukraine itself (Olga for Оля: the full name, Alena: another name)."""
+    if is_given_name(text) and slavic and not _slavic_given_name(text):
+        return False
     if is_given_name(text) or text in world_names():
         return True
     return foreign and works and not _dictionary_word(text)
+
+
+_SLAVIC_REGIONS = frozenset(("RU", "BY", "UA"))
+
+
+def _slavic_given_name(name: str) -> bool:
+    """Is the name given in Russia, Belarus or Ukraine (given-names.tsv)?"""
+    return not _SLAVIC_REGIONS.isdisjoint(given_name_countries(name).split())
+
+
+# the oblique endings of a feminine given name in -я/-а (Нади, Наталье, Валерии, Алесю)
+_FEMININE_OBLIQUE = re.compile(r"(?<=[^\W\d_]{2})[иеюы]$")
+
+
+def _feminine_given_name_oblique(word: str, lang: str, document_words) -> Optional[str]:
+    """The feminine given name whose oblique form `word` is (Нади: Надя; Натальи, Наталье:
+    Наталья): a woman's name in both readings, so one person (attested_nominative leaves
+    given names alone: Александра beside Александр is another)."""
+    from mtqa.source.romanize import romanize
+
+    if not _FEMININE_OBLIQUE.search(word):
+        return None
+    # unwritten, the nominative still counts when the word itself is no given name (Натальи,
+    # Наталье: only Наталья's; but Мари may be a Мария's or the French Marie)
+    as_written = is_given_name(romanize(word, lang).capitalize())
+    for ending in ("я", "а"):
+        candidate = word[:-1] + ending
+        name = romanize(candidate, lang).capitalize()
+        if candidate.lower() in document_words and is_given_name(name) or \
+                not as_written and _slavic_given_name(name):
+            return candidate
+    return None
 
 
 def _dictionary_word(text: str) -> bool:
@@ -368,7 +413,7 @@ def _derived(text: str, name: str) -> bool:
 def _several_people(text: str, occurrences: List[_Occurrence]) -> bool:
     """Are the occurrences preceded by two different given names (Виталий Кличко and
     Владимир Кличко): people sharing a surname, each with a spelling of their own?"""
-    from mtqa.realnames import is_given_name
+    from mtqa.realnames import given_name_countries, is_given_name
     from mtqa.source.romanize import lemma_forms
 
     given = []  # the given-name readings of the word before each occurrence

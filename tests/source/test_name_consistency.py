@@ -81,6 +81,20 @@ SHOR = (
      "Russian-friendly Shora party also rocked Moldova in the midst of an energy crisis."])
 
 
+# em1-6, ONLINE-M, segments 16, 17: Нади, a woman's given name in the genitive, copied (Nadi;
+# also a town in Fiji) where the next paragraph writes Nadia
+NADYA = (
+    ["Вместо актрисы Елены Плаксиной роль столичной невесты Нади исполнит Милла Иовович.",
+     "В качестве дополнительной интриги появится третий — бывший жених Нади Даня (Иван Ургант)."],
+    ["Instead of actress Elena Plaksina the role of the capital bride Nadi will be played by "
+     "Milla Jovovic.",
+     "As an additional intrigue will appear a third - ex-fiancé of Nadia Danya (Ivan Urgant)."])
+
+
+def test_a_womans_given_name_in_an_oblique_case_is_her_name():
+    assert flagged(*NADYA)["Nadi"] == "Nadia"
+
+
 def test_a_hyphenated_name_settles_the_nominative():
     assert flagged(*MARGARA) == {"Margar": "Margara"}
     # the bridge alone: Маргара may be a genitive of a Маргар there
