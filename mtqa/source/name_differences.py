@@ -219,7 +219,8 @@ class _Paragraph:
 
 def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
     """The target words of `article` that should read the expected form of a name of its
-    source `doc` (aligned by `alignment`), in text order per paragraph."""
+    source `doc` (aligned by `alignment`), in text order per paragraph, then the spellings
+    of one source name that differ across the article (name_consistency)."""
     document = _Document(doc, glossary)
     # one source name spelled two ways in the article (mtqa/source/name_consistency.py)
     from mtqa.source.name_consistency import Consistency
