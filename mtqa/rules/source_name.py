@@ -169,6 +169,17 @@ class SourceName(Rule):
             {"text": "Children of the Urikov school studied there.\n",
              "fixed": "Children of the Urikovskaya school studied there.\n",
              "source": "Там занимались ребята Уриковской школы.\n", "source_lang": "ru"},
+            # one source name spelled two ways in the article: the article's expected
+            # spelling is the evidence against the other (mtqa/source/name_consistency.py)
+            {"text": "Mahachev received an award.\nIslam Makhachev won it in Abu Dhabi.\n",
+             "fixed": "Makhachev received an award.\nIslam Makhachev won it in Abu Dhabi.\n",
+             "source": "Махачев получил награду.\nИслам Махачев получил ее в Абу-Даби.\n",
+             "source_lang": "ru"},
+            {"text": "He worries about his daughter Nasty.\nNastya chooses her father's partner.\n",
+             "fixed": "He worries about his daughter Nastya.\nNastya chooses her father's "
+                      "partner.\n",
+             "source": "Он волнуется за судьбу дочери Насти.\nНастя выбирает партнера отца.\n",
+             "source_lang": "ru"},
         ],
         "leave": [
             # English names a square by the name its adjective is formed from; a school by
@@ -177,6 +188,14 @@ class SourceName(Rule):
              "source": "Отпечатано в комплексе «Пушкинская площадь».\n", "source_lang": "ru"},
             {"text": "Pupils went to the Khomutovo school and the Granovsky school.\n",
              "source": "Ученики пошли в Хомутовскую школу и в Грановскую школу.\n",
+             "source_lang": "ru"},
+            # ... but a name English text knows may be the original (Adele, the film's
+            # French Adèle), and a given name another source word (Olga: Оля is no Ольга)
+            {"text": "Adel is nineteen.\nThe film follows Adele.\n",
+             "source": "Адель девятнадцать лет.\nФильм рассказывает об Адель.\n",
+             "source_lang": "ru"},
+            {"text": "We have known Olya for years.\nWe saw how Olga grows in her work.\n",
+             "source": "С Олей знакомы много лет.\nМы видели, как Оля растет в своем деле.\n",
              "source_lang": "ru"},
             # a feminine surname beside the masculine one is another person (the wife)
             {"text": "Ivanov and his wife Ivanova came.\n",

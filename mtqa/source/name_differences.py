@@ -231,8 +231,12 @@ class _Paragraph:
 
 def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
     """The target words of `article` that should read the expected form of a name of its
-    source `doc` (aligned by `alignment`), in text order per paragraph."""
+    source `doc` (aligned by `alignment`), in text order per paragraph, then the spellings
+    of one source name that differ across the article (name_consistency)."""
     document = _Document(doc, glossary)
+    # one source name spelled two ways in the article (mtqa/source/name_consistency.py)
+    from mtqa.source.name_consistency import Consistency
+    consistency = Consistency(document)
     known = glossary.known_words
     tokens = article.tokens
     starts = [t.start for t in tokens]
@@ -249,10 +253,13 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
             continue
         paragraph = _Paragraph(document, (ss, se), targets, comparable)
         sentence_starts = {s for s, _ in doc.sentences[k]}
-        for s0, s1, word, initial in source_names(doc.text, ss, se, sentence_starts):
+        names = list(source_names(doc.text, ss, se, sentence_starts))
+        for s0, s1, word, initial in names:
             _check_word(paragraph, s0, s1, word, initial)
+        consistency.add(paragraph, names)
         for i, (_, form, span, expected, word) in sorted(paragraph.best.items()):
             yield Difference(targets[i], form, span, expected, word)
+    yield from consistency.differences()
 
 
 def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: bool):
