@@ -28,15 +28,23 @@ class SourceName(Rule):
     alone in Russian sources (context decides), sentence-initial source words not known as
     names, words in capitals, and paragraphs the aligner could not pair.
 
+    Context the source gives (session 7): an East Slavic person (a given name of Russia,
+    Ukraine or Belarus, a patronymic, a Russian- or Ukrainian-formed surname; name_person.py)
+    has no foreign original, so letters no romanisation writes and a given name's English
+    equivalent are compared (Germanica, Victor); a case the grammar shows is read (name_case.py:
+    Polissy for на Поліссі); one source name spelled two ways in one article is flagged where
+    the article writes the expected form elsewhere (name_consistency.py).
+
     Measured on WMT23 with sources (bench/source_names.py, docs/source.md): of MT name
-    spellings that a reference corrects to the expected form of a source name, it flags 0.83
-    and suggests the reference spelling for 0.81 in Ukrainian→English (0.29 / 0.26 in
+    spellings that a reference corrects to the expected form of a source name, it flags 0.86
+    and suggests the reference spelling for 0.84 in Ukrainian→English (0.46 / 0.43 in
     Russian→English, where a spelling of another documented system is accepted and the misses
-    are mostly foreign works and originals standing for the name: a read sample found about
-    0.58 of them real, bench/source_name_misses.py); on the professional references
-    audited against the same sources it makes 0.41 findings per 1,000 words, most of them
-    misspellings or non-house forms in the references themselves (0.02 false alarms per
-    1,000 words of all source rules, read). The comparison, one function per class of
+    are mostly foreign works and originals standing for the name; 0.66 / 0.63 both); on the
+    professional references audited against the same sources it makes 0.41 findings per
+    1,000 words, most of them misspellings or non-house forms in the references themselves
+    (0.02 false alarms per 1,000 words of all source rules, read). Every MT finding session 7
+    added was read: 143 of 143 real (bench/reads/source-name-{person,case,consistency}.tsv).
+    The comparison, one function per class of
     error, is mtqa/source/name_differences.py.
     """
 
