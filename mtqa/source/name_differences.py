@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Iterator, NamedTuple, Optional, Tuple, Union
+from typing import Dict, Iterator, NamedTuple, Optional, Tuple, Union
 
 from mtqa.lexicon import world_names, zipf
 from mtqa.realnames import is_given_name
@@ -98,10 +98,12 @@ class Difference(NamedTuple):
 
 
 class _Document:
-    """What the checks read of the whole source document, each found once."""
+    """What the checks read of the whole source document, each found once: for all the
+    translations of one source (`_document`), as none of it depends on the translation."""
 
     def __init__(self, doc, glossary):
-        self.doc, self.text, self.lang, self.glossary = doc, doc.text, doc.lang, glossary
+        self.text, self.lang, self.glossary = doc.text, doc.lang, glossary
+        self._expected = {}  # word -> expected_forms (its own cache is a dict per glossary)
         # a document naming works: its quoted names may be translated titles (see
         # TRANSLATED_WORD_ZIPF)
         self.names_works = self.lang != "ru" or bool(_WORKS_RE.search(self.text))
@@ -135,7 +137,30 @@ class _Document:
         return self._words
 
     def expected(self, word: str) -> Optional[Expected]:
-        return expected_forms(word, self.lang, self.glossary)
+        try:
+            return self._expected[word]
+        except KeyError:
+            found = self._expected[word] = expected_forms(word, self.lang, self.glossary)
+            return found
+
+
+# The source documents read last: a source is audited with several translations (the 12
+# systems of a WMT23 document, a re-check after a fix), and what the checks read of it (its
+# words, people, the cases its grammar shows) is the same for each. A few are kept, the oldest
+# dropped first: mtqa audits thousands of articles in one process.
+_DOCUMENTS: Dict[Tuple[Optional[str], str, int], _Document] = {}
+DOCUMENTS_KEPT = 16
+
+
+def _document(doc, glossary) -> _Document:
+    """The source document's _Document, shared by its translations (with the same glossary)."""
+    key = (doc.lang, doc.text, id(glossary))
+    found = _DOCUMENTS.get(key)
+    if found is None or found.glossary is not glossary:  # (an id reused by a new glossary)
+        while len(_DOCUMENTS) >= DOCUMENTS_KEPT:
+            del _DOCUMENTS[next(iter(_DOCUMENTS))]
+        found = _DOCUMENTS[key] = _Document(doc, glossary)
+    return found
 
 
 class _Paragraph:
@@ -233,7 +258,7 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
     """The target words of `article` that should read the expected form of a name of its
     source `doc` (aligned by `alignment`), in text order per paragraph, then the spellings
     of one source name that differ across the article (name_consistency)."""
-    document = _Document(doc, glossary)
+    document = _document(doc, glossary)
     # one source name spelled two ways in the article (mtqa/source/name_consistency.py)
     from mtqa.source.name_consistency import Consistency
     consistency = Consistency(document)
