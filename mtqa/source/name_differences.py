@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cached_property
 from typing import Dict, Iterator, NamedTuple, Optional, Tuple, Union
 
 from mtqa.lexicon import world_names, zipf
@@ -110,6 +111,41 @@ class _Document:
         self._words = None
         self._quoted_words = None
         self._people = None
+        # source paragraph (index, span) -> its capitalised words (source_names), quotations
+        self._names = {}
+        self._quoted = {}
+        # (source paragraph, its translation's capitalised words) -> (the comparable ones'
+        # indices and foreign-spelling flags, the differences found): what the comparison
+        # finds depends on the target words' texts alone, and translations of one source often
+        # share a paragraph's names (71 % of WMT23's paragraphs repeat one read before)
+        self._compared = {}
+
+    def names(self, k: int, ss: int, se: int, doc):
+        """The capitalised words (source_names) of source paragraph k at ss:se, found once."""
+        key = (k, ss, se)
+        found = self._names.get(key)
+        if found is None:
+            sentence_starts = {s for s, _ in doc.sentences[k]}
+            found = self._names[key] = list(source_names(self.text, ss, se, sentence_starts))
+        return found
+
+    def quoted_spans(self, ss: int, se: int):
+        """The quotations of the source paragraph at ss:se (Russian and Ukrainian)."""
+        found = self._quoted.get((ss, se))
+        if found is None:
+            found = self._quoted[(ss, se)] = [
+                m.span() for m in _QUOTED_RE.finditer(self.text, ss, se)] \
+                if self.lang in ("uk", "ru") else []
+        return found
+
+    def compared(self, key):
+        """What the comparison found for the paragraph pair `key` before, or None."""
+        return self._compared.get(key)
+
+    def remember(self, key, comparable, best):
+        if len(self._compared) >= PARAGRAPHS_KEPT:  # (one source, very many translations)
+            self._compared.clear()
+        self._compared[key] = (tuple((i, foreign) for i, _, foreign in comparable), dict(best))
 
     @property
     def people(self) -> People:
@@ -150,6 +186,7 @@ class _Document:
 # dropped first: mtqa audits thousands of articles in one process.
 _DOCUMENTS: Dict[Tuple[Optional[str], str, int], _Document] = {}
 DOCUMENTS_KEPT = 16
+PARAGRAPHS_KEPT = 4096  # compared paragraph pairs kept per source document
 
 
 def _document(doc, glossary) -> _Document:
@@ -173,13 +210,19 @@ class _Paragraph:
         self.source_span = source_span
         self.targets = targets
         self.comparable = comparable
-        self.exact_present = {t.text for t in targets}
-        self.loose_present = {accepted_key(t.text, self.lang) for t in targets}
-        ss, se = source_span
-        self.quoted = [m.span() for m in _QUOTED_RE.finditer(document.text, ss, se)] \
-            if self.lang in ("uk", "ru") else []
+        self.quoted = document.quoted_spans(*source_span)
         self.best = {}
         self._romanised = None
+
+    # what the target holds, as written and by accepted_key: read only where a paragraph is
+    # compared (not one whose differences were found before: _Document.compared)
+    @cached_property
+    def exact_present(self):
+        return {t.text for t in self.targets}
+
+    @cached_property
+    def loose_present(self):
+        return {accepted_key(t.text, self.lang) for t in self.targets}
 
     def record(self, i: int, rank, form: Suggestion, span, expected: Expected, word: str):
         """Keep the candidate for target word i unless a closer one is kept."""
@@ -271,16 +314,27 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
         targets = [t for t in tokens[first:last] if t.end <= te and t.text[:1].isupper()]
         if not targets:
             continue
-        # target words worth comparing, with their foreign-spelling flag
-        comparable = [(i, t, foreign_spelling(t.text, doc.lang)) for i, t in enumerate(targets)
-                      if len(t.text) >= 4 and t.text not in known and not t.text.isupper()]
+        # a paragraph pair whose target words were compared before with this source paragraph
+        # (another translation of it): the same comparable words, the same differences
+        key = (k, ss, se, tuple(t.text for t in targets))
+        seen = document.compared(key)
+        if seen is not None:
+            comparable = [(i, targets[i], foreign) for i, foreign in seen[0]]
+        else:
+            # target words worth comparing, with their foreign-spelling flag
+            comparable = [(i, t, foreign_spelling(t.text, doc.lang))
+                          for i, t in enumerate(targets)
+                          if len(t.text) >= 4 and t.text not in known and not t.text.isupper()]
         if not comparable:
             continue
         paragraph = _Paragraph(document, (ss, se), targets, comparable)
-        sentence_starts = {s for s, _ in doc.sentences[k]}
-        names = list(source_names(doc.text, ss, se, sentence_starts))
-        for s0, s1, word, initial in names:
-            _check_word(paragraph, s0, s1, word, initial)
+        names = document.names(k, ss, se, doc)
+        if seen is not None:
+            paragraph.best = dict(seen[1])
+        else:
+            for s0, s1, word, initial in names:
+                _check_word(paragraph, s0, s1, word, initial)
+            document.remember(key, comparable, paragraph.best)
         consistency.add(paragraph, names)
         for i, (_, form, span, expected, word) in sorted(paragraph.best.items()):
             yield Difference(targets[i], form, span, expected, word)
