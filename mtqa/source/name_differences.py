@@ -113,12 +113,22 @@ class _Document:
         self._people = None
         # source paragraph (index, span) -> its capitalised words (source_names), quotations
         self._names = {}
+        self._loose_keys = {}
         self._quoted = {}
         # (source paragraph, its translation's capitalised words) -> (the comparable ones'
         # indices and foreign-spelling flags, the differences found): what the comparison
         # finds depends on the target words' texts alone, and translations of one source often
         # share a paragraph's names (71 % of WMT23's paragraphs repeat one read before)
         self._compared = {}
+
+    def loose_keys(self, expected: Expected) -> frozenset:
+        """The accepted_key of each form and accepted spelling of an expected name, found
+        once per document."""
+        found = self._loose_keys.get(expected)
+        if found is None:
+            found = self._loose_keys[expected] = frozenset(
+                accepted_key(f, self.lang) for f in expected.forms + expected.accepted)
+        return found
 
     def names(self, k: int, ss: int, se: int, doc):
         """The capitalised words (source_names) of source paragraph k at ss:se, found once."""
@@ -234,8 +244,7 @@ class _Paragraph:
         plain romanisation (or an accepted spelling of it) by accepted_key?"""
         if expected.exact:
             return any(f in self.exact_present for f in expected.forms)
-        return any(accepted_key(f, self.lang) in self.loose_present
-                   for f in expected.forms + expected.accepted)
+        return not self.document.loose_keys(expected).isdisjoint(self.loose_present)
 
     def quote_start(self, s0: int) -> Optional[int]:
         """Where the quotation holding the source word at s0 opens, or None."""
