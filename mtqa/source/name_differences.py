@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Dict, Iterator, NamedTuple, Optional, Tuple, Union
 
 from mtqa.lexicon import world_names, zipf
@@ -113,22 +113,12 @@ class _Document:
         self._people = None
         # source paragraph (index, span) -> its capitalised words (source_names), quotations
         self._names = {}
-        self._loose_keys = {}
         self._quoted = {}
         # (source paragraph, its translation's capitalised words) -> (the comparable ones'
         # indices and foreign-spelling flags, the differences found): what the comparison
         # finds depends on the target words' texts alone, and translations of one source often
         # share a paragraph's names (71 % of WMT23's paragraphs repeat one read before)
         self._compared = {}
-
-    def loose_keys(self, expected: Expected) -> frozenset:
-        """The accepted_key of each form and accepted spelling of an expected name, found
-        once per document."""
-        found = self._loose_keys.get(expected)
-        if found is None:
-            found = self._loose_keys[expected] = frozenset(
-                accepted_key(f, self.lang) for f in expected.forms + expected.accepted)
-        return found
 
     def names(self, k: int, ss: int, se: int, doc):
         """The capitalised words (source_names) of source paragraph k at ss:se, found once."""
@@ -210,6 +200,13 @@ def _document(doc, glossary) -> _Document:
     return found
 
 
+@lru_cache(maxsize=65536)
+def _loose_keys(expected: Expected, lang: Optional[str]) -> frozenset:
+    """The accepted_key of each form and accepted spelling of an expected name (asked once
+    per source word per paragraph pair: memoised)."""
+    return frozenset(accepted_key(f, lang) for f in expected.forms + expected.accepted)
+
+
 class _Paragraph:
     """One aligned paragraph pair: the target words worth comparing, what the target holds,
     and the best difference so far per target word (index into `targets` -> (rank, form,
@@ -244,7 +241,7 @@ class _Paragraph:
         plain romanisation (or an accepted spelling of it) by accepted_key?"""
         if expected.exact:
             return any(f in self.exact_present for f in expected.forms)
-        return not self.document.loose_keys(expected).isdisjoint(self.loose_present)
+        return not _loose_keys(expected, self.lang).isdisjoint(self.loose_present)
 
     def quote_start(self, s0: int) -> Optional[int]:
         """Where the quotation holding the source word at s0 opens, or None."""
