@@ -406,25 +406,43 @@ def check(paragraph, s0: int, s1: int, word: str):
     the source word's oblique case or write a reading its grammar excludes, and those that
     render a declined adjectival toponym wrongly; return the nominative(s) the grammar
     settles for the word's suggestion (name_differences._suggestion), or None."""
+    # what the source shows of the word is read once per document (name_differences shares
+    # one document among the translations of a source)
+    document = paragraph.document
+    readings = getattr(document, "_case_readings", None)
+    if readings is None:
+        readings = document._case_readings = {}
+    try:
+        found, toponym = readings[(s0, s1)]
+    except KeyError:
+        found, toponym = readings[(s0, s1)] = _source_reading(paragraph, s0, s1, word)
+    if found is not None:
+        return _record_oblique(paragraph, found, word, (s0, s1))
+    if toponym is not None:
+        _record_toponym(paragraph, toponym, word, (s0, s1))
+    return None
+
+
+def _source_reading(paragraph, s0: int, s1: int, word: str
+                    ) -> Tuple[Optional[Oblique], Optional[Toponym]]:
+    """(the oblique reading the source shows for the word, else its reading as a declined
+    adjectival toponym): neither for a house form or a Ukrainian source's quoted name."""
     document, lang = paragraph.document, paragraph.lang
     text = document.text
     as_written = document.expected(word)
     if as_written is None or as_written.exact:
-        return None  # a house form is compared as usual
+        return None, None  # a house form is compared as usual
     if lang == "uk" and word.lower() in document.quoted_words:
-        return None  # a Ukrainian source's quoted name: its owner's spelling
+        return None, None  # a Ukrainian source's quoted name: its owner's spelling
     found = oblique(text, s0, s1, lang, document.words, paragraph.quote_start(s0))
     if found is None:
         found = _proven(document, word)
     if found is not None:
-        return _record_oblique(paragraph, found, word, (s0, s1))
+        return found, None
     streets = getattr(document, "_street_adjectives", None)
     if streets is None:
         streets = document._street_adjectives = street_adjectives(text, lang)
-    toponym = adjectival_toponym(text, s0, s1, lang, streets, document.words)
-    if toponym is not None:
-        _record_toponym(paragraph, toponym, word, (s0, s1))
-    return None
+    return None, adjectival_toponym(text, s0, s1, lang, streets, document.words)
 
 
 def nominative_present(paragraph, expected) -> bool:

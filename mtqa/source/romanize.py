@@ -108,6 +108,8 @@ def romanize(text: str, lang: str) -> str:
     if word_fn is None:
         return text
     text = text.replace(STRESS_MARK, "")  # stress marks in dictionaries: Чинаді́йово
+    if text.isalpha():  # one word (most calls): no splitting
+        return word_fn(text)
     return "".join(word_fn(part) if is_word else part for is_word, part in _split_words(text))
 
 
