@@ -1,8 +1,9 @@
 """The source-name rule's memos change no finding: one _Document per source text shared by all
-its translations, and the paragraph pairs whose target words were compared before
-(name_differences._document, _Document.compared). Real WMT23 lines: every system and the
-reference of a document audited one after another (memos shared, as a batch does) give the
-findings each gives audited alone (memos cleared)."""
+its translations, the paragraph pairs whose target words were compared before
+(name_differences._document, _Document.compared), and the source lemmas of one name spelled
+two ways (name_consistency, per set of compared source words). Real WMT23 lines: every
+system and the reference of a document audited one after another (memos shared, as a batch
+does) give the findings each gives audited alone (memos cleared)."""
 import json
 from pathlib import Path
 
@@ -75,7 +76,8 @@ def test_a_paragraph_compared_before_keeps_the_articles_own_findings(order):
 
 @pytest.mark.skipif(not WMT23.is_dir(), reason="shared WMT23 dev data absent")
 @pytest.mark.parametrize("lang, document", [("uk", "6"), ("uk", "voa-voanews-uk.16113"),
-                                            ("ru", "em1-6"), ("ru", "ogirk.ru.8559")])
+                                            ("ru", "em1-6"), ("ru", "ogirk.ru.8559"),
+                                            ("ru", "rfi-russian.5562")])
 def test_every_translation_of_a_wmt23_document_as_if_audited_alone(lang, document):
     with open(WMT23 / f"{lang}-en.jsonl", encoding="utf-8") as fh:
         doc = next(d for d in map(json.loads, fh) if d["doc"] == document)
