@@ -406,25 +406,43 @@ def check(paragraph, s0: int, s1: int, word: str):
     the source word's oblique case or write a reading its grammar excludes, and those that
     render a declined adjectival toponym wrongly; return the nominative(s) the grammar
     settles for the word's suggestion (name_differences._suggestion), or None."""
+    # what the source shows of the word is read once per document (name_differences shares
+    # one document among the translations of a source)
+    document = paragraph.document
+    readings = getattr(document, "_case_readings", None)
+    if readings is None:
+        readings = document._case_readings = {}
+    try:
+        found, toponym = readings[(s0, s1)]
+    except KeyError:
+        found, toponym = readings[(s0, s1)] = _source_reading(paragraph, s0, s1, word)
+    if found is not None:
+        return _record_oblique(paragraph, found, word, (s0, s1))
+    if toponym is not None:
+        _record_toponym(paragraph, toponym, word, (s0, s1))
+    return None
+
+
+def _source_reading(paragraph, s0: int, s1: int, word: str
+                    ) -> Tuple[Optional[Oblique], Optional[Toponym]]:
+    """(the oblique reading the source shows for the word, else its reading as a declined
+    adjectival toponym): neither for a house form or a Ukrainian source's quoted name."""
     document, lang = paragraph.document, paragraph.lang
     text = document.text
     as_written = document.expected(word)
     if as_written is None or as_written.exact:
-        return None  # a house form is compared as usual
+        return None, None  # a house form is compared as usual
     if lang == "uk" and word.lower() in document.quoted_words:
-        return None  # a Ukrainian source's quoted name: its owner's spelling
+        return None, None  # a Ukrainian source's quoted name: its owner's spelling
     found = oblique(text, s0, s1, lang, document.words, paragraph.quote_start(s0))
     if found is None:
-        found = _proven(document).get(word)
+        found = _proven(document, word)
     if found is not None:
-        return _record_oblique(paragraph, found, word, (s0, s1))
+        return found, None
     streets = getattr(document, "_street_adjectives", None)
     if streets is None:
         streets = document._street_adjectives = street_adjectives(text, lang)
-    toponym = adjectival_toponym(text, s0, s1, lang, streets, document.words)
-    if toponym is not None:
-        _record_toponym(paragraph, toponym, word, (s0, s1))
-    return None
+    return None, adjectival_toponym(text, s0, s1, lang, streets, document.words)
 
 
 def nominative_present(paragraph, expected) -> bool:
@@ -456,25 +474,37 @@ def _record_oblique(paragraph, found: Oblique, word: str, span):
     return settled_source
 
 
-def _proven(document) -> dict:
-    """The source words (surnames, places: no given names) that some context of the
-    document shows in an oblique case, with that reading: the same form elsewhere in the
-    article is that case too (партією Шора beside Ілана Шора), found once per document."""
+# a capitalised Cyrillic word of four letters or more (what _proven reads)
+_CAPITALISED_CYRILLIC = re.compile(r"(?<![^\W\d_])[А-ЯЁІЇЄҐ][^\W\d_]{3,}")
+
+
+def _proven(document, word: str) -> Optional[Oblique]:
+    """The oblique reading some context of the document shows for the source word (a
+    surname, a place: no given name): the same form elsewhere in the article is that case too
+    (партією Шора beside Ілана Шора). The first occurrence whose context shows it decides;
+    read once per document and word, and only for the words asked about."""
     proven = getattr(document, "_case_proven", None)
     if proven is None:
         proven = document._case_proven = {}
-        text, lang = document.text, document.lang
-        for m in re.finditer(r"(?<![^\W\d_])[А-ЯЁІЇЄҐ][^\W\d_]{3,}", text):
-            word = m.group()
-            if word in proven or _given_name_romanised(word, lang):
-                continue
-            before = _before(text, m.start())
+        starts = document._case_starts = {}  # word -> where the document writes it
+        for m in _CAPITALISED_CYRILLIC.finditer(document.text):
+            starts.setdefault(m.group(), []).append(m.start())
+    try:
+        return proven[word]
+    except KeyError:
+        pass
+    text, lang = document.text, document.lang
+    found = None
+    if word in document._case_starts and not _given_name_romanised(word, lang):
+        for start in document._case_starts[word]:
+            before = _before(text, start)
             if before and before.group(1)[:1].isupper():  # agreement needs a name before
-                found = _agreement(text, m.start(), m.end(), word, lang, before,
+                found = _agreement(text, start, start + len(word), word, lang, before,
                                    document.words)
                 if found:
-                    proven[word] = found
-    return proven
+                    break
+    proven[word] = found
+    return found
 
 
 def _record_toponym(paragraph, toponym: Toponym, word: str, span):

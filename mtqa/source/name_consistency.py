@@ -76,9 +76,30 @@ class Consistency:
         expected form the article writes in another paragraph."""
         if len(self.occurrences) < 2:
             return
+        # the lemmas and the source's spellings depend on the source words of the compared
+        # paragraphs alone: read once per source and set of compared words (a batch audits
+        # every system's translation of one source), kept as indices into the occurrences
+        key = ("lemmas",) + tuple(o.s0 for o in self.occurrences)
+        memo = self._memo()
+        if key not in memo:
+            if len(memo) >= 65536:  # (one source, very many translations): start again
+                memo.clear()
+            memo[key] = self._source_lemmas()
+        found, spelled = memo[key]
+        if not found:
+            return
+        lemmas = {lemma: (expected, [self.occurrences[k] for k in indices], confirmed)
+                  for lemma, (expected, indices, confirmed) in found.items()}
+        flagged: set = set()  # target tokens flagged here (one finding per word)
+        for lemma, (expected, occurrences, confirmed) in lemmas.items():
+            yield from self._group(lemma, expected, occurrences, confirmed, spelled, flagged)
+
+    def _source_lemmas(self):
+        """(lemma -> (expected forms, indices of its occurrences, confirmed): `_lemmas`;
+        every name the source writes, read as written and as settled, by accepted key)."""
         lemmas = self._lemmas()
         if not lemmas:
-            return
+            return {}, {}
         # every name the source writes, read as written (and as settled): a target spelling one
         # of them is that name, not a variant of another (Olga: Ольга, not Оля)
         lang = self.document.lang
@@ -89,9 +110,9 @@ class Consistency:
                 spelled.setdefault(accepted_key(e.forms[0], lang), set()).add(word.lower())
         for lemma, (expected, occurrences, _) in lemmas.items():
             spelled.setdefault(accepted_key(expected.forms[0], lang), set()).add(lemma)
-        flagged: set = set()  # target tokens flagged here (one finding per word)
-        for lemma, (expected, occurrences, confirmed) in lemmas.items():
-            yield from self._group(lemma, expected, occurrences, confirmed, spelled, flagged)
+        index = {id(o): k for k, o in enumerate(self.occurrences)}
+        return {lemma: (expected, tuple(index[id(o)] for o in occurrences), confirmed)
+                for lemma, (expected, occurrences, confirmed) in lemmas.items()}, spelled
 
     def _lemmas(self) -> Dict[str, Tuple[Expected, List[_Occurrence], bool]]:
         """lemma (lower case) -> (its expected forms, its occurrences, whether the grammar

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Iterator, NamedTuple, Optional, Tuple, Union
+from functools import cached_property, lru_cache
+from typing import Dict, Iterator, NamedTuple, Optional, Tuple, Union
 
 from mtqa.lexicon import world_names, zipf
 from mtqa.realnames import is_given_name
@@ -98,16 +99,53 @@ class Difference(NamedTuple):
 
 
 class _Document:
-    """What the checks read of the whole source document, each found once."""
+    """What the checks read of the whole source document, each found once: for all the
+    translations of one source (`_document`), as none of it depends on the translation."""
 
     def __init__(self, doc, glossary):
-        self.doc, self.text, self.lang, self.glossary = doc, doc.text, doc.lang, glossary
+        self.text, self.lang, self.glossary = doc.text, doc.lang, glossary
+        self._expected = {}  # word -> expected_forms (its own cache is a dict per glossary)
         # a document naming works: its quoted names may be translated titles (see
         # TRANSLATED_WORD_ZIPF)
         self.names_works = self.lang != "ru" or bool(_WORKS_RE.search(self.text))
         self._words = None
         self._quoted_words = None
         self._people = None
+        # source paragraph (index, span) -> its capitalised words (source_names), quotations
+        self._names = {}
+        self._quoted = {}
+        # (source paragraph, its translation's capitalised words) -> (the comparable ones'
+        # indices and foreign-spelling flags, the differences found): what the comparison
+        # finds depends on the target words' texts alone, and translations of one source often
+        # share a paragraph's names (71 % of WMT23's paragraphs repeat one read before)
+        self._compared = {}
+
+    def names(self, k: int, ss: int, se: int, doc):
+        """The capitalised words (source_names) of source paragraph k at ss:se, found once."""
+        key = (k, ss, se)
+        found = self._names.get(key)
+        if found is None:
+            sentence_starts = {s for s, _ in doc.sentences[k]}
+            found = self._names[key] = list(source_names(self.text, ss, se, sentence_starts))
+        return found
+
+    def quoted_spans(self, ss: int, se: int):
+        """The quotations of the source paragraph at ss:se (Russian and Ukrainian)."""
+        found = self._quoted.get((ss, se))
+        if found is None:
+            found = self._quoted[(ss, se)] = [
+                m.span() for m in _QUOTED_RE.finditer(self.text, ss, se)] \
+                if self.lang in ("uk", "ru") else []
+        return found
+
+    def compared(self, key):
+        """What the comparison found for the paragraph pair `key` before, or None."""
+        return self._compared.get(key)
+
+    def remember(self, key, comparable, best):
+        if len(self._compared) >= PARAGRAPHS_KEPT:  # (one source, very many translations)
+            self._compared.clear()
+        self._compared[key] = (tuple((i, foreign) for i, _, foreign in comparable), dict(best))
 
     @property
     def people(self) -> People:
@@ -135,7 +173,38 @@ class _Document:
         return self._words
 
     def expected(self, word: str) -> Optional[Expected]:
-        return expected_forms(word, self.lang, self.glossary)
+        try:
+            return self._expected[word]
+        except KeyError:
+            found = self._expected[word] = expected_forms(word, self.lang, self.glossary)
+            return found
+
+
+# The source documents read last: a source is audited with several translations (the 12
+# systems of a WMT23 document, a re-check after a fix), and what the checks read of it (its
+# words, people, the cases its grammar shows) is the same for each. A few are kept, the oldest
+# dropped first: mtqa audits thousands of articles in one process.
+_DOCUMENTS: Dict[Tuple[Optional[str], str, int], _Document] = {}
+DOCUMENTS_KEPT = 16
+PARAGRAPHS_KEPT = 4096  # compared paragraph pairs kept per source document
+
+
+def _document(doc, glossary) -> _Document:
+    """The source document's _Document, shared by its translations (with the same glossary)."""
+    key = (doc.lang, doc.text, id(glossary))
+    found = _DOCUMENTS.get(key)
+    if found is None or found.glossary is not glossary:  # (an id reused by a new glossary)
+        while len(_DOCUMENTS) >= DOCUMENTS_KEPT:
+            del _DOCUMENTS[next(iter(_DOCUMENTS))]
+        found = _DOCUMENTS[key] = _Document(doc, glossary)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _loose_keys(expected: Expected, lang: Optional[str]) -> frozenset:
+    """The accepted_key of each form and accepted spelling of an expected name (asked once
+    per source word per paragraph pair: memoised)."""
+    return frozenset(accepted_key(f, lang) for f in expected.forms + expected.accepted)
 
 
 class _Paragraph:
@@ -148,13 +217,19 @@ class _Paragraph:
         self.source_span = source_span
         self.targets = targets
         self.comparable = comparable
-        self.exact_present = {t.text for t in targets}
-        self.loose_present = {accepted_key(t.text, self.lang) for t in targets}
-        ss, se = source_span
-        self.quoted = [m.span() for m in _QUOTED_RE.finditer(document.text, ss, se)] \
-            if self.lang in ("uk", "ru") else []
+        self.quoted = document.quoted_spans(*source_span)
         self.best = {}
         self._romanised = None
+
+    # what the target holds, as written and by accepted_key: read only where a paragraph is
+    # compared (not one whose differences were found before: _Document.compared)
+    @cached_property
+    def exact_present(self):
+        return {t.text for t in self.targets}
+
+    @cached_property
+    def loose_present(self):
+        return {accepted_key(t.text, self.lang) for t in self.targets}
 
     def record(self, i: int, rank, form: Suggestion, span, expected: Expected, word: str):
         """Keep the candidate for target word i unless a closer one is kept."""
@@ -166,8 +241,7 @@ class _Paragraph:
         plain romanisation (or an accepted spelling of it) by accepted_key?"""
         if expected.exact:
             return any(f in self.exact_present for f in expected.forms)
-        return any(accepted_key(f, self.lang) in self.loose_present
-                   for f in expected.forms + expected.accepted)
+        return not _loose_keys(expected, self.lang).isdisjoint(self.loose_present)
 
     def quote_start(self, s0: int) -> Optional[int]:
         """Where the quotation holding the source word at s0 opens, or None."""
@@ -233,7 +307,7 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
     """The target words of `article` that should read the expected form of a name of its
     source `doc` (aligned by `alignment`), in text order per paragraph, then the spellings
     of one source name that differ across the article (name_consistency)."""
-    document = _Document(doc, glossary)
+    document = _document(doc, glossary)
     # one source name spelled two ways in the article (mtqa/source/name_consistency.py)
     from mtqa.source.name_consistency import Consistency
     consistency = Consistency(document)
@@ -246,16 +320,27 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
         targets = [t for t in tokens[first:last] if t.end <= te and t.text[:1].isupper()]
         if not targets:
             continue
-        # target words worth comparing, with their foreign-spelling flag
-        comparable = [(i, t, foreign_spelling(t.text, doc.lang)) for i, t in enumerate(targets)
-                      if len(t.text) >= 4 and t.text not in known and not t.text.isupper()]
+        # a paragraph pair whose target words were compared before with this source paragraph
+        # (another translation of it): the same comparable words, the same differences
+        key = (k, ss, se, tuple(t.text for t in targets))
+        seen = document.compared(key)
+        if seen is not None:
+            comparable = [(i, targets[i], foreign) for i, foreign in seen[0]]
+        else:
+            # target words worth comparing, with their foreign-spelling flag
+            comparable = [(i, t, foreign_spelling(t.text, doc.lang))
+                          for i, t in enumerate(targets)
+                          if len(t.text) >= 4 and t.text not in known and not t.text.isupper()]
         if not comparable:
             continue
         paragraph = _Paragraph(document, (ss, se), targets, comparable)
-        sentence_starts = {s for s, _ in doc.sentences[k]}
-        names = list(source_names(doc.text, ss, se, sentence_starts))
-        for s0, s1, word, initial in names:
-            _check_word(paragraph, s0, s1, word, initial)
+        names = document.names(k, ss, se, doc)
+        if seen is not None:
+            paragraph.best = dict(seen[1])
+        else:
+            for s0, s1, word, initial in names:
+                _check_word(paragraph, s0, s1, word, initial)
+            document.remember(key, comparable, paragraph.best)
         consistency.add(paragraph, names)
         for i, (_, form, span, expected, word) in sorted(paragraph.best.items()):
             yield Difference(targets[i], form, span, expected, word)

@@ -98,6 +98,9 @@ def _split_words(text: str) -> List[Tuple[bool, str]]:
     return parts
 
 
+# a pure function of (text, lang) that the source-name checks ask of the same names per word
+# per translation (129,000 calls for 3,396 WMT23 articles): memoised, bounded
+@lru_cache(maxsize=65536)
 def romanize(text: str, lang: str) -> str:
     """Romanise Ukrainian ("uk") or Russian ("ru") text; other languages unchanged.
     Word-initial rules apply per word: "Юрій Їжакевич" -> "Yurii Yizhakevych"."""
@@ -105,6 +108,8 @@ def romanize(text: str, lang: str) -> str:
     if word_fn is None:
         return text
     text = text.replace(STRESS_MARK, "")  # stress marks in dictionaries: Чинаді́йово
+    if text.isalpha():  # one word (most calls): no splitting
+        return word_fn(text)
     return "".join(word_fn(part) if is_word else part for is_word, part in _split_words(text))
 
 
