@@ -67,7 +67,8 @@ def test_every_executor_gives_byte_identical_json(tmp_path, monkeypatch):
                      "in/feed.jsonl"]
     assert [f["record"]["id"] for f in doc["files"] if "record" in f] == ["wire/1.txt",
                                                                           "wire/2.txt"]
-    assert doc["errors"] == [{"path": "in/feed.jsonl:3", "message": doc["errors"][0]["message"]}]
+    assert doc["errors"] == [{"path": "in/feed.jsonl:3", "message": doc["errors"][0]["message"],
+                              "audited": False}]  # a bad record is not audited
     assert {w["path"] for w in doc["warnings"]} == {"in/a.txt", "in/c.html"}  # suppressions
     # thresholds from the configuration: nothing with findings reaches publish-at 99
     assert {f["verdict"] for f in doc["files"] if f["findings"]} <= {"review", "hold"}
