@@ -71,6 +71,7 @@ def _time_groups(m):
 
 _DATE_RE = re.compile(r"\d(?<!\w\d)\d?[./-]\d{1,2}[./-]\d{2,4}\b")  # \b\d{1,2}, digit first
 _PM_RE = re.compile(r"\s*p\.?m\b", re.I)
+_AFTER_NUMBER_RE = re.compile(r"\s?([千万萬亿億]|[^\W\d_]+)")  # a scale word after a number
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
 
 
@@ -83,6 +84,7 @@ class Number(NamedTuple):
     quiet: bool = False             # part of a date: counts for matching, never reported
 
 
+@lru_cache(maxsize=65536)  # (Decimals are immutable: a reading is shared safely)
 def _read(token: str, comma_decimal: bool) -> Optional[Decimal]:
     """A number written with grouping and decimal marks, read in one locale, or None when the
     marks do not fit that locale (1.5 in a comma-decimal language, 1,5 in English)."""
@@ -114,6 +116,9 @@ def _readings(token: str, comma_decimal: bool) -> Tuple[Optional[Decimal], Optio
 
 def _split_spaces(text: str, start: int, token: str) -> List[Tuple[int, str]]:
     """'2023 10' is two numbers; '1 000' is one only where spaces group thousands."""
+    if " " not in token and "\u00a0" not in token and "\u202f" not in token \
+            and "\u2009" not in token:
+        return [(start, token)]  # (most numbers: nothing to split)
     out: List[Tuple[int, str]] = []
     pieces = re.split(r"([\u00a0\u202f\u2009 ])", token)
     pos = start
@@ -185,7 +190,7 @@ def numbers(text: str, lang: Optional[str], target: bool = False) -> Tuple[List[
             if not target and comma_decimal and other is not None and \
                     re.fullmatch(r"\d{1,3},\d{3}", token):
                 values.add(other)  # "280,000" in such a source may be English-style grouping
-            after = re.match(r"\s?([千万萬亿億]|[^\W\d_]+)", text[end:end + 16])
+            after = _AFTER_NUMBER_RE.match(text[end:end + 16])
             scale = _scale(after.group(1), scales) if after else None
             if scale:
                 values.add(own * scale)
@@ -397,10 +402,15 @@ _HOUR_HINT_RE = re.compile(r"\d\s*[apo]", re.I)
 _SPLIT_HINT_RE = re.compile(r"\d, \d")
 
 
+@lru_cache(maxsize=65536)
+def _decimal(digits: str) -> Decimal:
+    return Decimal(digits)
+
+
 def _loose_target_values(target: str, times) -> Set[Decimal]:
     """Every digit run of the target (ordinals 44th, No.8058, glued G7) and p.m. hours on a
     24-hour clock: they account for source numbers, though never reported themselves."""
-    out = {Decimal(m.group()) for m in _ANY_DIGITS_RE.finditer(target)}
+    out = {_decimal(m.group()) for m in _ANY_DIGITS_RE.finditer(target)}
     for m in _times(target):
         hour, _ = _time_groups(m)
         out.add(Decimal(hour))

@@ -55,6 +55,24 @@ def old_word_values(text, lang):
     return out
 
 
+def old_split_spaces(text, start, token):
+    out = []
+    pieces = re.split(r"([\u00a0\u202f\u2009 ])", token)
+    pos = start
+    current, current_start = pieces[0], start
+    pos += len(pieces[0])
+    for sep, piece in zip(pieces[1::2], pieces[2::2]):
+        if len(piece) == 3 and re.fullmatch(r"\d{3}", piece) and re.fullmatch(r"\d{1,3}",
+                                                                              current[-3:]):
+            current += sep + piece
+        else:
+            out.append((current_start, current))
+            current, current_start = piece, pos + len(sep)
+        pos += len(sep) + len(piece)
+    out.append((current_start, current))
+    return out
+
+
 def spans(pattern, text):
     return [m.span() for m in pattern.finditer(text)]
 
@@ -69,6 +87,9 @@ def check_text(text: str) -> None:
     assert [m.span() for m in N._times(text)] == spans(N._TIME_RE, text)
     for lang in ("uk", "ru", "en", "id", None):
         assert N.word_values(text, lang) == old_word_values(text, lang), (lang, text)
+    for m in N._NUMBER_RE.finditer(text):
+        assert N._split_spaces(text, m.start(), m.group()) == \
+            old_split_spaces(text, m.start(), m.group())
 
 
 PIECES = ["1", "12", "0", "7", "23", "59", "2023", ".", ",", ":", " ", "\u00a0", "-", "/",
