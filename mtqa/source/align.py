@@ -108,12 +108,13 @@ class Alignment:
 def align_sentences(src: Sequence[Tuple[int, int]], tgt: Sequence[Tuple[int, int]],
                     src_text: str, tgt_text: str, model, paragraph: int = 0) -> List[Bead]:
     """Gale-Church with posterior bead confidences (forward-backward in log space)."""
+    if len(src) == 1 and len(tgt) == 1:  # the only possible alignment within the pair
+        (s0, s1), (t0, t1) = src[0], tgt[0]
+        z = z_score(length(src_text[s0:s1]), length(tgt_text[t0:t1]), model)
+        return [Bead(paragraph, src[0], tgt[0], 1, 1, 1.0, z)]
     ls = [length(src_text[s:e]) for s, e in src]
     lt = [length(tgt_text[s:e]) for s, e in tgt]
     n, m = len(ls), len(lt)
-    if n == 1 and m == 1:  # the only possible alignment within the paragraph pair
-        z = z_score(ls[0], lt[0], model)
-        return [Bead(paragraph, src[0], tgt[0], 1, 1, 1.0, z)]
     neg = -math.inf
     scores: Dict[Tuple[int, int, int, int], float] = {}
 

@@ -284,18 +284,21 @@ def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
     if lang == "zh":
         out = {Decimal(str(table[ch])) for ch in text if ch in table}
         return out | {Decimal(v) for v in map(_zh_numeral, _ZH_NUMERAL_RE.findall(text)) if v}
-    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
+    raw_words = _WORD_RE.findall(text)
     scales = SCALES.get(lang or "en", {})
     known = _WORD_VALUES.setdefault(lang or "", {})
     if len(known) > 100_000:
         known.clear()
     out = set()
     previous = None
-    for w in words:
-        found = known.get(w)
+    words = []
+    for raw in raw_words:  # (keyed by the word as written: lowered once per distinct word)
+        found = known.get(raw)
         if found is None:
-            found = known[w] = _word_value(w, lang, table)
-        value, prefix_value = found
+            w = raw.lower().replace("’", "'")
+            found = known[raw] = (w, *_word_value(w, lang, table))
+        w, value, prefix_value = found
+        words.append(w)
         if prefix_value is not None:
             out.add(Decimal(prefix_value))
         if previous is not None:  # "трьох тисяч" = 3,000
@@ -313,7 +316,7 @@ def word_values(text: str, lang: Optional[str]) -> Set[Decimal]:
 # Per language, what a word is worth as a number (value, compound prefix's value): the same
 # few thousand words come back in every article, each judged once (a loop over the stems and
 # prefixes for every word of every paragraph with digits cost 0.03 ms an article)
-_WORD_VALUES: Dict[str, Dict[str, Tuple[Optional[float], Optional[int]]]] = {}
+_WORD_VALUES: Dict[str, Dict[str, Tuple[str, Optional[float], Optional[int]]]] = {}
 
 
 def _word_value(w: str, lang: Optional[str], table) -> Tuple[Optional[float], Optional[int]]:
