@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import filterfalse
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -122,6 +123,24 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True  # a numbered list item ("1. Проверка"), not a sentence end
     # single initials ("В. Зеленський") and listed abbreviations do not end sentences
     return word in _ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
+
+
+def lower_words(text: str, word_re) -> set:
+    """{word.lower() for word in word_re.findall(text)}, for a pattern of letters and
+    apostrophes between letters (name_differences._WORD_RE), made with fewer regex steps:
+    a whitespace-separated token of letters only is one such word as it stands; the pattern
+    is run only over the other tokens. The text is lowered once where lowering maps each
+    character to one character of the same kind (letter, apostrophe, other) and no context
+    changes it (Greek capital sigma, the one context-dependent letter of str.lower(), and
+    lowerings that change the length take the plain way). Checked for every code point and
+    against the plain form: tests/source/test_lower_words.py."""
+    low = text.lower()
+    if len(low) != len(text) or "Σ" in text:
+        return {w.lower() for w in word_re.findall(text)}
+    tokens = low.split()
+    words = set(filter(str.isalpha, tokens))
+    words.update(word_re.findall(" ".join(filterfalse(str.isalpha, tokens))))
+    return words
 
 
 def source_of(article) -> Optional[SourceDoc]:

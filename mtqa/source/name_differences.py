@@ -35,6 +35,7 @@ from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                original_key, russian_formed, russian_person_given_name,
                                skeleton, surname_gender, transcribable, ukrainian_formed,
                                ukrainian_patronymic)
+from mtqa.source.document import lower_words
 from mtqa.source.romanize import lemma_forms, romanize
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -140,7 +141,7 @@ class _Document:
     def words(self):
         """The source's words, lower case (Russian and Ukrainian sources; read once)."""
         if self._words is None:
-            self._words = {w.lower() for w in _WORD_RE.findall(self.text)} \
+            self._words = lower_words(self.text, _WORD_RE) \
                 if self.lang in ("ru", "uk") else frozenset()
         return self._words
 
