@@ -15,13 +15,18 @@ from mtqa.plain import FrozenPlain, Plain
 
 
 class InputError(Plain):  # not @dataclass (start-up: mtqa/plain.py)
-    """An input that could not be audited: the file (or feed record, `path:line`) and why."""
+    """An input that could not be read: the file (or feed record, `path:line`) and why.
+    `audited` is True when the unreadable input is an article's source (--source): the
+    article itself was still audited, without the source rules, so summaries must not count
+    it as "not audited"."""
     path: str
     message: str
+    audited: bool
 
-    def __init__(self, path: str, message: str):
+    def __init__(self, path: str, message: str, audited: bool = False):
         self.path = path
         self.message = message
+        self.audited = audited
 
 
 class ProseView(Plain):  # not @dataclass (start-up: mtqa/plain.py)

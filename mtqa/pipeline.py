@@ -188,7 +188,7 @@ def attach_sources(articles: Sequence[Article], options: AuditOptions) -> List[I
     for article in articles:
         problem = attach(article, options.source_plan)
         if problem:
-            problems.append(InputError(article.path, problem))
+            problems.append(InputError(article.path, problem, audited=True))
     return problems
 
 

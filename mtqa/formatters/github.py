@@ -49,7 +49,8 @@ def render(batch: BatchResult) -> str:
             lines.append(command(LEVELS[f.severity], f"{f.message}{hint}", shown_path(r.path),
                                  line, col, end_line, end_col, title=f.rule))
     for e in batch.errors:
-        lines.append(command("error", f"not audited: {e.message}", shown_path(e.path),
+        what = "audited without its source" if e.audited else "not audited"
+        lines.append(command("error", f"{what}: {e.message}", shown_path(e.path),
                              title="mtqa: unreadable input"))
     for w in batch.warnings:
         lines.append(command("warning", w.message, shown_path(w.path), w.line,

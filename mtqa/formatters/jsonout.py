@@ -48,7 +48,8 @@ def render(batch: BatchResult) -> str:
     doc = {
         "version": __version__,
         "files": [file_dict(r) for r in batch.files],
-        "errors": [{"path": shown_path(e.path), "message": e.message} for e in batch.errors],
+        "errors": [{"path": shown_path(e.path), "message": e.message, "audited": e.audited}
+                   for e in batch.errors],
         "warnings": [{"path": shown_path(w.path), "line": w.line, "message": w.message}
                      for w in batch.warnings],
     }

@@ -95,8 +95,12 @@ def summary(batch: BatchResult) -> str:
     text = (f"{total} finding{'s' if total != 1 else ''}"
             f"{f' ({parts})' if parts else ''} in {len(batch.files)} "
             f"article{'s' if len(batch.files) != 1 else ''}")
-    if batch.errors:
-        text += f"; {len(batch.errors)} file{'s' if len(batch.errors) != 1 else ''} not audited"
+    unread = sum(1 for e in batch.errors if not e.audited)
+    sources = len(batch.errors) - unread  # articles audited, their source unreadable
+    if unread:
+        text += f"; {unread} file{'s' if unread != 1 else ''} not audited"
+    if sources:
+        text += f"; {sources} source{'s' if sources != 1 else ''} not read"
     # the verdict claims only what was checked (mtqa.coverage; report, issue 10)
     from mtqa.coverage import batch_line
 

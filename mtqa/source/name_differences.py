@@ -8,7 +8,8 @@ For each aligned paragraph pair (`_Paragraph`) every capitalised source word is 
 1. its grammar (`_grammar`): a masculine genitive read as a feminine name (Alexandra for
    после Александра Петрова), a surname read in the other gender (Anna Kikin for Анна
    Кикина), an oblique case copied where the article writes the nominative (Amura for
-   «Амура» beside «Амур»);
+   «Амура» beside «Амур»), or where the word's context shows its case, and a declined
+   adjectival toponym (name_case: Novodente for в Новоденте, Urikov for Уриковской школы);
 2. whether it is compared at all (`_compared`): a known house form, or a romanised name that
    is no adjective and no Ukrainian quoted name (the owner's own spelling);
 3. a quoted Russian name's declension (`_quoted_case`): Lente for «Ленте.ру»;
@@ -17,7 +18,8 @@ For each aligned paragraph pair (`_Paragraph`) every capitalised source word is 
    another system (`_spelled_otherwise`: a foreign original, a national form keeping g, a
    foreign name's own spelling) and those English text knows (`_english_word`), except a
    translated quoted name (Tractor for «Трактор»), a Russian person's given name replaced by
-   its English equivalent (Victor Katanaev) and a Ukrainian patronymic in its Russian form.
+   its English equivalent (Victor Katanaev) and a Ukrainian patronymic in its Russian form;
+   an East Slavic person's name keeps no foreign spelling (name_person: Germanica).
 
 The best candidate per target word is kept (`_Paragraph.record`); `differences` yields them.
 """
@@ -35,7 +37,9 @@ from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                original_key, russian_formed, russian_person_given_name,
                                skeleton, surname_gender, transcribable, ukrainian_formed,
                                ukrainian_patronymic)
+from mtqa.source import name_case
 from mtqa.source.document import lower_words
+from mtqa.source.name_person import People, given_forms, people, record_translated_given
 from mtqa.source.romanize import lemma_forms, romanize
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -126,6 +130,14 @@ class _Document:
         self.names_works = self.lang != "ru" or bool(_WORKS_RE.search(self.text))
         self._words = None
         self._quoted_words = None
+        self._people = None
+
+    @property
+    def people(self) -> People:
+        """The East Slavic persons the source names (name_person), found once."""
+        if self._people is None:
+            self._people = people(self.text, self.lang)
+        return self._people
 
     @property
     def quoted_words(self):
@@ -242,8 +254,12 @@ class _Paragraph:
 
 def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
     """The target words of `article` that should read the expected form of a name of its
-    source `doc` (aligned by `alignment`), in text order per paragraph."""
+    source `doc` (aligned by `alignment`), in text order per paragraph, then the spellings
+    of one source name that differ across the article (name_consistency)."""
     document = _Document(doc, glossary)
+    # one source name spelled two ways in the article (mtqa/source/name_consistency.py)
+    from mtqa.source.name_consistency import Consistency
+    consistency = Consistency(document)
     known = glossary.known_words
     tokens = article.tokens
     starts = [t.start for t in tokens]
@@ -260,10 +276,13 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
             continue
         paragraph = _Paragraph(document, (ss, se), targets, comparable)
         sentence_starts = {s for s, _ in doc.sentences[k]}
-        for s0, s1, word, initial in source_names(doc.text, ss, se, sentence_starts):
+        names = list(source_names(doc.text, ss, se, sentence_starts))
+        for s0, s1, word, initial in names:
             _check_word(paragraph, s0, s1, word, initial)
+        consistency.add(paragraph, names)
         for i, (_, form, span, expected, word) in sorted(paragraph.best.items()):
             yield Difference(targets[i], form, span, expected, word)
+    yield from consistency.differences()
 
 
 def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: bool):
@@ -277,16 +296,24 @@ def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: boo
     if not _compared(paragraph, s0, word, expected, initial, quote is not None):
         return
     settled = _quoted_case(paragraph, s0, s1, word, quote, settled)
+    # an East Slavic person's name: no foreign spelling or equivalent of it to keep; a given
+    # name is compared with its given-name forms only (name_person)
+    person = None if expected.exact else document.people.role(s0, word)
+    if person == "given":
+        expected = given_forms(expected, word, paragraph.lang)
     if paragraph.present(expected):
         return
+    if person == "given":  # Love for Любовь Митина (name_person)
+        record_translated_given(paragraph, (s0, s1), word, expected)
     suggested = _suggestion(document, settled, expected)
     translatable = quote is not None and paragraph.lang == "ru" and not document.names_works
     # a Russian person's given name: its English equivalent (Victor for Виктор Катанаев) is
     # no romanisation (names.russian_person_given_name)
     russian_given = not expected.exact and russian_person_given_name(
         document.text, s0, s1, paragraph.lang)
+    russian_given = russian_given or person == "given" and paragraph.lang == "ru"
     _compare_spellings(paragraph, (s0, s1), word, expected, suggested, translatable,
-                       russian_given)
+                       russian_given, person)
 
 
 def _grammar(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: bool
@@ -310,7 +337,9 @@ def _grammar(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: bool
     nominative = attested_nominative(word, lang, document.words)
     if nominative:
         paragraph.record_case_copy((nominative,), word, (s0, s1))
-    return False, nominative
+    # the case its context shows, a declined adjectival toponym (name_case)
+    shown = name_case.check(paragraph, s0, s1, word)
+    return False, nominative or shown
 
 
 def _compared(paragraph: _Paragraph, s0: int, word: str, expected: Optional[Expected],
@@ -380,7 +409,8 @@ def _h_as_g(word: str) -> str:
 
 
 def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expected,
-                       suggested: Optional[Suggestion], translatable: bool, russian_given: bool):
+                       suggested: Optional[Suggestion], translatable: bool, russian_given: bool,
+                       person: Optional[str] = None):
     """Record the target words near an expected form that no other spelling system explains
     and English text does not know as words."""
     lang = paragraph.lang
@@ -408,7 +438,11 @@ def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expecte
         equivalent = russian_given and is_given_name(text) and \
             not paragraph.spells_other_name(text, word)
         translated = translated or equivalent
-        if _spelled_otherwise(text, foreign, expected, lang, formed, translated, russian_style):
+        # an East Slavic person's name spelled with foreign letters (Germanica, Potehín) is
+        # compared, unless the target spells another name of the paragraph (Zaira Ozova)
+        lifted = People.lifts(person, text) and not paragraph.spells_other_name(text, word)
+        if _spelled_otherwise(text, foreign and not lifted, expected, lang, formed, translated,
+                              None if lifted else russian_style):
             continue
         if lang == "ru" and not expected.exact:
             if originals is None:

@@ -100,6 +100,23 @@ def test_unreadable_source_names_both_files_and_exits_2(tmp_path):
     a = doc["files"][0]
     assert a["source"].startswith("source not available")
     assert a["words"] > 0  # the target was still audited
+    # ... so no output counts it as "not audited": the error says its article was audited
+    assert [e["audited"] for e in doc["errors"]] == [True]
+    text = CliRunner().invoke(main, ["check", "--no-config", "--select", "source",
+                                     "--source", str(src), str(mt)])
+    summary = text.stdout.strip().splitlines()[-1]
+    assert "1 source not read" in summary and "not audited" not in summary
+    github = CliRunner().invoke(main, ["check", "--no-config", "--format", "github",
+                                       "--select", "source", "--source", str(src), str(mt)])
+    assert "audited without its source: source " in github.stdout
+
+
+def test_an_unreadable_target_is_still_not_audited(tmp_path):
+    mt, src, _ = _tree(tmp_path)
+    (mt / "desk" / "c.txt").write_bytes(b"caf\xe9\n")
+    result, doc = _check("--source", src, mt)
+    assert result.exit_code == 2
+    assert [(e["path"].endswith("c.txt"), e["audited"]) for e in doc["errors"]] == [(True, False)]
 
 
 def test_empty_source_and_paragraph_mismatch_warn_and_go_on(tmp_path):
