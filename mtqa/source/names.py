@@ -451,6 +451,7 @@ def _transcription_pattern(form: str):
     return re.compile(body + "[eh]?")
 
 
+@lru_cache(maxsize=None)  # (one per entry of _TRANSCRIBED_AS)
 def _alternatives(spellings: str) -> Optional[Tuple[str, ...]]:
     """The literal spellings of a _TRANSCRIBED_AS entry, lookaheads dropped (a|b(?=x|$)|c ->
     a, b, c), or None when an alternative is more than a literal."""

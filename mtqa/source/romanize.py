@@ -98,6 +98,7 @@ def _split_words(text: str) -> List[Tuple[bool, str]]:
     return parts
 
 
+@lru_cache(maxsize=65536)  # (the same names are romanised again and again: given-name tests)
 def romanize(text: str, lang: str) -> str:
     """Romanise Ukrainian ("uk") or Russian ("ru") text; other languages unchanged.
     Word-initial rules apply per word: "Юрій Їжакевич" -> "Yurii Yizhakevych"."""
