@@ -57,8 +57,13 @@ class SourceNumber(Rule):
             return
         from mtqa.source.numbers import compare
 
+        from mtqa.source.numbers import _DIGIT_RE
+
         doc, alignment = found
         for (ss, se), (ts, te) in alignment.paragraphs:
+            # (compare's own first test, made before the paragraphs are copied out)
+            if not (_DIGIT_RE.search(doc.text, ss, se) or _DIGIT_RE.search(article.text, ts, te)):
+                continue
             for d in compare(doc.text[ss:se], article.text[ts:te], doc.lang):
                 start, end = ts + d.start, ts + d.end
                 if d.source_start is not None:

@@ -68,7 +68,9 @@ class SourceUntranslated(Rule):
         xliff = bool(article.segments)
         for (ss, se), (ts, te) in alignment.paragraphs:
             source, target = doc.text[ss:se], article.text[ts:te]
-            if not xliff and _collapse(source) == _collapse(target):
+            # (equal collapsed texts start with the same word: the cheap test first)
+            if not xliff and source.split(None, 1)[:1] == target.split(None, 1)[:1] \
+                    and _collapse(source) == _collapse(target):
                 words = _WORD_RE.findall(_URL_RE.sub(" ", target))
                 if len(words) >= 2 and not all(w[0].isupper() for w in words) \
                         and not any(ord(ch) > 0x24F for w in words for ch in w):

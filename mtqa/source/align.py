@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -107,18 +108,25 @@ class Alignment:
 def align_sentences(src: Sequence[Tuple[int, int]], tgt: Sequence[Tuple[int, int]],
                     src_text: str, tgt_text: str, model, paragraph: int = 0) -> List[Bead]:
     """Gale-Church with posterior bead confidences (forward-backward in log space)."""
+    if len(src) == 1 and len(tgt) == 1:  # the only possible alignment within the pair
+        (s0, s1), (t0, t1) = src[0], tgt[0]
+        z = z_score(length(src_text[s0:s1]), length(tgt_text[t0:t1]), model)
+        return [Bead(paragraph, src[0], tgt[0], 1, 1, 1.0, z)]
     ls = [length(src_text[s:e]) for s, e in src]
     lt = [length(tgt_text[s:e]) for s, e in tgt]
     n, m = len(ls), len(lt)
-    if n == 1 and m == 1:  # the only possible alignment within the paragraph pair
-        z = z_score(ls[0], lt[0], model)
-        return [Bead(paragraph, src[0], tgt[0], 1, 1, 1.0, z)]
     neg = -math.inf
+    scores: Dict[Tuple[int, int, int, int], float] = {}
 
     def bead_score(i, j, di, dj):
-        a = sum(ls[i:i + di])
-        b = sum(lt[j:j + dj])
-        return math.log(PRIORS[(di, dj)]) + _log_match(a, b, model)
+        # each bead is scored by the forward, backward and best-path passes: once is enough
+        key = (i, j, di, dj)
+        score = scores.get(key)
+        if score is None:
+            a = sum(ls[i:i + di])
+            b = sum(lt[j:j + dj])
+            score = scores[key] = math.log(PRIORS[(di, dj)]) + _log_match(a, b, model)
+        return score
 
     fwd = [[neg] * (m + 1) for _ in range(n + 1)]
     fwd[0][0] = 0.0
@@ -193,10 +201,17 @@ def _align(doc: SourceDoc, article) -> Alignment:
     pairs = list(zip(src_paras, tgt_paras))
     beads: List[Bead] = []
     sentence_spans = article.sentences
+    starts = [s for s, _ in sentence_spans]
+    in_order = all(a <= b for a, b in zip(starts, starts[1:]))
     for k, ((ss, se), (ts, te)) in enumerate(pairs):
         src_sents = doc.sentences[k]
-        tgt_sents = [(s, e) for s, e in sentence_spans if s >= ts and e <= te] or [(ts, te)]
         if not src_sents:
             continue
+        if in_order:  # the paragraph's sentences by bisection (a scan per paragraph: P x S)
+            first, last = bisect_left(starts, ts), bisect_right(starts, te)
+            tgt_sents = [(s, e) for s, e in sentence_spans[first:last] if e <= te]
+        else:
+            tgt_sents = [(s, e) for s, e in sentence_spans if s >= ts and e <= te]
+        tgt_sents = tgt_sents or [(ts, te)]
         beads.extend(align_sentences(src_sents, tgt_sents, doc.text, article.text, model, k))
     return Alignment(pairs, beads, n_sentences)

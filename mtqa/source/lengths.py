@@ -58,7 +58,7 @@ def _length_judgements(article):
     found = comparison(article)
     if found is None:
         return
-    from mtqa.source.align import calibration, length, model_for, z_score
+    from mtqa.source.align import calibration, model_for, z_score
 
     doc, alignment = found
     figures = calibration().get(doc.lang or "")
@@ -66,14 +66,19 @@ def _length_judgements(article):
         return  # no calibration for this language pair: no length judgement
     model = model_for(doc.lang)
     for (ss, se), (ts, te) in alignment.paragraphs:
-        src_len = length(doc.text[ss:se])
-        tgt_len = length(article.text[ts:te])
+        # each side split once, for its length (align.length: characters outside spaces)
+        # and its word count (word_count, the same split when there are no Han characters)
+        source = doc.text[ss:se]
+        source_words = source.split()
+        src_len = len("".join(source_words))
         if src_len < figures["min_chars"]:
             continue
+        target_words = article.text[ts:te].split()
+        tgt_len = len("".join(target_words))
         z = z_score(src_len, tgt_len, model)
         share = tgt_len / (src_len * model["c"])
-        words = len(article.text[ts:te].split()) / (
-            word_count(doc.text[ss:se]) * figures.get("words", 1.0))
+        source_count = len(source_words) if _HAN.search(source) is None else word_count(source)
+        words = len(target_words) / (source_count * figures.get("words", 1.0))
         if z < figures["z_low"] and share <= MAX_SHARE_SHORT and words <= MAX_WORD_SHARE_SHORT:
             yield "short", doc, (ss, se), (ts, te), share
         elif share <= MAX_SHARE_FEWER_SENTENCES and words <= MAX_WORD_SHARE_FEWER_SENTENCES \

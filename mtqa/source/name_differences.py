@@ -39,6 +39,7 @@ from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                skeleton, surname_gender, transcribable, ukrainian_formed,
                                ukrainian_patronymic)
 from mtqa.source import name_case
+from mtqa.source.document import lower_words
 from mtqa.source.name_person import People, given_forms, people, record_translated_given
 from mtqa.source.romanize import lemma_forms, romanize
 
@@ -77,11 +78,33 @@ _ADJECTIVAL_NOMINATIVES = ("ская", "цкая", "ский", "цкий", "сь
 def source_names(text: str, start: int, end: int, sentence_starts):
     """Capitalised words of a source paragraph: (start, end, word, sentence_initial).
     Words in capitals (acronyms, headlines set in capitals) are left out."""
+    if _LETTER_PAST_U0600_RE.search(text, start, end) is None:
+        # (speed: only the capitalised words are visited, see _CAPITALISED_WORD_RE)
+        for m in _CAPITALISED_WORD_RE.finditer(text[start:end]):
+            word = m.group()
+            if len(word) < 3 or word.isupper():
+                continue
+            s0 = start + m.start()
+            yield s0, s0 + len(word), word, s0 in sentence_starts
+        return
     for m in _WORD_RE.finditer(text, start, end):
         word = m.group()
         if not word[0].isupper() or len(word) < 3 or (word.isupper()):
             continue
         yield m.start(), m.end(), word, m.start() in sentence_starts
+
+
+# The words of _WORD_RE that begin with an upper-case letter below U+0600 (Latin, Greek,
+# Cyrillic, Armenian), found by a search led by those letters: the character before is no
+# letter, nor an apostrophe after a letter (else _WORD_RE's word began earlier). Texts with a
+# letter from U+0600 on take the plain loop over every word. Checked against it:
+# tests/source/test_source_names_scan.py.
+_UPPER_BELOW_U0600 = "".join(re.escape(chr(o)) for o in range(0x600)
+                             if chr(o).isupper() and re.fullmatch(r"[^\W\d_]", chr(o)))
+_CAPITALISED_WORD_RE = re.compile(f"[{_UPPER_BELOW_U0600}]"
+                                  r"(?<![^\W\d_].)(?<![^\W\d_]['’ʼ].)"
+                                  r"[^\W\d_]*(?:['’ʼ][^\W\d_]+)*")
+_LETTER_PAST_U0600_RE = re.compile(r"[\u0600-\U0010ffff](?<=[^\W\d_])")
 
 
 # the suggestion: one form, or the nominatives the grammar leaves open (no fix)
@@ -168,7 +191,7 @@ class _Document:
     def words(self):
         """The source's words, lower case (Russian and Ukrainian sources; read once)."""
         if self._words is None:
-            self._words = {w.lower() for w in _WORD_RE.findall(self.text)} \
+            self._words = lower_words(self.text, _WORD_RE) \
                 if self.lang in ("ru", "uk") else frozenset()
         return self._words
 

@@ -44,7 +44,7 @@ _EAST_SLAVIC = frozenset(("RU", "UA", "BY"))
 _FORMER_USSR = _EAST_SLAVIC | frozenset(("central-asia", "AM", "AZ", "GE", "MD", "LT", "LV",
                                          "EE", "IL", "BG"))
 # a run of capitalised words separated by a space (a name: Валерия Гай Германика)
-_RUN_RE = re.compile(r"(?<![^\W\d_])[А-ЯЁІЇЄҐ][^\W\d_]+(?:['’ʼ-][^\W\d_]+)*"
+_RUN_RE = re.compile(r"[А-ЯЁІЇЄҐ](?<![^\W\d_].)[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*"  # (capital first)
                      r"(?:[ \u00a0][А-ЯЁІЇЄҐ][^\W\d_]+(?:['’ʼ-][^\W\d_]+)*)*")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 # a patronymic, in any case (Иванович, Ивановна, Іванівна, Сергіївни): masculine -ович/-евич
