@@ -25,15 +25,21 @@ REPO = Path(__file__).resolve().parent.parent
 WMT23 = REPO.parent / "shared" / "dev" / "wmt23"
 
 
-def write_corpus(root: Path) -> int:
+def write_corpus(root: Path, one_per_source: bool = False) -> int:
+    """Write the MT articles and their sources; returns how many. `one_per_source`: one
+    translation of each source document (the systems taken in turn), as a newsroom audits
+    its articles — the default, every system's translation, lets what mtqa reads once per
+    source serve the 12 translations of each document in a row, which a newsroom never sees."""
     n = 0
     for lang in ("uk", "ru"):
-        for line in open(WMT23 / f"{lang}-en.jsonl", encoding="utf-8"):
+        for k, line in enumerate(open(WMT23 / f"{lang}-en.jsonl", encoding="utf-8")):
             doc = json.loads(line)
             src = "\n".join(" ".join(s.split()) for s in doc["src"]) + "\n"
-            for system, hyp in sorted(doc["hyps"].items()):
-                if not "".join(hyp).strip():
-                    continue
+            systems = [(system, hyp) for system, hyp in sorted(doc["hyps"].items())
+                       if "".join(hyp).strip()]
+            if one_per_source and systems:
+                systems = [systems[k % len(systems)]]
+            for system, hyp in systems:
                 stem = f"{doc['doc']}-{system}".replace("/", "_")
                 target = root / "mt" / lang / f"{stem}.txt"
                 source = root / "src" / lang / f"{stem}.{lang}.txt"

@@ -278,7 +278,14 @@ class _Paragraph:
             ss, se = self.source_span
             self._romanised = {w: romanize(w, self.lang) for _, _, w, _ in
                                source_names(self.document.text, ss, se, ())}
-        return transcribable(target, tuple(f for w, f in self._romanised.items() if w != word))
+            self._spelled = {}
+        # the names the target spells, found once per target word: a paragraph of many names
+        # (a film's credits) asks this for every pair of a target word and a name
+        spelled = self._spelled.get(target)
+        if spelled is None:
+            spelled = self._spelled[target] = frozenset(
+                w for w, f in self._romanised.items() if transcribable(target, (f,)))
+        return bool(spelled) and any(w != word for w in spelled)
 
     def record_case_copy(self, nominatives: Tuple[str, ...], word: str, span):
         """Record a target word that copies the source word's oblique case (Amura for У
