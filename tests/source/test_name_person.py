@@ -3,24 +3,14 @@ loses the foreign-spelling and English-equivalent excuses of source-name; foreig
 transcribed into Cyrillic keep their own spelling."""
 import pytest
 
-from mtqa.article import Article
-from mtqa.engine import AuditContext, AuditOptions
-from mtqa.registry import all_rules
-from mtqa.source.document import SourceDoc
-from mtqa.source.language import detect
 from mtqa.source.name_person import People, given_nominative
 
-RULE = next(r for r in all_rules() if r.id == "source-name")
-
+from _source_pairs import source_name_findings
 
 def flagged(source, target, lang):
     """{target word: suggestion} of source-name on a source/target pair (paragraphs by line)."""
-    article = Article(target + "\n", source_lang=lang)
-    found, why = detect(source + "\n", lang)
-    article.source = SourceDoc("<source>", source + "\n", found, why)
-    ctx = AuditContext(AuditOptions(select=["source-name"]))
     return {target[f.start:f.end]: (f.suggestions[0] if f.suggestions else None)
-            for f in RULE.check(article, ctx)}
+            for f in source_name_findings(source, target, lang)}
 
 
 GERMANIKA_SRC = ("Валерия Гай Германика, заслужившая Особого упоминания каннского жюри в 2008 году "
