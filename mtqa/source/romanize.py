@@ -55,7 +55,50 @@ def _case_like(out: str, word: str) -> str:
     return out
 
 
+# The per-letter tables as str.translate tables (one C-level pass per word instead of a Python
+# loop over its letters; the letter-by-letter loops these replace are kept as the oracle of
+# tests/source/test_romanize_oracle.py). Context goes through placeholder letters, put in
+# first: a Ukrainian word-initial є ї й ю я, the г of зг, a Russian е/ё read as ye. A word that
+# already holds a placeholder letter (none is a letter of either alphabet) takes the loop.
+_UK_INITIAL = "\ue000"  # placed after the first letter when it is one of є ї й ю я
+_UK_ZGH = "\ue001"      # stands for the г of зг
+_RU_YE = "\ue002"       # stands for an е/ё written ye
+_PLACEHOLDERS = frozenset(_UK_INITIAL + _UK_ZGH + _RU_YE)
+_UK_ELSEWHERE = str.maketrans({ch: form[1] if isinstance(form, tuple) else form
+                               for ch, form in UKRAINIAN.items()})
+_UK_WORD_INITIAL = {ch: form[0] for ch, form in UKRAINIAN.items() if isinstance(form, tuple)}
+_UK_ELSEWHERE[ord(_UK_ZGH)] = "gh"
+_RU_TABLE = str.maketrans(RUSSIAN)
+_RU_TABLE[ord(_RU_YE)] = "ye"
+# е/ё at the start of a word or after a vowel, й, ъ or ь (the negated class also matches at
+# the start of the word)
+_RU_YE_PLACE = re.compile("(?<![^" + "".join(sorted(_RUSSIAN_YE_AFTER)) + "])[её]")
+
+
 def _ukrainian_word(word: str) -> str:
+    low = word.lower()
+    if not _PLACEHOLDERS.isdisjoint(low):
+        return _ukrainian_word_by_letter(word)
+    if "зг" in low:
+        low = low.replace("зг", "з" + _UK_ZGH)  # зг -> zgh (KMU table, note to Г)
+    initial = _UK_WORD_INITIAL.get(low[:1])
+    if initial is not None:
+        out = initial + low[1:].translate(_UK_ELSEWHERE)
+    else:
+        out = low.translate(_UK_ELSEWHERE)
+    return _case_like(out, word)
+
+
+def _russian_word(word: str) -> str:
+    low = word.lower()
+    if not _PLACEHOLDERS.isdisjoint(low):
+        return _russian_word_by_letter(word)
+    if "е" in low or "ё" in low:
+        low = _RU_YE_PLACE.sub(_RU_YE, low)
+    return _case_like(low.translate(_RU_TABLE), word)
+
+
+def _ukrainian_word_by_letter(word: str) -> str:
     low = word.lower()
     out = []
     for i, ch in enumerate(low):
@@ -69,7 +112,7 @@ def _ukrainian_word(word: str) -> str:
     return _case_like("".join(out), word)
 
 
-def _russian_word(word: str) -> str:
+def _russian_word_by_letter(word: str) -> str:
     low = word.lower()
     out = []
     for i, ch in enumerate(low):
