@@ -28,7 +28,8 @@ from typing import Dict, NamedTuple, Optional, Tuple
 from rapidfuzz.distance import Levenshtein  # (mtqa.source.names loads only with a source)
 
 from mtqa.realnames import given_name_countries, is_given_name
-from mtqa.source.romanize import _ENDINGS, _NOMINATIVE, STRESS_MARK, lemma_forms, romanize
+from mtqa.source.romanize import (_ENDINGS, _NOMINATIVE, STRESS_MARK, endings_of, lemma_forms,
+                                  romanize)
 
 RUSSIAN_AS_WRITTEN = False  # measured: True flags 14 per 1,000 reference words (docs/source.md)
 _DATA = Path(__file__).resolve().parent.parent / "data" / "source-names.tsv"
@@ -103,11 +104,11 @@ def _lexicon_hit(word: str, lang: str) -> Optional[str]:
         return None
     table = lexicon()
     candidates = [low]
-    for ending in _ENDINGS.get(lang, ()):
+    for ending in endings_of(low, lang):
         # genitive plurals (-ов, -ів) are surname endings too: Озеров is no case of Озеро
         if ending in ("ов", "ев", "ів", "їв"):
             continue
-        if low.endswith(ending) and len(low) - len(ending) >= 4:
+        if len(low) - len(ending) >= 4:
             stem = low[:len(low) - len(ending)]
             candidates.extend(stem + n for n in _NOMINATIVE[lang])
     for c in candidates:
@@ -215,6 +216,8 @@ def _expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[E
 
 def fold(text: str) -> str:
     """Lower case without diacritics."""
+    if text.isascii():
+        return text.lower()  # (NFD leaves ASCII as it is and it has no combining marks)
     decomposed = unicodedata.normalize("NFD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -315,14 +318,18 @@ def variant_key(word: str) -> str:
     k = _RU_ENDING.sub("ы", k) if len(k) > 3 else k
     for iotated, cyrillic in _RU_IOTATED:
         k = iotated.sub(cyrillic, k)
-    k = _RU_E.sub("e", k)      # e/ye/ie/iye, ё as yo/io/e
+    if "e" in k or "o" in k:
+        k = _RU_E.sub("e", k)      # e/ye/ie/iye, ё as yo/io/e
     # Russian spelling writes а, у after ж ч ш щ, never я, ю (the ча-ща, чу-щу rule), so a
     # name whose original has a palatal vowel there is spelled with а, у in Russian
     # (Мкртчан, Мкртчян, for the Armenian Mkrtchyan): ya, yu there are the original's
-    k = _RU_PALATAL_A.sub(r"\1a", k)
-    k = _RU_PALATAL_U.sub(r"\1u", k)
+    # (я, ю come only from the iotated folds above; a key without y has no й to fold)
+    if "я" in k:
+        k = _RU_PALATAL_A.sub(r"\1a", k)
+    if "ю" in k:
+        k = _RU_PALATAL_U.sub(r"\1u", k)
     # й as y or i (next to a vowel); ы is y in every system, so y between consonants stays
-    return _RU_Y_BY_VOWEL.sub("i", k)
+    return _RU_Y_BY_VOWEL.sub("i", k) if "y" in k else k
 
 
 def russian_style(target_word: str, expected: str) -> bool:
@@ -670,9 +677,8 @@ def _nominative_candidates(word: str, lang: Optional[str]) -> Tuple[str, ...]:
     if _FEMININE_FORM.search(low):
         return ()
     out = []
-    for ending in _ENDINGS[lang]:
-        if ending in _ADJECTIVE_ENDINGS or not low.endswith(ending) or \
-                len(low) - len(ending) < 3:
+    for ending in endings_of(low, lang):
+        if ending in _ADJECTIVE_ENDINGS or len(low) - len(ending) < 3:
             continue
         stem = low[:len(low) - len(ending)]
         out.extend(c for c in (stem + n for n in _NOUN_NOMINATIVES) if c != low)

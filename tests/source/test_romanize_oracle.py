@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from mtqa.source import names
-from mtqa.source.romanize import (RUSSIAN, UKRAINIAN, _RUSSIAN_YE_AFTER, _case_like,
+from mtqa.source.romanize import (_ENDINGS, _FLEETING_K, _NOMINATIVE, RUSSIAN, UKRAINIAN, _RUSSIAN_YE_AFTER, _case_like,
                                   _russian_word, _russian_word_by_letter, _ukrainian_word,
-                                  _ukrainian_word_by_letter, romanize)
+                                  _ukrainian_word_by_letter, endings_of, lemma_forms,
+                                  romanize)
 
 WMT23 = Path(__file__).resolve().parents[2].parent / "shared" / "dev" / "wmt23"
 
@@ -73,7 +74,40 @@ def _old_variant_key(word):
     return re.sub(r"y(?=[aeiouяюы])|(?<=[aeiouяюы])y", "i", k)
 
 
+def _old_lemma_forms(word, lang):
+    forms = [romanize(word, lang)]
+    low = word.lower()
+    for ending in _ENDINGS.get(lang, ()):
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            stem = word[:len(word) - len(ending)]
+            adjectival = stem.lower().endswith(("ськ", "цьк", "зьк", "ск", "цк", "зк"))
+            for nominative in _NOMINATIVE[lang]:
+                if adjectival and nominative in ("", "о", "ь", "я"):
+                    continue
+                candidate = romanize(stem + nominative, lang)
+                if candidate not in forms:
+                    forms.append(candidate)
+            if not adjectival and _FLEETING_K.search(stem.lower()):
+                candidate = romanize(stem[:-1] + "о" + stem[-1], lang)
+                if candidate not in forms:
+                    forms.append(candidate)
+    return tuple(forms)
+
+
+def _old_fold(text):
+    import unicodedata
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _check(word):
+    assert names.fold(word) == _old_fold(word)
+    for lang in ("uk", "ru", None, "de"):
+        low = word.lower()
+        assert endings_of(low, lang) == tuple(e for e in _ENDINGS.get(lang, ())
+                                              if low.endswith(e))
+        if lang in ("uk", "ru"):
+            assert lemma_forms.__wrapped__(word, lang) == _old_lemma_forms(word, lang)
     assert _ukrainian_word(word) == _old_ukrainian(word) == _ukrainian_word_by_letter(word)
     assert _russian_word(word) == _old_russian(word) == _russian_word_by_letter(word)
     latin = _old_russian(word)
@@ -127,3 +161,12 @@ def _old_romanize(text, lang):
     if text.isalpha():
         return word_fn(text)
     return "".join(word_fn(part) if is_word else part for is_word, part in _split_words(text))
+
+
+def test_every_ending_on_several_stems():
+    stems = ("Гостомел", "Ол", "Зап", "Запорізьк", "Перекрёстк", "ЛУЖК", "зг", "Мар'їнк", "Ї")
+    for endings in _ENDINGS.values():
+        for ending in endings:
+            for stem in stems:
+                for word in (stem + ending, stem + ending.upper(), stem + "ь" + ending):
+                    _check(word)
