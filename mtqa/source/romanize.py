@@ -176,6 +176,31 @@ _NOMINATIVE = {
 # A stem ending in two consonants and к lost a fleeting vowel (беглый гласный) in its oblique
 # cases: Перекрёстке -> Перекрёсток, Лужка -> Лужок.
 _FLEETING_K = re.compile(r"[бвгджзклмнпрстфхцчшщ]к$")
+# the nominative endings romanised as letters after the start of a word
+_NOMINATIVE_RAW = {"uk": {n: n.translate(_UK_ELSEWHERE) for n in _NOMINATIVE["uk"]},
+                   "ru": {n: n.translate(_RU_TABLE) for n in _NOMINATIVE["ru"]}}
+assert not any(set(n) & set("геёЕЁГ") for ns in _NOMINATIVE.values() for n in ns)
+_PLAIN_CYRILLIC = re.compile("[а-яёіїєґА-ЯЁІЇЄҐ]+")
+
+
+def _raw_stem(stem: str, lang: str) -> Optional[str]:
+    """The romanisation of a stem of plain Cyrillic letters before its case is applied
+    (None for any other stem: apostrophes, hyphens, stress marks take romanize's path)."""
+    if not _PLAIN_CYRILLIC.fullmatch(stem):
+        return None
+    low = stem.lower()
+    if lang == "uk":
+        if "зг" in low:
+            low = low.replace("зг", "з" + _UK_ZGH)
+        initial = _UK_WORD_INITIAL.get(low[:1])
+        if initial is not None:
+            return initial + low[1:].translate(_UK_ELSEWHERE)
+        return low.translate(_UK_ELSEWHERE)
+    if "е" in low or "ё" in low:
+        low = _RU_YE_PLACE.sub(_RU_YE, low)
+    return low.translate(_RU_TABLE)
+
+
 # each language's endings -> their place in _ENDINGS (all of one to three letters)
 _ENDING_ORDER = {lang: {e: i for i, e in enumerate(endings)} for lang, endings in _ENDINGS.items()}
 assert all(1 <= len(e) <= 3 for endings in _ENDINGS.values() for e in endings)
@@ -207,10 +232,19 @@ def lemma_forms(word: str, lang: str) -> Tuple[str, ...]:
             # an adjective's stem (Запорізької -> Запорізьк-) is no name: only its
             # adjectival nominatives are (Zaporizkyi, Zaporizka)
             adjectival = stem.lower().endswith(("ськ", "цьк", "зьк", "ск", "цк", "зк"))
+            # a stem of plain letters is romanised once, its nominatives appended (what
+            # romanize(stem + nominative) gives: no nominative letter depends on the stem's,
+            # and one after the stem is no word-initial letter)
+            stem_raw = _raw_stem(stem, lang)
             for nominative in _NOMINATIVE[lang]:
                 if adjectival and nominative in ("", "о", "ь", "я"):
                     continue
-                candidate = romanize(stem + nominative, lang)
+                if stem_raw is None or not nominative:
+                    candidate = romanize(stem + nominative, lang)
+                else:
+                    candidate = stem_raw + _NOMINATIVE_RAW[lang][nominative]
+                    if stem[0].isupper():
+                        candidate = candidate[:1].upper() + candidate[1:]
                 if candidate not in forms:
                     forms.append(candidate)
             if not adjectival and _FLEETING_K.search(stem.lower()):

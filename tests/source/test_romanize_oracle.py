@@ -164,7 +164,8 @@ def _old_romanize(text, lang):
 
 
 def test_every_ending_on_several_stems():
-    stems = ("Гостомел", "Ол", "Зап", "Запорізьк", "Перекрёстк", "ЛУЖК", "зг", "Мар'їнк", "Ї")
+    stems = ("Гостомел", "Ол", "Зап", "Запорізьк", "Перекрёстк", "ЛУЖК", "зг", "Мар'їнк", "Ї",
+             "ЄВГЕН", "Йосип", "ььь", "ъеё", "Юзг", "яЗГ", "Ёлк", "Бе\u0301рез", "Ab-Ц")
     for endings in _ENDINGS.values():
         for ending in endings:
             for stem in stems:
