@@ -525,14 +525,88 @@ def _may_transcribe(word: str, form: str) -> bool:
         (firsts is None or word[0] in firsts) and (lasts is None or word[-1] in lasts)))
 
 
+# ---- the same match without compiling a pattern ------------------------------------------
+# Compiling a form's pattern costs ~0.35 ms and most forms are matched once or twice (292
+# WMT23 articles: 142 patterns, 0.17 ms an article): the few words within a form's bounds are
+# matched by a search over its letter groups' alternatives instead, which accepts exactly the
+# words the pattern's fullmatch accepts (it tries every alternative of every group, as the
+# pattern's backtracking does; tests/source/test_romanize_oracle.py compares the two).
+_LOOKAHEAD = re.compile(r"\(\?=((?:\[[a-z]+\]|\$)(?:\|(?:\[[a-z]+\]|\$))*)\)$")
+
+
+@lru_cache(maxsize=None)  # (one per entry of _TRANSCRIBED_AS)
+def _alternatives_with_context(spellings: str):
+    """A _TRANSCRIBED_AS entry as (literal, letters that must follow or None, end allowed)
+    triples, or None when an alternative is more than a literal with such a lookahead."""
+    out = []
+    for alternative in re.split(r"\|(?![^()]*\))", spellings):
+        found = _LOOKAHEAD.search(alternative)
+        literal = alternative[:found.start()] if found else alternative
+        if re.search(r"[\\.^$*+?{}\[\]()|]", literal):
+            return None
+        if not found:
+            out.append((literal, None, True))
+            continue
+        items = found.group(1).split("|")
+        letters = "".join(i[1:-1] for i in items if i != "$")
+        out.append((literal, letters, "$" in items))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _transcription_groups(form: str):
+    """The alternatives of each letter group of `form` (as _transcription_pattern builds
+    them), or None when one is more than _alternatives_with_context reads."""
+    groups = []
+    for g in _BGN_GROUP.findall(_DOUBLED.sub(r"\1", form.lower())):
+        alternatives = _alternatives_with_context(_TRANSCRIBED_AS[g]) \
+            if g in _TRANSCRIBED_AS else ((g, None, True),)
+        if alternatives is None:
+            return None
+        groups.append(alternatives)
+    return tuple(groups)
+
+
+def _transcribes(word: str, groups) -> bool:
+    """Does _transcription_pattern's fullmatch accept `word` (groups: _transcription_groups)?"""
+    n, last, failed = len(word), len(groups), set()
+
+    def rest(i: int, at: int) -> bool:
+        if i == last:  # the optional silent final e or h, then the end
+            return at == n or at == n - 1 and word[at] in "eh"
+        if (i, at) in failed:
+            return False
+        for literal, letters, at_end in groups[i]:
+            if not word.startswith(literal, at):
+                continue
+            after = at + len(literal)
+            if letters is not None and not (
+                    after < n and word[after] in letters or at_end and after == n):
+                continue
+            if rest(i + 1, after):
+                return True
+        failed.add((i, at))
+        return False
+
+    return rest(0, 0)
+
+
 def transcribable(target: str, forms: Tuple[str, ...]) -> bool:
     """Can a foreign original's spelling or a documented scheme give the target word for one
     of a Russian name's BGN/PCGN forms (Trocheck, Volkanowski, Nahida: yes; Trocek, Pothekin:
     no)?"""
     low = target.lower()
     spellings = {low, _DOUBLED.sub(r"\1", low)}  # an original's doubled letters too
-    return any(_may_transcribe(w, f) and _transcription_pattern(f).fullmatch(w)
-               for f in forms for w in spellings)
+    return any(_may_transcribe(w, f) and _fullmatches(w, f) for f in forms for w in spellings)
+
+
+def _fullmatches(word: str, form: str) -> bool:
+    """_transcription_pattern(form).fullmatch(word), without compiling the pattern when the
+    form's groups are all literals (with lookaheads)."""
+    groups = None if "\n" in word or "\n" in form else _transcription_groups(form)
+    if groups is None:
+        return bool(_transcription_pattern(form).fullmatch(word))
+    return _transcribes(word, groups)
 
 
 _DERIVATION_SUFFIXES = ("n", "an", "ian", "ians", "ans", "ns", "s", "ese", "i", "ic", "ish")

@@ -171,3 +171,64 @@ def test_every_ending_on_several_stems():
             for stem in stems:
                 for word in (stem + ending, stem + ending.upper(), stem + "ь" + ending):
                     _check(word)
+
+
+# ---- transcribable: the search over letter groups against the compiled pattern --------------
+def _russian_forms(limit=None):
+    forms = set()
+    with open(WMT23 / "ru-en.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            for segment in json.loads(line)["src"]:
+                for w in re.findall(r"[^\W\d_][\w'’ʼ-]*", segment):
+                    if w[:1].isupper():
+                        forms.update(lemma_forms(w, "ru"))
+    return sorted(forms)[:limit]
+
+
+def _spellings_of(form, rng, count):
+    """Words the form's pattern may accept (random alternatives per group) and near misses."""
+    groups = names._transcription_groups(form)
+    out = set()
+    for _ in range(count):
+        word = "".join(rng.choice(alternatives)[0] for alternatives in groups)
+        word += rng.choice(("", "", "e", "h", "x"))
+        out.add(word)
+        if word:
+            k = rng.randrange(len(word))
+            out.add(word[:k] + word[k + 1:])                      # a letter dropped
+            out.add(word[:k] + rng.choice("ceiyhsz") + word[k:])  # a letter added
+    return out
+
+
+@pytest.mark.skipif(not WMT23.exists(), reason="WMT23 dev data not present (../shared)")
+def test_transcribes_as_the_pattern_fullmatches():
+    import random
+
+    rng = random.Random(9)
+    forms = _russian_forms()
+    assert len(forms) > 2_000
+    targets = set()
+    with open(WMT23 / "ru-en.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            for side in [doc["ref"]] + list(doc["hyps"].values())[:3]:
+                for segment in side:
+                    targets.update(w.lower() for w in re.findall(r"[^\W\d_]+", segment)
+                                   if w[:1].isupper())
+    by_first = {}
+    for t in targets:
+        by_first.setdefault(t[:1], []).append(t)
+    compared = accepted = 0
+    for form in forms[::3]:
+        groups = names._transcription_groups(form)
+        assert groups is not None, form
+        pattern = names._transcription_pattern.__wrapped__(form)
+        words = _spellings_of(form, rng, 8)
+        words.update(t for t in by_first.get(form[:1].lower(), ())
+                     if names._may_transcribe(t, form))
+        for word in words:
+            expected = bool(pattern.fullmatch(word))
+            assert names._transcribes(word, groups) == expected, (word, form)
+            compared += 1
+            accepted += expected
+    assert compared > 10_000 and accepted > 1_000
