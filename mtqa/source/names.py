@@ -28,7 +28,8 @@ from typing import Dict, NamedTuple, Optional, Tuple
 from rapidfuzz.distance import Levenshtein  # (mtqa.source.names loads only with a source)
 
 from mtqa.realnames import given_name_countries, is_given_name
-from mtqa.source.romanize import _ENDINGS, _NOMINATIVE, STRESS_MARK, lemma_forms, romanize
+from mtqa.source.romanize import (_ENDINGS, _NOMINATIVE, STRESS_MARK, endings_of, lemma_forms,
+                                  romanize)
 
 RUSSIAN_AS_WRITTEN = False  # measured: True flags 14 per 1,000 reference words (docs/source.md)
 _DATA = Path(__file__).resolve().parent.parent / "data" / "source-names.tsv"
@@ -103,11 +104,11 @@ def _lexicon_hit(word: str, lang: str) -> Optional[str]:
         return None
     table = lexicon()
     candidates = [low]
-    for ending in _ENDINGS.get(lang, ()):
+    for ending in endings_of(low, lang):
         # genitive plurals (-ов, -ів) are surname endings too: Озеров is no case of Озеро
         if ending in ("ов", "ев", "ів", "їв"):
             continue
-        if low.endswith(ending) and len(low) - len(ending) >= 4:
+        if len(low) - len(ending) >= 4:
             stem = low[:len(low) - len(ending)]
             candidates.extend(stem + n for n in _NOMINATIVE[lang])
     for c in candidates:
@@ -172,10 +173,12 @@ _EXPECTED_CACHE: Dict[Tuple[str, Optional[str]], Optional[Expected]] = {}
 # ending -ий/-ій (the ending follows a consonant; after a vowel the letter is й alone: -ой,
 # -ей, -ай). A source word with one is a typo (Добровинскоий), whose romanisation is no name.
 _IMPOSSIBLE = re.compile(r"[аеёиоуыэюяіїє][иі]й$")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LETTERS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def _expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[Expected]:
-    if lang in ("uk", "ru") and re.search(r"[\u0400-\u04ff]", word):
+    if lang in ("uk", "ru") and _CYRILLIC.search(word):
         if _IMPOSSIBLE.search(word.lower()):
             return None  # a source typo: the translation's spelling is not checkable
         hit = _lexicon_hit(word, lang)
@@ -199,9 +202,9 @@ def _expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[E
             return Expected(forms, False, "KMU 2010", _russian_style_forms(word))
         # Russian: BGN/PCGN is the expected form as written (Mamayev, not Mamaev) - trial
         return Expected(forms, RUSSIAN_AS_WRITTEN, "BGN/PCGN",
-                        accepted=lemma_forms(word, "uk") if re.search(_RUSSIAN_ONLY, word) is None
+                        accepted=lemma_forms(word, "uk") if _RUSSIAN_ONLY.search(word) is None
                         else ())
-    if re.fullmatch(r"[^\W\d_]+(?:['’][^\W\d_]+)?", word) and word.isascii() or \
+    if _LETTERS_WORD.fullmatch(word) and word.isascii() or \
             all(unicodedata.category(ch).startswith("L") and ord(ch) < 0x250 for ch in word):
         if glossary is not None:
             words = glossary_words(glossary)
@@ -213,6 +216,8 @@ def _expected_forms(word: str, lang: Optional[str], glossary=None) -> Optional[E
 
 def fold(text: str) -> str:
     """Lower case without diacritics."""
+    if text.isascii():
+        return text.lower()  # (NFD leaves ASCII as it is and it has no combining marks)
     decomposed = unicodedata.normalize("NFD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -231,11 +236,24 @@ _RUSSIAN_FOLDS = (("kh", "h"), ("g", "h"), ("j", "y"), ("i", "y"), ("ye", "e"), 
                   ("ya", "a"), ("yu", "u"), ("ey", "e"), ("ay", "a"))
 
 
+# the key functions' patterns, compiled once: a module-level re.sub(pattern string, ...) goes
+# through re's pattern cache on every call (128,000 calls on 292 WMT23 articles)
+_NOT_A_TO_Z = re.compile(r"[^a-z]")
+_ADJECTIVAL_FINAL = re.compile(r"(?:yi|iy|yy|ii|y|i)$")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _letters_a_to_z(folded: str) -> str:
+    """The letters a-z of a folded word (most are nothing else: no pattern run for those)."""
+    plain = folded.isascii() and folded.isalpha() and folded.islower()
+    return folded if plain else _NOT_A_TO_Z.sub("", folded)
+
+
 @lru_cache(maxsize=65536)
 def skeleton(word: str, lang: Optional[str] = None) -> str:
     """A key equal for spellings of one name that English text uses interchangeably for the
     language's romanisations; stricter for Ukrainian (national system) than for Russian."""
-    k = re.sub(r"[^a-z]", "", fold(word))
+    k = _letters_a_to_z(fold(word))
     for a, b in _SOUND_GROUPS:
         k = k.replace(a, b)
     k = k.replace("ch", "\x01").replace("sh", "\x02").replace("zh", "\x03").replace("ts", "\x04")
@@ -246,12 +264,14 @@ def skeleton(word: str, lang: Optional[str] = None) -> str:
         for a, b in _RUSSIAN_FOLDS:
             k = k.replace(a, b)
     # word-final -yi/-iy/-yy/-ii/-y/-i of adjectival surnames (Zelenskyi, Zelenskyy, Zelensky)
-    k = re.sub(r"(?:yi|iy|yy|ii|y|i)$", "y", k)
+    if k.endswith(("i", "y")):
+        k = _ADJECTIVAL_FINAL.sub("y", k)
     if len(k) > 4 and k.endswith("e"):
         k = k[:-1]
-    return re.sub(r"(.)\1+", r"\1", k)
+    return _DOUBLED.sub(r"\1", k)
 
 
+@lru_cache(maxsize=65536)  # (asked 72,000 times on 292 WMT23 articles, mostly of known words)
 def accepted_key(word: str, lang: Optional[str]) -> str:
     """The key two spellings of a romanised name share when both are accepted: for Russian
     the documented systems (variant_key), otherwise the skeleton (Ukrainian: the national
@@ -287,7 +307,12 @@ def original_key(word: str) -> str:
 # g/h and kh/h are not folded: every system writes г g and х kh (a target with h alone is a
 # foreign spelling and is not compared with a romanisation, see foreign_spelling).
 _RU_ENDING = re.compile(r"(?:iy|yy|ii|yi|y|i)$")       # ий/ый/-й: -iy -yy -ii -y -i
-_RU_IOTATED = (("a", "я"), ("u", "ю"))                  # ya/ia/iya/iia, yu/iu/iyu/iiu
+_RU_IOTATED = tuple((re.compile(r"[iy]{1,2}" + latin), cyrillic, latin)  # ya/ia/iya, yu/iu...
+                    for latin, cyrillic in (("a", "я"), ("u", "ю")))
+_RU_E = re.compile(r"[iy]{0,2}[e]|[iy]{1,2}o")
+_RU_PALATAL_A = re.compile(r"(ch|zh|sh|щ)я")
+_RU_PALATAL_U = re.compile(r"(ch|zh|sh|щ)ю")
+_RU_Y_BY_VOWEL = re.compile(r"y(?=[aeiouяюы])|(?<=[aeiouяюы])y")
 
 
 @lru_cache(maxsize=65536)
@@ -296,19 +321,24 @@ def variant_key(word: str) -> str:
     give (Mamaev/Mamayev, Zaitsev/Zaytsev, Nadia/Nadya, Valeria/Valeriya/Valeriia,
     Prokopiev/Prokopyev, Alexandra/Aleksandra, Alijan/Alidzhan, Yegor/Egor); other
     differences (Gorbchenko for Gorobchenko, Zaytsov for Zaytsev) keep their keys apart."""
-    k = re.sub(r"[^a-z]", "", fold(word))
+    k = _letters_a_to_z(fold(word))
     k = k.replace("x", "ks").replace("dzh", "j").replace("shch", "щ").replace("sch", "щ")
-    k = _RU_ENDING.sub("ы", k) if len(k) > 3 else k
-    for latin, cyrillic in _RU_IOTATED:
-        k = re.sub(r"[iy]{1,2}" + latin, cyrillic, k)
-    k = re.sub(r"[iy]{0,2}[e]|[iy]{1,2}o", "e", k)      # e/ye/ie/iye, ё as yo/io/e
+    k = _RU_ENDING.sub("ы", k) if len(k) > 3 and k.endswith(("i", "y")) else k
+    for iotated, cyrillic, latin in _RU_IOTATED:
+        if latin in k:
+            k = iotated.sub(cyrillic, k)
+    if "e" in k or "o" in k:
+        k = _RU_E.sub("e", k)      # e/ye/ie/iye, ё as yo/io/e
     # Russian spelling writes а, у after ж ч ш щ, never я, ю (the ча-ща, чу-щу rule), so a
     # name whose original has a palatal vowel there is spelled with а, у in Russian
     # (Мкртчан, Мкртчян, for the Armenian Mkrtchyan): ya, yu there are the original's
-    k = re.sub(r"(ch|zh|sh|щ)я", r"\1a", k)
-    k = re.sub(r"(ch|zh|sh|щ)ю", r"\1u", k)
+    # (я, ю come only from the iotated folds above; a key without y has no й to fold)
+    if "я" in k:
+        k = _RU_PALATAL_A.sub(r"\1a", k)
+    if "ю" in k:
+        k = _RU_PALATAL_U.sub(r"\1u", k)
     # й as y or i (next to a vowel); ы is y in every system, so y between consonants stays
-    return re.sub(r"y(?=[aeiouяюы])|(?<=[aeiouяюы])y", "i", k)
+    return _RU_Y_BY_VOWEL.sub("i", k) if "y" in k else k
 
 
 def russian_style(target_word: str, expected: str) -> bool:
@@ -317,10 +347,10 @@ def russian_style(target_word: str, expected: str) -> bool:
     counted here: foreign names differ from their Ukrainian transcription exactly there
     (Telegram, Телеграм, Telehram; Hopkins, Хопкінс, Khopkins)."""
     def key(word):
-        k = re.sub(r"[^a-z]", "", fold(word))
+        k = _letters_a_to_z(fold(word))
         for a, b in (("j", "y"), ("i", "y"), ("ye", "e"), ("yo", "e"), ("ya", "a"), ("yu", "u")):
             k = k.replace(a, b)
-        return re.sub(r"(.)\1+", r"\1", k)
+        return _DOUBLED.sub(r"\1", k)
 
     return key(target_word) == key(expected)
 
@@ -445,7 +475,7 @@ _BGN_GROUP = re.compile(r"shch|dzh|kh|ts|ks|ch|sh|zh|yu|ya|ye|.")
 def _transcription_pattern(form: str):
     """The Latin spellings a foreign original or a documented scheme may give the Russian
     name whose BGN/PCGN form is `form` (doubled letters written once), as one pattern."""
-    groups = _BGN_GROUP.findall(re.sub(r"(.)\1+", r"\1", form.lower()))
+    groups = _BGN_GROUP.findall(_DOUBLED.sub(r"\1", form.lower()))
     body = "".join(f"(?:{_TRANSCRIBED_AS.get(g, re.escape(g))})" for g in groups)
     # a silent final e or h of the original (Larne for Ларн, Susannah for Сусанна)
     return re.compile(body + "[eh]?")
@@ -477,7 +507,7 @@ def _transcription_bounds(form: str):
     found without compiling its pattern (a compilation costs 0.3 ms, and most forms asked
     about are never matched; measured on WMT23: 794 patterns compiled, 346 needed)."""
     groups = []
-    for g in _BGN_GROUP.findall(re.sub(r"(.)\1+", r"\1", form.lower())):
+    for g in _BGN_GROUP.findall(_DOUBLED.sub(r"\1", form.lower())):
         alternatives = _alternatives(_TRANSCRIBED_AS[g]) if g in _TRANSCRIBED_AS else (g,)
         if alternatives is None:
             return 0, 10**9, None, None
@@ -504,14 +534,88 @@ def _may_transcribe(word: str, form: str) -> bool:
         (firsts is None or word[0] in firsts) and (lasts is None or word[-1] in lasts)))
 
 
+# ---- the same match without compiling a pattern ------------------------------------------
+# Compiling a form's pattern costs ~0.35 ms and most forms are matched once or twice (292
+# WMT23 articles: 142 patterns, 0.17 ms an article): the few words within a form's bounds are
+# matched by a search over its letter groups' alternatives instead, which accepts exactly the
+# words the pattern's fullmatch accepts (it tries every alternative of every group, as the
+# pattern's backtracking does; tests/source/test_romanize_oracle.py compares the two).
+_LOOKAHEAD = re.compile(r"\(\?=((?:\[[a-z]+\]|\$)(?:\|(?:\[[a-z]+\]|\$))*)\)$")
+
+
+@lru_cache(maxsize=None)  # (one per entry of _TRANSCRIBED_AS)
+def _alternatives_with_context(spellings: str):
+    """A _TRANSCRIBED_AS entry as (literal, letters that must follow or None, end allowed)
+    triples, or None when an alternative is more than a literal with such a lookahead."""
+    out = []
+    for alternative in re.split(r"\|(?![^()]*\))", spellings):
+        found = _LOOKAHEAD.search(alternative)
+        literal = alternative[:found.start()] if found else alternative
+        if re.search(r"[\\.^$*+?{}\[\]()|]", literal):
+            return None
+        if not found:
+            out.append((literal, None, True))
+            continue
+        items = found.group(1).split("|")
+        letters = "".join(i[1:-1] for i in items if i != "$")
+        out.append((literal, letters, "$" in items))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _transcription_groups(form: str):
+    """The alternatives of each letter group of `form` (as _transcription_pattern builds
+    them), or None when one is more than _alternatives_with_context reads."""
+    groups = []
+    for g in _BGN_GROUP.findall(_DOUBLED.sub(r"\1", form.lower())):
+        alternatives = _alternatives_with_context(_TRANSCRIBED_AS[g]) \
+            if g in _TRANSCRIBED_AS else ((g, None, True),)
+        if alternatives is None:
+            return None
+        groups.append(alternatives)
+    return tuple(groups)
+
+
+def _transcribes(word: str, groups) -> bool:
+    """Does _transcription_pattern's fullmatch accept `word` (groups: _transcription_groups)?"""
+    n, last, failed = len(word), len(groups), set()
+
+    def rest(i: int, at: int) -> bool:
+        if i == last:  # the optional silent final e or h, then the end
+            return at == n or at == n - 1 and word[at] in "eh"
+        if (i, at) in failed:
+            return False
+        for literal, letters, at_end in groups[i]:
+            if not word.startswith(literal, at):
+                continue
+            after = at + len(literal)
+            if letters is not None and not (
+                    after < n and word[after] in letters or at_end and after == n):
+                continue
+            if rest(i + 1, after):
+                return True
+        failed.add((i, at))
+        return False
+
+    return rest(0, 0)
+
+
 def transcribable(target: str, forms: Tuple[str, ...]) -> bool:
     """Can a foreign original's spelling or a documented scheme give the target word for one
     of a Russian name's BGN/PCGN forms (Trocheck, Volkanowski, Nahida: yes; Trocek, Pothekin:
     no)?"""
     low = target.lower()
-    spellings = {low, re.sub(r"(.)\1+", r"\1", low)}  # an original's doubled letters too
-    return any(_may_transcribe(w, f) and _transcription_pattern(f).fullmatch(w)
-               for f in forms for w in spellings)
+    spellings = {low, _DOUBLED.sub(r"\1", low)}  # an original's doubled letters too
+    return any(_may_transcribe(w, f) and _fullmatches(w, f) for f in forms for w in spellings)
+
+
+def _fullmatches(word: str, form: str) -> bool:
+    """_transcription_pattern(form).fullmatch(word), without compiling the pattern when the
+    form's groups are all literals (with lookaheads)."""
+    groups = None if "\n" in word or "\n" in form else _transcription_groups(form)
+    if groups is None:
+        return bool(_transcription_pattern(form).fullmatch(word))
+    return _transcribes(word, groups)
 
 
 _DERIVATION_SUFFIXES = ("n", "an", "ian", "ians", "ans", "ns", "s", "ese", "i", "ic", "ish")
@@ -626,11 +730,14 @@ _NOUN_NOMINATIVES = ("", "а", "о", "ь", "я")
 _FEMININE_FORM = re.compile(r"(?:ова|ева|ёва|ина|ына|ая|яя|ская|цкая)$")
 
 
+_VOWEL_Y_FINAL = re.compile(r"[аиуыюяії]й$")
+
+
 def attested_nominative(word: str, lang: Optional[str], document_words) -> Optional[str]:
     """The nominative of a source word in an oblique case, when the source document writes
     it (`document_words`: the document's words, lower case), as spelled there; else None."""
     low = word.lower()
-    if re.search(r"[аиуыюяії]й$", low):
+    if _VOWEL_Y_FINAL.search(low):
         return None  # -й after a vowel other than о, е is a nominative (Минай beside Миная)
     for candidate in _nominative_candidates(word, lang):
         if candidate in document_words:
@@ -653,9 +760,8 @@ def _nominative_candidates(word: str, lang: Optional[str]) -> Tuple[str, ...]:
     if _FEMININE_FORM.search(low):
         return ()
     out = []
-    for ending in _ENDINGS[lang]:
-        if ending in _ADJECTIVE_ENDINGS or not low.endswith(ending) or \
-                len(low) - len(ending) < 3:
+    for ending in endings_of(low, lang):
+        if ending in _ADJECTIVE_ENDINGS or len(low) - len(ending) < 3:
             continue
         stem = low[:len(low) - len(ending)]
         out.extend(c for c in (stem + n for n in _NOUN_NOMINATIVES) if c != low)

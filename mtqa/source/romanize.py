@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 # KMU 2010 annex table: letter -> (word-initial form, elsewhere)
 UKRAINIAN = {
@@ -55,7 +55,50 @@ def _case_like(out: str, word: str) -> str:
     return out
 
 
+# The per-letter tables as str.translate tables (one C-level pass per word instead of a Python
+# loop over its letters; the letter-by-letter loops these replace are kept as the oracle of
+# tests/source/test_romanize_oracle.py). Context goes through placeholder letters, put in
+# first: a Ukrainian word-initial є ї й ю я, the г of зг, a Russian е/ё read as ye. A word that
+# already holds a placeholder letter (none is a letter of either alphabet) takes the loop.
+_UK_INITIAL = "\ue000"  # placed after the first letter when it is one of є ї й ю я
+_UK_ZGH = "\ue001"      # stands for the г of зг
+_RU_YE = "\ue002"       # stands for an е/ё written ye
+_PLACEHOLDERS = frozenset(_UK_INITIAL + _UK_ZGH + _RU_YE)
+_UK_ELSEWHERE = str.maketrans({ch: form[1] if isinstance(form, tuple) else form
+                               for ch, form in UKRAINIAN.items()})
+_UK_WORD_INITIAL = {ch: form[0] for ch, form in UKRAINIAN.items() if isinstance(form, tuple)}
+_UK_ELSEWHERE[ord(_UK_ZGH)] = "gh"
+_RU_TABLE = str.maketrans(RUSSIAN)
+_RU_TABLE[ord(_RU_YE)] = "ye"
+# е/ё at the start of a word or after a vowel, й, ъ or ь (the negated class also matches at
+# the start of the word)
+_RU_YE_PLACE = re.compile("(?<![^" + "".join(sorted(_RUSSIAN_YE_AFTER)) + "])[её]")
+
+
 def _ukrainian_word(word: str) -> str:
+    low = word.lower()
+    if not _PLACEHOLDERS.isdisjoint(low):
+        return _ukrainian_word_by_letter(word)
+    if "зг" in low:
+        low = low.replace("зг", "з" + _UK_ZGH)  # зг -> zgh (KMU table, note to Г)
+    initial = _UK_WORD_INITIAL.get(low[:1])
+    if initial is not None:
+        out = initial + low[1:].translate(_UK_ELSEWHERE)
+    else:
+        out = low.translate(_UK_ELSEWHERE)
+    return _case_like(out, word)
+
+
+def _russian_word(word: str) -> str:
+    low = word.lower()
+    if not _PLACEHOLDERS.isdisjoint(low):
+        return _russian_word_by_letter(word)
+    if "е" in low or "ё" in low:
+        low = _RU_YE_PLACE.sub(_RU_YE, low)
+    return _case_like(low.translate(_RU_TABLE), word)
+
+
+def _ukrainian_word_by_letter(word: str) -> str:
     low = word.lower()
     out = []
     for i, ch in enumerate(low):
@@ -69,7 +112,7 @@ def _ukrainian_word(word: str) -> str:
     return _case_like("".join(out), word)
 
 
-def _russian_word(word: str) -> str:
+def _russian_word_by_letter(word: str) -> str:
     low = word.lower()
     out = []
     for i, ch in enumerate(low):
@@ -133,6 +176,47 @@ _NOMINATIVE = {
 # A stem ending in two consonants and к lost a fleeting vowel (беглый гласный) in its oblique
 # cases: Перекрёстке -> Перекрёсток, Лужка -> Лужок.
 _FLEETING_K = re.compile(r"[бвгджзклмнпрстфхцчшщ]к$")
+# the nominative endings romanised as letters after the start of a word
+_NOMINATIVE_RAW = {"uk": {n: n.translate(_UK_ELSEWHERE) for n in _NOMINATIVE["uk"]},
+                   "ru": {n: n.translate(_RU_TABLE) for n in _NOMINATIVE["ru"]}}
+assert not any(set(n) & set("геёЕЁГ") for ns in _NOMINATIVE.values() for n in ns)
+_PLAIN_CYRILLIC = re.compile("[а-яёіїєґА-ЯЁІЇЄҐ]+")
+
+
+def _raw_stem(stem: str, lang: str) -> Optional[str]:
+    """The romanisation of a stem of plain Cyrillic letters before its case is applied
+    (None for any other stem: apostrophes, hyphens, stress marks take romanize's path)."""
+    if not _PLAIN_CYRILLIC.fullmatch(stem):
+        return None
+    low = stem.lower()
+    if lang == "uk":
+        if "зг" in low:
+            low = low.replace("зг", "з" + _UK_ZGH)
+        initial = _UK_WORD_INITIAL.get(low[:1])
+        if initial is not None:
+            return initial + low[1:].translate(_UK_ELSEWHERE)
+        return low.translate(_UK_ELSEWHERE)
+    if "е" in low or "ё" in low:
+        low = _RU_YE_PLACE.sub(_RU_YE, low)
+    return low.translate(_RU_TABLE)
+
+
+# each language's endings -> their place in _ENDINGS (all of one to three letters)
+_ENDING_ORDER = {lang: {e: i for i, e in enumerate(endings)} for lang, endings in _ENDINGS.items()}
+assert all(1 <= len(e) <= 3 for endings in _ENDINGS.values() for e in endings)
+
+
+def endings_of(low: str, lang: Optional[str]) -> Tuple[str, ...]:
+    """The endings of _ENDINGS[lang] that the lower-case word ends with, in _ENDINGS order
+    (what `[e for e in _ENDINGS[lang] if low.endswith(e)]` gives, found by looking up the
+    word's last one, two and three letters instead of testing 31-40 endings)."""
+    order = _ENDING_ORDER.get(lang)
+    if order is None:
+        return ()
+    found = [low[-n:] for n in (1, 2, 3) if n <= len(low) and low[-n:] in order]
+    if len(found) > 1:
+        found.sort(key=order.__getitem__)
+    return tuple(found)
 
 
 @lru_cache(maxsize=65536)
@@ -142,16 +226,25 @@ def lemma_forms(word: str, lang: str) -> Tuple[str, ...]:
     shorter than three letters are not tried (short names are rarely inflected away)."""
     forms = [romanize(word, lang)]
     low = word.lower()
-    for ending in _ENDINGS.get(lang, ()):
-        if low.endswith(ending) and len(low) - len(ending) >= 3:
+    for ending in endings_of(low, lang):
+        if len(low) - len(ending) >= 3:
             stem = word[:len(word) - len(ending)]
             # an adjective's stem (Запорізької -> Запорізьк-) is no name: only its
             # adjectival nominatives are (Zaporizkyi, Zaporizka)
             adjectival = stem.lower().endswith(("ськ", "цьк", "зьк", "ск", "цк", "зк"))
+            # a stem of plain letters is romanised once, its nominatives appended (what
+            # romanize(stem + nominative) gives: no nominative letter depends on the stem's,
+            # and one after the stem is no word-initial letter)
+            stem_raw = _raw_stem(stem, lang)
             for nominative in _NOMINATIVE[lang]:
                 if adjectival and nominative in ("", "о", "ь", "я"):
                     continue
-                candidate = romanize(stem + nominative, lang)
+                if stem_raw is None or not nominative:
+                    candidate = romanize(stem + nominative, lang)
+                else:
+                    candidate = stem_raw + _NOMINATIVE_RAW[lang][nominative]
+                    if stem[0].isupper():
+                        candidate = candidate[:1].upper() + candidate[1:]
                 if candidate not in forms:
                     forms.append(candidate)
             if not adjectival and _FLEETING_K.search(stem.lower()):
