@@ -27,10 +27,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Dict, Iterator, NamedTuple, Optional, Tuple, Union
 
+from rapidfuzz.distance import Levenshtein
+
 from mtqa.lexicon import world_names, zipf
+from mtqa.source import names as _names
 from mtqa.realnames import is_given_name
 from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                declined_quoted_nominatives, derivation, distance,
@@ -223,13 +226,6 @@ def _document(doc, glossary) -> _Document:
     return found
 
 
-@lru_cache(maxsize=65536)
-def _loose_keys(expected: Expected, lang: Optional[str]) -> frozenset:
-    """The accepted_key of each form and accepted spelling of an expected name (asked once
-    per source word per paragraph pair: memoised)."""
-    return frozenset(accepted_key(f, lang) for f in expected.forms + expected.accepted)
-
-
 class _Paragraph:
     """One aligned paragraph pair: the target words worth comparing, what the target holds,
     and the best difference so far per target word (index into `targets` -> (rank, form,
@@ -254,6 +250,42 @@ class _Paragraph:
     def loose_present(self):
         return {accepted_key(t.text, self.lang) for t in self.targets}
 
+    @cached_property
+    def by_skeleton_length(self):
+        """The comparable target words by the length of their Russian skeleton (the key
+        `near` measures distance on): skeleton length -> [(position in comparable, raw
+        length, skeleton)]."""
+        index = {}
+        for p, (_, t, _) in enumerate(self.comparable):
+            k = skeleton(t.text, "ru")
+            index.setdefault(len(k), []).append((p, len(t.text), k))
+        return index
+
+    def near_candidates(self, forms, exact: bool, patronymic: bool):
+        """The comparable target words that may be near one of `forms` (_near_forms), in
+        their order: a necessary condition of `near` and of the patronymic test, so that a
+        source name of a credits paragraph looks at the few target words within the
+        distance those allow, not at every one. Exact (tests/source/
+        test_name_candidates.py): `near` needs a skeleton distance within its limit, the
+        patronymic test within 2, and _near_forms a raw length within 4."""
+        index = self.by_skeleton_length
+        strict = self.lang == "uk" and not exact and _names.UKRAINIAN_RUSSIAN_STYLE_ONLY
+        found = set()
+        for form in forms:
+            b = skeleton(form, "ru")
+            n = len(b)
+            bound = 0 if strict else 1 if n <= 6 else 2 if n <= 10 else 3
+            if patronymic:
+                bound = max(bound, 2)
+            size = len(form)
+            for length in range(n - bound, n + bound + 1):
+                for p, raw, k in index.get(length, ()):
+                    if p not in found and abs(size - raw) <= 4 and \
+                            Levenshtein.distance(k, b, score_cutoff=bound) <= bound:
+                        found.add(p)
+        comparable = self.comparable
+        return [comparable[p] for p in sorted(found)]
+
     def record(self, i: int, rank, form: Suggestion, span, expected: Expected, word: str):
         """Keep the candidate for target word i unless a closer one is kept."""
         if i not in self.best or rank < self.best[i][0]:
@@ -264,7 +296,10 @@ class _Paragraph:
         plain romanisation (or an accepted spelling of it) by accepted_key?"""
         if expected.exact:
             return any(f in self.exact_present for f in expected.forms)
-        return not _loose_keys(expected, self.lang).isdisjoint(self.loose_present)
+        # the forms' keys one by one, the likeliest first: a name the target holds (most, in
+        # a credits paragraph) is found before the keys of its other spellings are made
+        loose, lang = self.loose_present, self.lang
+        return any(accepted_key(f, lang) in loose for f in expected.forms + expected.accepted)
 
     def quote_start(self, s0: int) -> Optional[int]:
         """Where the quotation holding the source word at s0 opens, or None."""
@@ -521,7 +556,9 @@ def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expecte
         else expected.forms
     cyrillic = bool(_CYRILLIC_RE.search(word))
     bar = COMMON_AFTER_ROMANISATION if cyrillic else COMMON_AFTER_COPY
-    for i, t, foreign in paragraph.comparable:
+    # only the target words that may be near a form: the others are skipped below anyway
+    # (no near form), and the checks before that are pure
+    for i, t, foreign in paragraph.near_candidates(forms, expected.exact, patronymic):
         text = t.text
         # a quoted name translated as a common word (Tractor for «Трактор»)
         translated = translatable and zipf(text.lower()) >= TRANSLATED_WORD_ZIPF
