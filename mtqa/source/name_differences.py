@@ -239,6 +239,9 @@ class _Paragraph:
         self.quoted = document.quoted_spans(*source_span)
         self.best = {}
         self._romanised = None
+        # near_candidates: the comparable words by the length of their Russian skeleton,
+        # (position, length, skeleton), made for the word lengths asked so far
+        self._by_skeleton, self._lengths_ready = {}, set()
 
     # what the target holds, as written and by accepted_key: read only where a paragraph is
     # compared (not one whose differences were found before: _Document.compared)
@@ -251,39 +254,46 @@ class _Paragraph:
         return {accepted_key(t.text, self.lang) for t in self.targets}
 
     @cached_property
-    def by_skeleton_length(self):
-        """The comparable target words by the length of their Russian skeleton (the key
-        `near` measures distance on): skeleton length -> [(position in comparable, raw
-        length, skeleton)]."""
+    def by_length(self):
+        """The comparable target words by length: length -> [position in comparable]."""
         index = {}
         for p, (_, t, _) in enumerate(self.comparable):
-            k = skeleton(t.text, "ru")
-            index.setdefault(len(k), []).append((p, len(t.text), k))
+            index.setdefault(len(t.text), []).append(p)
         return index
 
     def near_candidates(self, forms, exact: bool, patronymic: bool):
         """The comparable target words that may be near one of `forms` (_near_forms), in
-        their order: a necessary condition of `near` and of the patronymic test, so that a
-        source name of a credits paragraph looks at the few target words within the
-        distance those allow, not at every one. Exact (tests/source/
-        test_name_candidates.py): `near` needs a skeleton distance within its limit, the
-        patronymic test within 2, and _near_forms a raw length within 4."""
-        index = self.by_skeleton_length
+        their order: a source name of a credits paragraph looks at the few target words
+        within the distance `near` allows, not at every one. Exact (tests/source/
+        test_name_candidates.py): _near_forms takes a length within 4, `near` a distance of
+        the Russian skeletons within its limit, the patronymic test within 2. A skeleton is
+        made only for a word and form of comparable lengths (the first skeleton of a word is
+        what costs)."""
+        by_length, by_skeleton, ready = self.by_length, self._by_skeleton, self._lengths_ready
+        comparable = self.comparable
         strict = self.lang == "uk" and not exact and _names.UKRAINIAN_RUSSIAN_STYLE_ONLY
         found = set()
         for form in forms:
+            size = len(form)
+            lengths = [n for n in range(size - 4, size + 5) if n in by_length]
+            if not lengths:
+                continue
+            for n in lengths:  # the skeletons of the words of these lengths, made once
+                if n not in ready:
+                    ready.add(n)
+                    for p in by_length[n]:
+                        k = skeleton(comparable[p][1].text, "ru")
+                        by_skeleton.setdefault(len(k), []).append((p, n, k))
             b = skeleton(form, "ru")
             n = len(b)
             bound = 0 if strict else 1 if n <= 6 else 2 if n <= 10 else 3
             if patronymic:
                 bound = max(bound, 2)
-            size = len(form)
             for length in range(n - bound, n + bound + 1):
-                for p, raw, k in index.get(length, ()):
+                for p, raw, k in by_skeleton.get(length, ()):
                     if p not in found and abs(size - raw) <= 4 and \
                             Levenshtein.distance(k, b, score_cutoff=bound) <= bound:
                         found.add(p)
-        comparable = self.comparable
         return [comparable[p] for p in sorted(found)]
 
     def record(self, i: int, rank, form: Suggestion, span, expected: Expected, word: str):
@@ -296,10 +306,18 @@ class _Paragraph:
         plain romanisation (or an accepted spelling of it) by accepted_key?"""
         if expected.exact:
             return any(f in self.exact_present for f in expected.forms)
-        # the forms' keys one by one, the likeliest first: a name the target holds (most, in
-        # a credits paragraph) is found before the keys of its other spellings are made
+        # a form written as is holds its key (and needs no key of every target word made);
+        # else the forms' keys one by one, the likeliest first: a name the target holds is
+        # found before the keys of its other spellings are made
+        spellings = expected.forms + expected.accepted
+        if any(f in self.exact_present for f in spellings):
+            return True
         loose, lang = self.loose_present, self.lang
-        return any(accepted_key(f, lang) in loose for f in expected.forms + expected.accepted)
+        return any(accepted_key(f, lang) in loose for f in spellings)
+
+    def holds_key(self, form: str) -> bool:
+        """Does a target word share the form's accepted_key (the form as written does)?"""
+        return form in self.exact_present or accepted_key(form, self.lang) in self.loose_present
 
     def quote_start(self, s0: int) -> Optional[int]:
         """Where the quotation holding the source word at s0 opens, or None."""
@@ -360,7 +378,7 @@ class _Paragraph:
         # the right name as written (its other candidate forms are the misreading: Kikin is a
         # candidate nominative of Кикина)
         if expected.exact and expected.forms[0] in self.exact_present or \
-                accepted_key(expected.forms[0], lang) in self.loose_present:
+                self.holds_key(expected.forms[0]):
             return
         misread = accepted_key(romanize(wrong, lang), lang)
         for i, t, _ in self.comparable:
