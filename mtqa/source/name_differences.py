@@ -559,24 +559,27 @@ def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expecte
     """Record the target words near an expected form that no other spelling system explains
     and English text does not know as words."""
     lang = paragraph.lang
+    patronymic = bool(expected.russian_style) and ukrainian_patronymic(word)
+    # an adjectival surname in its nominative (Рождественская, Коцюбинський) is its own
+    # form: its other candidates are truncations (Rozhdestvenska), never the suggestion
+    forms = expected.forms[:1] if word.lower().endswith(_ADJECTIVAL_NOMINATIVES) \
+        else expected.forms
+    # only the target words that may be near a form: the others are skipped below anyway
+    # (no near form), and the checks before that are pure
+    candidates = paragraph.near_candidates(forms, expected.exact, patronymic)
+    if not candidates:
+        return
     # a plain Ukrainian romanisation is compared only with the word's Russian-style
     # renderings (Grigorenko, Marina, Darusya)
     russian_style = {accepted_key(f, "ru") for f in expected.russian_style}
-    patronymic = bool(russian_style) and ukrainian_patronymic(word)
     formed = russian_formed(expected.forms) if lang == "ru" else ""
     # a Ukrainian-formed name's other near spellings are compared too (see ukrainian_formed)
     if russian_style and ukrainian_formed(expected.forms):
         russian_style = None
     originals = None  # the forms' original_key, once per source word, only when needed
-    # an adjectival surname in its nominative (Рождественская, Коцюбинський) is its own
-    # form: its other candidates are truncations (Rozhdestvenska), never the suggestion
-    forms = expected.forms[:1] if word.lower().endswith(_ADJECTIVAL_NOMINATIVES) \
-        else expected.forms
     cyrillic = bool(_CYRILLIC_RE.search(word))
     bar = COMMON_AFTER_ROMANISATION if cyrillic else COMMON_AFTER_COPY
-    # only the target words that may be near a form: the others are skipped below anyway
-    # (no near form), and the checks before that are pure
-    for i, t, foreign in paragraph.near_candidates(forms, expected.exact, patronymic):
+    for i, t, foreign in candidates:
         text = t.text
         # a quoted name translated as a common word (Tractor for «Трактор»)
         translated = translatable and zipf(text.lower()) >= TRANSLATED_WORD_ZIPF
