@@ -242,6 +242,7 @@ class _Paragraph:
         # near_candidates: the comparable words by the length of their Russian skeleton,
         # (position, length, skeleton), made for the word lengths asked so far
         self._by_skeleton, self._lengths_ready = {}, set()
+        self._candidates = {}  # (forms, exact, patronymic) -> near_candidates, per paragraph
 
     # what the target holds, as written and by accepted_key: read only where a paragraph is
     # compared (not one whose differences were found before: _Document.compared)
@@ -269,6 +270,13 @@ class _Paragraph:
         the Russian skeletons within its limit, the patronymic test within 2. A skeleton is
         made only for a word and form of comparable lengths (the first skeleton of a word is
         what costs)."""
+        key = (forms, exact, patronymic)
+        found = self._candidates.get(key)
+        if found is None:
+            found = self._candidates[key] = self._near_candidates(forms, exact, patronymic)
+        return found
+
+    def _near_candidates(self, forms, exact: bool, patronymic: bool):
         by_length, by_skeleton, ready = self.by_length, self._by_skeleton, self._lengths_ready
         comparable = self.comparable
         strict = self.lang == "uk" and not exact and _names.UKRAINIAN_RUSSIAN_STYLE_ONLY
@@ -309,11 +317,15 @@ class _Paragraph:
         # a form written as is holds its key (and needs no key of every target word made);
         # else the forms' keys one by one, the likeliest first: a name the target holds is
         # found before the keys of its other spellings are made
-        spellings = expected.forms + expected.accepted
-        if any(f in self.exact_present for f in spellings):
+        if self.written(expected):
             return True
         loose, lang = self.loose_present, self.lang
-        return any(accepted_key(f, lang) in loose for f in spellings)
+        return any(accepted_key(f, lang) in loose for f in expected.forms + expected.accepted)
+
+    def written(self, expected: Expected) -> bool:
+        """Is a form or accepted spelling of the name in the target as written?"""
+        exact_present = self.exact_present
+        return any(f in exact_present for f in expected.forms + expected.accepted)
 
     def holds_key(self, form: str) -> bool:
         """Does a target word share the form's accepted_key (the form as written does)?"""
@@ -446,6 +458,9 @@ def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: boo
     person = None if expected.exact else document.people.role(s0, word)
     if person == "given":
         expected = given_forms(expected, word, paragraph.lang)
+    elif not expected.exact and (paragraph.written(expected) or not paragraph.near_candidates(
+            *_near_query(word, expected))):
+        return  # present as written; or no target word near, so nothing to record below
     if paragraph.present(expected):
         return
     if person == "given":  # Love for Любовь Митина (name_person)
@@ -559,14 +574,10 @@ def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expecte
     """Record the target words near an expected form that no other spelling system explains
     and English text does not know as words."""
     lang = paragraph.lang
-    patronymic = bool(expected.russian_style) and ukrainian_patronymic(word)
-    # an adjectival surname in its nominative (Рождественская, Коцюбинський) is its own
-    # form: its other candidates are truncations (Rozhdestvenska), never the suggestion
-    forms = expected.forms[:1] if word.lower().endswith(_ADJECTIVAL_NOMINATIVES) \
-        else expected.forms
+    forms, exact, patronymic = _near_query(word, expected)
     # only the target words that may be near a form: the others are skipped below anyway
     # (no near form), and the checks before that are pure
-    candidates = paragraph.near_candidates(forms, expected.exact, patronymic)
+    candidates = paragraph.near_candidates(forms, exact, patronymic)
     if not candidates:
         return
     # a plain Ukrainian romanisation is compared only with the word's Russian-style
@@ -607,6 +618,15 @@ def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expecte
         for d, form in (first, *found):
             rank = (d, abs(len(form) - len(text)))  # Darusia, not Darusa
             paragraph.record(i, rank, suggested or form, span, expected, word)
+
+
+def _near_query(word: str, expected: Expected):
+    """(the forms compared, exact, patronymic): what _near_forms is asked with."""
+    # an adjectival surname in its nominative (Рождественская, Коцюбинський) is its own
+    # form: its other candidates are truncations (Rozhdestvenska), never the suggestion
+    forms = expected.forms[:1] if word.lower().endswith(_ADJECTIVAL_NOMINATIVES) \
+        else expected.forms
+    return forms, expected.exact, bool(expected.russian_style) and ukrainian_patronymic(word)
 
 
 def _spelled_otherwise(text: str, foreign: bool, expected: Expected, lang: str, formed: str,
