@@ -459,7 +459,7 @@ def nominative_present(paragraph, expected) -> bool:
     form = expected.forms[0]
     if expected.exact:
         return form in paragraph.exact_present
-    return accepted_key(form, paragraph.lang) in paragraph.loose_present
+    return paragraph.holds_key(form)
 
 
 def _record_oblique(paragraph, found: Oblique, word: str, span):
@@ -512,7 +512,7 @@ def _proven(document, word: str) -> Optional[Oblique]:
 
 def _record_toponym(paragraph, toponym: Toponym, word: str, span):
     lang = paragraph.lang
-    if accepted_key(toponym.nominative, lang) in paragraph.loose_present:
+    if paragraph.holds_key(toponym.nominative):
         return
     expected = paragraph.document.expected(word)
     stem = romanize(word[:-2], lang)

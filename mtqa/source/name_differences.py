@@ -27,10 +27,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Dict, Iterator, NamedTuple, Optional, Tuple, Union
 
+from rapidfuzz.distance import Levenshtein
+
 from mtqa.lexicon import world_names, zipf
+from mtqa.source import names as _names
 from mtqa.realnames import is_given_name
 from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                declined_quoted_nominatives, derivation, distance,
@@ -223,13 +226,6 @@ def _document(doc, glossary) -> _Document:
     return found
 
 
-@lru_cache(maxsize=65536)
-def _loose_keys(expected: Expected, lang: Optional[str]) -> frozenset:
-    """The accepted_key of each form and accepted spelling of an expected name (asked once
-    per source word per paragraph pair: memoised)."""
-    return frozenset(accepted_key(f, lang) for f in expected.forms + expected.accepted)
-
-
 class _Paragraph:
     """One aligned paragraph pair: the target words worth comparing, what the target holds,
     and the best difference so far per target word (index into `targets` -> (rank, form,
@@ -243,6 +239,10 @@ class _Paragraph:
         self.quoted = document.quoted_spans(*source_span)
         self.best = {}
         self._romanised = None
+        # near_candidates: the comparable words by the length of their Russian skeleton,
+        # (position, length, skeleton), made for the word lengths asked so far
+        self._by_skeleton, self._lengths_ready = {}, set()
+        self._candidates = {}  # (forms, exact, patronymic) -> near_candidates, per paragraph
 
     # what the target holds, as written and by accepted_key: read only where a paragraph is
     # compared (not one whose differences were found before: _Document.compared)
@@ -254,6 +254,56 @@ class _Paragraph:
     def loose_present(self):
         return {accepted_key(t.text, self.lang) for t in self.targets}
 
+    @cached_property
+    def by_length(self):
+        """The comparable target words by length: length -> [position in comparable]."""
+        index = {}
+        for p, (_, t, _) in enumerate(self.comparable):
+            index.setdefault(len(t.text), []).append(p)
+        return index
+
+    def near_candidates(self, forms, exact: bool, patronymic: bool):
+        """The comparable target words that may be near one of `forms` (_near_forms), in
+        their order: a source name of a credits paragraph looks at the few target words
+        within the distance `near` allows, not at every one. Exact (tests/source/
+        test_name_candidates.py): _near_forms takes a length within 4, `near` a distance of
+        the Russian skeletons within its limit, the patronymic test within 2. A skeleton is
+        made only for a word and form of comparable lengths (the first skeleton of a word is
+        what costs)."""
+        key = (forms, exact, patronymic)
+        found = self._candidates.get(key)
+        if found is None:
+            found = self._candidates[key] = self._near_candidates(forms, exact, patronymic)
+        return found
+
+    def _near_candidates(self, forms, exact: bool, patronymic: bool):
+        by_length, by_skeleton, ready = self.by_length, self._by_skeleton, self._lengths_ready
+        comparable = self.comparable
+        strict = self.lang == "uk" and not exact and _names.UKRAINIAN_RUSSIAN_STYLE_ONLY
+        found = set()
+        for form in forms:
+            size = len(form)
+            lengths = [n for n in range(size - 4, size + 5) if n in by_length]
+            if not lengths:
+                continue
+            for n in lengths:  # the skeletons of the words of these lengths, made once
+                if n not in ready:
+                    ready.add(n)
+                    for p in by_length[n]:
+                        k = skeleton(comparable[p][1].text, "ru")
+                        by_skeleton.setdefault(len(k), []).append((p, n, k))
+            b = skeleton(form, "ru")
+            n = len(b)
+            bound = 0 if strict else 1 if n <= 6 else 2 if n <= 10 else 3
+            if patronymic:
+                bound = max(bound, 2)
+            for length in range(n - bound, n + bound + 1):
+                for p, raw, k in by_skeleton.get(length, ()):
+                    if p not in found and abs(size - raw) <= 4 and \
+                            Levenshtein.distance(k, b, score_cutoff=bound) <= bound:
+                        found.add(p)
+        return [comparable[p] for p in sorted(found)]
+
     def record(self, i: int, rank, form: Suggestion, span, expected: Expected, word: str):
         """Keep the candidate for target word i unless a closer one is kept."""
         if i not in self.best or rank < self.best[i][0]:
@@ -264,7 +314,22 @@ class _Paragraph:
         plain romanisation (or an accepted spelling of it) by accepted_key?"""
         if expected.exact:
             return any(f in self.exact_present for f in expected.forms)
-        return not _loose_keys(expected, self.lang).isdisjoint(self.loose_present)
+        # a form written as is holds its key (and needs no key of every target word made);
+        # else the forms' keys one by one, the likeliest first: a name the target holds is
+        # found before the keys of its other spellings are made
+        if self.written(expected):
+            return True
+        loose, lang = self.loose_present, self.lang
+        return any(accepted_key(f, lang) in loose for f in expected.forms + expected.accepted)
+
+    def written(self, expected: Expected) -> bool:
+        """Is a form or accepted spelling of the name in the target as written?"""
+        exact_present = self.exact_present
+        return any(f in exact_present for f in expected.forms + expected.accepted)
+
+    def holds_key(self, form: str) -> bool:
+        """Does a target word share the form's accepted_key (the form as written does)?"""
+        return form in self.exact_present or accepted_key(form, self.lang) in self.loose_present
 
     def quote_start(self, s0: int) -> Optional[int]:
         """Where the quotation holding the source word at s0 opens, or None."""
@@ -325,7 +390,7 @@ class _Paragraph:
         # the right name as written (its other candidate forms are the misreading: Kikin is a
         # candidate nominative of Кикина)
         if expected.exact and expected.forms[0] in self.exact_present or \
-                accepted_key(expected.forms[0], lang) in self.loose_present:
+                self.holds_key(expected.forms[0]):
             return
         misread = accepted_key(romanize(wrong, lang), lang)
         for i, t, _ in self.comparable:
@@ -393,6 +458,9 @@ def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: boo
     person = None if expected.exact else document.people.role(s0, word)
     if person == "given":
         expected = given_forms(expected, word, paragraph.lang)
+    elif not expected.exact and (paragraph.written(expected) or not paragraph.near_candidates(
+            *_near_query(word, expected))):
+        return  # present as written; or no target word near, so nothing to record below
     if paragraph.present(expected):
         return
     if person == "given":  # Love for Любовь Митина (name_person)
@@ -506,22 +574,23 @@ def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expecte
     """Record the target words near an expected form that no other spelling system explains
     and English text does not know as words."""
     lang = paragraph.lang
+    forms, exact, patronymic = _near_query(word, expected)
+    # only the target words that may be near a form: the others are skipped below anyway
+    # (no near form), and the checks before that are pure
+    candidates = paragraph.near_candidates(forms, exact, patronymic)
+    if not candidates:
+        return
     # a plain Ukrainian romanisation is compared only with the word's Russian-style
     # renderings (Grigorenko, Marina, Darusya)
     russian_style = {accepted_key(f, "ru") for f in expected.russian_style}
-    patronymic = bool(russian_style) and ukrainian_patronymic(word)
     formed = russian_formed(expected.forms) if lang == "ru" else ""
     # a Ukrainian-formed name's other near spellings are compared too (see ukrainian_formed)
     if russian_style and ukrainian_formed(expected.forms):
         russian_style = None
     originals = None  # the forms' original_key, once per source word, only when needed
-    # an adjectival surname in its nominative (Рождественская, Коцюбинський) is its own
-    # form: its other candidates are truncations (Rozhdestvenska), never the suggestion
-    forms = expected.forms[:1] if word.lower().endswith(_ADJECTIVAL_NOMINATIVES) \
-        else expected.forms
     cyrillic = bool(_CYRILLIC_RE.search(word))
     bar = COMMON_AFTER_ROMANISATION if cyrillic else COMMON_AFTER_COPY
-    for i, t, foreign in paragraph.comparable:
+    for i, t, foreign in candidates:
         text = t.text
         # a quoted name translated as a common word (Tractor for «Трактор»)
         translated = translatable and zipf(text.lower()) >= TRANSLATED_WORD_ZIPF
@@ -549,6 +618,15 @@ def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expecte
         for d, form in (first, *found):
             rank = (d, abs(len(form) - len(text)))  # Darusia, not Darusa
             paragraph.record(i, rank, suggested or form, span, expected, word)
+
+
+def _near_query(word: str, expected: Expected):
+    """(the forms compared, exact, patronymic): what _near_forms is asked with."""
+    # an adjectival surname in its nominative (Рождественская, Коцюбинський) is its own
+    # form: its other candidates are truncations (Rozhdestvenska), never the suggestion
+    forms = expected.forms[:1] if word.lower().endswith(_ADJECTIVAL_NOMINATIVES) \
+        else expected.forms
+    return forms, expected.exact, bool(expected.russian_style) and ukrainian_patronymic(word)
 
 
 def _spelled_otherwise(text: str, foreign: bool, expected: Expected, lang: str, formed: str,
