@@ -145,6 +145,9 @@ class _Document:
         # finds depends on the target words' texts alone, and translations of one source often
         # share a paragraph's names (71 % of WMT23's paragraphs repeat one read before)
         self._compared = {}
+        # name_consistency's readings of this source: {source offset: (compared, settled
+        # nominative); the offsets of a lemma's occurrences: whether they name several people}
+        self.readings = {}
 
     def names(self, k: int, ss: int, se: int, doc):
         """The capitalised words (source_names) of source paragraph k at ss:se, found once."""
