@@ -241,7 +241,8 @@ class _Paragraph:
         self.comparable = comparable
         self.quoted = document.quoted_spans(*source_span)
         self.best = {}
-        self._romanised = None
+        self._romanised = None  # spells_other_name: the paragraph's names romanised, and
+        self._spelled = {}      # target word -> the names it spells
         # near_candidates: the comparable words by the length of their Russian skeleton,
         # (position, length, skeleton), made for the word lengths asked so far
         self._by_skeleton, self._lengths_ready = {}, set()
@@ -346,7 +347,6 @@ class _Paragraph:
             ss, se = self.source_span
             self._romanised = {w: romanize(w, self.lang) for _, _, w, _ in
                                source_names(self.document.text, ss, se, ())}
-            self._spelled = {}
         # the names the target spells, found once per target word: a paragraph of many names
         # (a film's credits) asks this for every pair of a target word and a name
         spelled = self._spelled.get(target)
@@ -573,7 +573,7 @@ def _h_as_g(word: str) -> str:
 
 def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expected,
                        suggested: Optional[Suggestion], translatable: bool, russian_given: bool,
-                       person: Optional[str] = None):
+                       person: Optional[str]):
     """Record the target words near an expected form that no other spelling system explains
     and English text does not know as words."""
     lang = paragraph.lang

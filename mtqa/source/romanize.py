@@ -35,7 +35,7 @@ UKRAINIAN = {
     "ю": ("yu", "iu"), "я": ("ya", "ia"), "'": "", "’": "", "ʼ": "",
 }
 
-# BGN/PCGN 1947 table for Russian. е and ё depend on what precedes (see _russian).
+# BGN/PCGN 1947 table for Russian. е and ё depend on what precedes (see _RUSSIAN_YE_AFTER).
 RUSSIAN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
     "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
