@@ -33,12 +33,11 @@ from typing import Dict, Iterator, NamedTuple, Optional, Tuple, Union
 from rapidfuzz.distance import Levenshtein
 
 from mtqa.lexicon import world_names, zipf
-from mtqa.source import names as _names
 from mtqa.realnames import is_given_name
 from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                declined_quoted_nominatives, derivation, distance,
                                expected_forms, foreign_spelling, masculine_oblique, near,
-                               original_key, russian_formed, russian_person_given_name,
+                               near_limit, original_key, russian_formed, russian_person_given_name,
                                skeleton, surname_gender, transcribable, ukrainian_formed,
                                ukrainian_patronymic)
 from mtqa.source import name_case
@@ -283,7 +282,6 @@ class _Paragraph:
     def _near_candidates(self, forms, exact: bool, patronymic: bool):
         by_length, by_skeleton, ready = self.by_length, self._by_skeleton, self._lengths_ready
         comparable = self.comparable
-        strict = self.lang == "uk" and not exact and _names.UKRAINIAN_RUSSIAN_STYLE_ONLY
         found = set()
         for form in forms:
             size = len(form)
@@ -298,7 +296,7 @@ class _Paragraph:
                         by_skeleton.setdefault(len(k), []).append((p, n, k))
             b = skeleton(form, "ru")
             n = len(b)
-            bound = 0 if strict else 1 if n <= 6 else 2 if n <= 10 else 3
+            bound = near_limit(n, self.lang, exact)
             if patronymic:
                 bound = max(bound, 2)
             for length in range(n - bound, n + bound + 1):
