@@ -91,19 +91,9 @@ _INDEX_AFTER = 1_000
 _given_name_line = SwitchingLookup(_search_given_name_line, _given_name_index, _INDEX_AFTER)
 
 
-def _is_given_name_in_file(word: str) -> bool:
-    """Does a line of the sorted given-names file begin with `word` and a tab?"""
-    return _given_name_line(word) is not None
-
-
-# Answers remembered per word; never switched to a parsed table: the name rules ask about few
-# distinct words, and parsing 53,000 lines costs ~120 ms.
-_GIVEN = SwitchingLookup(_is_given_name_in_file)
-
-
 def is_given_name(word: str) -> bool:
-    """Is `word` a given name somewhere (looked up once per distinct word)?"""
-    return _GIVEN(word)
+    """Is `word` a given name somewhere (its file line looked up once per distinct word)?"""
+    return _given_name_line(word) is not None
 
 
 @lru_cache(maxsize=65536)

@@ -48,8 +48,8 @@ def test_spelling_set_answers_as_search(monkeypatch):
 
 def test_given_name_bisection_answers_as_the_parsed_table(monkeypatch):
     # a one-file run and a batch both bisect the sorted file; the answers are the table's
-    monkeypatch.setattr(realnames, "_GIVEN",
-                        SwitchingLookup(realnames._is_given_name_in_file))
+    monkeypatch.setattr(realnames, "_given_name_line",
+                        SwitchingLookup(realnames._search_given_name_line))
     table = realnames.given_names()
     probes = WORDS + sorted(table)[::997] + [n + "x" for n in sorted(table)[::1999]]
     assert [realnames.is_given_name(w) for w in probes] == [w in table for w in probes]

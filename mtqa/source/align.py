@@ -180,10 +180,6 @@ def _empty_at(spans, k):
     return (pos, pos)
 
 
-def target_paragraphs(article) -> List[Tuple[int, int]]:
-    return list(article.paragraphs)
-
-
 def align(doc: SourceDoc, article) -> Alignment:
     """Align a source document with the article; cached per article."""
     return article.memo(("source-alignment", id(doc)), lambda: _align(doc, article))

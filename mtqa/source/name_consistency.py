@@ -39,12 +39,6 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]{2,})\s+$")
 
 
-# (language, source text, glossary) -> {source offset: (compared, settled nominative); the
-# offsets of a lemma's occurrences: whether they name several people}: a source is often
-# audited with several translations (a batch of systems, a re-check after a fix)
-_READINGS: Dict[Tuple[str, str, int], dict] = {}
-
-
 class _Occurrence(NamedTuple):
     paragraph: object     # name_differences._Paragraph
     s0: int
@@ -180,14 +174,9 @@ class Consistency:
         return out
 
     def _memo(self) -> dict:
-        """What is read of this source once, whichever translation of it is audited."""
-        key = (self.document.lang, self.document.text, id(self.document.glossary))
-        readings = _READINGS.get(key)
-        if readings is None:
-            if len(_READINGS) >= 16:
-                _READINGS.clear()
-            readings = _READINGS[key] = {}
-        return readings
+        """What is read of this source once, whichever translation of it is audited: kept on
+        the source's _Document (name_differences._document), shared by its translations."""
+        return self.document.readings
 
     def _several_people(self, occurrences: List[_Occurrence]) -> bool:
         memo = self._memo()

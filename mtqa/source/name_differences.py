@@ -33,12 +33,11 @@ from typing import Dict, Iterator, NamedTuple, Optional, Tuple, Union
 from rapidfuzz.distance import Levenshtein
 
 from mtqa.lexicon import world_names, zipf
-from mtqa.source import names as _names
 from mtqa.realnames import is_given_name
 from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                declined_quoted_nominatives, derivation, distance,
                                expected_forms, foreign_spelling, masculine_oblique, near,
-                               original_key, russian_formed, russian_person_given_name,
+                               near_limit, original_key, russian_formed, russian_person_given_name,
                                skeleton, surname_gender, transcribable, ukrainian_formed,
                                ukrainian_patronymic)
 from mtqa.source import name_case
@@ -145,6 +144,9 @@ class _Document:
         # finds depends on the target words' texts alone, and translations of one source often
         # share a paragraph's names (71 % of WMT23's paragraphs repeat one read before)
         self._compared = {}
+        # name_consistency's readings of this source: {source offset: (compared, settled
+        # nominative); the offsets of a lemma's occurrences: whether they name several people}
+        self.readings = {}
 
     def names(self, k: int, ss: int, se: int, doc):
         """The capitalised words (source_names) of source paragraph k at ss:se, found once."""
@@ -238,7 +240,8 @@ class _Paragraph:
         self.comparable = comparable
         self.quoted = document.quoted_spans(*source_span)
         self.best = {}
-        self._romanised = None
+        self._romanised = None  # spells_other_name: the paragraph's names romanised, and
+        self._spelled = {}      # target word -> the names it spells
         # near_candidates: the comparable words by the length of their Russian skeleton,
         # (position, length, skeleton), made for the word lengths asked so far
         self._by_skeleton, self._lengths_ready = {}, set()
@@ -279,7 +282,6 @@ class _Paragraph:
     def _near_candidates(self, forms, exact: bool, patronymic: bool):
         by_length, by_skeleton, ready = self.by_length, self._by_skeleton, self._lengths_ready
         comparable = self.comparable
-        strict = self.lang == "uk" and not exact and _names.UKRAINIAN_RUSSIAN_STYLE_ONLY
         found = set()
         for form in forms:
             size = len(form)
@@ -294,7 +296,7 @@ class _Paragraph:
                         by_skeleton.setdefault(len(k), []).append((p, n, k))
             b = skeleton(form, "ru")
             n = len(b)
-            bound = 0 if strict else 1 if n <= 6 else 2 if n <= 10 else 3
+            bound = near_limit(n, self.lang, exact)
             if patronymic:
                 bound = max(bound, 2)
             for length in range(n - bound, n + bound + 1):
@@ -343,7 +345,6 @@ class _Paragraph:
             ss, se = self.source_span
             self._romanised = {w: romanize(w, self.lang) for _, _, w, _ in
                                source_names(self.document.text, ss, se, ())}
-            self._spelled = {}
         # the names the target spells, found once per target word: a paragraph of many names
         # (a film's credits) asks this for every pair of a target word and a name
         spelled = self._spelled.get(target)
@@ -570,7 +571,7 @@ def _h_as_g(word: str) -> str:
 
 def _compare_spellings(paragraph: _Paragraph, span, word: str, expected: Expected,
                        suggested: Optional[Suggestion], translatable: bool, russian_given: bool,
-                       person: Optional[str] = None):
+                       person: Optional[str]):
     """Record the target words near an expected form that no other spelling system explains
     and English text does not know as words."""
     lang = paragraph.lang

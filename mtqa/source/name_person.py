@@ -114,10 +114,9 @@ class People:
         return role == "given" or role == "surname" and not is_given_name(target)
 
 
-@lru_cache(maxsize=16)
 def people(text: str, lang: Optional[str]) -> People:
-    """The People of a source document, found once: a batch checks every system's
-    translation of one source one after another."""
+    """The People of a source document (made once per source by name_differences'
+    _Document.people, shared by the translations of the source a batch checks)."""
     return People(text, lang)
 
 

@@ -374,11 +374,17 @@ def near(target_word: str, expected: str, lang: Optional[str], exact: bool) -> O
     if not exact and accepted_key(target_word, lang) == accepted_key(expected, lang):
         return None  # an accepted spelling of the romanised name
     a, b = skeleton(target_word, "ru"), skeleton(expected, "ru")
-    limit = 1 if len(b) <= 6 else 2 if len(b) <= 10 else 3
-    if lang == "uk" and not exact and UKRAINIAN_RUSSIAN_STYLE_ONLY:
-        limit = 0  # only differences the Russian-style folds explain (measured: docs/source.md)
+    limit = near_limit(len(b), lang, exact)
     d = distance(a, b)
     return d if d <= limit else None
+
+
+def near_limit(size: int, lang: Optional[str], exact: bool) -> int:
+    """The largest skeleton distance `near` accepts from an expected form whose skeleton has
+    `size` letters (also the bound of name_differences' near_candidates)."""
+    if lang == "uk" and not exact and UKRAINIAN_RUSSIAN_STYLE_ONLY:
+        return 0  # only differences the Russian-style folds explain (measured: docs/source.md)
+    return 1 if size <= 6 else 2 if size <= 10 else 3
 
 
 # A plain KMU romanisation (no house form) is compared only with target spellings the

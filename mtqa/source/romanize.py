@@ -35,7 +35,7 @@ UKRAINIAN = {
     "ю": ("yu", "iu"), "я": ("ya", "ia"), "'": "", "’": "", "ʼ": "",
 }
 
-# BGN/PCGN 1947 table for Russian. е and ё depend on what precedes (see _russian).
+# BGN/PCGN 1947 table for Russian. е and ё depend on what precedes (see _RUSSIAN_YE_AFTER).
 RUSSIAN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
     "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
@@ -79,23 +79,33 @@ def _ukrainian_word(word: str) -> str:
     low = word.lower()
     if not _PLACEHOLDERS.isdisjoint(low):
         return _ukrainian_word_by_letter(word)
-    if "зг" in low:
-        low = low.replace("зг", "з" + _UK_ZGH)  # зг -> zgh (KMU table, note to Г)
-    initial = _UK_WORD_INITIAL.get(low[:1])
-    if initial is not None:
-        out = initial + low[1:].translate(_UK_ELSEWHERE)
-    else:
-        out = low.translate(_UK_ELSEWHERE)
-    return _case_like(out, word)
+    return _case_like(_ukrainian_lower(low), word)
 
 
 def _russian_word(word: str) -> str:
     low = word.lower()
     if not _PLACEHOLDERS.isdisjoint(low):
         return _russian_word_by_letter(word)
+    return _case_like(_russian_lower(low), word)
+
+
+def _ukrainian_lower(low: str) -> str:
+    """A lower-case Ukrainian word holding no placeholder letter, romanised by the tables
+    (before its case is applied)."""
+    if "зг" in low:
+        low = low.replace("зг", "з" + _UK_ZGH)  # зг -> zgh (KMU table, note to Г)
+    initial = _UK_WORD_INITIAL.get(low[:1])
+    if initial is not None:
+        return initial + low[1:].translate(_UK_ELSEWHERE)
+    return low.translate(_UK_ELSEWHERE)
+
+
+def _russian_lower(low: str) -> str:
+    """A lower-case Russian word holding no placeholder letter, romanised by the tables
+    (before its case is applied)."""
     if "е" in low or "ё" in low:
         low = _RU_YE_PLACE.sub(_RU_YE, low)
-    return _case_like(low.translate(_RU_TABLE), word)
+    return low.translate(_RU_TABLE)
 
 
 def _ukrainian_word_by_letter(word: str) -> str:
@@ -189,16 +199,7 @@ def _raw_stem(stem: str, lang: str) -> Optional[str]:
     if not _PLAIN_CYRILLIC.fullmatch(stem):
         return None
     low = stem.lower()
-    if lang == "uk":
-        if "зг" in low:
-            low = low.replace("зг", "з" + _UK_ZGH)
-        initial = _UK_WORD_INITIAL.get(low[:1])
-        if initial is not None:
-            return initial + low[1:].translate(_UK_ELSEWHERE)
-        return low.translate(_UK_ELSEWHERE)
-    if "е" in low or "ё" in low:
-        low = _RU_YE_PLACE.sub(_RU_YE, low)
-    return low.translate(_RU_TABLE)
+    return _ukrainian_lower(low) if lang == "uk" else _russian_lower(low)
 
 
 # each language's endings -> their place in _ENDINGS (all of one to three letters)

@@ -12,7 +12,7 @@ import pytest
 from mtqa.article import Article
 from mtqa.engine import AuditContext, AuditOptions
 from mtqa.registry import all_rules
-from mtqa.source import name_consistency, name_differences, name_person
+from mtqa.source import name_differences
 from mtqa.source.document import SourceDoc
 from mtqa.source.language import detect
 
@@ -30,8 +30,6 @@ def article_of(sources, targets, lang):
 
 def clear_memos():
     name_differences._DOCUMENTS.clear()
-    name_person.people.cache_clear()
-    name_consistency._READINGS.clear()
 
 
 def findings(translations, sources, lang, ctx, fresh):
