@@ -416,9 +416,7 @@ def check(paragraph, s0: int, s1: int, word: str):
     # what the source shows of the word is read once per document (name_differences shares
     # one document among the translations of a source)
     document = paragraph.document
-    readings = getattr(document, "_case_readings", None)
-    if readings is None:
-        readings = document._case_readings = {}
+    readings = document.case_readings
     try:
         found, toponym = readings[(s0, s1)]
     except KeyError:
@@ -446,9 +444,9 @@ def _source_reading(paragraph, s0: int, s1: int, word: str
         found = _proven(document, word)
     if found is not None:
         return found, None
-    streets = getattr(document, "_street_adjectives", None)
+    streets = document.street_adjectives
     if streets is None:
-        streets = document._street_adjectives = street_adjectives(text, lang)
+        streets = document.street_adjectives = street_adjectives(text, lang)
     return None, adjectival_toponym(text, s0, s1, lang, streets, document.words)
 
 
@@ -486,10 +484,10 @@ def _proven(document, word: str) -> Optional[Oblique]:
     surname, a place: no given name): the same form elsewhere in the article is that case too
     (партією Шора beside Ілана Шора). The first occurrence whose context shows it decides;
     read once per document and word, and only for the words asked about."""
-    proven = getattr(document, "_case_proven", None)
+    proven = document.case_proven
     if proven is None:
-        proven = document._case_proven = {}
-        starts = document._case_starts = {}  # word -> where the document writes it
+        proven = document.case_proven = {}
+        starts = document.case_starts = {}  # word -> where the document writes it
         for m in _CAPITALISED_RE.finditer(document.text):
             starts.setdefault(m.group(), []).append(m.start())
     try:
@@ -498,8 +496,8 @@ def _proven(document, word: str) -> Optional[Oblique]:
         pass
     text, lang = document.text, document.lang
     found = None
-    if word in document._case_starts and not _given_name_romanised(word, lang):
-        for start in document._case_starts[word]:
+    if word in document.case_starts and not _given_name_romanised(word, lang):
+        for start in document.case_starts[word]:
             before = _before(text, start)
             if before and before.group(1)[:1].isupper():  # agreement needs a name before
                 found = _agreement(text, start, start + len(word), word, lang, before,

@@ -147,6 +147,13 @@ class _Document:
         # name_consistency's readings of this source: {source offset: (compared, settled
         # nominative); the offsets of a lemma's occurrences: whether they name several people}
         self.readings = {}
+        # name_case's readings of this source, made on first use: a source word's oblique
+        # reading and adjectival toponym by its span; the street adjectives; per word, the
+        # oblique case some context proves, and where the document writes each capitalised word
+        self.case_readings = {}
+        self.street_adjectives = None
+        self.case_proven = None
+        self.case_starts = None
 
     def names(self, k: int, ss: int, se: int, doc):
         """The capitalised words (source_names) of source paragraph k at ss:se, found once."""
