@@ -3,9 +3,8 @@ document.py): target sentences of a paragraph found by bisection, as by a scan; 
 sentence-end pattern led by one class of end marks, as the alternation it replaced."""
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
+from itertools import islice
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -15,7 +14,8 @@ from mtqa.source.align import _align, align_sentences, model_for
 from mtqa.source.document import SourceDoc, _SENTENCE_END_RE
 from mtqa.source.language import detect
 
-WMT23 = Path(__file__).resolve().parents[3] / "shared" / "dev" / "wmt23"
+from _wmt23 import WMT23, as_text, documents
+
 OLD_SENTENCE_END_RE = re.compile(r"(?:[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«„(\[—–-]?\s?[\w])"
                                  r"|[。！？]+[”’」』)]*)")
 
@@ -39,14 +39,9 @@ def test_sentence_ends_as_the_alternation(parts, start):
 
 def _pairs(limit_docs=40):
     for lang in ("uk", "ru"):
-        with open(WMT23 / f"{lang}-en.jsonl", encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                if i == limit_docs:
-                    break
-                doc = json.loads(line)
-                src = "\n".join(" ".join(s.split()) for s in doc["src"]) + "\n"
-                for hyp in list(doc["hyps"].values())[:3] + [doc["ref"]]:
-                    yield lang, src, "\n".join(" ".join(s.split()) for s in hyp) + "\n"
+        for doc in islice(documents(lang), limit_docs):
+            for hyp in list(doc["hyps"].values())[:3] + [doc["ref"]]:
+                yield lang, as_text(doc["src"]), as_text(hyp)
 
 
 def test_alignment_as_by_scanning_on_real_lines():

@@ -2,10 +2,8 @@
 way a source's words were read before): for every code point, generated and real text."""
 from __future__ import annotations
 
-import json
 import re
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -13,7 +11,8 @@ from hypothesis import given, settings, strategies as st
 from mtqa.source.document import lower_words
 from mtqa.source.name_differences import _WORD_RE
 
-WMT23 = Path(__file__).resolve().parents[3] / "shared" / "dev" / "wmt23"
+from _wmt23 import WMT23, documents
+
 LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -61,7 +60,6 @@ def test_same_words_on_wmt23_sources():
     if not WMT23.exists():
         pytest.skip("../shared/dev/wmt23 is not here")
     for lang in ("uk", "ru"):
-        with open(WMT23 / f"{lang}-en.jsonl", encoding="utf-8") as fh:
-            for line in fh:
-                text = "\n".join(json.loads(line)["src"])
-                assert lower_words(text, _WORD_RE) == plain(text)
+        for doc in documents(lang):
+            text = "\n".join(doc["src"])
+            assert lower_words(text, _WORD_RE) == plain(text)

@@ -3,28 +3,17 @@ words that may be near one of its forms. It must be exact: every comparable targ
 _near_forms finds near a form is among the candidates, and the findings are those of the plain
 loop over every comparable word. Real WMT23 lines: the name-dense film reviews (em1-*, em2-0:
 credits and casts), and news in both languages; every system and the reference."""
-import json
-from pathlib import Path
-
 import pytest
 
 from mtqa.engine import AuditContext, AuditOptions
 from mtqa.source import name_differences
 from tests.source.test_name_memos import clear_memos, findings
 
-WMT23 = Path(__file__).resolve().parents[3] / "shared" / "dev" / "wmt23"
+from _wmt23 import WMT23, translations_of
+
 DOCUMENTS = [("ru", d) for d in ("em1-0", "em1-2", "em1-3", "em1-4", "em1-5", "em1-6",
                                  "em1-7", "em2-0", "ogirk.ru.8559", "rfi-russian.5562")] + [
     ("uk", d) for d in ("6", "voa-voanews-uk.16113")]
-
-
-def translations_of(lang, document):
-    with open(WMT23 / f"{lang}-en.jsonl", encoding="utf-8") as fh:
-        doc = next(d for d in map(json.loads, fh) if d["doc"] == document)
-    sources = [" ".join(s.split()) for s in doc["src"]]
-    translations = [[" ".join(s.split()) for s in doc["ref"]]] + [
-        [" ".join(s.split()) for s in doc["hyps"][system]] for system in sorted(doc["hyps"])]
-    return sources, [t for t in translations if all(t) and len(t) == len(sources)]
 
 
 @pytest.mark.skipif(not WMT23.is_dir(), reason="shared WMT23 dev data absent")

@@ -4,9 +4,6 @@ its translations, the paragraph pairs whose target words were compared before
 two ways (name_consistency, per set of compared source words). Real WMT23 lines: every
 system and the reference of a document audited one after another (memos shared, as a batch
 does) give the findings each gives audited alone (memos cleared)."""
-import json
-from pathlib import Path
-
 import pytest
 
 from mtqa.article import Article
@@ -16,8 +13,9 @@ from mtqa.source import name_differences
 from mtqa.source.document import SourceDoc
 from mtqa.source.language import detect
 
+from _wmt23 import WMT23, translations_of
+
 RULE = next(r for r in all_rules() if r.id == "source-name")
-WMT23 = Path(__file__).resolve().parents[3] / "shared" / "dev" / "wmt23"
 
 
 def article_of(sources, targets, lang):
@@ -77,12 +75,7 @@ def test_a_paragraph_compared_before_keeps_the_articles_own_findings(order):
                                             ("ru", "em1-6"), ("ru", "ogirk.ru.8559"),
                                             ("ru", "rfi-russian.5562")])
 def test_every_translation_of_a_wmt23_document_as_if_audited_alone(lang, document):
-    with open(WMT23 / f"{lang}-en.jsonl", encoding="utf-8") as fh:
-        doc = next(d for d in map(json.loads, fh) if d["doc"] == document)
-    sources = [" ".join(s.split()) for s in doc["src"]]
-    translations = [[" ".join(s.split()) for s in doc["ref"]]] + [
-        [" ".join(s.split()) for s in doc["hyps"][system]] for system in sorted(doc["hyps"])]
-    translations = [t for t in translations if all(t) and len(t) == len(sources)]
+    sources, translations = translations_of(lang, document)
     ctx = AuditContext(AuditOptions(select=["source-name"]))
     clear_memos()
     shared = findings(translations, sources, lang, ctx, fresh=False)

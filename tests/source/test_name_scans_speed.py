@@ -2,16 +2,15 @@
 find what the lookbehind-led forms found: generated text and every WMT23 source."""
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from mtqa.source import name_case, name_person
 
-WMT23 = Path(__file__).resolve().parents[3] / "shared" / "dev" / "wmt23"
+from _wmt23 import WMT23, documents
+
 PAIRS = [
     (re.compile(r"(?<![^\W\d_])([А-ЯЁ][а-яё]{3,}(?:ой|ую))(?![^\W\d_])"),
      name_case._STREET_ADJECTIVE_RE),
@@ -41,6 +40,5 @@ def test_same_matches_on_wmt23_sources():
     if not WMT23.exists():
         pytest.skip("../shared/dev/wmt23 is not here")
     for lang in ("uk", "ru"):
-        with open(WMT23 / f"{lang}-en.jsonl", encoding="utf-8") as fh:
-            for line in fh:
-                same("\n".join(json.loads(line)["src"]))
+        for doc in documents(lang):
+            same("\n".join(doc["src"]))

@@ -2,15 +2,12 @@
 letters); it yields what the loop over every word of _WORD_RE yielded."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from mtqa.source.name_differences import _WORD_RE, source_names
 
-WMT23 = Path(__file__).resolve().parents[3] / "shared" / "dev" / "wmt23"
+from _wmt23 import WMT23, documents
 
 
 def plain(text, start, end, sentence_starts):
@@ -49,10 +46,9 @@ def test_same_names_on_wmt23_sources():
         pytest.skip("../shared/dev/wmt23 is not here")
     n = 0
     for lang in ("uk", "ru"):
-        with open(WMT23 / f"{lang}-en.jsonl", encoding="utf-8") as fh:
-            for line in fh:
-                for seg in json.loads(line)["src"]:
-                    got = list(source_names(seg, 0, len(seg), {0}))
-                    assert got == plain(seg, 0, len(seg), {0})
-                    n += len(got)
+        for doc in documents(lang):
+            for seg in doc["src"]:
+                got = list(source_names(seg, 0, len(seg), {0}))
+                assert got == plain(seg, 0, len(seg), {0})
+                n += len(got)
     assert n > 1000

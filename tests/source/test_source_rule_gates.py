@@ -3,9 +3,6 @@ source-untranslated compares collapsed paragraphs only when their first words ag
 length judgements split each side once; both checked against the plain forms on real lines."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -17,7 +14,8 @@ from mtqa.source.compare import comparison
 from mtqa.source.document import SourceDoc
 from mtqa.source.language import detect
 
-WMT23 = Path(__file__).resolve().parents[3] / "shared" / "dev" / "wmt23"
+from _wmt23 import WMT23, as_text, documents
+
 
 
 def first_words_agree(a: str, b: str) -> bool:
@@ -72,18 +70,15 @@ def test_length_judgements_and_untranslated_gate_on_real_lines():
         pytest.skip("../shared/dev/wmt23 is not here")
     judged = 0
     for lang in ("uk", "ru"):
-        with open(WMT23 / f"{lang}-en.jsonl", encoding="utf-8") as fh:
-            for line in fh:
-                doc = json.loads(line)
-                src = "\n".join(" ".join(s.split()) for s in doc["src"]) + "\n"
-                for hyp in list(doc["hyps"].values())[:4] + [doc["ref"], doc["src"]]:
-                    text = "\n".join(" ".join(s.split()) for s in hyp) + "\n"
-                    for a, b in zip(doc["src"], hyp):
-                        if _collapse(a) == _collapse(b):
-                            assert first_words_agree(a, b)
-                    article = Article(text, source_lang=lang)
-                    article.source = SourceDoc("<source>", src, *detect(src, lang))
-                    new = list(lengths._length_judgements(article))
-                    assert new == list(old_length_judgements(article))
-                    judged += len(new)
+        for doc in documents(lang):
+            src = as_text(doc["src"])
+            for hyp in list(doc["hyps"].values())[:4] + [doc["ref"], doc["src"]]:
+                for a, b in zip(doc["src"], hyp):
+                    if _collapse(a) == _collapse(b):
+                        assert first_words_agree(a, b)
+                article = Article(as_text(hyp), source_lang=lang)
+                article.source = SourceDoc("<source>", src, *detect(src, lang))
+                new = list(lengths._length_judgements(article))
+                assert new == list(old_length_judgements(article))
+                judged += len(new)
     assert judged > 10  # some paragraphs judged short or long

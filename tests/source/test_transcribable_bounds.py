@@ -3,9 +3,8 @@ form's transcription pattern allows) rejects only words the pattern does not mat
 answer is the pattern's own, with fewer patterns compiled."""
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
+from itertools import islice
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -13,7 +12,8 @@ from hypothesis import given, settings, strategies as st
 from mtqa.source import names as N
 from mtqa.source.romanize import lemma_forms
 
-WMT23 = Path(__file__).resolve().parents[3] / "shared" / "dev" / "wmt23"
+from _wmt23 import WMT23, documents
+
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -57,18 +57,14 @@ def test_same_answer_on_wmt23_names():
     if not WMT23.exists():
         pytest.skip("../shared/dev/wmt23 is not here")
     pairs = 0
-    with open(WMT23 / "ru-en.jsonl", encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i == 60:
-                break
-            doc = json.loads(line)
-            sources = {w for s in doc["src"] for w in WORD.findall(s) if w[:1].isupper()}
-            targets = {w for h in doc["hyps"].values() for s in h for w in WORD.findall(s)
-                       if w[:1].isupper()}
-            for source in sorted(sources)[:25]:
-                forms = lemma_forms(source, "ru")
-                for target in sorted(targets):
-                    assert N.transcribable(target, forms) == plain(target, forms), \
-                        (target, forms)
-                    pairs += 1
+    for doc in islice(documents("ru"), 60):
+        sources = {w for s in doc["src"] for w in WORD.findall(s) if w[:1].isupper()}
+        targets = {w for h in doc["hyps"].values() for s in h for w in WORD.findall(s)
+                   if w[:1].isupper()}
+        for source in sorted(sources)[:25]:
+            forms = lemma_forms(source, "ru")
+            for target in sorted(targets):
+                assert N.transcribable(target, forms) == plain(target, forms), \
+                    (target, forms)
+                pairs += 1
     assert pairs > 10000
