@@ -55,9 +55,7 @@ class SourceNumber(Rule):
         found = comparison(article)
         if found is None:
             return
-        from mtqa.source.numbers import compare
-
-        from mtqa.source.numbers import _DIGIT_RE
+        from mtqa.source.numbers import _DIGIT_RE, compare
 
         doc, alignment = found
         for (ss, se), (ts, te) in alignment.paragraphs:
