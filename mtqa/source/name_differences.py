@@ -143,7 +143,7 @@ class _Document:
         # indices and foreign-spelling flags, the differences found): what the comparison
         # finds depends on the target words' texts alone, and translations of one source often
         # share a paragraph's names (71 % of WMT23's paragraphs repeat one read before)
-        self._compared = {}
+        self._pairs = {}
         # name_consistency's readings of this source: {source offset: (compared, settled
         # nominative); the offsets of a lemma's occurrences: whether they name several people}
         self.readings = {}
@@ -173,14 +173,16 @@ class _Document:
                 if self.lang in ("uk", "ru") else []
         return found
 
-    def compared(self, key):
+    def earlier_pair(self, key):
         """What the comparison found for the paragraph pair `key` before, or None."""
-        return self._compared.get(key)
+        return self._pairs.get(key)
 
-    def remember(self, key, comparable, best):
-        if len(self._compared) >= PARAGRAPHS_KEPT:  # (one source, very many translations)
-            self._compared.clear()
-        self._compared[key] = (tuple((i, foreign) for i, _, foreign in comparable), dict(best))
+    def remember_pair(self, key, comparable, best):
+        """Keep what the comparison found for the paragraph pair `key` (its comparable words'
+        indices and foreign-spelling flags, the differences found) for `earlier_pair`."""
+        if len(self._pairs) >= PARAGRAPHS_KEPT:  # (one source, very many translations)
+            self._pairs.clear()
+        self._pairs[key] = (tuple((i, foreign) for i, _, foreign in comparable), dict(best))
 
     @property
     def people(self) -> People:
@@ -255,7 +257,7 @@ class _Paragraph:
         self._candidates = {}  # (forms, exact, patronymic) -> near_candidates, per paragraph
 
     # what the target holds, as written and by accepted_key: read only where a paragraph is
-    # compared (not one whose differences were found before: _Document.compared)
+    # compared (not one whose differences were found before: _Document.earlier_pair)
     @cached_property
     def exact_present(self):
         return {t.text for t in self.targets}
@@ -426,7 +428,7 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
         # a paragraph pair whose target words were compared before with this source paragraph
         # (another translation of it): the same comparable words, the same differences
         key = (k, ss, se, tuple(t.text for t in targets))
-        seen = document.compared(key)
+        seen = document.earlier_pair(key)
         if seen is not None:
             comparable = [(i, targets[i], foreign) for i, foreign in seen[0]]
         else:
@@ -443,7 +445,7 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
         else:
             for s0, s1, word, initial in names:
                 _check_word(paragraph, s0, s1, word, initial)
-            document.remember(key, comparable, paragraph.best)
+            document.remember_pair(key, comparable, paragraph.best)
         consistency.add(paragraph, names)
         for i, (_, form, span, expected, word) in sorted(paragraph.best.items()):
             yield Difference(targets[i], form, span, expected, word)
