@@ -187,14 +187,15 @@ class Consistency:
 
     def _reading(self, o: _Occurrence, expected: Expected) -> Tuple[bool, Optional[str]]:
         """(whether the occurrence is compared at all, the nominative its grammar settles)."""
-        from mtqa.source.name_differences import _compared
+        # (not at the top: name_differences imports this module)
+        from mtqa.source.name_differences import is_compared
 
         readings = self._memo()
         try:
             return readings[o.s0]
         except KeyError:
-            compared = _compared(o.paragraph, o.s0, o.word, expected, False,
-                                 o.paragraph.quote_start(o.s0) is not None)
+            compared = is_compared(o.paragraph, o.s0, o.word, expected, False,
+                                   o.paragraph.quote_start(o.s0) is not None)
             found = readings[o.s0] = (compared, None if expected.exact else self._settled(o))
             return found
 
@@ -226,6 +227,7 @@ class Consistency:
     def _group(self, lemma: str, expected: Expected, occurrences: List[_Occurrence],
                confirmed: bool, spelled, flagged: set):
         """The differences of one source lemma."""
+        # (not at the top: name_differences imports this module)
         from mtqa.source.name_differences import _WORKS_RE, Difference
 
         lang = self.document.lang

@@ -10,7 +10,7 @@ For each aligned paragraph pair (`_Paragraph`) every capitalised source word is 
    Кикина), an oblique case copied where the article writes the nominative (Amura for
    «Амура» beside «Амур»), or where the word's context shows its case, and a declined
    adjectival toponym (name_case: Novodente for в Новоденте, Urikov for Уриковской школы);
-2. whether it is compared at all (`_compared`): a known house form, or a romanised name that
+2. whether it is compared at all (`is_compared`): a known house form, or a romanised name that
    is no adjective and no Ukrainian quoted name (the owner's own spelling);
 3. a quoted Russian name's declension (`_quoted_case`): Lente for «Ленте.ру»;
 4. the nominative to suggest (`_suggestion`): the one the source settles, not the nearest;
@@ -42,6 +42,7 @@ from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                ukrainian_patronymic)
 from mtqa.source import name_case
 from mtqa.source.document import lower_words
+from mtqa.source.name_consistency import Consistency
 from mtqa.source.name_person import People, given_forms, people, record_translated_given
 from mtqa.source.romanize import lemma_forms, romanize
 
@@ -414,7 +415,6 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
     of one source name that differ across the article (name_consistency)."""
     document = _document(doc, glossary)
     # one source name spelled two ways in the article (mtqa/source/name_consistency.py)
-    from mtqa.source.name_consistency import Consistency
     consistency = Consistency(document)
     known = glossary.known_words
     tokens = article.tokens
@@ -460,7 +460,7 @@ def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: boo
     document = paragraph.document
     expected = document.expected(word)
     quote = paragraph.quote_start(s0)
-    if not _compared(paragraph, s0, word, expected, initial, quote is not None):
+    if not is_compared(paragraph, s0, word, expected, initial, quote is not None):
         return
     settled = _quoted_case(paragraph, s0, s1, word, quote, settled)
     # an East Slavic person's name: no foreign spelling or equivalent of it to keep; a given
@@ -512,7 +512,7 @@ def _grammar(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: bool
     return False, nominative or shown
 
 
-def _compared(paragraph: _Paragraph, s0: int, word: str, expected: Optional[Expected],
+def is_compared(paragraph: _Paragraph, s0: int, word: str, expected: Optional[Expected],
               initial: bool, in_quotes: bool) -> bool:
     """Is the source word's expected form compared with the target at all?"""
     if expected is None or (initial and not expected.exact):
