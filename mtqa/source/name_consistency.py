@@ -55,7 +55,6 @@ class Consistency:
         self.document = document
         self.occurrences: List[_Occurrence] = []
         self.by_paragraph: Dict[int, List[_Occurrence]] = {}
-        self._works = None
 
     def add(self, paragraph, names):
         """The source names (name_differences.source_names) of one compared paragraph."""
@@ -228,7 +227,7 @@ class Consistency:
                confirmed: bool, spelled, flagged: set):
         """The differences of one source lemma."""
         # (not at the top: name_differences imports this module)
-        from mtqa.source.name_differences import _WORKS_RE, Difference
+        from mtqa.source.name_differences import Difference
 
         lang = self.document.lang
         # the evidence: the name's form as written (the nominative the grammar settled, or
@@ -256,9 +255,7 @@ class Consistency:
         # the romanisation (Jovovich, Corbijn, Adèle beside Yovovich, Korbain, Adel; the
         # Serbian Йовович ends as Russian names do)
         formed = lang == "ru" and not expected.exact and russian_formed(expected.forms)
-        if self._works is None:  # a source about films, books, music (read once)
-            self._works = bool(_WORKS_RE.search(self.document.text))
-        works = self._works
+        works = self.document.about_works  # a source about films, books, music
         # a given name of Russia, Belarus or Ukraine, which the article romanises elsewhere
         slavic = _slavic_given_name(expected.forms[0])
         for o in rest:

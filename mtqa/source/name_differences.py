@@ -131,9 +131,6 @@ class _Document:
     def __init__(self, doc, glossary):
         self.text, self.lang, self.glossary = doc.text, doc.lang, glossary
         self._expected = {}  # word -> expected_forms (its own cache is a dict per glossary)
-        # a document naming works: its quoted names may be translated titles (see
-        # TRANSLATED_WORD_ZIPF)
-        self.names_works = self.lang != "ru" or bool(_WORKS_RE.search(self.text))
         self._words = None
         self._quoted_words = None
         self._people = None
@@ -155,6 +152,12 @@ class _Document:
         self.street_adjectives = None
         self.case_proven = None
         self.case_starts = None
+
+    @cached_property
+    def about_works(self) -> bool:
+        """Whether the source is about films, books, music (_WORKS_RE), read once: its quoted
+        names may be translated titles (see TRANSLATED_WORD_ZIPF)."""
+        return bool(_WORKS_RE.search(self.text))
 
     def names(self, k: int, ss: int, se: int, doc):
         """The capitalised words (source_names) of source paragraph k at ss:se, found once."""
@@ -476,7 +479,7 @@ def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: boo
     if person == "given":  # Love for Любовь Митина (name_person)
         record_translated_given(paragraph, (s0, s1), word, expected)
     suggested = _suggestion(document, settled, expected)
-    translatable = quote is not None and paragraph.lang == "ru" and not document.names_works
+    translatable = quote is not None and paragraph.lang == "ru" and not document.about_works
     # a Russian person's given name: its English equivalent (Victor for Виктор Катанаев) is
     # no romanisation (names.russian_person_given_name)
     russian_given = not expected.exact and russian_person_given_name(
