@@ -858,6 +858,8 @@ _RUSSIAN_NAME_REGIONS = frozenset(("RU", "BY", "UA", "central-asia"))
 
 
 def russian_given_name(name: str) -> bool:
+    """Is the (romanised) name given in Russia, Belarus, Ukraine or Central Asia
+    (given-names.tsv)?"""
     return not _RUSSIAN_NAME_REGIONS.isdisjoint(given_name_countries(_title(name)).split())
 
 
