@@ -54,12 +54,11 @@ import re
 from typing import NamedTuple, Optional, Tuple
 
 from mtqa.lexicon import world_names, zipf
-from mtqa.source.names import (accepted_key, distance, given_name_romanised, masculine_oblique,
-                               near, only_masculine_oblique, russian_given_name, skeleton)
+from mtqa.source.names import (WORD_AFTER, WORD_BEFORE, accepted_key, distance,
+                               given_name_romanised, masculine_oblique, near,
+                               only_masculine_oblique, russian_given_name, skeleton)
 from mtqa.source.romanize import romanize
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
-_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]\.\s?$")
 
 # prepositions that govern the prepositional (locative) case among others
@@ -105,7 +104,7 @@ class Oblique(NamedTuple):
 
 
 def _before(text: str, start: int, window: int = 24):
-    return _WORD_BEFORE.search(text, max(0, start - window), start)
+    return WORD_BEFORE.search(text, max(0, start - window), start)
 
 
 def _known(romanised: str) -> bool:
@@ -235,7 +234,7 @@ def _agreement(text: str, start: int, end: int, word: str, lang: str,
     # a woman's surname in -е beside her given name or patronymic in the dative
     if lang == "ru" and re.search(r"[бвгджзклмнпрстфхцчшщ]е$", low) and \
             not given_name_romanised(word, lang):
-        after = _WORD_AFTER.match(text, end)
+        after = WORD_AFTER.match(text, end)
         neighbours = [w for w in (prev_word, after.group(1) if after else "") if w[:1].isupper()]
         if any(_feminine_dative(w) for w in neighbours):
             return Oblique((word[:-1] + "а",), (word[:-1],))
@@ -327,7 +326,7 @@ def adjectival_toponym(text: str, start: int, end: int, lang: Optional[str],
     found = _RU_FEMININE_ADJECTIVE.fullmatch(word.lower())
     if not found or not re.search(r"(?:ск|цк|н|в)$", found.group(1)):
         return None
-    after = _WORD_AFTER.match(text, end)
+    after = WORD_AFTER.match(text, end)
     before = _before(text, start)
     noun_after = bool(after) and after.start(1) - end <= 2 and bool(
         _FEMININE_PLACE_NOUN.match(after.group(1).lower()))

@@ -649,8 +649,9 @@ _PREPOSITIONS = {
                     "через під над при к по".split()),
 }
 _MASCULINE_OBLIQUE_NEXT = re.compile(r"(?:ович|евич|йович|ьович|ич)(?:а|у)$|(?:ого|его|ього)$")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
-_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+# the word right before / after a position (name_case reads them too)
+WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 
 
 def masculine_oblique(text: str, start: int, end: int, lang: Optional[str],
@@ -667,8 +668,8 @@ def masculine_oblique(text: str, start: int, end: int, lang: Optional[str],
     masculine = _masculine_reading(text[start:end], lang)
     if not masculine:
         return None
-    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
-    after = _WORD_AFTER.match(text, end)
+    before = WORD_BEFORE.search(text, max(0, start - 12), start)
+    after = WORD_AFTER.match(text, end)
     if before and before.group(1).lower() in _PREPOSITIONS[lang] or \
             after and _MASCULINE_OBLIQUE_NEXT.search(after.group(1).lower()):
         return masculine
@@ -805,7 +806,7 @@ def surname_gender(text: str, start: int, end: int, lang: Optional[str]
         return masculine, feminine
     if ending == "ой":
         return feminine, masculine
-    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    before = WORD_BEFORE.search(text, max(0, start - 20), start)
     if before and _genitive_context(text, before):
         # -а right after a genitive context is a genitive, of a man's surname (a woman's is
         # -ой there): по словам Полина, у Петрова
@@ -827,14 +828,14 @@ _GENITIVE_AFTER_PO = frozenset("словам мнению данным инфо�
 
 
 def _genitive_context(text: str, before) -> bool:
-    """Is the word matched by `before` (the _WORD_BEFORE match right before a word) a
+    """Is the word matched by `before` (the WORD_BEFORE match right before a word) a
     context that puts the next word in the genitive?"""
     word = before.group(1).lower()
     if word in _GENITIVE_PREPOSITIONS:
         return True
     if word not in _GENITIVE_AFTER_PO:
         return False
-    po = _WORD_BEFORE.search(text, max(0, before.start() - 6), before.start())
+    po = WORD_BEFORE.search(text, max(0, before.start() - 6), before.start())
     return bool(po) and po.group(1).lower() == "по"
 
 
@@ -878,7 +879,7 @@ def russian_person_given_name(text: str, start: int, end: int, lang: Optional[st
     patronymic (Виктора Катанаева)?"""
     if lang != "ru":
         return False
-    after = _WORD_AFTER.match(text, end)
+    after = WORD_AFTER.match(text, end)
     if not after or not after.group(1)[:1].isupper() or \
             not _RUSSIAN_SURNAME_CYRILLIC.search(after.group(1).lower()):
         return False
