@@ -33,6 +33,7 @@ from mtqa.realnames import given_name_countries, is_given_name
 from mtqa.source.names import (Expected, accepted_key, attested_nominative, derivation,
                                distance, masculine_oblique, near, russian_formed, skeleton,
                                surname_gender, transcribable)
+from mtqa.source.romanize import lemma_forms
 
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # a given name (capitalised) right before a surname, to tell people sharing a surname apart
@@ -422,9 +423,6 @@ def _derived(text: str, name: str) -> bool:
 def _several_people(text: str, occurrences: List[_Occurrence]) -> bool:
     """Are the occurrences preceded by two different given names (Виталий Кличко and
     Владимир Кличко): people sharing a surname, each with a spelling of their own?"""
-    from mtqa.realnames import given_name_countries, is_given_name
-    from mtqa.source.romanize import lemma_forms
-
     given = []  # the given-name readings of the word before each occurrence
     for o in occurrences:
         before = _WORD_BEFORE_RE.search(text, max(0, o.s0 - 20), o.s0)
