@@ -29,10 +29,11 @@ import re
 from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 from mtqa.lexicon import world_names, zipf
-from mtqa.realnames import given_name_countries, is_given_name
+from mtqa.realnames import is_given_name
 from mtqa.source.names import (Expected, accepted_key, attested_nominative, derivation,
                                distance, masculine_oblique, near, russian_formed, skeleton,
                                surname_gender, transcribable)
+from mtqa.source.name_person import east_slavic_given_name
 from mtqa.source.romanize import lemma_forms
 
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
@@ -258,7 +259,7 @@ class Consistency:
         formed = lang == "ru" and not expected.exact and russian_formed(expected.forms)
         works = self.document.about_works  # a source about films, books, music
         # a given name of Russia, Belarus or Ukraine, which the article romanises elsewhere
-        slavic = _slavic_given_name(expected.forms[0])
+        slavic = east_slavic_given_name(expected.forms[0])
         for o in rest:
             paragraph = o.paragraph
             own = set()
@@ -314,19 +315,11 @@ def _original(text: str, foreign: bool, works: bool, slavic: bool = False) -> bo
     Насти); so is another country's equivalent of a Slavic given name the article romanises
     elsewhere (`slavic`: Natalie for Наталье beside Natalia), unless it is a given name of
     Russia, Belarus or Ukraine itself (Olga for Оля: the full name, Alena: another name)."""
-    if is_given_name(text) and slavic and not _slavic_given_name(text):
+    if is_given_name(text) and slavic and not east_slavic_given_name(text):
         return False
     if is_given_name(text) or text in world_names():
         return True
     return foreign and works and not _dictionary_word(text)
-
-
-_SLAVIC_REGIONS = frozenset(("RU", "BY", "UA"))
-
-
-def _slavic_given_name(name: str) -> bool:
-    """Is the name given in Russia, Belarus or Ukraine (given-names.tsv)?"""
-    return not _SLAVIC_REGIONS.isdisjoint(given_name_countries(name).split())
 
 
 # the oblique endings of a feminine given name in -я/-а (Нади, Наталье, Валерии, Алесю)
@@ -348,7 +341,7 @@ def _feminine_given_name_oblique(word: str, lang: str, document_words) -> Option
         candidate = word[:-1] + ending
         name = romanize(candidate, lang).capitalize()
         if candidate.lower() in document_words and is_given_name(name) or \
-                not as_written and _slavic_given_name(name):
+                not as_written and east_slavic_given_name(name):
             return candidate
     return None
 
