@@ -54,13 +54,11 @@ import re
 from typing import NamedTuple, Optional, Tuple
 
 from mtqa.lexicon import world_names, zipf
-from mtqa.source.names import (_given_name_romanised, _only_masculine_oblique,
-                               _russian_given_name, accepted_key, masculine_oblique, near,
-                               skeleton, distance)
+from mtqa.source.names import (WORD_AFTER, WORD_BEFORE, accepted_key, distance,
+                               given_name_romanised, masculine_oblique, near,
+                               only_masculine_oblique, russian_given_name, skeleton)
 from mtqa.source.romanize import romanize
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
-_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]\.\s?$")
 
 # prepositions that govern the prepositional (locative) case among others
@@ -106,7 +104,7 @@ class Oblique(NamedTuple):
 
 
 def _before(text: str, start: int, window: int = 24):
-    return _WORD_BEFORE.search(text, max(0, start - window), start)
+    return WORD_BEFORE.search(text, max(0, start - window), start)
 
 
 def _known(romanised: str) -> bool:
@@ -180,7 +178,7 @@ def _reading(text: str, start: int, end: int, word: str, lang: str, document_wor
 def _locative(word: str, lang: str, document_words) -> Optional[Oblique]:
     low = word.lower()
     if lang == "ru":
-        if not _RU_PREPOSITIONAL.search(low) or len(low) < 5 or _given_name_romanised(word, lang):
+        if not _RU_PREPOSITIONAL.search(low) or len(low) < 5 or given_name_romanised(word, lang):
             return None
         # the prepositional of a masculine (Новодент), feminine (Новодента) or neuter noun
         # (Иваново: в Иванове): the neuter only where something settles it
@@ -222,9 +220,9 @@ def _agreement(text: str, start: int, end: int, word: str, lang: str,
     # a surname after a given name that is a masculine genitive (Ілана Шора)
     if low[-1] == "а" and prev_word[:1].isupper() and not _FEMININE_SURNAME.search(low) and \
             not _PATRONYMIC_GENITIVE.search(low) and \
-            not _russian_given_name(romanize(word, lang)):  # (Бойка: a Boika elsewhere)
+            not russian_given_name(romanize(word, lang)):  # (Бойка: a Boika elsewhere)
         ps, pe = before.start(1), before.end(1)
-        if masculine_oblique(text, ps, pe, lang) or _only_masculine_oblique(prev_word, lang):
+        if masculine_oblique(text, ps, pe, lang) or only_masculine_oblique(prev_word, lang):
             stem = word[:-1]
             if lang == "ru":  # a Russian surname in -о does not decline (Шевченко)
                 return Oblique((stem,))
@@ -235,17 +233,17 @@ def _agreement(text: str, start: int, end: int, word: str, lang: str,
             return Oblique(_settle((stem, stem + "о"), lang, document_words, _known)[0])
     # a woman's surname in -е beside her given name or patronymic in the dative
     if lang == "ru" and re.search(r"[бвгджзклмнпрстфхцчшщ]е$", low) and \
-            not _given_name_romanised(word, lang):
-        after = _WORD_AFTER.match(text, end)
+            not given_name_romanised(word, lang):
+        after = WORD_AFTER.match(text, end)
         neighbours = [w for w in (prev_word, after.group(1) if after else "") if w[:1].isupper()]
         if any(_feminine_dative(w) for w in neighbours):
             return Oblique((word[:-1] + "а",), (word[:-1],))
     # a name in -и/-ы after a feminine noun in the genitive (бабки Рутмери)
     if low[-1] in "иы" and prev_word.lower() in _FEMININE_GENITIVE_NOUNS and \
-            not _given_name_romanised(word, lang) and low[-2] not in "аеиоуыэюяіїє":
+            not given_name_romanised(word, lang) and low[-2] not in "аеиоуыэюяіїє":
         # the first declension: -а, or -я after a soft consonant (Насти: Настя), which a
         # given name in -я shows
-        soft = low[-1] == "и" and _given_name_romanised(word[:-1] + "я", lang)
+        soft = low[-1] == "и" and given_name_romanised(word[:-1] + "я", lang)
         return Oblique((word[:-1] + ("я" if soft else "а"),), (word[:-1],))
     return None
 
@@ -258,7 +256,7 @@ def _feminine_dative(word: str) -> bool:
         return False
     if re.search(r"(?:овн|евн|ичн)е$", low):
         return True
-    return _russian_given_name(romanize(word[:-1] + "а", "ru"))
+    return russian_given_name(romanize(word[:-1] + "а", "ru"))
 
 
 def _quoted_possessor(text: str, start: int, end: int, word: str, lang: str,
@@ -284,11 +282,11 @@ def _place_genitive(word: str, lang: str, before) -> Optional[Oblique]:
     after a given name (Анна Пушкина is a woman) nor a noun that names a place by apposition
     (село Маргара, улица Кирова), and not a word in -ова/-ина (Глава Серпухова may be Ms
     Serpukhova)."""
-    if not word.lower().endswith("а") or len(word) < 6 or _given_name_romanised(word, lang) \
+    if not word.lower().endswith("а") or len(word) < 6 or given_name_romanised(word, lang) \
             or _FEMININE_SURNAME.search(word.lower()):
         return None  # (Петрова may be a woman: surname_gender reads those)
     prev = before.group(1) if before else ""
-    if prev[:1].isupper() and _given_name_romanised(prev, lang):
+    if prev[:1].isupper() and given_name_romanised(prev, lang):
         return None  # Анна Пушкина: a woman's surname
     if prev and _APPOSITION_NOUNS.fullmatch(prev.lower()):
         return None
@@ -328,7 +326,7 @@ def adjectival_toponym(text: str, start: int, end: int, lang: Optional[str],
     found = _RU_FEMININE_ADJECTIVE.fullmatch(word.lower())
     if not found or not re.search(r"(?:ск|цк|н|в)$", found.group(1)):
         return None
-    after = _WORD_AFTER.match(text, end)
+    after = WORD_AFTER.match(text, end)
     before = _before(text, start)
     noun_after = bool(after) and after.start(1) - end <= 2 and bool(
         _FEMININE_PLACE_NOUN.match(after.group(1).lower()))
@@ -496,7 +494,7 @@ def _proven(document, word: str) -> Optional[Oblique]:
         pass
     text, lang = document.text, document.lang
     found = None
-    if word in document.case_starts and not _given_name_romanised(word, lang):
+    if word in document.case_starts and not given_name_romanised(word, lang):
         for start in document.case_starts[word]:
             before = _before(text, start)
             if before and before.group(1)[:1].isupper():  # agreement needs a name before

@@ -29,10 +29,12 @@ import re
 from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 from mtqa.lexicon import world_names, zipf
-from mtqa.realnames import given_name_countries, is_given_name
+from mtqa.realnames import is_given_name
 from mtqa.source.names import (Expected, accepted_key, attested_nominative, derivation,
                                distance, masculine_oblique, near, russian_formed, skeleton,
                                surname_gender, transcribable)
+from mtqa.source.name_person import east_slavic_given_name
+from mtqa.source.romanize import lemma_forms
 
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # a given name (capitalised) right before a surname, to tell people sharing a surname apart
@@ -55,7 +57,6 @@ class Consistency:
         self.document = document
         self.occurrences: List[_Occurrence] = []
         self.by_paragraph: Dict[int, List[_Occurrence]] = {}
-        self._works = None
 
     def add(self, paragraph, names):
         """The source names (name_differences.source_names) of one compared paragraph."""
@@ -187,14 +188,15 @@ class Consistency:
 
     def _reading(self, o: _Occurrence, expected: Expected) -> Tuple[bool, Optional[str]]:
         """(whether the occurrence is compared at all, the nominative its grammar settles)."""
-        from mtqa.source.name_differences import _compared
+        # (not at the top: name_differences imports this module)
+        from mtqa.source.name_differences import is_compared
 
         readings = self._memo()
         try:
             return readings[o.s0]
         except KeyError:
-            compared = _compared(o.paragraph, o.s0, o.word, expected, False,
-                                 o.paragraph.quote_start(o.s0) is not None)
+            compared = is_compared(o.paragraph, o.s0, o.word, expected, False,
+                                   o.paragraph.quote_start(o.s0) is not None)
             found = readings[o.s0] = (compared, None if expected.exact else self._settled(o))
             return found
 
@@ -226,7 +228,8 @@ class Consistency:
     def _group(self, lemma: str, expected: Expected, occurrences: List[_Occurrence],
                confirmed: bool, spelled, flagged: set):
         """The differences of one source lemma."""
-        from mtqa.source.name_differences import _WORKS_RE, Difference
+        # (not at the top: name_differences imports this module)
+        from mtqa.source.name_differences import Difference
 
         lang = self.document.lang
         # the evidence: the name's form as written (the nominative the grammar settled, or
@@ -254,11 +257,9 @@ class Consistency:
         # the romanisation (Jovovich, Corbijn, Adèle beside Yovovich, Korbain, Adel; the
         # Serbian Йовович ends as Russian names do)
         formed = lang == "ru" and not expected.exact and russian_formed(expected.forms)
-        if self._works is None:  # a source about films, books, music (read once)
-            self._works = bool(_WORKS_RE.search(self.document.text))
-        works = self._works
+        works = self.document.about_works  # a source about films, books, music
         # a given name of Russia, Belarus or Ukraine, which the article romanises elsewhere
-        slavic = _slavic_given_name(expected.forms[0])
+        slavic = east_slavic_given_name(expected.forms[0])
         for o in rest:
             paragraph = o.paragraph
             own = set()
@@ -314,19 +315,11 @@ def _original(text: str, foreign: bool, works: bool, slavic: bool = False) -> bo
     Насти); so is another country's equivalent of a Slavic given name the article romanises
     elsewhere (`slavic`: Natalie for Наталье beside Natalia), unless it is a given name of
     Russia, Belarus or Ukraine itself (Olga for Оля: the full name, Alena: another name)."""
-    if is_given_name(text) and slavic and not _slavic_given_name(text):
+    if is_given_name(text) and slavic and not east_slavic_given_name(text):
         return False
     if is_given_name(text) or text in world_names():
         return True
     return foreign and works and not _dictionary_word(text)
-
-
-_SLAVIC_REGIONS = frozenset(("RU", "BY", "UA"))
-
-
-def _slavic_given_name(name: str) -> bool:
-    """Is the name given in Russia, Belarus or Ukraine (given-names.tsv)?"""
-    return not _SLAVIC_REGIONS.isdisjoint(given_name_countries(name).split())
 
 
 # the oblique endings of a feminine given name in -я/-а (Нади, Наталье, Валерии, Алесю)
@@ -348,7 +341,7 @@ def _feminine_given_name_oblique(word: str, lang: str, document_words) -> Option
         candidate = word[:-1] + ending
         name = romanize(candidate, lang).capitalize()
         if candidate.lower() in document_words and is_given_name(name) or \
-                not as_written and _slavic_given_name(name):
+                not as_written and east_slavic_given_name(name):
             return candidate
     return None
 
@@ -423,9 +416,6 @@ def _derived(text: str, name: str) -> bool:
 def _several_people(text: str, occurrences: List[_Occurrence]) -> bool:
     """Are the occurrences preceded by two different given names (Виталий Кличко and
     Владимир Кличко): people sharing a surname, each with a spelling of their own?"""
-    from mtqa.realnames import given_name_countries, is_given_name
-    from mtqa.source.romanize import lemma_forms
-
     given = []  # the given-name readings of the word before each occurrence
     for o in occurrences:
         before = _WORD_BEFORE_RE.search(text, max(0, o.s0 - 20), o.s0)

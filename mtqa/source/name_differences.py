@@ -10,7 +10,7 @@ For each aligned paragraph pair (`_Paragraph`) every capitalised source word is 
    Кикина), an oblique case copied where the article writes the nominative (Amura for
    «Амура» beside «Амур»), or where the word's context shows its case, and a declined
    adjectival toponym (name_case: Novodente for в Новоденте, Urikov for Уриковской школы);
-2. whether it is compared at all (`_compared`): a known house form, or a romanised name that
+2. whether it is compared at all (`is_compared`): a known house form, or a romanised name that
    is no adjective and no Ukrainian quoted name (the owner's own spelling);
 3. a quoted Russian name's declension (`_quoted_case`): Lente for «Ленте.ру»;
 4. the nominative to suggest (`_suggestion`): the one the source settles, not the nearest;
@@ -42,6 +42,7 @@ from mtqa.source.names import (Expected, accepted_key, attested_nominative,
                                ukrainian_patronymic)
 from mtqa.source import name_case
 from mtqa.source.document import lower_words
+from mtqa.source.name_consistency import Consistency
 from mtqa.source.name_person import People, given_forms, people, record_translated_given
 from mtqa.source.romanize import lemma_forms, romanize
 
@@ -130,9 +131,6 @@ class _Document:
     def __init__(self, doc, glossary):
         self.text, self.lang, self.glossary = doc.text, doc.lang, glossary
         self._expected = {}  # word -> expected_forms (its own cache is a dict per glossary)
-        # a document naming works: its quoted names may be translated titles (see
-        # TRANSLATED_WORD_ZIPF)
-        self.names_works = self.lang != "ru" or bool(_WORKS_RE.search(self.text))
         self._words = None
         self._quoted_words = None
         self._people = None
@@ -143,7 +141,7 @@ class _Document:
         # indices and foreign-spelling flags, the differences found): what the comparison
         # finds depends on the target words' texts alone, and translations of one source often
         # share a paragraph's names (71 % of WMT23's paragraphs repeat one read before)
-        self._compared = {}
+        self._pairs = {}
         # name_consistency's readings of this source: {source offset: (compared, settled
         # nominative); the offsets of a lemma's occurrences: whether they name several people}
         self.readings = {}
@@ -154,6 +152,12 @@ class _Document:
         self.street_adjectives = None
         self.case_proven = None
         self.case_starts = None
+
+    @cached_property
+    def about_works(self) -> bool:
+        """Whether the source is about films, books, music (_WORKS_RE), read once: its quoted
+        names may be translated titles (see TRANSLATED_WORD_ZIPF)."""
+        return bool(_WORKS_RE.search(self.text))
 
     def names(self, k: int, ss: int, se: int, doc):
         """The capitalised words (source_names) of source paragraph k at ss:se, found once."""
@@ -173,14 +177,16 @@ class _Document:
                 if self.lang in ("uk", "ru") else []
         return found
 
-    def compared(self, key):
+    def earlier_pair(self, key):
         """What the comparison found for the paragraph pair `key` before, or None."""
-        return self._compared.get(key)
+        return self._pairs.get(key)
 
-    def remember(self, key, comparable, best):
-        if len(self._compared) >= PARAGRAPHS_KEPT:  # (one source, very many translations)
-            self._compared.clear()
-        self._compared[key] = (tuple((i, foreign) for i, _, foreign in comparable), dict(best))
+    def remember_pair(self, key, comparable, best):
+        """Keep what the comparison found for the paragraph pair `key` (its comparable words'
+        indices and foreign-spelling flags, the differences found) for `earlier_pair`."""
+        if len(self._pairs) >= PARAGRAPHS_KEPT:  # (one source, very many translations)
+            self._pairs.clear()
+        self._pairs[key] = (tuple((i, foreign) for i, _, foreign in comparable), dict(best))
 
     @property
     def people(self) -> People:
@@ -255,7 +261,7 @@ class _Paragraph:
         self._candidates = {}  # (forms, exact, patronymic) -> near_candidates, per paragraph
 
     # what the target holds, as written and by accepted_key: read only where a paragraph is
-    # compared (not one whose differences were found before: _Document.compared)
+    # compared (not one whose differences were found before: _Document.earlier_pair)
     @cached_property
     def exact_present(self):
         return {t.text for t in self.targets}
@@ -412,7 +418,6 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
     of one source name that differ across the article (name_consistency)."""
     document = _document(doc, glossary)
     # one source name spelled two ways in the article (mtqa/source/name_consistency.py)
-    from mtqa.source.name_consistency import Consistency
     consistency = Consistency(document)
     known = glossary.known_words
     tokens = article.tokens
@@ -426,7 +431,7 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
         # a paragraph pair whose target words were compared before with this source paragraph
         # (another translation of it): the same comparable words, the same differences
         key = (k, ss, se, tuple(t.text for t in targets))
-        seen = document.compared(key)
+        seen = document.earlier_pair(key)
         if seen is not None:
             comparable = [(i, targets[i], foreign) for i, foreign in seen[0]]
         else:
@@ -443,7 +448,7 @@ def differences(article, doc, alignment, glossary) -> Iterator[Difference]:
         else:
             for s0, s1, word, initial in names:
                 _check_word(paragraph, s0, s1, word, initial)
-            document.remember(key, comparable, paragraph.best)
+            document.remember_pair(key, comparable, paragraph.best)
         consistency.add(paragraph, names)
         for i, (_, form, span, expected, word) in sorted(paragraph.best.items()):
             yield Difference(targets[i], form, span, expected, word)
@@ -458,7 +463,7 @@ def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: boo
     document = paragraph.document
     expected = document.expected(word)
     quote = paragraph.quote_start(s0)
-    if not _compared(paragraph, s0, word, expected, initial, quote is not None):
+    if not is_compared(paragraph, s0, word, expected, initial, quote is not None):
         return
     settled = _quoted_case(paragraph, s0, s1, word, quote, settled)
     # an East Slavic person's name: no foreign spelling or equivalent of it to keep; a given
@@ -474,7 +479,7 @@ def _check_word(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: boo
     if person == "given":  # Love for Любовь Митина (name_person)
         record_translated_given(paragraph, (s0, s1), word, expected)
     suggested = _suggestion(document, settled, expected)
-    translatable = quote is not None and paragraph.lang == "ru" and not document.names_works
+    translatable = quote is not None and paragraph.lang == "ru" and not document.about_works
     # a Russian person's given name: its English equivalent (Victor for Виктор Катанаев) is
     # no romanisation (names.russian_person_given_name)
     russian_given = not expected.exact and russian_person_given_name(
@@ -510,7 +515,7 @@ def _grammar(paragraph: _Paragraph, s0: int, s1: int, word: str, initial: bool
     return False, nominative or shown
 
 
-def _compared(paragraph: _Paragraph, s0: int, word: str, expected: Optional[Expected],
+def is_compared(paragraph: _Paragraph, s0: int, word: str, expected: Optional[Expected],
               initial: bool, in_quotes: bool) -> bool:
     """Is the source word's expected form compared with the target at all?"""
     if expected is None or (initial and not expected.exact):

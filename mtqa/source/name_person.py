@@ -225,6 +225,11 @@ def _given_name(word: str, lang: str):
     return named[0][0], named[0][1], only
 
 
+def east_slavic_given_name(name: str) -> bool:
+    """Is the (romanised) name given in Russia, Belarus or Ukraine (given-names.tsv)?"""
+    return not _EAST_SLAVIC.isdisjoint(given_name_countries(name).split())
+
+
 @lru_cache(maxsize=65536)
 def _given_keys(word: str, lang: str) -> FrozenSet[str]:
     """The variant_keys of every given name a reading of `word` gives (Валерия: Valeriya,

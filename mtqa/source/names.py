@@ -649,8 +649,9 @@ _PREPOSITIONS = {
                     "через під над при к по".split()),
 }
 _MASCULINE_OBLIQUE_NEXT = re.compile(r"(?:ович|евич|йович|ьович|ич)(?:а|у)$|(?:ого|его|ього)$")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
-_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+# the word right before / after a position (name_case reads them too)
+WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 
 
 def masculine_oblique(text: str, start: int, end: int, lang: Optional[str],
@@ -667,8 +668,8 @@ def masculine_oblique(text: str, start: int, end: int, lang: Optional[str],
     masculine = _masculine_reading(text[start:end], lang)
     if not masculine:
         return None
-    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
-    after = _WORD_AFTER.match(text, end)
+    before = WORD_BEFORE.search(text, max(0, start - 12), start)
+    after = WORD_AFTER.match(text, end)
     if before and before.group(1).lower() in _PREPOSITIONS[lang] or \
             after and _MASCULINE_OBLIQUE_NEXT.search(after.group(1).lower()):
         return masculine
@@ -678,7 +679,7 @@ def masculine_oblique(text: str, start: int, end: int, lang: Optional[str],
     # coordinated names share their case (Ілана Шора та Володимира Плахотнюка): a conjunct
     # whose given name can only be a masculine genitive (Володимира) makes this one such too
     coordinated = _COORDINATED_AFTER.match(text, end)
-    if coordinated and _only_masculine_oblique(coordinated.group(1), lang):
+    if coordinated and only_masculine_oblique(coordinated.group(1), lang):
         return masculine
     return None
 
@@ -687,13 +688,13 @@ def masculine_oblique(text: str, start: int, end: int, lang: Optional[str],
 _COORDINATED_AFTER = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:та|і|й|и|а також)\s+([^\W\d_]+)")
 
 
-def _only_masculine_oblique(word: str, lang: str) -> bool:
+def only_masculine_oblique(word: str, lang: str) -> bool:
     """Is `word` a masculine given name's genitive/accusative that no feminine given name
     is spelled like (Володимира, Ивана; not Олександра)?"""
     if not word[:1].isupper() or word[-1:] not in "ая" or len(word) < 4:
         return False
-    return not _given_name_romanised(word, lang) and any(
-        _given_name_romanised(n, lang) for n in _masculine_nominatives(word))
+    return not given_name_romanised(word, lang) and any(
+        given_name_romanised(n, lang) for n in _masculine_nominatives(word))
 
 
 @lru_cache(maxsize=65536)
@@ -701,9 +702,9 @@ def _masculine_reading(word: str, lang: str) -> Optional[str]:
     """The masculine given name whose genitive/accusative is spelled like the feminine given
     name `word` (Александра -> Александр, Евгения -> Евгений), or None: both readings must be
     given names (given-names.tsv: Aleksandr and Aleksandra, Yevgeniy and Yevgeniya)."""
-    if not _given_name_romanised(word, lang):
+    if not given_name_romanised(word, lang):
         return None
-    return next((n for n in _masculine_nominatives(word) if _given_name_romanised(n, lang)),
+    return next((n for n in _masculine_nominatives(word) if given_name_romanised(n, lang)),
                 None)
 
 
@@ -718,7 +719,7 @@ def _title(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
-def _given_name_romanised(word: str, lang: str) -> bool:
+def given_name_romanised(word: str, lang: str) -> bool:
     """Is the source word, romanised, a given name somewhere (given-names.tsv)?"""
     return is_given_name(_title(romanize(word, lang)))
 
@@ -750,7 +751,7 @@ def attested_nominative(word: str, lang: Optional[str], document_words) -> Optio
             # a given name's oblique form spelled like another given name (Александра beside
             # Александр) is another person; but -е is no nominative of a Russian given name
             # (Сабине is the dative of Сабина: Sabine copies the case)
-            if _given_name_romanised(word, lang) and not (
+            if given_name_romanised(word, lang) and not (
                     low.endswith("е") and candidate.endswith("а")):
                 return None
             return word[:1] + candidate[1:]
@@ -805,7 +806,7 @@ def surname_gender(text: str, start: int, end: int, lang: Optional[str]
         return masculine, feminine
     if ending == "ой":
         return feminine, masculine
-    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    before = WORD_BEFORE.search(text, max(0, start - 20), start)
     if before and _genitive_context(text, before):
         # -а right after a genitive context is a genitive, of a man's surname (a woman's is
         # -ой there): по словам Полина, у Петрова
@@ -827,14 +828,14 @@ _GENITIVE_AFTER_PO = frozenset("словам мнению данным инфо�
 
 
 def _genitive_context(text: str, before) -> bool:
-    """Is the word matched by `before` (the _WORD_BEFORE match right before a word) a
+    """Is the word matched by `before` (the WORD_BEFORE match right before a word) a
     context that puts the next word in the genitive?"""
     word = before.group(1).lower()
     if word in _GENITIVE_PREPOSITIONS:
         return True
     if word not in _GENITIVE_AFTER_PO:
         return False
-    po = _WORD_BEFORE.search(text, max(0, before.start() - 6), before.start())
+    po = WORD_BEFORE.search(text, max(0, before.start() - 6), before.start())
     return bool(po) and po.group(1).lower() == "по"
 
 
@@ -846,8 +847,8 @@ def _given_name_gender(word: str) -> Optional[str]:
     Asia count (given-names.tsv): Ann and Ivana are no readings of Анна, Ивана there."""
     if not word[:1].isupper() or word[-1:] not in "ая" or len(word) < 3:
         return None
-    as_feminine = _russian_given_name(romanize(word, "ru"))
-    as_masculine = any(_russian_given_name(romanize(n, "ru"))
+    as_feminine = russian_given_name(romanize(word, "ru"))
+    as_masculine = any(russian_given_name(romanize(n, "ru"))
                        for n in _masculine_nominatives(word))
     if as_feminine == as_masculine:
         return None
@@ -857,7 +858,9 @@ def _given_name_gender(word: str) -> Optional[str]:
 _RUSSIAN_NAME_REGIONS = frozenset(("RU", "BY", "UA", "central-asia"))
 
 
-def _russian_given_name(name: str) -> bool:
+def russian_given_name(name: str) -> bool:
+    """Is the (romanised) name given in Russia, Belarus, Ukraine or Central Asia
+    (given-names.tsv)?"""
     return not _RUSSIAN_NAME_REGIONS.isdisjoint(given_name_countries(_title(name)).split())
 
 
@@ -876,11 +879,11 @@ def russian_person_given_name(text: str, start: int, end: int, lang: Optional[st
     patronymic (Виктора Катанаева)?"""
     if lang != "ru":
         return False
-    after = _WORD_AFTER.match(text, end)
+    after = WORD_AFTER.match(text, end)
     if not after or not after.group(1)[:1].isupper() or \
             not _RUSSIAN_SURNAME_CYRILLIC.search(after.group(1).lower()):
         return False
-    return any(_russian_given_name(f) for f in lemma_forms(text[start:end], lang))
+    return any(russian_given_name(f) for f in lemma_forms(text[start:end], lang))
 
 
 # ---- a quoted name declined in the source ----------------------------------------------------
