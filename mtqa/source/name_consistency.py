@@ -31,8 +31,8 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
 from mtqa.lexicon import world_names, zipf
 from mtqa.realnames import is_given_name
 from mtqa.source.names import (Expected, accepted_key, attested_nominative, derivation,
-                               distance, masculine_oblique, near, russian_formed, skeleton,
-                               surname_gender, transcribable)
+                               distance, masculine_oblique, near, near_limit, russian_formed,
+                               skeleton, surname_gender, transcribable)
 from mtqa.source.name_person import east_slavic_given_name
 from mtqa.source.romanize import lemma_forms
 
@@ -300,9 +300,9 @@ class Consistency:
 def _nearest(text: str, written: List[str], lang: str) -> Optional[str]:
     """The first of the article's spellings of the name that the target word is near."""
     for form in written:
-        d = distance(skeleton(text, "ru"), skeleton(form, "ru"))
-        limit = 1 if len(form) <= 6 else 2 if len(form) <= 10 else 3
-        if d <= limit:
+        # the bound of names.near, by the length of the form as written
+        limit = near_limit(len(form), "ru", True)
+        if distance(skeleton(text, "ru"), skeleton(form, "ru")) <= limit:
             return form  # (the expected form itself first)
     return None
 

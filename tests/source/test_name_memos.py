@@ -1,6 +1,6 @@
 """The source-name rule's memos change no finding: one _Document per source text shared by all
 its translations, the paragraph pairs whose target words were compared before
-(name_differences._document, _Document.compared), and the source lemmas of one name spelled
+(name_differences._document, _Document.earlier_pair), and the source lemmas of one name spelled
 two ways (name_consistency, per set of compared source words). Real WMT23 lines: every
 system and the reference of a document audited one after another (memos shared, as a batch
 does) give the findings each gives audited alone (memos cleared)."""
